@@ -1,0 +1,138 @@
+// `npm start`: [embedded Postgres unless DATABASE_URL is set] → migrations → demo data on first start
+// → build if the sources changed → `next start`. `npm run dev` runs `next dev` instead; `npm run db`
+// only the database. Ctrl-C stops Next first, then Postgres.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../src/server/db/embedded-postgres";
+import { deployMigrations } from "../src/server/db/migrations";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+try {
+  process.loadEnvFile();
+} catch {
+  // no .env: defaults below
+}
+const log = (...parts: unknown[]) => console.log("[tajer]", ...parts);
+const mode = process.argv.includes("--dev") ? "dev" : process.argv.includes("--db-only") ? "db" : "start";
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "localhost";
+const dataRoot = path.resolve(process.env.TAJER_DATA_DIR ?? ".data");
+
+let postgres: EmbeddedPostgres | null = null;
+let next: ChildProcess | null = null;
+let stopping = false;
+
+async function stop(reason: string, code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log(`stopping (${reason})`);
+  if (next && next.exitCode === null && next.signalCode === null) {
+    const exited = once(next, "exit");
+    next.kill("SIGTERM");
+    const timer = setTimeout(() => next?.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (postgres) await postgres.stop();
+  log("stopped");
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(signal));
+
+/** A session secret for this installation, made once and kept out of git. */
+function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET) return;
+  const file = path.join(dataRoot, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataRoot, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    log(`generated a session secret in ${path.relative(root, file)}`);
+  }
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+/** A fingerprint of everything that goes into the production build. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const walk = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(p).sort()) walk(path.join(p, entry));
+    else hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
+  };
+  for (const p of ["src", "messages", "public", "next.config.ts", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "postcss.config.mjs"]) walk(p);
+  return hash.digest("hex");
+}
+
+function buildIfNeeded() {
+  const stamp = path.join(".next", "tajer-source-fingerprint");
+  const fingerprint = sourceFingerprint();
+  if (fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) return;
+  log("building the app (first start or sources changed)…");
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (result.status !== 0) throw new Error("next build failed");
+  fs.writeFileSync(stamp, fingerprint);
+  log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  ensureAuthSecret();
+  process.env.NEXTAUTH_URL ??= `http://${host}:${port}`;
+
+  if (process.env.DATABASE_URL) {
+    log("using the Postgres at DATABASE_URL");
+  } else {
+    const dataDir = path.resolve(process.env.PG_DATA_DIR ?? path.join(dataRoot, "pg"));
+    if (process.env.TAJER_FRESH_DB === "1") fs.rmSync(dataDir, { recursive: true, force: true });
+    postgres = await startEmbeddedPostgres({ dataDir, port: Number(process.env.PG_PORT ?? 54329), log: (m) => log(m) });
+    await postgres.ensureDatabase("tajer");
+    process.env.DATABASE_URL = postgres.url("tajer");
+    postgres.process.on("exit", (code) => void stop(`postgres exited with code ${code}`, 1));
+  }
+  if (stopping) return;
+
+  const applied = await deployMigrations(process.env.DATABASE_URL!);
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+
+  if (process.env.TAJER_SEED !== "false") {
+    const { db } = await import("../src/server/db/client");
+    const { seedDemo } = await import("../src/server/seed/seed-demo");
+    if (await seedDemo(db)) log("seeded the demo stores");
+    await db.$disconnect();
+  }
+
+  if (mode === "db") {
+    log(`DATABASE_URL=${process.env.DATABASE_URL}`);
+    log("database only; Ctrl-C to stop");
+    return;
+  }
+  if (mode === "start") buildIfNeeded();
+  next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode === "dev" ? "dev" : "start", "-p", port, "-H", host], {
+    stdio: "inherit",
+    env: process.env,
+    // Its own process group: Ctrl-C reaches this wrapper, which stops Next, then Postgres.
+    detached: true,
+  });
+  next.on("exit", (code, signal) => void stop(`next exited (${code ?? signal})`, code ?? 1));
+  console.log(`
+  Tajer is running at http://${host}:${port}
+
+  Demo sign-ins (password: demo-password)
+    owner@demo.test    owner of "Demo Store"
+    admin@demo.test    admin of "Demo Store"
+    staff@demo.test    staff of "Demo Store"
+    owner@second.test  owner of "Second Store"
+    multi@demo.test    staff in both stores
+`);
+}
+
+main().catch(async (error) => {
+  console.error("[tajer] failed to start:", error);
+  await stop("startup error", 1);
+});

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireStoreAccess } from "@/server/stores/store-access";
+import { listUserStores } from "@/server/stores/list-user-stores";
+import { can } from "@/server/auth/permissions";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import { StoreSwitcher } from "./_components/store-switcher";
+import { SignOutButton } from "./_components/sign-out-button";
+
+export default async function StoreLayout({ children, params }: { children: React.ReactNode; params: Promise<{ storeSlug: string }> }) {
+  const { storeSlug } = await params;
+  const access = await requireStoreAccess(storeSlug);
+  const [stores, t] = await Promise.all([listUserStores(access.user.id), getTranslations("nav")]);
+  const base = `/s/${access.store.slug}`;
+  return (
+    <div className="min-h-screen">
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+          <Link href={`${base}/orders`} className="flex min-h-11 items-center gap-2 font-semibold">
+            <span className="flex size-8 items-center justify-center rounded-lg bg-brand-600 text-white">ت</span>
+            <span>{access.store.name}</span>
+          </Link>
+          <nav aria-label={t("mainNavigation")} className="flex items-center gap-1">
+            <Link href={`${base}/orders`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
+              {t("orders")}
+            </Link>
+            {can(access.role, "apiTokens.manage") && (
+              <Link href={`${base}/settings/api-tokens`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
+                {t("apiTokens")}
+              </Link>
+            )}
+          </nav>
+          <div className="ms-auto flex flex-wrap items-center gap-2">
+            {stores.length > 1 && <StoreSwitcher current={access.store.slug} stores={stores.map(({ slug, name }) => ({ slug, name }))} label={t("switchStore")} />}
+            <LanguageSwitcher />
+            <span className="hidden text-sm text-slate-600 lg:inline">{access.user.name}</span>
+            <SignOutButton label={t("signOut")} />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto max-w-7xl px-4 py-6">{children}</div>
+    </div>
+  );
+}

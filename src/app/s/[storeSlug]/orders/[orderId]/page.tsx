@@ -1,0 +1,168 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireStoreAccess } from "@/server/stores/store-access";
+import { getOrderReview } from "@/server/orders/get-order-review";
+import { isAppError } from "@/server/errors/app-error";
+import { formatOrderNumber } from "@/server/orders/order-number";
+import { amountToCollect } from "@/server/orders/order-status";
+import { StatusBadge } from "@/components/status-badge";
+import { Money, moneyLocale } from "@/components/money";
+import { formatMoney } from "@/server/money/money";
+import { Card } from "@/components/ui/card";
+import { Timeline } from "../_components/timeline";
+import { ItemsAvailability } from "../_components/items-availability";
+
+type Params = Promise<{ storeSlug: string; orderId: string }>;
+
+async function load(storeSlug: string, orderId: string) {
+  const access = await requireStoreAccess(storeSlug);
+  try {
+    return { access, review: await getOrderReview(access.ctx, orderId) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { storeSlug, orderId } = await params;
+  const { review } = await load(storeSlug, orderId);
+  return { title: (await getTranslations("order"))("title", { number: formatOrderNumber(review.order.number) }) };
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4 py-1.5 text-sm">
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="text-end font-medium">{children}</dd>
+    </div>
+  );
+}
+
+export default async function OrderPage({ params }: { params: Params }) {
+  const { storeSlug, orderId } = await params;
+  const { access, review } = await load(storeSlug, orderId);
+  const { order } = review;
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const collect = amountToCollect(order.payment.method, order.payment.status, order.totals.total);
+  const cur = order.totals.currency;
+
+  return (
+    <main>
+      <Link href={`/s/${access.store.slug}/orders`} className="mb-3 inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
+        <span aria-hidden className="me-1 rtl:rotate-180">
+          ←
+        </span>
+        {t("order.back")}
+      </Link>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{t("order.title", { number: formatOrderNumber(order.number) })}</h1>
+        <StatusBadge status={order.status} />
+        <span className="text-sm text-slate-600">
+          {t("order.placedAt", { date: format.dateTime(new Date(order.placedAt), { dateStyle: "long", timeStyle: "short" }) })}
+          {" · "}
+          {t(`order.sources.${order.source}`)}
+        </span>
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          <Card title={t("order.items")}>
+            <ItemsAvailability order={order} availability={review.availability} branches={review.branches} />
+          </Card>
+          <Card title={t("order.timeline")}>
+            <Timeline events={review.events} />
+          </Card>
+        </div>
+
+        <div className="space-y-4">
+          <Card title={t("order.actions")}>
+            <p className="text-sm text-slate-600">{t("order.actionsSoon")}</p>
+            <button type="button" disabled className="mt-3 min-h-11 w-full rounded-lg bg-slate-200 px-4 text-sm font-medium text-slate-500">
+              {t("order.executeAction")}
+            </button>
+          </Card>
+
+          <Card title={t("order.customer")}>
+            <p className="font-medium">{order.customer.name}</p>
+            <a href={`tel:${order.customer.phone}`} className="mt-1 inline-flex min-h-11 items-center gap-2 text-brand-700 hover:underline" aria-label={t("order.call", { phone: order.customer.phone })}>
+              <span dir="ltr" className="tabular">
+                {order.customer.phone}
+              </span>
+            </a>
+            <dl className="mt-1 divide-y divide-slate-100">
+              {review.customer.email && <Row label={t("order.email")}>{<span dir="ltr">{review.customer.email}</span>}</Row>}
+              {review.customer.city && <Row label={t("order.city")}>{review.customer.city}</Row>}
+            </dl>
+            <p className="mt-2 text-sm text-slate-600">{t("order.previousOrders", { count: review.customer.previousOrders })}</p>
+          </Card>
+
+          <Card title={t("order.payment")}>
+            <dl className="divide-y divide-slate-100">
+              <Row label={t("order.method")}>{t(`paymentMethod.${order.payment.method}`)}</Row>
+              <Row label={t("order.paymentStatus")}>{collect > 0 ? t("paymentStatus.collect") : t(`paymentStatus.${order.payment.status}`)}</Row>
+              <Row label={t("order.subtotal")}>
+                <Money amount={order.totals.subtotal} currency={cur} />
+              </Row>
+              <Row label={t("order.shippingFee")}>
+                <Money amount={order.totals.shipping} currency={cur} />
+              </Row>
+              {order.totals.discount > 0 && (
+                <Row label={t("order.discount")}>
+                  <Money amount={-order.totals.discount} currency={cur} />
+                </Row>
+              )}
+              {order.totals.tax > 0 && (
+                <Row label={t("order.tax")}>
+                  <Money amount={order.totals.tax} currency={cur} />
+                </Row>
+              )}
+              <Row label={t("order.total")}>
+                <span className="text-base">
+                  <Money amount={order.totals.total} currency={cur} />
+                </span>
+              </Row>
+            </dl>
+            {collect > 0 && (
+              <p className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("order.toCollect", { amount: formatMoney(collect, cur, moneyLocale(locale)) })}</p>
+            )}
+          </Card>
+
+          <Card title={t("order.shipping")}>
+            <p className="font-medium">{order.shipping.name}</p>
+            <p className="tabular text-sm text-slate-600" dir="ltr">
+              {order.shipping.phone}
+            </p>
+            <address className="mt-2 text-sm not-italic text-slate-700">
+              {order.shipping.address}
+              <br />
+              {[order.shipping.district, order.shipping.city, order.shipping.postalCode].filter(Boolean).join("، ")}
+            </address>
+            <dl className="mt-2 divide-y divide-slate-100">
+              <Row label={t("order.shippingMethod")}>{order.shipping.method}</Row>
+              <Row label={t("order.shippingFee")}>
+                <Money amount={order.shipping.fee} currency={cur} />
+              </Row>
+              <Row label={t("order.shipFrom")}>{review.shipFrom ? `${review.shipFrom.name}` : t("order.noBranch")}</Row>
+            </dl>
+          </Card>
+
+          <Card title={t("order.tags")}>
+            {order.tags.length ? (
+              <ul className="flex flex-wrap gap-2">
+                {order.tags.map((tag) => (
+                  <li key={tag} className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs">
+                    {tag}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-500">{t("order.noTags")}</p>
+            )}
+          </Card>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,215 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireStoreAccess } from "@/server/stores/store-access";
+import { countOrdersByStatus, listOrders } from "@/server/orders/list-orders";
+import { listBranches } from "@/server/stores/list-branches";
+import { ORDER_STATUSES, PAYMENT_METHODS } from "@/server/orders/order-status";
+import { listOrdersQuery, type ListOrdersQuery } from "@/server/orders/schemas";
+import { formatOrderNumber } from "@/server/orders/order-number";
+import { StatusBadge } from "@/components/status-badge";
+import { Money } from "@/components/money";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("orders"))("title") };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Filters from the URL; a malformed one is dropped rather than failing the page. */
+function readFilters(params: SearchParams): ListOrdersQuery {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
+  const parsed = listOrdersQuery.safeParse(flat);
+  if (parsed.success) return parsed.data;
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  return listOrdersQuery.parse(Object.fromEntries(Object.entries(flat).filter(([k]) => !bad.has(k))));
+}
+
+function hrefWith(base: string, filters: Partial<ListOrdersQuery>, changes: Partial<Record<keyof ListOrdersQuery, string | undefined>>) {
+  const merged: Record<string, unknown> = { ...filters, ...changes };
+  delete merged.limit;
+  const query = new URLSearchParams(Object.entries(merged).filter(([, v]) => v !== undefined && v !== "") as [string, string][]);
+  const qs = query.toString();
+  return qs ? `${base}?${qs}` : base;
+}
+
+export default async function OrdersPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<SearchParams> }) {
+  const { storeSlug } = await params;
+  const { ctx, store } = await requireStoreAccess(storeSlug);
+  const filters = readFilters(await searchParams);
+  const { status: _status, cursor: _cursor, limit: _limit, ...countFilters } = filters;
+  const [page, counts, branches, t, format] = await Promise.all([
+    listOrders(ctx, filters),
+    countOrdersByStatus(ctx, countFilters),
+    listBranches(ctx),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const base = `/s/${store.slug}/orders`;
+  const { cursor: _c, ...withoutCursor } = filters;
+
+  return (
+    <main>
+      <div className="mb-4 flex items-baseline justify-between gap-4">
+        <h1 className="text-2xl font-semibold">{t("orders.title")}</h1>
+      </div>
+
+      <nav aria-label={t("orders.statusTabs")} className="-mx-4 mb-4 overflow-x-auto px-4">
+        <ul className="flex min-w-max gap-1 border-b border-slate-200">
+          {(["all", ...ORDER_STATUSES] as const).map((s) => {
+            const active = (filters.status ?? "all") === s;
+            return (
+              <li key={s}>
+                <Link
+                  href={hrefWith(base, withoutCursor, { status: s === "all" ? undefined : s })}
+                  aria-current={active ? "page" : undefined}
+                  className={`flex min-h-11 items-center gap-2 border-b-2 px-3 text-sm font-medium ${active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+                >
+                  {t(`status.${s}`)}
+                  <span className="tabular rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{format.number(counts[s])}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <form method="get" action={base} role="search" aria-label={t("orders.filters")} className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-4 lg:grid-cols-6">
+        {filters.status && <input type="hidden" name="status" value={filters.status} />}
+        <label className="col-span-2 block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("orders.search")}</span>
+          <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder={t("orders.searchPlaceholder")} className={inputClass} />
+        </label>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("orders.from")}</span>
+          <input type="date" name="from" defaultValue={filters.from ?? ""} className={inputClass} />
+        </label>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("orders.to")}</span>
+          <input type="date" name="to" defaultValue={filters.to ?? ""} className={inputClass} />
+        </label>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("orders.paymentMethod")}</span>
+          <select name="paymentMethod" defaultValue={filters.paymentMethod ?? ""} className={inputClass}>
+            <option value="">{t("orders.any")}</option>
+            {PAYMENT_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`paymentMethod.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("orders.branch")}</span>
+          <select name="branchId" defaultValue={filters.branchId ?? ""} className={inputClass}>
+            <option value="">{t("orders.any")}</option>
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="col-span-2 flex items-end gap-2 md:col-span-4 lg:col-span-6">
+          <button type="submit" className={buttonClass("primary")}>
+            {t("orders.apply")}
+          </button>
+          <Link href={filters.status ? `${base}?status=${filters.status}` : base} className={buttonClass("ghost")}>
+            {t("orders.clear")}
+          </Link>
+        </div>
+      </form>
+
+      {page.data.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">{t("orders.empty")}</p>
+      ) : (
+        <>
+          {/* Desktop: a table. Tablet and phone: cards with the same facts. */}
+          <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white lg:block">
+            <table className="w-full text-sm">
+              <thead className="bg-slate-50 text-start text-slate-600">
+                <tr>
+                  {["number", "date", "customer", "items", "total", "payment", "status"].map((c) => (
+                    <th key={c} scope="col" className="px-4 py-3 text-start font-medium">
+                      {t(`orders.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {page.data.map((o) => (
+                  <tr key={o.id} className="hover:bg-slate-50">
+                    <td className="px-4 py-3 font-medium">
+                      <Link href={`${base}/${o.id}`} className="text-brand-700 hover:underline">
+                        {formatOrderNumber(o.number)}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(new Date(o.placedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td className="px-4 py-3">
+                      <div>{o.customer.name}</div>
+                      <div className="tabular text-xs text-slate-500" dir="ltr">
+                        {o.customer.phone}
+                      </div>
+                    </td>
+                    <td className="px-4 py-3 text-slate-600">{t("orders.itemsCount", { count: o.itemsCount })}</td>
+                    <td className="px-4 py-3 font-medium">
+                      <Money amount={o.totals.total} currency={o.totals.currency} />
+                    </td>
+                    <td className="px-4 py-3 text-slate-600">{t(`paymentMethod.${o.payment.method}`)}</td>
+                    <td className="px-4 py-3">
+                      <StatusBadge status={o.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ul className="grid gap-3 md:grid-cols-2 lg:hidden">
+            {page.data.map((o) => (
+              <li key={o.id}>
+                <Link href={`${base}/${o.id}`} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-xs active:bg-slate-50">
+                  <div className="flex items-center justify-between gap-2">
+                    <span className="font-semibold text-brand-700">{formatOrderNumber(o.number)}</span>
+                    <StatusBadge status={o.status} />
+                  </div>
+                  <div className="mt-2 flex items-center justify-between gap-2">
+                    <span>{o.customer.name}</span>
+                    <span className="font-medium">
+                      <Money amount={o.totals.total} currency={o.totals.currency} />
+                    </span>
+                  </div>
+                  <div className="mt-1 flex flex-wrap items-center justify-between gap-x-3 text-xs text-slate-500">
+                    <span className="tabular" dir="ltr">
+                      {o.customer.phone}
+                    </span>
+                    <span>{format.dateTime(new Date(o.placedAt), { dateStyle: "medium", timeStyle: "short" })}</span>
+                  </div>
+                  <div className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-600">
+                    <span>{t("orders.itemsCount", { count: o.itemsCount })}</span>
+                    <span>{t(`paymentMethod.${o.payment.method}`)}</span>
+                  </div>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <div className="mt-4 flex items-center justify-between gap-2">
+        {filters.cursor ? (
+          <Link href={hrefWith(base, withoutCursor, {})} className={buttonClass("secondary")}>
+            {t("orders.firstPage")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page.nextCursor && (
+          <Link href={hrefWith(base, filters, { cursor: page.nextCursor })} className={buttonClass("secondary")} rel="next">
+            {t("orders.nextPage")}
+          </Link>
+        )}
+      </div>
+    </main>
+  );
+}

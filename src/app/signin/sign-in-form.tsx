@@ -1,0 +1,42 @@
+"use client";
+
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+export function SignInForm() {
+  const t = useTranslations("signIn");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    if (result?.ok && !result.error) {
+      window.location.assign("/");
+      return;
+    }
+    setPending(false);
+    setError(result?.error === "TooManyAttempts" ? t("locked") : result?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+      {error && (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <Field label={t("email")} name="email" type="email" autoComplete="username" required dir="ltr" />
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required dir="ltr" />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

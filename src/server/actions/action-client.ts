@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { StoreContext } from "@/server/auth/context";
+import { can, type Permission } from "@/server/auth/permissions";
+import { currentUserId } from "@/server/auth/session";
+import { AppError, type ErrorCode, type FieldErrors } from "@/server/errors/app-error";
+import { toErrorResponse } from "@/server/errors/error-catalog";
+import { parseInput } from "@/server/http/validation";
+import { resolveMembership } from "@/server/stores/resolve-membership";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+
+/**
+ * The one way into a store-scoped server action: validate input → session → membership of the store
+ * in the URL (re-checked here, never trusted) → permission → the use case → one error shape.
+ * A server action is a public POST endpoint; only this check protects it.
+ */
+export function storeAction<S extends z.ZodType, T>(
+  options: { input: S; permission: Permission },
+  run: (input: z.output<S>, ctx: StoreContext) => Promise<T>,
+) {
+  return async (unverifiedStoreSlug: string, rawInput: z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const input = parseInput(options.input, rawInput);
+      const userId = await currentUserId();
+      if (!userId) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+      const access = typeof unverifiedStoreSlug === "string" ? await resolveMembership(userId, unverifiedStoreSlug) : null;
+      if (!access) throw new AppError("NOT_FOUND", "Store not found");
+      if (!can(access.role, options.permission)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+      const ctx: StoreContext = { storeId: access.store.id, role: access.role, actor: { type: "USER", id: userId, name: access.user.name } };
+      return { ok: true, data: await run(input, ctx) };
+    } catch (error) {
+      const { body } = toErrorResponse(error, randomUUID());
+      return { ok: false, error: { code: body.error.code, message: body.error.message, fields: body.error.fields } };
+    }
+  };
+}

@@ -1,0 +1,10 @@
+import type { Role } from "./permissions";
+
+/** Who is acting: a signed-in user, an API token, or Tajer itself. Recorded on every event. */
+export type Actor =
+  | { type: "USER"; id: string; name: string }
+  | { type: "API_TOKEN"; id: string; name: string }
+  | { type: "SYSTEM"; id: null; name: string };
+
+/** Every use case runs for one store, on behalf of one actor holding one role there. */
+export type StoreContext = { storeId: string; role: Role; actor: Actor };

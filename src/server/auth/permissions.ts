@@ -1,0 +1,16 @@
+// What each role may do. Pages, server actions and API handlers all ask `can`; hiding a button is
+// never the check.
+export type Role = "OWNER" | "ADMIN" | "STAFF";
+
+export const PERMISSIONS = ["orders.read", "orders.create", "customers.read", "apiTokens.manage", "settings.read"] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  OWNER: PERMISSIONS,
+  ADMIN: ["orders.read", "orders.create", "customers.read", "apiTokens.manage", "settings.read"],
+  STAFF: ["orders.read", "orders.create", "customers.read"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

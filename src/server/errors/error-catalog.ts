@@ -1,0 +1,32 @@
+import { AppError, isAppError, type ErrorCode, type FieldErrors } from "./app-error";
+
+/** HTTP status for each error code: the only place this mapping lives. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 422,
+  MALFORMED_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  UNKNOWN_SKU: 422,
+  PRODUCT_UNAVAILABLE: 422,
+  RATE_LIMITED: 429,
+  CONFLICT: 409,
+  INTERNAL: 500,
+};
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldErrors; requestId?: string } & Record<string, unknown> };
+
+/** Turns any thrown value into the public error shape; unknown errors are logged and hidden. */
+export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody } {
+  if (isAppError(error)) {
+    return {
+      status: httpStatusOf[error.code],
+      body: { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), ...error.details } },
+    };
+  }
+  console.error(`[${requestId}] unexpected error`, error);
+  const internal = new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
+  return { status: 500, body: { error: { code: internal.code, message: internal.message, requestId } } };
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { orderDto, orderSummaryDto } from "@/server/orders/order-dto";
+import { listOrdersQuery, placeOrderInput } from "@/server/orders/schemas";
+import { httpStatusOf } from "@/server/errors/error-catalog";
+
+const errorBody = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(httpStatusOf) as [string, ...string[]]),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+
+/** The OpenAPI document of /api/v1, generated from the same zod schemas the handlers validate with. */
+export function buildOpenApiDocument() {
+  const queryParameters = Object.entries((listOrdersQuery as z.ZodObject).shape).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: schema(s as z.ZodType, "input"),
+  }));
+  return {
+    openapi: "3.1.0",
+    info: { title: "Tajer API", version: "1.0.0", description: "Orders of one store, authenticated by that store's API token." },
+    servers: [{ url: "/api/v1" }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A store API token (Settings → API tokens)." } },
+      schemas: {
+        Error: schema(errorBody),
+        Order: schema(orderDto),
+        OrderSummary: schema(orderSummaryDto),
+        PlaceOrder: schema(placeOrderInput, "input"),
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      "/orders": {
+        get: {
+          summary: "List orders, newest first, by cursor",
+          parameters: queryParameters,
+          responses: {
+            "200": {
+              description: "A page of orders",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { data: { type: "array", items: { $ref: "#/components/schemas/OrderSummary" } }, nextCursor: { type: ["string", "null"] } },
+                  },
+                },
+              },
+            },
+            ...errors(401, 403, 422),
+          },
+        },
+        post: {
+          summary: "Place an order (prices come from the store's catalog)",
+          parameters: [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", maxLength: 255 } }],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/PlaceOrder" } } } },
+          responses: {
+            "201": {
+              description: "The order (a replay of the same key and body returns the first response)",
+              content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Order" } } } } },
+            },
+            ...errors(400, 401, 403, 422),
+          },
+        },
+      },
+      "/orders/{orderId}": {
+        get: {
+          summary: "One order",
+          parameters: [{ name: "orderId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: {
+            "200": {
+              description: "The order",
+              content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Order" } } } } },
+            },
+            ...errors(401, 404),
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Money is an integer count of the currency's minor unit (halalas for SAR, fils for KWD), never a float.
+
+export type Money = { amount: number; currency: string };
+
+function assertMinorUnits(value: number, what: string) {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a whole number of minor units, got ${value}`);
+}
+
+/** unitPrice × quantity, refusing anything that is not an exact integer. */
+export function lineTotal(unitPrice: number, quantity: number): number {
+  assertMinorUnits(unitPrice, "unit price");
+  if (!Number.isSafeInteger(quantity) || quantity < 0) throw new RangeError(`quantity must be a whole number ≥ 0, got ${quantity}`);
+  const total = unitPrice * quantity;
+  assertMinorUnits(total, "line total");
+  return total;
+}
+
+export function sumMinor(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) {
+    assertMinorUnits(value, "amount");
+    total += value;
+  }
+  assertMinorUnits(total, "sum");
+  return total;
+}
+
+/** Digits after the decimal point for a currency (SAR 2, KWD 3, JPY 0), as ISO 4217 and Intl know it. */
+export function minorUnitDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Formats minor units for a locale with Intl: 12345 SAR → "SAR 123.45" in English, "‏١٢٣٫٤٥ ر.س.‏" in Arabic. */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  const digits = minorUnitDigits(currency);
+  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    amount / 10 ** digits,
+  );
+}

@@ -1,0 +1,181 @@
+import { z } from "zod";
+import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, orderStatusFromDb, paymentMethodFromDb, paymentStatusFromDb } from "./order-status";
+import type { OrderStatus as DbOrderStatus, PaymentMethod as DbPaymentMethod, PaymentStatus as DbPaymentStatus } from "@/generated/prisma/enums";
+
+// The shapes orders leave the server in: the API's JSON and what pages render. Plain, parseable objects.
+
+export const orderSummaryDto = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  status: z.enum(ORDER_STATUSES),
+  placedAt: z.iso.datetime(),
+  customer: z.object({ id: z.uuid(), name: z.string(), phone: z.string() }),
+  payment: z.object({ method: z.enum(PAYMENT_METHODS), status: z.enum(PAYMENT_STATUSES) }),
+  itemsCount: z.number().int(),
+  totals: z.object({ total: z.number().int(), currency: z.string() }),
+  branchId: z.uuid().nullable(),
+  tags: z.array(z.string()),
+});
+export type OrderSummaryDto = z.infer<typeof orderSummaryDto>;
+
+export const orderDto = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  status: z.enum(ORDER_STATUSES),
+  source: z.enum(["storefront", "api", "manual"]),
+  version: z.number().int(),
+  placedAt: z.iso.datetime(),
+  milestones: z.object({
+    inProgressAt: z.iso.datetime().nullable(),
+    shippedAt: z.iso.datetime().nullable(),
+    outForDeliveryAt: z.iso.datetime().nullable(),
+    deliveredAt: z.iso.datetime().nullable(),
+    canceledAt: z.iso.datetime().nullable(),
+    returnedAt: z.iso.datetime().nullable(),
+    refundedAt: z.iso.datetime().nullable(),
+  }),
+  customer: z.object({ id: z.uuid(), name: z.string(), phone: z.string(), email: z.string().nullable() }),
+  payment: z.object({ method: z.enum(PAYMENT_METHODS), status: z.enum(PAYMENT_STATUSES) }),
+  shipping: z.object({
+    name: z.string(),
+    phone: z.string(),
+    country: z.string(),
+    city: z.string(),
+    district: z.string().nullable(),
+    address: z.string(),
+    postalCode: z.string().nullable(),
+    method: z.string(),
+    fee: z.number().int(),
+    branchId: z.uuid().nullable(),
+  }),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      sku: z.string(),
+      name: z.string(),
+      quantity: z.number().int(),
+      unitPrice: z.number().int(),
+      lineTotal: z.number().int(),
+    }),
+  ),
+  totals: z.object({
+    subtotal: z.number().int(),
+    shipping: z.number().int(),
+    discount: z.number().int(),
+    tax: z.number().int(),
+    total: z.number().int(),
+    currency: z.string(),
+  }),
+  tags: z.array(z.string()),
+});
+export type OrderDto = z.infer<typeof orderDto>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+type OrderRowBase = {
+  id: string;
+  number: number;
+  status: DbOrderStatus;
+  placedAt: Date;
+  customerId: string;
+  customerName: string;
+  customerPhone: string;
+  paymentMethod: DbPaymentMethod;
+  paymentStatus: DbPaymentStatus;
+  currency: string;
+  total: number;
+  itemsCount: number;
+  branchId: string | null;
+  tags: { tag: { name: string } }[];
+};
+
+export function toOrderSummaryDto(row: OrderRowBase): OrderSummaryDto {
+  return {
+    id: row.id,
+    number: row.number,
+    status: orderStatusFromDb(row.status),
+    placedAt: row.placedAt.toISOString(),
+    customer: { id: row.customerId, name: row.customerName, phone: row.customerPhone },
+    payment: { method: paymentMethodFromDb(row.paymentMethod), status: paymentStatusFromDb(row.paymentStatus) },
+    itemsCount: row.itemsCount,
+    totals: { total: row.total, currency: row.currency },
+    branchId: row.branchId,
+    tags: row.tags.map((t) => t.tag.name).sort(),
+  };
+}
+
+type OrderRow = OrderRowBase & {
+  source: "STOREFRONT" | "API" | "MANUAL";
+  version: number;
+  customerEmail: string | null;
+  inProgressAt: Date | null;
+  shippedAt: Date | null;
+  outForDeliveryAt: Date | null;
+  deliveredAt: Date | null;
+  canceledAt: Date | null;
+  returnedAt: Date | null;
+  refundedAt: Date | null;
+  shippingName: string;
+  shippingPhone: string;
+  shippingCountry: string;
+  shippingCity: string;
+  shippingDistrict: string | null;
+  shippingAddress: string;
+  shippingPostalCode: string | null;
+  shippingMethod: string;
+  shippingFee: number;
+  subtotal: number;
+  discountTotal: number;
+  taxTotal: number;
+  items: { id: string; sku: string; name: string; quantity: number; unitPrice: number; lineTotal: number }[];
+};
+
+export function toOrderDto(row: OrderRow): OrderDto {
+  return {
+    id: row.id,
+    number: row.number,
+    status: orderStatusFromDb(row.status),
+    source: row.source.toLowerCase() as OrderDto["source"],
+    version: row.version,
+    placedAt: row.placedAt.toISOString(),
+    milestones: {
+      inProgressAt: iso(row.inProgressAt),
+      shippedAt: iso(row.shippedAt),
+      outForDeliveryAt: iso(row.outForDeliveryAt),
+      deliveredAt: iso(row.deliveredAt),
+      canceledAt: iso(row.canceledAt),
+      returnedAt: iso(row.returnedAt),
+      refundedAt: iso(row.refundedAt),
+    },
+    customer: { id: row.customerId, name: row.customerName, phone: row.customerPhone, email: row.customerEmail },
+    payment: { method: paymentMethodFromDb(row.paymentMethod), status: paymentStatusFromDb(row.paymentStatus) },
+    shipping: {
+      name: row.shippingName,
+      phone: row.shippingPhone,
+      country: row.shippingCountry,
+      city: row.shippingCity,
+      district: row.shippingDistrict,
+      address: row.shippingAddress,
+      postalCode: row.shippingPostalCode,
+      method: row.shippingMethod,
+      fee: row.shippingFee,
+      branchId: row.branchId,
+    },
+    items: row.items.map((i) => ({ id: i.id, sku: i.sku, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice, lineTotal: i.lineTotal })),
+    totals: {
+      subtotal: row.subtotal,
+      shipping: row.shippingFee,
+      discount: row.discountTotal,
+      tax: row.taxTotal,
+      total: row.total,
+      currency: row.currency,
+    },
+    tags: row.tags.map((t) => t.tag.name).sort(),
+  };
+}
+
+/** What every order query includes to build an OrderDto. */
+export const orderDtoInclude = {
+  items: { orderBy: { id: "asc" } },
+  tags: { select: { tag: { select: { name: true } } } },
+} as const;

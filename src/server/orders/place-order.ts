@@ -1,0 +1,152 @@
+import { db, type Tx } from "@/server/db/client";
+import type { StoreContext } from "@/server/auth/context";
+import { AppError } from "@/server/errors/app-error";
+import { lineTotal, sumMinor } from "@/server/money/money";
+import { phoneSearchForms } from "@/server/customers/phone";
+import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
+import { chooseShippingBranch, computeAvailability } from "./availability";
+import { orderDtoInclude, toOrderDto, type OrderDto } from "./order-dto";
+import { paymentMethodToDb, paymentStatusToDb } from "./order-status";
+import type { PlaceOrderInput } from "./schemas";
+import { actorFields } from "./order-events";
+import { loadStock } from "./load-stock";
+
+type PlaceOrderOptions = { source: "STOREFRONT" | "API" | "MANUAL"; idempotencyKey?: string };
+
+export type PlaceOrderResult = { order: OrderDto; replayed: boolean };
+
+/**
+ * A storefront, an integration or the merchant places an order. Prices come from the store's catalog
+ * now, never from the caller. The order, its number, its customer and its first timeline event are
+ * written in one transaction.
+ */
+export async function placeOrder(ctx: StoreContext, input: PlaceOrderInput, options: PlaceOrderOptions): Promise<PlaceOrderResult> {
+  return db.$transaction(async (tx) => {
+    const claim = options.idempotencyKey
+      ? { storeId: ctx.storeId, scope: "orders.create", key: options.idempotencyKey, requestHash: requestHash(input) }
+      : null;
+    if (claim) {
+      const previous = await claimIdempotencyKey<OrderDto>(tx, claim);
+      if (previous) return { order: previous.replay, replayed: true };
+    }
+
+    const lines = await priceLines(tx, ctx.storeId, input.items);
+    const branches = await tx.branch.findMany({
+      where: { storeId: ctx.storeId, archivedAt: null },
+      select: { id: true, name: true, isDefault: true },
+    });
+    const stock = await loadStock(tx, ctx.storeId, lines.map((l) => l.variantId));
+    const availability = computeAvailability(
+      lines.map((l, i) => ({ lineId: String(i), variantId: l.variantId, quantity: l.quantity })),
+      branches,
+      stock,
+    );
+    const branchId = chooseShippingBranch(availability, branches);
+
+    const subtotal = sumMinor(lines.map((l) => l.lineTotal));
+    const total = sumMinor([subtotal, input.shipping.fee]);
+
+    const customer = await tx.customer.upsert({
+      where: { storeId_phone: { storeId: ctx.storeId, phone: input.customer.phone } },
+      create: {
+        storeId: ctx.storeId,
+        name: input.customer.name,
+        phone: input.customer.phone,
+        email: input.customer.email,
+        city: input.shipping.city,
+        address: input.shipping.address,
+      },
+      // A known customer keeps their record; fill in what we did not know yet.
+      update: {},
+    });
+    if (!customer.email && input.customer.email) {
+      await tx.customer.update({ where: { storeId_id: { storeId: ctx.storeId, id: customer.id } }, data: { email: input.customer.email } });
+    }
+
+    // Taking the number locks the store's row until commit: concurrent intakes of one store queue
+    // here, and a rolled-back intake gives its number back, so numbers stay unique and gapless.
+    const [{ number }] = await tx.$queryRaw<{ number: number }[]>`
+      UPDATE stores SET "nextOrderNumber" = "nextOrderNumber" + 1 WHERE id = ${ctx.storeId}::uuid
+      RETURNING "nextOrderNumber" - 1 AS number`;
+    const store = await tx.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { currency: true } });
+
+    const created = await tx.order.create({
+      data: {
+        storeId: ctx.storeId,
+        number,
+        source: options.source,
+        customerId: customer.id,
+        customerName: input.customer.name,
+        customerPhone: input.customer.phone,
+        customerEmail: input.customer.email ?? null,
+        paymentMethod: paymentMethodToDb(input.payment.method),
+        paymentStatus: paymentStatusToDb(input.payment.status),
+        currency: store.currency,
+        subtotal,
+        shippingFee: input.shipping.fee,
+        total,
+        itemsCount: lines.reduce((n, l) => n + l.quantity, 0),
+        shippingName: input.shipping.name ?? input.customer.name,
+        shippingPhone: input.shipping.phone ?? input.customer.phone,
+        shippingCountry: input.shipping.country,
+        shippingCity: input.shipping.city,
+        shippingDistrict: input.shipping.district ?? null,
+        shippingAddress: input.shipping.address,
+        shippingPostalCode: input.shipping.postalCode ?? null,
+        shippingMethod: input.shipping.method,
+        branchId,
+        searchText: orderSearchText(number, input.customer.name, input.customer.phone, input.customer.email),
+        items: {
+          create: lines.map((l) => ({
+            variantId: l.variantId,
+            sku: l.sku,
+            name: l.name,
+            quantity: l.quantity,
+            unitPrice: l.unitPrice,
+            lineTotal: l.lineTotal,
+          })),
+        },
+        events: {
+          create: {
+            type: "order.placed",
+            ...actorFields(ctx.actor),
+            data: { source: options.source.toLowerCase(), total, currency: store.currency, itemsCount: lines.length },
+          },
+        },
+      },
+      include: orderDtoInclude,
+    });
+    const order = toOrderDto(created);
+    if (claim) await saveIdempotentResponse(tx, claim, 201, order);
+    return { order, replayed: false };
+  });
+}
+
+/** Lower-cased text the orders list searches: number, name, phone in the forms people type, email. */
+export function orderSearchText(number: number, name: string, phone: string, email?: string | null): string {
+  return [String(number), name, ...phoneSearchForms(phone), email ?? ""].join(" ").toLowerCase().trim();
+}
+
+async function priceLines(tx: Tx, storeId: string, items: PlaceOrderInput["items"]) {
+  const skus = [...new Set(items.map((i) => i.sku))];
+  const variants = await tx.productVariant.findMany({
+    where: { storeId, sku: { in: skus } },
+    include: { product: { select: { name: true } } },
+  });
+  const bySku = new Map(variants.map((v) => [v.sku, v]));
+  const unknown: Record<string, string> = {};
+  items.forEach((item, index) => {
+    const variant = bySku.get(item.sku);
+    if (!variant) unknown[`items.${index}.sku`] = `"${item.sku}" is not a product of this store`;
+    else if (!variant.active) unknown[`items.${index}.sku`] = `"${item.sku}" is no longer sold`;
+  });
+  if (Object.keys(unknown).length) {
+    throw new AppError("UNKNOWN_SKU", `Unknown or unavailable product: ${Object.values(unknown).join("; ")}`, { fields: unknown });
+  }
+  return items.map((item) => {
+    const v = bySku.get(item.sku)!;
+    const name = v.optionLabel ? `${v.product.name} — ${v.optionLabel}` : v.product.name;
+    return { variantId: v.id, sku: v.sku, name, quantity: item.quantity, unitPrice: v.price, lineTotal: lineTotal(v.price, item.quantity) };
+  });
+}
+

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { normalizePhone } from "@/server/customers/phone";
+import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "./order-status";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const phone = z
+  .string()
+  .max(32)
+  .transform((value, ctx) => {
+    const normalized = normalizePhone(value);
+    if (!normalized) {
+      ctx.addIssue({ code: "custom", message: "must be a phone number in international form, e.g. +966501234567" });
+      return z.NEVER;
+    }
+    return normalized;
+  });
+const minorUnits = z.number().int().min(0).max(1_000_000_000);
+
+export const placeOrderInput = z
+  .object({
+    customer: z.strictObject({
+      name: text(120),
+      phone,
+      email: z.email().max(200).optional(),
+    }),
+    items: z
+      .array(
+        z.strictObject({
+          sku: text(64),
+          quantity: z.number().int().min(1).max(10_000),
+        }),
+      )
+      .min(1)
+      .max(200),
+    payment: z.strictObject({
+      method: z.enum(PAYMENT_METHODS),
+      status: z.enum(PAYMENT_STATUSES).default("pending"),
+    }),
+    shipping: z.strictObject({
+      name: text(120).optional(),
+      phone: phone.optional(),
+      country: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code, e.g. SA").default("SA"),
+      city: text(80),
+      district: text(80).optional(),
+      address: text(300),
+      postalCode: z.string().trim().max(16).optional(),
+      method: text(80),
+      fee: minorUnits.default(0),
+    }),
+  })
+  .strict();
+export type PlaceOrderInput = z.output<typeof placeOrderInput>;
+
+export const listOrdersQuery = z.object({
+  status: z.enum(ORDER_STATUSES).optional(),
+  q: z.string().trim().max(100).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  paymentMethod: z.enum(PAYMENT_METHODS).optional(),
+  branchId: z.uuid().optional(),
+  tag: z.string().trim().max(60).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListOrdersQuery = z.output<typeof listOrdersQuery>;

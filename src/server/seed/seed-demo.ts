@@ -1,0 +1,257 @@
+import type { Db } from "@/server/db/client";
+import { hashPassword } from "@/server/auth/password";
+import { hashApiToken, tokenPrefix } from "@/server/api-tokens/token-hash";
+import { lineTotal, sumMinor } from "@/server/money/money";
+import { orderSearchText } from "@/server/orders/place-order";
+import type { OrderStatus, PaymentMethod } from "@/generated/prisma/enums";
+import { CITIES, FIRST_NAMES, LAST_NAMES, PRODUCTS, SHIPPING_METHODS, STREETS } from "./catalog";
+import { createRandom, type Random } from "./random";
+
+export const DEMO_PASSWORD = "demo-password";
+export const DEMO_USERS = {
+  owner: "owner@demo.test",
+  admin: "admin@demo.test",
+  staff: "staff@demo.test",
+  secondOwner: "owner@second.test",
+  multi: "multi@demo.test",
+} as const;
+export const DEMO_TOKENS = { demo: "tj_demo_owner_token_0001", second: "tj_second_owner_token_0001" } as const;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+type StoreSpec = { slug: string; name: string; orders: number; customers: number; products: number; seed: number };
+
+/** Seeds the demo stores; does nothing when the database already has stores. Returns whether it seeded. */
+export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
+  if ((await db.store.count()) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = await Promise.all(
+    (
+      [
+        [DEMO_USERS.owner, "Noura Al-Otaibi"],
+        [DEMO_USERS.admin, "Faisal Al-Harbi"],
+        [DEMO_USERS.staff, "Sara Al-Qahtani"],
+        [DEMO_USERS.secondOwner, "Omar Khan"],
+        [DEMO_USERS.multi, "Yousef Al-Shehri"],
+      ] as const
+    ).map(([email, name]) => db.user.create({ data: { email, name, passwordHash } })),
+  );
+  const [owner, admin, staff, secondOwner, multi] = users;
+
+  const demo = await seedStore(db, { slug: "demo", name: "Demo Store", orders: 400, customers: 150, products: 24, seed: 20261126 }, now);
+  const second = await seedStore(db, { slug: "second", name: "Second Store", orders: 6, customers: 4, products: 5, seed: 7 }, now);
+
+  await db.membership.createMany({
+    data: [
+      { storeId: demo, userId: owner.id, role: "OWNER" },
+      { storeId: demo, userId: admin.id, role: "ADMIN" },
+      { storeId: demo, userId: staff.id, role: "STAFF" },
+      { storeId: demo, userId: multi.id, role: "STAFF" },
+      { storeId: second, userId: secondOwner.id, role: "OWNER" },
+      { storeId: second, userId: multi.id, role: "STAFF" },
+    ],
+  });
+  await db.apiToken.createMany({
+    data: [
+      { storeId: demo, name: "Demo storefront", role: "OWNER", tokenHash: hashApiToken(DEMO_TOKENS.demo), prefix: tokenPrefix(DEMO_TOKENS.demo), createdById: owner.id },
+      { storeId: second, name: "Second storefront", role: "OWNER", tokenHash: hashApiToken(DEMO_TOKENS.second), prefix: tokenPrefix(DEMO_TOKENS.second), createdById: secondOwner.id },
+    ],
+  });
+  return true;
+}
+
+/** Statuses an order placed `ageDays` ago can plausibly have reached by now. */
+function pickStatus(r: Random, ageDays: number): OrderStatus {
+  if (ageDays < 0.5) return r.pick(["RECEIVED", "RECEIVED", "IN_PROGRESS"]);
+  if (ageDays < 2) return r.pick(["RECEIVED", "IN_PROGRESS", "IN_PROGRESS", "SHIPPED", "CANCELED"]);
+  if (ageDays < 5) return r.pick(["IN_PROGRESS", "SHIPPED", "SHIPPED", "OUT_FOR_DELIVERY", "DELIVERED", "CANCELED"]);
+  const roll = r.next();
+  if (roll < 0.72) return "DELIVERED";
+  if (roll < 0.82) return "CANCELED";
+  if (roll < 0.92) return "RETURNED";
+  return "REFUNDED";
+}
+
+/** The path of statuses that ends in `status`. */
+function pathTo(status: OrderStatus, r: Random): OrderStatus[] {
+  const forward: OrderStatus[] = ["RECEIVED", "IN_PROGRESS", "SHIPPED", "OUT_FOR_DELIVERY", "DELIVERED"];
+  if (forward.includes(status)) return forward.slice(0, forward.indexOf(status) + 1);
+  if (status === "CANCELED") return r.chance(0.5) ? ["RECEIVED", "CANCELED"] : ["RECEIVED", "IN_PROGRESS", "CANCELED"];
+  if (status === "RETURNED") return [...forward, "RETURNED"];
+  return [...forward, "RETURNED", "REFUNDED"];
+}
+
+const MILESTONE: Partial<Record<OrderStatus, string>> = {
+  IN_PROGRESS: "inProgressAt",
+  SHIPPED: "shippedAt",
+  OUT_FOR_DELIVERY: "outForDeliveryAt",
+  DELIVERED: "deliveredAt",
+  CANCELED: "canceledAt",
+  RETURNED: "returnedAt",
+  REFUNDED: "refundedAt",
+};
+
+async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
+  const r = createRandom(spec.seed);
+  const store = await db.store.create({ data: { slug: spec.slug, name: spec.name, currency: "SAR", locale: "ar" } });
+  const storeId = store.id;
+  const branchSpecs =
+    spec.slug === "demo"
+      ? [
+          { name: "Riyadh main warehouse", city: "الرياض", district: "السلي", address: "المستودع 4، طريق الخرج", phone: "+966112345678", isDefault: true },
+          { name: "Jeddah branch", city: "جدة", district: "الصناعية", address: "شارع الميناء", phone: "+966122345678", isDefault: false },
+          { name: "Dammam branch", city: "الدمام", district: "الفيصلية", address: "طريق الملك سعود", phone: "+966132345678", isDefault: false },
+        ]
+      : [{ name: "Main warehouse", city: "الرياض", district: "العليا", address: "شارع العليا العام", phone: "+966110000000", isDefault: true }];
+  const branches = branchSpecs.map((b) => ({ ...b, id: r.uuid(), storeId }));
+  await db.branch.createMany({ data: branches });
+
+  // Products with variants and per-branch stock; some are out of stock somewhere, a few everywhere.
+  const variants: { id: string; sku: string; name: string; price: number }[] = [];
+  const stock: { storeId: string; variantId: string; branchId: string; quantity: number }[] = [];
+  for (const [index, [name, price, grams, [l, w, h], options]] of PRODUCTS.slice(0, spec.products).entries()) {
+    const productId = r.uuid();
+    await db.product.create({ data: { storeId, id: productId, name } });
+    const opts = options.length ? options : [""];
+    const rows = opts.map((option, o) => ({
+      storeId,
+      id: r.uuid(),
+      productId,
+      sku: `${spec.slug === "demo" ? "DM" : "SC"}-${String(index + 1).padStart(3, "0")}${option ? `-${o + 1}` : ""}`,
+      optionLabel: option,
+      price: price + o * 1000,
+      weightGrams: grams,
+      lengthMm: l,
+      widthMm: w,
+      heightMm: h,
+    }));
+    await db.productVariant.createMany({ data: rows });
+    for (const v of rows) {
+      variants.push({ id: v.id, sku: v.sku, name: option(name, v.optionLabel), price: v.price });
+      for (const b of branches) {
+        const roll = r.next();
+        stock.push({ storeId, variantId: v.id, branchId: b.id, quantity: roll < 0.2 ? 0 : roll < 0.35 ? r.int(1, 3) : r.int(5, 60) });
+      }
+    }
+  }
+  await db.stockLevel.createMany({ data: stock });
+
+  const customers = Array.from({ length: spec.customers }, (_, i) => {
+    const place = r.pick(CITIES);
+    return {
+      storeId,
+      id: r.uuid(),
+      name: `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`,
+      phone: `+9665${String(spec.seed % 7)}${String(1_000_000 + i * 7919).slice(-7)}`,
+      email: r.chance(0.6) ? `customer${i + 1}@example.com` : null,
+      city: place.city,
+      address: `${r.pick(STREETS)}، حي ${r.pick(place.districts)}، مبنى ${r.int(1, 99)}`,
+      district: r.pick(place.districts),
+      createdAt: new Date(now.getTime() - 90 * DAY),
+    };
+  });
+  await db.customer.createMany({ data: customers.map(({ district: _d, ...c }) => c) });
+
+  const placedTimes = Array.from({ length: spec.orders }, () => now.getTime() - Math.floor(r.next() ** 1.3 * 60 * DAY) - 5 * 60_000).sort((a, b) => a - b);
+  const orders = [];
+  const items = [];
+  const events = [];
+  for (const [i, placedMs] of placedTimes.entries()) {
+    const number = 1001 + i;
+    const customer = r.pick(customers);
+    const ageDays = (now.getTime() - placedMs) / DAY;
+    const status = pickStatus(r, ageDays);
+    const method: PaymentMethod = r.pick(["CASH_ON_DELIVERY", "CASH_ON_DELIVERY", "CARD", "MADA", "APPLE_PAY", "STC_PAY", "BANK_TRANSFER", "TABBY", "TAMARA"]);
+    const shipping = r.pick(SHIPPING_METHODS);
+    const orderId = r.uuid();
+    const lines = Array.from({ length: r.int(1, 4) }, () => r.pick(variants)).filter((v, idx, all) => all.findIndex((x) => x.id === v.id) === idx);
+    const lineRows = lines.map((v) => {
+      const quantity = r.chance(0.8) ? 1 : r.int(2, 4);
+      return { storeId, id: r.uuid(), orderId, variantId: v.id, sku: v.sku, name: v.name, quantity, unitPrice: v.price, lineTotal: lineTotal(v.price, quantity) };
+    });
+    items.push(...lineRows);
+    const subtotal = sumMinor(lineRows.map((l) => l.lineTotal));
+    const total = subtotal + shipping.fee;
+
+    // Milestones follow one another at plausible intervals and never pass "now".
+    const path = pathTo(status, r);
+    const stamps: Record<string, Date> = {};
+    let t = placedMs;
+    const steps = path.slice(1);
+    const room = now.getTime() - placedMs - 60_000;
+    const weights = steps.map(() => 0.3 + r.next());
+    const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
+    const span = Math.min(room, steps.length * 1.2 * DAY);
+    steps.forEach((s, k) => {
+      t += Math.floor((weights[k] / weightSum) * span);
+      stamps[MILESTONE[s]!] = new Date(t);
+    });
+    const paid = method !== "CASH_ON_DELIVERY" || stamps.deliveredAt !== undefined;
+    const paymentStatus = status === "REFUNDED" ? "REFUNDED" : method === "BANK_TRANSFER" && status === "RECEIVED" ? "PENDING" : paid ? "PAID" : "PENDING";
+    const branch = r.chance(0.7) ? branches[0] : r.pick(branches);
+    const place = CITIES.find((c) => c.city === customer.city)!;
+    orders.push({
+      storeId,
+      id: orderId,
+      number,
+      status,
+      source: r.chance(0.9) ? ("STOREFRONT" as const) : ("API" as const),
+      customerId: customer.id,
+      customerName: customer.name,
+      customerPhone: customer.phone,
+      customerEmail: customer.email,
+      paymentMethod: method,
+      paymentStatus: paymentStatus as "PAID" | "PENDING" | "REFUNDED",
+      currency: "SAR",
+      subtotal,
+      shippingFee: shipping.fee,
+      total,
+      itemsCount: lineRows.reduce((n, l) => n + l.quantity, 0),
+      shippingName: customer.name,
+      shippingPhone: customer.phone,
+      shippingCity: customer.city,
+      shippingDistrict: r.pick(place.districts),
+      shippingAddress: customer.address,
+      shippingPostalCode: String(r.int(11000, 34999)),
+      shippingMethod: shipping.name,
+      branchId: branch.id,
+      searchText: orderSearchText(number, customer.name, customer.phone, customer.email),
+      version: path.length,
+      placedAt: new Date(placedMs),
+      createdAt: new Date(placedMs),
+      ...stamps,
+    });
+    events.push({
+      storeId,
+      id: r.uuid(),
+      orderId,
+      type: "order.placed",
+      actorType: "CUSTOMER" as const,
+      actorName: customer.name,
+      data: { source: "storefront", total, currency: "SAR", itemsCount: lineRows.length },
+      createdAt: new Date(placedMs),
+    });
+    for (let k = 1; k < path.length; k++) {
+      events.push({
+        storeId,
+        id: r.uuid(),
+        orderId,
+        type: "order.status_changed",
+        actorType: path[k] === "OUT_FOR_DELIVERY" || path[k] === "DELIVERED" ? ("CARRIER" as const) : ("USER" as const),
+        actorName: path[k] === "OUT_FOR_DELIVERY" || path[k] === "DELIVERED" ? shipping.name : "Noura Al-Otaibi",
+        data: { from: path[k - 1].toLowerCase(), to: path[k].toLowerCase() },
+        createdAt: stamps[MILESTONE[path[k]]!],
+      });
+    }
+  }
+  for (let i = 0; i < orders.length; i += 200) await db.order.createMany({ data: orders.slice(i, i + 200) });
+  for (let i = 0; i < items.length; i += 500) await db.orderItem.createMany({ data: items.slice(i, i + 500) });
+  for (let i = 0; i < events.length; i += 500) await db.orderEvent.createMany({ data: events.slice(i, i + 500) });
+  await db.store.update({ where: { id: storeId }, data: { nextOrderNumber: 1001 + spec.orders } });
+  return storeId;
+}
+
+function option(name: string, label: string) {
+  return label ? `${name} — ${label}` : name;
+}
