@@ -82,10 +82,15 @@ async function withEngine<T>(url: string, run: (engine: engineModule.SchemaEngin
   loadWasm();
   const config = connectionFields(url);
   const base = new PrismaPg(config);
+  const opened: { dispose(): Promise<void> }[] = [];
   const factory = bindMigrationAwareSqlAdapterFactory({
     adapterName: base.adapterName,
     provider: base.provider,
-    connect: () => base.connect(),
+    async connect() {
+      const adapter = await base.connect();
+      opened.push(adapter);
+      return adapter;
+    },
     // The stock shadow factory drops the database before closing its pool; close first, then drop.
     async connectToShadowDb() {
       const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
@@ -110,7 +115,13 @@ async function withEngine<T>(url: string, run: (engine: engineModule.SchemaEngin
     },
     factory,
   );
-  return run(engine);
+  try {
+    return await run(engine);
+  } finally {
+    // Leave no connection behind: a template database cannot be cloned while anyone is connected.
+    engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose().catch(() => {})));
+  }
 }
 
 /** Applies every pending migration; returns the names applied. */

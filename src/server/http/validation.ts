@@ -3,10 +3,11 @@ import { AppError, type FieldErrors } from "@/server/errors/app-error";
 
 type Issue = z.core.$ZodIssue;
 
-function describe(issue: Issue, input: unknown): string {
+function describe(issue: Issue): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? "is required" : `must be ${article(issue.expected)}`;
+      // zod does not keep the input on the issue; its message says what it received.
+      return /received undefined$/.test(issue.message) ? "is required" : `must be ${article(issue.expected)}`;
     case "too_small": {
       const n = Number(issue.minimum);
       if (issue.origin === "string") return n <= 1 ? "must not be empty" : `must be at least ${n} characters`;
@@ -30,7 +31,6 @@ function describe(issue: Issue, input: unknown): string {
     default:
       return issue.message || "is not valid";
   }
-  void input;
 }
 
 function article(type: string): string {
@@ -48,7 +48,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
       for (const key of issue.keys) fields[base ? `${base}.${key}` : key] ??= "is not a known field";
       continue;
     }
-    fields[base || "body"] ??= describe(issue, undefined);
+    fields[base || "body"] ??= describe(issue);
   }
   return fields;
 }

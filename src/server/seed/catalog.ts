@@ -1,6 +1,15 @@
 // The demo store's catalog and people: Saudi names, cities and products.
-export const FIRST_NAMES = ["محمد", "عبدالله", "فهد", "سارة", "نورة", "خالد", "ريم", "عبدالرحمن", "لمى", "فيصل", "هيفاء", "سلطان", "جود", "تركي", "أمل", "ياسر", "منيرة", "ماجد", "دانة", "بندر", "Ahmed", "Fatima", "Omar", "Layla", "Yousef", "Mariam"];
-export const LAST_NAMES = ["العتيبي", "القحطاني", "الغامدي", "الزهراني", "الشهري", "الدوسري", "الحربي", "المطيري", "السبيعي", "الشمري", "العنزي", "Al-Harbi", "Al-Saud", "Khan"];
+/** [first names, family names], one list per script so a name never mixes the two. */
+export const NAMES: [string[], string[]][] = [
+  [
+    ["محمد", "عبدالله", "فهد", "سارة", "نورة", "خالد", "ريم", "عبدالرحمن", "لمى", "فيصل", "هيفاء", "سلطان", "جود", "تركي", "أمل", "ياسر", "منيرة", "ماجد", "دانة", "بندر"],
+    ["العتيبي", "القحطاني", "الغامدي", "الزهراني", "الشهري", "الدوسري", "الحربي", "المطيري", "السبيعي", "الشمري", "العنزي"],
+  ],
+  [
+    ["Ahmed", "Fatima", "Omar", "Layla", "Yousef", "Mariam", "Hassan", "Aisha"],
+    ["Al-Harbi", "Al-Saud", "Khan", "Haddad", "Rahman"],
+  ],
+];
 export const CITIES = [
   { city: "الرياض", districts: ["العليا", "الملقا", "النرجس", "الياسمين", "حطين"] },
   { city: "جدة", districts: ["الروضة", "الشاطئ", "السلامة", "الحمراء"] },

@@ -4,7 +4,7 @@ import { hashApiToken, tokenPrefix } from "@/server/api-tokens/token-hash";
 import { lineTotal, sumMinor } from "@/server/money/money";
 import { orderSearchText } from "@/server/orders/place-order";
 import type { OrderStatus, PaymentMethod } from "@/generated/prisma/enums";
-import { CITIES, FIRST_NAMES, LAST_NAMES, PRODUCTS, SHIPPING_METHODS, STREETS } from "./catalog";
+import { CITIES, NAMES, PRODUCTS, SHIPPING_METHODS, STREETS } from "./catalog";
 import { createRandom, type Random } from "./random";
 
 export const DEMO_PASSWORD = "demo-password";
@@ -139,10 +139,11 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
 
   const customers = Array.from({ length: spec.customers }, (_, i) => {
     const place = r.pick(CITIES);
+    const [firstNames, familyNames] = NAMES[r.chance(0.8) ? 0 : 1];
     return {
       storeId,
       id: r.uuid(),
-      name: `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`,
+      name: `${r.pick(firstNames)} ${r.pick(familyNames)}`,
       phone: `+9665${String(spec.seed % 7)}${String(1_000_000 + i * 7919).slice(-7)}`,
       email: r.chance(0.6) ? `customer${i + 1}@example.com` : null,
       city: place.city,

@@ -76,7 +76,7 @@ export default async function OrderPage({ params }: { params: Params }) {
           </Card>
         </div>
 
-        <div className="space-y-4">
+        <div className="order-first grid content-start gap-4 md:grid-cols-2 lg:order-none lg:grid-cols-1">
           <Card title={t("order.actions")}>
             <p className="text-sm text-slate-600">{t("order.actionsSoon")}</p>
             <button type="button" disabled className="mt-3 min-h-11 w-full rounded-lg bg-slate-200 px-4 text-sm font-medium text-slate-500">
@@ -137,7 +137,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             <address className="mt-2 text-sm not-italic text-slate-700">
               {order.shipping.address}
               <br />
-              {[order.shipping.district, order.shipping.city, order.shipping.postalCode].filter(Boolean).join("، ")}
+              {[order.shipping.district, order.shipping.city, order.shipping.postalCode].filter(Boolean).join(locale === "ar" ? "، " : ", ")}
             </address>
             <dl className="mt-2 divide-y divide-slate-100">
               <Row label={t("order.shippingMethod")}>{order.shipping.method}</Row>

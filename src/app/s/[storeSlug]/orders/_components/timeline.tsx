@@ -1,15 +1,22 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { OrderEventDto } from "@/server/orders/get-order-review";
+import { ORDER_STATUSES, type OrderStatus } from "@/server/orders/order-status";
+
+const isStatus = (v: unknown): v is OrderStatus => ORDER_STATUSES.includes(v as OrderStatus);
 
 /** The order's events, newest first, as sentences. */
 export function Timeline({ events }: { events: OrderEventDto[] }) {
   const t = useTranslations("events");
   const tOrder = useTranslations("order");
+  const tStatus = useTranslations("status");
   const format = useFormatter();
   const sentence = (e: OrderEventDto) => {
     if (e.type === "order.placed") {
       const source = String(e.data.source ?? "api") as "storefront" | "api" | "manual";
-      return t("order.placed", { source: tOrder(`sources.${source}`) });
+      return t("placed", { source: tOrder(`sources.${source}`) });
+    }
+    if (e.type === "order.status_changed" && isStatus(e.data.from) && isStatus(e.data.to)) {
+      return t("statusChanged", { from: tStatus(e.data.from), to: tStatus(e.data.to) });
     }
     return t("unknown", { type: e.type });
   };

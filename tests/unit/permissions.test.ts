@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, type Permission, type Role } from "@/server/auth/permissions";
+
+const expected: Record<Role, Permission[]> = {
+  OWNER: [...PERMISSIONS],
+  ADMIN: ["orders.read", "orders.create", "customers.read", "apiTokens.manage", "settings.read"],
+  STAFF: ["orders.read", "orders.create", "customers.read"],
+};
+
+describe("role → permission table", () => {
+  for (const role of Object.keys(expected) as Role[]) {
+    for (const permission of PERMISSIONS) {
+      const allowed = expected[role].includes(permission);
+      it(`${role} ${allowed ? "may" : "may not"} ${permission}`, () => expect(can(role, permission)).toBe(allowed));
+    }
+  }
+});
