@@ -63,6 +63,28 @@ export function resolveDataDir(preferred: string): string {
   return path.join(os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(), `tajer-${hash}`, path.basename(preferred));
 }
 
+/**
+ * A Postgres left running on this data directory by a wrapper that was killed outright would make
+ * this start fail; stop it the way Postgres asks (SIGINT: fast shutdown) and wait for it to go.
+ */
+async function stopLeftoverPostmaster(dataDir: string, log: (m: string) => void) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!pid || !alive()) return;
+  log(`stopping a Postgres (${pid}) left running on ${dataDir}`);
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 150 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => {});
   const password = options.password ?? "postgres";
@@ -95,6 +117,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     });
     await initializer.initialise();
   }
+
+  await stopLeftoverPostmaster(dataDir, log);
 
   const ids = isRoot()
     ? { uid: Number(execFileSync("id", ["-u", "postgres"]).toString()), gid: Number(execFileSync("id", ["-g", "postgres"]).toString()) }

@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { orderLinks, signIn } from "./helpers";
+
+test("a wrong password shows one plain message", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("nobody@demo.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("The email or password is not correct.");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("pages need a session", async ({ page }) => {
+  await page.goto("/s/demo/orders");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("staff cannot open Settings → API tokens", async ({ page }) => {
+  await signIn(page, "staff@demo.test");
+  await expect(page.getByRole("link", { name: "API tokens" })).toHaveCount(0);
+  await page.goto("/s/demo/settings/api-tokens");
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create token" })).toHaveCount(0);
+});
+
+test("another store's pages and orders are a 404, exactly like pages that do not exist", async ({ page, browser }) => {
+  // Find a demo order as its owner…
+  await signIn(page, "owner@demo.test");
+  await orderLinks(page).first().click();
+  const demoOrderPath = new URL(page.url()).pathname;
+  const demoOrderId = demoOrderPath.split("/").pop()!;
+
+  // …then try it as the owner of the second store.
+  const outsider = await browser.newContext();
+  const other = await outsider.newPage();
+  await signIn(other, "owner@second.test");
+  for (const path of [demoOrderPath, "/s/demo/orders", "/s/demo/settings/api-tokens", `/s/second/orders/${demoOrderId}`, "/s/no-such-store/orders"]) {
+    const response = await other.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(other.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+  await outsider.close();
+});
+
+test("a user in two stores switches between them", async ({ page }) => {
+  await signIn(page, "multi@demo.test");
+  await page.goto("/s/demo/orders");
+  await page.getByLabel("Store").selectOption("second");
+  await expect(page).toHaveURL(/\/s\/second\/orders/);
+  await expect(page.getByRole("link", { name: "Second Store" })).toBeVisible();
+  await expect(orderLinks(page)).toHaveCount(6);
+});
+
+test("owner creates an API token, sees it once, and it works against the API", async ({ page, request }) => {
+  await signIn(page, "owner@demo.test");
+  await page.getByRole("link", { name: "API tokens" }).click();
+  const name = `Integration ${Date.now()}`;
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").innerText()).trim();
+  expect(token).toMatch(/^tj_/);
+  await expect(page.getByText(name)).toBeVisible();
+
+  const ok = await request.get("/api/v1/orders?limit=1", { headers: { authorization: `Bearer ${token}` } });
+  expect(ok.status()).toBe(200);
+
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("listitem").filter({ hasText: name }).getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByText(name)).toHaveCount(0);
+  const revoked = await request.get("/api/v1/orders?limit=1", { headers: { authorization: `Bearer ${token}` } });
+  expect(revoked.status()).toBe(401);
+  await page.reload();
+  await expect(page.getByTestId("new-token")).toHaveCount(0);
+});

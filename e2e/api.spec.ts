@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+
+const demo = { authorization: "Bearer tj_demo_owner_token_0001" };
+const second = { authorization: "Bearer tj_second_owner_token_0001" };
+
+test.describe("API over HTTP", () => {
+  test("an order placed through the API appears at the top of the list, and only for its store", async ({ request }) => {
+    const body = {
+      customer: { name: "E2E Customer", phone: "+966512340000" },
+      items: [{ sku: "DM-002", quantity: 1 }],
+      payment: { method: "mada", status: "paid" },
+      shipping: { city: "الرياض", address: "شارع العليا 1", method: "Aramex", fee: 2500 },
+    };
+    const created = await request.post("/api/v1/orders", { headers: { ...demo, "idempotency-key": `e2e-${Date.now()}` }, data: body });
+    expect(created.status()).toBe(201);
+    const order = (await created.json()).data;
+    expect((await request.get(`/api/v1/orders/${order.id}`, { headers: second })).status()).toBe(404);
+    const list = await request.get("/api/v1/orders?limit=1", { headers: demo });
+    expect((await list.json()).data[0].id).toBe(order.id);
+  });
+
+  test("openapi.json describes the endpoints", async ({ request }) => {
+    const doc = await (await request.get("/api/v1/openapi.json")).json();
+    expect(Object.keys(doc.paths)).toEqual(["/orders", "/orders/{orderId}"]);
+    expect(doc.components.schemas.PlaceOrder.properties.items.maxItems).toBe(200);
+  });
+
+  test("errors have one shape and never a stack trace", async ({ request }) => {
+    const res = await request.post("/api/v1/orders", { headers: { ...demo, "idempotency-key": "x", "content-type": "application/json" }, data: Buffer.from("{oops") });
+    expect(res.status()).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: "MALFORMED_REQUEST", message: "The request body must be JSON.", fields: { body: "must be valid JSON" } } });
+  });
+});

@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(chromium)) {
+  throw new Error(`Chromium was not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+}
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "desktop", testIgnore: /api\.spec/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+    {
+      name: "tablet",
+      testIgnore: /api\.spec/,
+      use: { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false, userAgent: devices["iPad (gen 7)"].userAgent },
+    },
+    // The HTTP API has no layout: its checks run once.
+    { name: "api", testMatch: /api\.spec/ },
+  ],
+  // The production build against a freshly seeded database of its own.
+  webServer: {
+    command: "node --import tsx scripts/start.ts",
+    url: `${baseURL}/signin`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    // Let the start wrapper stop Next and then Postgres; the default SIGKILL would orphan them.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TAJER_DATA_DIR: ".data/e2e",
+      PG_PORT: String(port + 51_000),
+      TAJER_FRESH_DB: "1",
+      DATABASE_URL: "",
+    },
+  },
+});

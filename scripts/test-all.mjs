@@ -1,0 +1,80 @@
+// `npm test`: typecheck, unit and integration tests (vitest, real Postgres), then the browser suite
+// (Playwright against the production build). Ends with one line totalling every suite.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+fs.mkdirSync("reports", { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const summary = [];
+const bin = (name) => path.join("node_modules", ".bin", name);
+
+function run(label, command, args) {
+  console.log(`\n━━ ${label} ━━`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  return { status: result.status ?? 1, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+// 1. Types
+{
+  const { status, seconds } = run("typecheck", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+  totals[status === 0 ? "passed" : "failed"] += 1;
+  summary.push(`typecheck: ${status === 0 ? "ok" : "FAILED"} (${seconds} s)`);
+}
+
+// 2. Unit and integration
+{
+  fs.rmSync("reports/vitest.json", { force: true });
+  const { status, seconds } = run("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=reports/vitest.json"]);
+  const report = readJson("reports/vitest.json");
+  if (report) {
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+    summary.push(`vitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${seconds} s)`);
+  } else {
+    totals.failed += 1;
+    summary.push(`vitest: did not report (exit ${status})`);
+  }
+}
+
+// 3. Browser
+{
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!fs.existsSync(chromium)) {
+    console.error(`\nChromium is missing at ${chromium}: the browser suite cannot run. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+    totals.failed += 1;
+    summary.push("e2e: Chromium missing");
+  } else {
+    fs.rmSync("reports/e2e.json", { force: true });
+    const { status, seconds } = run("end-to-end (Playwright, desktop + tablet)", bin("playwright"), ["test"]);
+    const report = readJson("reports/e2e.json");
+    if (report?.stats) {
+      const { expected, unexpected, flaky, skipped } = report.stats;
+      totals.passed += expected + flaky;
+      totals.failed += unexpected + (status !== 0 && unexpected === 0 ? 1 : 0);
+      totals.skipped += skipped;
+      summary.push(`e2e: ${expected + flaky} passed, ${unexpected} failed (${seconds} s)`);
+    } else {
+      totals.failed += 1;
+      summary.push(`e2e: did not report (exit ${status})`);
+    }
+  }
+}
+
+console.log(`\n━━ summary ━━\n${summary.join("\n")}\n`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(totals.failed ? 1 : 0);
