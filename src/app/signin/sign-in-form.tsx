@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { applySavedLocale } from "@/server/preferences/apply-saved-locale";
 
 export function SignInForm() {
   const t = useTranslations("signIn");
@@ -18,6 +19,7 @@ export function SignInForm() {
     setError(null);
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     if (result?.ok && !result.error) {
+      await applySavedLocale();
       window.location.assign("/");
       return;
     }

@@ -6,6 +6,9 @@ import { can, type Permission } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors/app-error";
 import { toErrorResponse } from "@/server/errors/error-catalog";
 import { parseInput } from "./validation";
+import { createRateLimiter } from "./rate-limiter";
+
+const takeToken = createRateLimiter({ limit: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600), windowMs: 60_000 });
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
@@ -32,6 +35,12 @@ export function apiRoute(permission: Permission, handler: (req: ApiRequest) => P
     const requestId = randomUUID();
     try {
       const ctx = await authenticateApiToken(request.headers.get("authorization"));
+      const decision = takeToken(ctx.actor.id ?? "");
+      if (!decision.allowed) {
+        throw new AppError("RATE_LIMITED", `Too many requests for this API token. Retry in ${decision.retryAfterSeconds} s.`, {
+          details: { retryAfterSeconds: decision.retryAfterSeconds },
+        });
+      }
       if (!can(ctx.role, permission)) throw new AppError("FORBIDDEN", "This API token's role does not allow this.");
       const params = (await route.params) ?? {};
       return await handler({
@@ -53,7 +62,8 @@ export function apiRoute(permission: Permission, handler: (req: ApiRequest) => P
       });
     } catch (error) {
       const { status, body } = toErrorResponse(error, requestId);
-      return json(body, status, { "X-Request-Id": requestId });
+      const retryAfter: Record<string, string> = status === 429 ? { "Retry-After": String(body.error.retryAfterSeconds ?? 60) } : {};
+      return json(body, status, { "X-Request-Id": requestId, ...retryAfter });
     }
   };
 }
