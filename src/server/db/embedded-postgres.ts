@@ -80,6 +80,14 @@ async function stopLeftoverPostmaster(dataDir: string, log: (m: string) => void)
     }
   };
   if (!pid || !alive()) return;
+  // Orphans are adopted by init (or a subreaper); one whose parent is still a Node process belongs to
+  // a running `npm start`, `npm test` or `npm run db`.
+  const stat = `/proc/${pid}/stat`;
+  if (fs.existsSync(stat)) {
+    const ppid = Number(fs.readFileSync(stat, "utf8").split(") ")[1]?.split(" ")[1]);
+    const parent = fs.existsSync(`/proc/${ppid}/cmdline`) ? fs.readFileSync(`/proc/${ppid}/cmdline`, "utf8") : "";
+    if (/node/.test(parent.split("\0")[0] ?? "")) throw new Error(`Postgres (pid ${pid}) is already running on ${dataDir}: is another \`npm start\` running? Stop it first.`);
+  }
   log(`stopping a Postgres (${pid}) left running on ${dataDir}`);
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 150 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
