@@ -3,8 +3,8 @@ import { can, PERMISSIONS, type Permission, type Role } from "@/server/auth/perm
 
 const expected: Record<Role, Permission[]> = {
   OWNER: [...PERMISSIONS],
-  ADMIN: ["orders.read", "orders.create", "customers.read", "apiTokens.manage", "settings.read"],
-  STAFF: ["orders.read", "orders.create", "customers.read"],
+  ADMIN: ["orders.read", "orders.create", "orders.update", "customers.read", "apiTokens.manage", "settings.read", "settings.manage"],
+  STAFF: ["orders.read", "orders.create", "orders.update", "customers.read"],
 };
 
 describe("role → permission table", () => {

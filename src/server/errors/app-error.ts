@@ -15,6 +15,12 @@ export type ErrorCode =
   | "PRODUCT_UNAVAILABLE"
   | "RATE_LIMITED"
   | "CONFLICT"
+  | "ORDER_INVALID_TRANSITION"
+  | "ORDER_VERSION_CONFLICT"
+  | "SHIPMENT_REQUIRED"
+  | "REFUND_EXCEEDS_PAID"
+  | "REFUND_AMOUNT_INVALID"
+  | "CUSTOMER_BLOCKED"
   | "INTERNAL";
 
 /** Field path → message, e.g. { "items.0.quantity": "must be at least 1" }. */

@@ -4,14 +4,10 @@ import { computeAvailability, type OrderAvailability } from "./availability";
 import { getOrder } from "./get-order";
 import { loadStock } from "./load-stock";
 import type { OrderDto } from "./order-dto";
+import { listOrderEvents, type OrderEventDto, type SmsDto } from "./list-order-events";
+import { availableActions } from "./order-transitions";
+import { refundableAmount } from "./transition-order";
 
-export type OrderEventDto = {
-  id: string;
-  type: string;
-  actor: { type: string; name: string | null };
-  data: Record<string, unknown>;
-  createdAt: string;
-};
 
 export type OrderReview = {
   order: OrderDto;
@@ -20,13 +16,18 @@ export type OrderReview = {
   shipFrom: { id: string; name: string; city: string; address: string } | null;
   availability: OrderAvailability;
   events: OrderEventDto[];
+  sms: SmsDto[];
+  /** The moves Order Actions offers now, and what a refund may give back. */
+  actions: { allowed: string[]; refundable: number };
+  shipments: { id: string; courierName: string; trackingNumber: string | null; carrier: string | null }[];
+  smsEnabled: boolean;
 };
 
 /** Everything the merchant reviews on a received order: customer, payment, shipping, stock, timeline. */
 export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: string): Promise<OrderReview> {
   const order = await getOrder(ctx, unverifiedOrderId);
   const { storeId } = ctx;
-  const [customer, previousOrders, branches, items, events] = await Promise.all([
+  const [customer, previousOrders, branches, items, timeline, money, shipments, store] = await Promise.all([
     db.customer.findUnique({ where: { storeId_id: { storeId, id: order.customer.id } }, select: { email: true, city: true } }),
     db.order.count({ where: { storeId, customerId: order.customer.id, placedAt: { lt: new Date(order.placedAt) } } }),
     db.branch.findMany({
@@ -35,8 +36,12 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       orderBy: [{ isDefault: "desc" }, { name: "asc" }],
     }),
     db.orderItem.findMany({ where: { storeId, orderId: order.id }, select: { id: true, variantId: true, quantity: true } }),
-    db.orderEvent.findMany({ where: { storeId, orderId: order.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 }),
+    listOrderEvents(ctx, order.id),
+    db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id: order.id } }, select: { paymentStatus: true, total: true, refundedAmount: true } }),
+    db.shipment.findMany({ where: { storeId, orderId: order.id, voidedAt: null }, select: { id: true, courierName: true, trackingNumber: true, carrier: true } }),
+    db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true } }),
   ]);
+  const refundable = refundableAmount(money);
   const stock = await loadStock(db, storeId, items.map((i) => i.variantId));
   const availability = computeAvailability(
     items.map((i) => ({ lineId: i.id, variantId: i.variantId, quantity: i.quantity })),
@@ -50,12 +55,10 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     branches: branches.map(({ id, name, city, isDefault }) => ({ id, name, city, isDefault })),
     shipFrom: shipFrom && { id: shipFrom.id, name: shipFrom.name, city: shipFrom.city, address: shipFrom.address },
     availability,
-    events: events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      actor: { type: e.actorType, name: e.actorName },
-      data: (e.data ?? {}) as Record<string, unknown>,
-      createdAt: e.createdAt.toISOString(),
-    })),
+    events: timeline.events,
+    sms: timeline.sms,
+    actions: { allowed: availableActions(order.status, refundable), refundable },
+    shipments,
+    smsEnabled: store.smsMode === "PLATFORM",
   };
 }

@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { OrderEventDto } from "@/server/orders/get-order-review";
+import type { OrderEventDto } from "@/server/orders/list-order-events";
 import { ORDER_STATUSES, type OrderStatus } from "@/server/orders/order-status";
 
 const isStatus = (v: unknown): v is OrderStatus => ORDER_STATUSES.includes(v as OrderStatus);

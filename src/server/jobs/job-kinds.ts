@@ -1,0 +1,6 @@
+/** Every kind of job the worker runs, with its payload. */
+export type JobPayloads = {
+  "sms.send": { storeId: string; smsId: string };
+  "webhook.deliver": { storeId: string; event: string; body: Record<string, unknown> };
+};
+export type JobKind = keyof JobPayloads;

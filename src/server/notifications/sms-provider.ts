@@ -1,0 +1,53 @@
+import twilio from "twilio";
+
+export type OutgoingSms = { to: string; from: string; body: string; statusCallback?: string };
+export type SentSms = { sid: string; status: string };
+
+/** Where SMS leave. Production: Twilio. Tests: the real Twilio SDK against a local Twilio-compatible server. */
+export interface SmsProvider {
+  send(message: OutgoingSms): Promise<SentSms>;
+}
+
+/** A provider answer that retrying cannot fix (a bad number, a refused sender). */
+export class PermanentSmsError extends Error {}
+
+class RedirectingRequestClient extends twilio.RequestClient {
+  constructor(private readonly base: string) {
+    super();
+  }
+  request<T>(options: Parameters<twilio.RequestClient["request"]>[0]) {
+    options.uri = options.uri.replace(/^https:\/\/[a-z0-9.-]+\.twilio\.com/, this.base);
+    return super.request<T>(options as never);
+  }
+}
+
+export function twilioProvider(config: { accountSid: string; authToken: string; apiBase?: string }): SmsProvider {
+  const client = twilio(config.accountSid, config.authToken, {
+    autoRetry: false,
+    timeout: 15_000,
+    ...(config.apiBase ? { httpClient: new RedirectingRequestClient(config.apiBase) } : {}),
+  });
+  return {
+    async send(message) {
+      try {
+        const sent = await client.messages.create({ to: message.to, from: message.from, body: message.body, statusCallback: message.statusCallback });
+        return { sid: sent.sid, status: sent.status };
+      } catch (error) {
+        const status = (error as { status?: number }).status;
+        // 4xx from Twilio (bad number, unverified sender…) will not succeed on a retry; 429 and 5xx may.
+        if (status && status >= 400 && status < 500 && status !== 429) throw new PermanentSmsError((error as Error).message);
+        throw error;
+      }
+    },
+  };
+}
+
+/** Twilio from TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN (and TWILIO_API_BASE to point elsewhere); null when unset. */
+export function smsProviderFromEnv(env = process.env): SmsProvider | null {
+  if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN) return null;
+  return twilioProvider({ accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBase: env.TWILIO_API_BASE });
+}
+
+export function publicUrl(env = process.env): string {
+  return (env.PUBLIC_URL ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+}

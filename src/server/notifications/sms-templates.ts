@@ -1,0 +1,53 @@
+// Customer SMS texts: built-in templates per event in Arabic and English, which a store may replace.
+import en from "../../../messages/en.json";
+import ar from "../../../messages/ar.json";
+import type { OrderStatus } from "@/server/orders/order-status";
+
+export const SMS_EVENTS = ["order.status_changed", "order.canceled", "order.returned", "order.refunded", "order.label_issued"] as const;
+export type SmsEvent = (typeof SMS_EVENTS)[number];
+export const SMS_LOCALES = ["ar", "en"] as const;
+export type SmsLocale = (typeof SMS_LOCALES)[number];
+export const PLACEHOLDERS = ["customer_name", "order_number", "status", "note", "tracking_url", "order_url", "store_name"] as const;
+export type TemplateVars = Partial<Record<(typeof PLACEHOLDERS)[number], string>>;
+export type StoreTemplates = Partial<Record<SmsEvent, Partial<Record<SmsLocale, string>>>>;
+
+export const DEFAULT_TEMPLATES: Record<SmsEvent, Record<SmsLocale, string>> = {
+  "order.status_changed": {
+    ar: "مرحبًا {customer_name}، حالة طلبك {order_number} من {store_name}: {status}. {note}",
+    en: "Hi {customer_name}, your {store_name} order {order_number} is now: {status}. {note}",
+  },
+  "order.canceled": {
+    ar: "مرحبًا {customer_name}، تم إلغاء طلبك {order_number} من {store_name}. {note}",
+    en: "Hi {customer_name}, your {store_name} order {order_number} was canceled. {note}",
+  },
+  "order.returned": {
+    ar: "مرحبًا {customer_name}، استلمنا مرتجع طلبك {order_number}. {note}",
+    en: "Hi {customer_name}, we received the return of your order {order_number}. {note}",
+  },
+  "order.refunded": {
+    ar: "مرحبًا {customer_name}، أعدنا مبلغ طلبك {order_number}. {note}",
+    en: "Hi {customer_name}, we refunded your order {order_number}. {note}",
+  },
+  "order.label_issued": {
+    ar: "طلبك {order_number} من {store_name} شُحن. تتبّع الشحنة: {tracking_url}",
+    en: "Your {store_name} order {order_number} has shipped. Track it: {tracking_url}",
+  },
+};
+
+/** The status in the customer's words, from the same catalogs as the interface. */
+export function statusWords(status: OrderStatus, locale: SmsLocale): string {
+  return (locale === "ar" ? ar : en).status[status];
+}
+
+/** Fills {placeholders}; an unknown one stays as typed so the merchant sees the mistake in the preview. */
+export function renderTemplate(template: string, vars: TemplateVars): string {
+  return template
+    .replace(/\{([a-z_]+)\}/g, (match, name: string) => (PLACEHOLDERS.includes(name as never) ? (vars[name as keyof TemplateVars] ?? "") : match))
+    .replace(/[ \t]+/g, " ")
+    .replace(/\s+([.,،!?])/g, "$1")
+    .trim();
+}
+
+export function templateFor(event: SmsEvent, locale: SmsLocale, store: StoreTemplates | null | undefined): string {
+  return store?.[event]?.[locale]?.trim() || DEFAULT_TEMPLATES[event][locale];
+}

@@ -1,0 +1,172 @@
+import { db, type Tx } from "@/server/db/client";
+import type { StoreContext } from "@/server/auth/context";
+import { AppError, notFound } from "@/server/errors/app-error";
+import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
+import { queueCustomerMessage } from "@/server/notifications/queue-customer-message";
+import type { Prisma } from "@/generated/prisma/client";
+import { orderDtoInclude, toOrderDto, type OrderDto } from "./order-dto";
+import { actorFields } from "./order-events";
+import { orderStatusFromDb, orderStatusToDb, type OrderStatus } from "./order-status";
+import { ALWAYS_NOTIFY, MILESTONE_OF, availableActions, refuseTransition, stockEffect, type TransitionVia } from "./order-transitions";
+import type { TransitionOrderInput } from "./schemas-transition";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the customer paid and has not had back. Cash on delivery is paid once delivered. */
+export function refundableAmount(order: { paymentStatus: string; total: number; refundedAmount: number }) {
+  const paid = order.paymentStatus === "PAID" || order.paymentStatus === "PARTIALLY_REFUNDED" ? order.total : 0;
+  return Math.max(0, paid - order.refundedAmount);
+}
+
+type Options = { idempotencyKey?: string; via?: TransitionVia };
+
+/**
+ * Moves an order to a new status. The change, its milestone, its stock movement, its timeline event
+ * and the message to the customer are written in one transaction, as a compare-and-set on
+ * (status, version): of two people acting at once, exactly one wins and the other is told who did.
+ */
+export async function transitionOrder(ctx: StoreContext, unverifiedOrderId: string, input: TransitionOrderInput, options: Options = {}): Promise<OrderDto> {
+  if (!UUID.test(unverifiedOrderId)) throw notFound("Order");
+  const orderId = unverifiedOrderId;
+  return db.$transaction(async (tx) => {
+    const claim = options.idempotencyKey
+      ? { storeId: ctx.storeId, scope: `orders.transition:${orderId}`, key: options.idempotencyKey, requestHash: requestHash(input) }
+      : null;
+    if (claim) {
+      const previous = await claimIdempotencyKey<OrderDto>(tx, claim);
+      if (previous) return previous.replay;
+    }
+
+    const order = await tx.order.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: orderId } }, include: { items: true } });
+    if (!order) throw notFound("Order");
+    const from = orderStatusFromDb(order.status);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== order.version) throw await versionConflict(tx, ctx.storeId, orderId);
+
+    const refundable = refundableAmount(order);
+    const refusal = refuseTransition({
+      from,
+      to: input.to,
+      refundable,
+      via: options.via ?? "action",
+      hasShipment: !!input.shipment || (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, voidedAt: null } })) > 0,
+      refundAmount: input.refundAmount,
+    });
+    if (refusal) throw refusalError(refusal, from, input.to, refundable);
+
+    const now = new Date();
+    const data: Prisma.OrderUpdateManyMutationInput = { status: orderStatusToDb(input.to), version: { increment: 1 } };
+    const milestone = MILESTONE_OF[input.to];
+    if (milestone) (data as Record<string, unknown>)[milestone] = now;
+    let refunded = 0;
+    if (input.to === "refunded") {
+      refunded = input.refundAmount ?? refundable;
+      data.refundedAmount = { increment: refunded };
+      data.paymentStatus = refunded + order.refundedAmount >= order.total ? "REFUNDED" : "PARTIALLY_REFUNDED";
+    }
+    if (input.to === "delivered" && order.paymentMethod === "CASH_ON_DELIVERY" && order.paymentStatus === "PENDING") data.paymentStatus = "PAID";
+
+    const effect = stockEffect(from, input.to, order.stockTaken);
+    if (effect) data.stockTaken = effect === "take";
+
+    // The compare-and-set: only the order as we read it may change.
+    const { count } = await tx.order.updateMany({ where: { storeId: ctx.storeId, id: orderId, status: order.status, version: order.version }, data });
+    if (count === 0) throw await versionConflict(tx, ctx.storeId, orderId);
+
+    if (effect) await moveStock(tx, ctx.storeId, order, effect);
+    if (input.to === "shipped" && input.shipment) {
+      await tx.shipment.create({
+        data: {
+          storeId: ctx.storeId,
+          orderId,
+          kind: "MANUAL",
+          courierName: input.shipment.courierName,
+          courierPhone: input.shipment.courierPhone ?? null,
+          trackingNumber: input.shipment.trackingNumber ?? null,
+        },
+      });
+    }
+
+    const notify = input.notifyCustomer ?? ALWAYS_NOTIFY.includes(input.to);
+    await tx.orderEvent.create({
+      data: {
+        storeId: ctx.storeId,
+        orderId,
+        type: "order.status_changed",
+        ...actorFields(ctx.actor),
+        data: {
+          from,
+          to: input.to,
+          ...(input.customerNote ? { note: input.customerNote } : {}),
+          ...(refunded ? { refundAmount: refunded, currency: order.currency } : {}),
+          ...(input.shipment ? { courier: input.shipment.courierName, trackingNumber: input.shipment.trackingNumber ?? null } : {}),
+          ...(effect ? { stock: effect === "take" ? "taken" : "restored" } : {}),
+          notifyCustomer: notify,
+        },
+      },
+    });
+    if (notify) {
+      await queueCustomerMessage(tx, {
+        storeId: ctx.storeId,
+        orderId,
+        event: input.to === "canceled" || input.to === "returned" || input.to === "refunded" ? `order.${input.to}` : "order.status_changed",
+        vars: { status: input.to, note: input.customerNote ?? "", tracking_url: "" },
+      });
+    }
+
+    const updated = await tx.order.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: orderId } }, include: orderDtoInclude });
+    const dto = toOrderDto(updated);
+    if (claim) await saveIdempotentResponse(tx, claim, 200, dto);
+    return dto;
+  });
+}
+
+async function moveStock(tx: Tx, storeId: string, order: { branchId: string | null; items: { id: string; variantId: string | null; quantity: number; stockBranchId: string | null }[] }, effect: "take" | "restore") {
+  for (const item of order.items) {
+    if (!item.variantId) continue;
+    const branchId = effect === "take" ? order.branchId : item.stockBranchId;
+    if (!branchId) continue;
+    const delta = effect === "take" ? -item.quantity : item.quantity;
+    await tx.$executeRaw`
+      INSERT INTO stock_levels ("storeId", "variantId", "branchId", quantity, "updatedAt")
+      VALUES (${storeId}::uuid, ${item.variantId}::uuid, ${branchId}::uuid, ${delta}, now())
+      ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = stock_levels.quantity + ${delta}, "updatedAt" = now()`;
+    await tx.orderItem.update({ where: { storeId_id: { storeId, id: item.id } }, data: { stockBranchId: effect === "take" ? branchId : null } });
+  }
+}
+
+async function versionConflict(tx: Tx, storeId: string, orderId: string) {
+  const [order, last] = await Promise.all([
+    tx.order.findUnique({ where: { storeId_id: { storeId, id: orderId } }, include: orderDtoInclude }),
+    tx.orderEvent.findFirst({ where: { storeId, orderId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { actorName: true } }),
+  ]);
+  if (!order) return notFound("Order");
+  const by = last?.actorName ?? "someone else";
+  return new AppError("ORDER_VERSION_CONFLICT", `This order was just changed by ${by}. It is now ${orderStatusFromDb(order.status).replace(/_/g, " ")}.`, {
+    details: { changedBy: by, order: toOrderDto(order) },
+  });
+}
+
+function refusalError(refusal: NonNullable<ReturnType<typeof refuseTransition>>, from: OrderStatus, to: OrderStatus, refundable: number) {
+  switch (refusal.code) {
+    case "ORDER_INVALID_TRANSITION": {
+      const allowed = availableActions(from, refundable);
+      const why =
+        refusal.reason === "only_by_voiding_label"
+          ? "A shipped order goes back to in progress only by voiding its label."
+          : refusal.reason === "nothing_paid"
+            ? "Nothing was paid on this order, so there is nothing to refund."
+            : `An order that is ${from.replace(/_/g, " ")} cannot become ${to.replace(/_/g, " ")}.`;
+      return new AppError("ORDER_INVALID_TRANSITION", `${why} Allowed: ${allowed.join(", ") || "none"}.`, { details: { from, allowed } });
+    }
+    case "SHIPMENT_REQUIRED":
+      return new AppError("SHIPMENT_REQUIRED", "To mark the order shipped, say which courier takes it.", { fields: { "shipment.courierName": "is required to ship" } });
+    case "REFUND_EXCEEDS_PAID":
+      return new AppError("REFUND_EXCEEDS_PAID", `The refund cannot be more than what was paid and not yet refunded (${refusal.refundable}).`, {
+        fields: { refundAmount: `must be at most ${refusal.refundable}` },
+        details: { refundable: refusal.refundable },
+      });
+    case "REFUND_AMOUNT_INVALID":
+      return new AppError("REFUND_AMOUNT_INVALID", "The refund must be more than zero.", { fields: { refundAmount: "must be greater than 0" } });
+  }
+}
+

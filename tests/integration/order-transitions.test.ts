@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { transitionOrder } from "@/server/orders/transition-order";
+import { transitionOrderInput } from "@/server/orders/schemas-transition";
+import { seedOrder, seedStore, type SeededStore } from "../support/factories";
+
+const move = (s: SeededStore, orderId: string, input: Record<string, unknown>, role: "OWNER" | "STAFF" = "OWNER", options = {}) =>
+  transitionOrder(s.ctx(role), orderId, transitionOrderInput.parse(input), options);
+
+async function stockOf(s: SeededStore, sku: string) {
+  const rows = await db.stockLevel.findMany({ where: { storeId: s.store.id, variantId: s.variants[sku] }, select: { branchId: true, quantity: true } });
+  return Object.fromEntries(s.branches.map((b) => [b.name, rows.find((r) => r.branchId === b.id)?.quantity]));
+}
+
+describe("transitionOrder", () => {
+  it("moves an order, sets its milestone, bumps its version and writes the event", async () => {
+    const s = await seedStore();
+    const order = await seedOrder(s);
+    const moved = await move(s, order.id, { to: "in_progress", customerNote: "We are packing it" });
+    expect(moved.status).toBe("in_progress");
+    expect(moved.version).toBe(order.version + 1);
+    expect(moved.milestones.inProgressAt).not.toBeNull();
+    const event = await db.orderEvent.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id, type: "order.status_changed" } });
+    expect(event.data).toMatchObject({ from: "received", to: "in_progress", note: "We are packing it", stock: "taken" });
+    expect(event.actorName).toBe(s.owner.name);
+  });
+
+  it("refuses a move the table does not allow, listing the allowed ones, and changes nothing", async () => {
+    const s = await seedStore();
+    const order = await seedOrder(s);
+    await expect(move(s, order.id, { to: "delivered" })).rejects.toMatchObject({ code: "ORDER_INVALID_TRANSITION", details: { allowed: ["in_progress", "canceled"] } });
+    const row = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } });
+    expect([row.status, row.version]).toEqual(["RECEIVED", 1]);
+  });
+
+  it("10 concurrent moves of one order: exactly one wins, the others learn who changed it", async () => {
+    const s = await seedStore();
+    const order = await seedOrder(s);
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => move(s, order.id, { to: "in_progress", expectedVersion: 1 })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected")) {
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "ORDER_VERSION_CONFLICT", details: { changedBy: s.owner.name } });
+    }
+    expect(await db.orderEvent.count({ where: { storeId: s.store.id, orderId: order.id, type: "order.status_changed" } })).toBe(1);
+    expect((await stockOf(s, "SKU-A")).Riyadh).toBe(8);
+  });
+
+  it("a double click with one idempotency key makes one change and answers both", async () => {
+    const s = await seedStore();
+    const order = await seedOrder(s);
+    const [a, b] = await Promise.all([move(s, order.id, { to: "in_progress" }, "OWNER", { idempotencyKey: "click-1" }), move(s, order.id, { to: "in_progress" }, "OWNER", { idempotencyKey: "click-1" })]);
+    expect(a).toEqual(b);
+    expect(await db.orderEvent.count({ where: { storeId: s.store.id, orderId: order.id, type: "order.status_changed" } })).toBe(1);
+  });
+
+  it("packing takes stock from the shipping branch; cancel and return put it back there", async () => {
+    const s = await seedStore();
+    const before = await stockOf(s, "SKU-A");
+    const order = await seedOrder(s, { items: [{ sku: "SKU-A", quantity: 3 }] });
+    await move(s, order.id, { to: "in_progress" });
+    expect(await stockOf(s, "SKU-A")).toEqual({ ...before, Riyadh: before.Riyadh! - 3 });
+    await move(s, order.id, { to: "canceled" });
+    expect(await stockOf(s, "SKU-A")).toEqual(before);
+
+    const second = await seedOrder(s, { items: [{ sku: "SKU-A", quantity: 2 }] });
+    await move(s, second.id, { to: "in_progress" });
+    await move(s, second.id, { to: "shipped", shipment: { courierName: "Mandoob Ali", trackingNumber: "MA-1" } });
+    await move(s, second.id, { to: "delivered" });
+    expect((await stockOf(s, "SKU-A")).Riyadh).toBe(before.Riyadh! - 2);
+    await move(s, second.id, { to: "returned" });
+    expect(await stockOf(s, "SKU-A")).toEqual(before);
+  });
+
+  it("a received order canceled before packing has no stock to give back", async () => {
+    const s = await seedStore();
+    const before = await stockOf(s, "SKU-A");
+    const order = await seedOrder(s);
+    await move(s, order.id, { to: "canceled" });
+    expect(await stockOf(s, "SKU-A")).toEqual(before);
+  });
+
+  it("shipping needs a courier; the shipment is recorded", async () => {
+    const s = await seedStore();
+    const order = await seedOrder(s);
+    await move(s, order.id, { to: "in_progress" });
+    await expect(move(s, order.id, { to: "shipped" })).rejects.toMatchObject({ code: "SHIPMENT_REQUIRED", fields: { "shipment.courierName": "is required to ship" } });
+    await move(s, order.id, { to: "shipped", shipment: { courierName: "Mandoob Ali" } });
+    expect(await db.shipment.count({ where: { storeId: s.store.id, orderId: order.id, kind: "MANUAL" } })).toBe(1);
+    await expect(move(s, order.id, { to: "in_progress" })).rejects.toMatchObject({ code: "ORDER_INVALID_TRANSITION" });
+  });
+
+  it("refunds: full by default, partial allowed, never more than paid; cash on delivery is paid once delivered", async () => {
+    const s = await seedStore();
+    const paid = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+    await move(s, paid.id, { to: "canceled" });
+    await expect(move(s, paid.id, { to: "refunded", refundAmount: paid.totals.total + 1 })).rejects.toMatchObject({ code: "REFUND_EXCEEDS_PAID" });
+    const partial = await move(s, paid.id, { to: "refunded", refundAmount: 1000 });
+    expect(partial.payment.status).toBe("partially_refunded");
+
+    const unpaid = await seedOrder(s, { payment: { method: "cash_on_delivery", status: "pending" } });
+    await move(s, unpaid.id, { to: "canceled" });
+    await expect(move(s, unpaid.id, { to: "refunded" })).rejects.toMatchObject({ code: "ORDER_INVALID_TRANSITION" });
+
+    const cod = await seedOrder(s, { payment: { method: "cash_on_delivery", status: "pending" } });
+    await move(s, cod.id, { to: "in_progress" });
+    await move(s, cod.id, { to: "shipped", shipment: { courierName: "Mandoob" } });
+    const delivered = await move(s, cod.id, { to: "delivered" });
+    expect(delivered.payment.status).toBe("paid");
+    await move(s, cod.id, { to: "returned" });
+    const full = await move(s, cod.id, { to: "refunded" });
+    expect(full.payment.status).toBe("refunded");
+    const row = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: cod.id } } });
+    expect(row.refundedAmount).toBe(cod.totals.total);
+    const event = await db.orderEvent.findFirstOrThrow({ where: { storeId: s.store.id, orderId: cod.id, type: "order.status_changed" }, orderBy: { createdAt: "desc" } });
+    expect(event.data).toMatchObject({ to: "refunded", refundAmount: cod.totals.total });
+  });
+
+  it("another store's order is not found, and stays as it was", async () => {
+    const s = await seedStore();
+    const outsider = await seedStore();
+    const order = await seedOrder(s);
+    await expect(move(outsider, order.id, { to: "canceled" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).status).toBe("RECEIVED");
+  });
+});

@@ -1,0 +1,52 @@
+// A local Twilio-compatible Messages API for tests: the real twilio SDK talks to it. It can be told
+// to fail, and it signs status callbacks the way Twilio does.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import twilio from "twilio";
+
+export const FAKE_ACCOUNT_SID = `AC${"0".repeat(32)}`;
+export const FAKE_AUTH_TOKEN = "local_fake_auth_token";
+
+export type FakeMessage = { sid: string; to: string; from: string; body: string; statusCallback?: string };
+
+export async function startTwilioFake() {
+  const messages: FakeMessage[] = [];
+  let failuresLeft = 0;
+  let counter = 0;
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      const authorized = req.headers.authorization === `Basic ${Buffer.from(`${FAKE_ACCOUNT_SID}:${FAKE_AUTH_TOKEN}`).toString("base64")}`;
+      const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? "");
+      res.setHeader("content-type", "application/json");
+      if (!authorized) return res.writeHead(401).end(JSON.stringify({ code: 20003, message: "Authenticate", status: 401 }));
+      if (!match || req.method !== "POST") return res.writeHead(404).end(JSON.stringify({ code: 20404, message: "Not found", status: 404 }));
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        return res.writeHead(503).end(JSON.stringify({ code: 20503, message: "Service unavailable", status: 503 }));
+      }
+      const p = Object.fromEntries(new URLSearchParams(raw));
+      if (!/^\+[1-9]\d{7,14}$/.test(p.To ?? "")) {
+        return res.writeHead(400).end(JSON.stringify({ code: 21211, message: `The 'To' number ${p.To} is not a valid phone number.`, status: 400 }));
+      }
+      const sid = `SM${String(++counter).padStart(32, "0")}`;
+      messages.push({ sid, to: p.To, from: p.From, body: p.Body, statusCallback: p.StatusCallback });
+      res.writeHead(201).end(JSON.stringify({ sid, account_sid: FAKE_ACCOUNT_SID, to: p.To, from: p.From, body: p.Body, status: "queued", num_segments: "1" }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    messages,
+    failNext(n: number) {
+      failuresLeft = n;
+    },
+    /** The form body and signature Twilio would send to a status callback URL. */
+    signedCallback(url: string, params: Record<string, string>) {
+      return { body: new URLSearchParams(params).toString(), signature: twilio.getExpectedTwilioSignature(FAKE_AUTH_TOKEN, url, params) };
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
