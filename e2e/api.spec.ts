@@ -21,7 +21,7 @@ test.describe("API over HTTP", () => {
 
   test("openapi.json describes the endpoints", async ({ request }) => {
     const doc = await (await request.get("/api/v1/openapi.json")).json();
-    expect(Object.keys(doc.paths)).toEqual(["/orders", "/orders/{orderId}"]);
+    expect(Object.keys(doc.paths)).toEqual(["/orders", "/orders/{orderId}", "/orders/{orderId}/transitions", "/orders/{orderId}/events"]);
     expect(doc.components.schemas.PlaceOrder.properties.items.maxItems).toBe(200);
   });
 

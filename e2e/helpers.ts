@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo-password";
 
@@ -13,4 +13,20 @@ export async function signIn(page: Page, email: string) {
 /** The visible orders: table rows on a desktop, cards on a tablet. */
 export function orderLinks(page: Page) {
   return page.locator("main").getByRole("link", { name: /^#\d+/ }).locator("visible=true");
+}
+
+/** A fresh order of the demo store, placed through the API, so parallel tests never share one. */
+export async function placeDemoOrder(request: APIRequestContext, overrides: Record<string, unknown> = {}) {
+  const response = await request.post("/api/v1/orders", {
+    headers: { authorization: "Bearer tj_demo_owner_token_0001", "idempotency-key": crypto.randomUUID() },
+    data: {
+      customer: { name: "عميل الاختبار", phone: `+9665${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}` },
+      items: [{ sku: "DM-002", quantity: 1 }],
+      payment: { method: "cash_on_delivery", status: "pending" },
+      shipping: { city: "الرياض", address: "شارع العليا 1", method: "Aramex", fee: 2500 },
+      ...overrides,
+    },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()).data as { id: string; number: number };
 }

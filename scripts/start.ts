@@ -1,5 +1,5 @@
 // `npm start`: [embedded Postgres unless DATABASE_URL is set] → migrations → demo data on first start
-// → build if the sources changed → `next start`. `npm run dev` runs `next dev` instead; `npm run db`
+// → build if the sources changed → the job worker and `next start`. `npm run dev` runs `next dev` instead; `npm run db`
 // only the database. Ctrl-C stops Next first, then Postgres.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -24,16 +24,19 @@ const dataRoot = path.resolve(process.env.TAJER_DATA_DIR ?? ".data");
 
 let postgres: EmbeddedPostgres | null = null;
 let next: ChildProcess | null = null;
+let worker: ChildProcess | null = null;
 let stopping = false;
 
 async function stop(reason: string, code = 0) {
   if (stopping) return;
   stopping = true;
   log(`stopping (${reason})`);
-  if (next && next.exitCode === null && next.signalCode === null) {
-    const exited = once(next, "exit");
-    next.kill("SIGTERM");
-    const timer = setTimeout(() => next?.kill("SIGKILL"), 10_000);
+  // The app first (no new work), then the worker (finishes the job in hand), then the database.
+  for (const child of [next, worker]) {
+    if (!child || child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
     await exited;
     clearTimeout(timer);
   }
@@ -113,6 +116,8 @@ async function main() {
     return;
   }
   if (mode === "start") buildIfNeeded();
+  worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: process.env, detached: true });
+  worker.on("exit", (code, signal) => void stop(`worker exited (${code ?? signal})`, code ?? 1));
   next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode === "dev" ? "dev" : "start", "-p", port, "-H", host], {
     stdio: "inherit",
     env: process.env,

@@ -1,6 +1,8 @@
 // Calls the real /api/v1 route handlers in-process, as Next would.
 import * as ordersRoute from "@/app/api/v1/orders/route";
 import * as orderRoute from "@/app/api/v1/orders/[orderId]/route";
+import * as transitionsRoute from "@/app/api/v1/orders/[orderId]/transitions/route";
+import * as eventsRoute from "@/app/api/v1/orders/[orderId]/events/route";
 
 type Options = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
@@ -28,4 +30,11 @@ export const api = {
       request("POST", "/api/v1/orders", { token, body, ...extra, headers: idempotencyKey ? { "idempotency-key": idempotencyKey } : {} }),
     ),
   getOrder: (token: string | null, orderId: string) => call(orderRoute.GET, request("GET", `/api/v1/orders/${orderId}`, { token }), { orderId }),
+  transition: (token: string | null, orderId: string, body: unknown, idempotencyKey?: string) =>
+    call(
+      transitionsRoute.POST,
+      request("POST", `/api/v1/orders/${orderId}/transitions`, { token, body, headers: idempotencyKey ? { "idempotency-key": idempotencyKey } : {} }),
+      { orderId },
+    ),
+  events: (token: string | null, orderId: string) => call(eventsRoute.GET, request("GET", `/api/v1/orders/${orderId}/events`, { token }), { orderId }),
 };

@@ -8,7 +8,8 @@ import { toErrorResponse } from "@/server/errors/error-catalog";
 import { parseInput } from "@/server/http/validation";
 import { resolveMembership } from "@/server/stores/resolve-membership";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+export type ActionError = { code: ErrorCode; message: string; fields?: FieldErrors; details?: Record<string, unknown> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 /**
  * The one way into a store-scoped server action: validate input → session → membership of the store
@@ -31,7 +32,8 @@ export function storeAction<S extends z.ZodType, T>(
       return { ok: true, data: await run(input, ctx) };
     } catch (error) {
       const { body } = toErrorResponse(error, randomUUID());
-      return { ok: false, error: { code: body.error.code, message: body.error.message, fields: body.error.fields } };
+      const { code, message, fields, requestId: _requestId, ...details } = body.error;
+      return { ok: false, error: { code, message, ...(fields ? { fields } : {}), ...(Object.keys(details).length ? { details } : {}) } };
     }
   };
 }

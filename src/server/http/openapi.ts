@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { orderDto, orderSummaryDto } from "@/server/orders/order-dto";
 import { listOrdersQuery, placeOrderInput } from "@/server/orders/schemas";
+import { transitionOrderInput } from "@/server/orders/schemas-transition";
 import { httpStatusOf } from "@/server/errors/error-catalog";
 
 const errorBody = z.object({
@@ -34,6 +35,7 @@ export function buildOpenApiDocument() {
         Order: schema(orderDto),
         OrderSummary: schema(orderSummaryDto),
         PlaceOrder: schema(placeOrderInput, "input"),
+        Transition: schema(transitionOrderInput, "input"),
       },
     },
     security: [{ bearer: [] }],
@@ -81,6 +83,30 @@ export function buildOpenApiDocument() {
             },
             ...errors(401, 404),
           },
+        },
+      },
+      "/orders/{orderId}/transitions": {
+        post: {
+          summary: "Move an order to a new status (Order Actions → Execute Action)",
+          parameters: [
+            { name: "orderId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+            { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } },
+          ],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Transition" } } } },
+          responses: {
+            "200": {
+              description: "The order after the move",
+              content: { "application/json": { schema: { type: "object", properties: { data: { $ref: "#/components/schemas/Order" } } } } },
+            },
+            ...errors(401, 404, 409, 422),
+          },
+        },
+      },
+      "/orders/{orderId}/events": {
+        get: {
+          summary: "The order's timeline, newest first, and the SMS sent about it",
+          parameters: [{ name: "orderId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { "200": { description: "Events and SMS" }, ...errors(401, 404) },
         },
       },
     },

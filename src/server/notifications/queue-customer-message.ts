@@ -1,8 +1,7 @@
 import type { Tx } from "@/server/db/client";
 import { enqueueJob } from "@/server/jobs/enqueue-job";
-import { formatOrderNumber } from "@/server/orders/order-number";
 import type { OrderStatus } from "@/server/orders/order-status";
-import { renderTemplate, statusWords, templateFor, type SmsEvent, type SmsLocale, type StoreTemplates } from "./sms-templates";
+import { composeCustomerSms, type SmsEvent } from "./sms-templates";
 
 type Message = {
   storeId: string;
@@ -49,16 +48,7 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
     );
     return;
   }
-  const locale: SmsLocale = store.locale === "en" ? "en" : "ar";
-  const body = renderTemplate(templateFor(message.event, locale, store.smsTemplates as StoreTemplates), {
-    customer_name: order.customerName,
-    order_number: formatOrderNumber(order.number),
-    store_name: store.name,
-    status: statusWords(message.vars.status, locale),
-    note: message.vars.note,
-    tracking_url: message.vars.tracking_url,
-    order_url: "",
-  });
+  const body = composeCustomerSms({ store, order, event: message.event, status: message.vars.status, note: message.vars.note, trackingUrl: message.vars.tracking_url });
   const sms = await tx.smsMessage.create({
     data: { storeId: message.storeId, orderId: message.orderId, event: message.event, to: order.customerPhone, body },
     select: { id: true },

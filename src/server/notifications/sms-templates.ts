@@ -51,3 +51,30 @@ export function renderTemplate(template: string, vars: TemplateVars): string {
 export function templateFor(event: SmsEvent, locale: SmsLocale, store: StoreTemplates | null | undefined): string {
   return store?.[event]?.[locale]?.trim() || DEFAULT_TEMPLATES[event][locale];
 }
+
+/** The event a move to this status sends: the three the customer must hear about have their own. */
+export function smsEventFor(to: OrderStatus): SmsEvent {
+  return to === "canceled" || to === "returned" || to === "refunded" ? `order.${to}` : "order.status_changed";
+}
+
+/** The SMS a customer gets about an order, in the store's language. */
+export function composeCustomerSms(input: {
+  store: { name: string; locale: string; smsTemplates: unknown };
+  order: { number: number; customerName: string };
+  event: SmsEvent;
+  status: OrderStatus;
+  note?: string;
+  trackingUrl?: string;
+  orderUrl?: string;
+}): string {
+  const locale: SmsLocale = input.store.locale === "en" ? "en" : "ar";
+  return renderTemplate(templateFor(input.event, locale, input.store.smsTemplates as StoreTemplates), {
+    customer_name: input.order.customerName,
+    order_number: `#${input.order.number}`,
+    store_name: input.store.name,
+    status: statusWords(input.status, locale),
+    note: input.note ?? "",
+    tracking_url: input.trackingUrl ?? "",
+    order_url: input.orderUrl ?? "",
+  });
+}

@@ -7,6 +7,8 @@ import type { OrderDto } from "./order-dto";
 import { listOrderEvents, type OrderEventDto, type SmsDto } from "./list-order-events";
 import { availableActions } from "./order-transitions";
 import { refundableAmount } from "./transition-order";
+import type { OrderStatus } from "./order-status";
+import { composeCustomerSms, smsEventFor } from "@/server/notifications/sms-templates";
 
 
 export type OrderReview = {
@@ -21,6 +23,8 @@ export type OrderReview = {
   actions: { allowed: string[]; refundable: number };
   shipments: { id: string; courierName: string; trackingNumber: string | null; carrier: string | null }[];
   smsEnabled: boolean;
+  /** The SMS each available move would send, before the merchant's note. */
+  smsPreviews: Partial<Record<OrderStatus, string>>;
 };
 
 /** Everything the merchant reviews on a received order: customer, payment, shipping, stock, timeline. */
@@ -39,9 +43,13 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     listOrderEvents(ctx, order.id),
     db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id: order.id } }, select: { paymentStatus: true, total: true, refundedAmount: true } }),
     db.shipment.findMany({ where: { storeId, orderId: order.id, voidedAt: null }, select: { id: true, courierName: true, trackingNumber: true, carrier: true } }),
-    db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true } }),
+    db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true } }),
   ]);
   const refundable = refundableAmount(money);
+  const allowed = availableActions(order.status, refundable);
+  const smsPreviews = Object.fromEntries(
+    allowed.map((to) => [to, composeCustomerSms({ store, order: { number: order.number, customerName: order.customer.name }, event: smsEventFor(to), status: to })]),
+  );
   const stock = await loadStock(db, storeId, items.map((i) => i.variantId));
   const availability = computeAvailability(
     items.map((i) => ({ lineId: i.id, variantId: i.variantId, quantity: i.quantity })),
@@ -57,8 +65,9 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     availability,
     events: timeline.events,
     sms: timeline.sms,
-    actions: { allowed: availableActions(order.status, refundable), refundable },
+    actions: { allowed, refundable },
     shipments,
     smsEnabled: store.smsMode === "PLATFORM",
+    smsPreviews,
   };
 }

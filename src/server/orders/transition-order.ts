@@ -3,6 +3,7 @@ import type { StoreContext } from "@/server/auth/context";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
 import { queueCustomerMessage } from "@/server/notifications/queue-customer-message";
+import { smsEventFor } from "@/server/notifications/sms-templates";
 import type { Prisma } from "@/generated/prisma/client";
 import { orderDtoInclude, toOrderDto, type OrderDto } from "./order-dto";
 import { actorFields } from "./order-events";
@@ -108,7 +109,7 @@ export async function transitionOrder(ctx: StoreContext, unverifiedOrderId: stri
       await queueCustomerMessage(tx, {
         storeId: ctx.storeId,
         orderId,
-        event: input.to === "canceled" || input.to === "returned" || input.to === "refunded" ? `order.${input.to}` : "order.status_changed",
+        event: smsEventFor(input.to),
         vars: { status: input.to, note: input.customerNote ?? "", tracking_url: "" },
       });
     }

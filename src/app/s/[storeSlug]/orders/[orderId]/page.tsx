@@ -8,7 +8,10 @@ import { formatOrderNumber } from "@/server/orders/order-number";
 import { amountToCollect } from "@/server/orders/order-status";
 import { StatusBadge } from "@/components/status-badge";
 import { Money, moneyLocale } from "@/components/money";
-import { formatMoney } from "@/server/money/money";
+import { formatMoney, minorUnitDigits } from "@/server/money/money";
+import { can } from "@/server/auth/permissions";
+import type { OrderStatus } from "@/server/orders/order-status";
+import { OrderActions } from "../_components/order-actions";
 import { Card } from "@/components/ui/card";
 import { Timeline } from "../_components/timeline";
 import { ItemsAvailability } from "../_components/items-availability";
@@ -72,16 +75,26 @@ export default async function OrderPage({ params }: { params: Params }) {
             <ItemsAvailability order={order} availability={review.availability} branches={review.branches} />
           </Card>
           <Card title={t("order.timeline")}>
-            <Timeline events={review.events} />
+            <Timeline events={review.events} sms={review.sms} currency={cur} />
           </Card>
         </div>
 
         <div className="order-first grid content-start gap-4 md:grid-cols-2 lg:order-none lg:grid-cols-1">
           <Card title={t("order.actions")}>
-            <p className="text-sm text-slate-600">{t("order.actionsSoon")}</p>
-            <button type="button" disabled className="mt-3 min-h-11 w-full rounded-lg bg-slate-200 px-4 text-sm font-medium text-slate-500">
-              {t("order.executeAction")}
-            </button>
+            {can(access.role, "orders.update") ? (
+              <OrderActions
+                storeSlug={access.store.slug}
+                orderId={order.id}
+                version={order.version}
+                allowed={review.actions.allowed as OrderStatus[]}
+                refundable={review.actions.refundable}
+                currencyDigits={minorUnitDigits(cur)}
+                smsEnabled={review.smsEnabled}
+                previews={review.smsPreviews}
+              />
+            ) : (
+              <p className="text-sm text-slate-600">{t("errors.FORBIDDEN")}</p>
+            )}
           </Card>
 
           <Card title={t("order.customer")}>
@@ -145,7 +158,18 @@ export default async function OrderPage({ params }: { params: Params }) {
                 <Money amount={order.shipping.fee} currency={cur} />
               </Row>
               <Row label={t("order.shipFrom")}>{review.shipFrom ? `${review.shipFrom.name}` : t("order.noBranch")}</Row>
+              {review.shipments.map((sh) => (
+                <Row key={sh.id} label={t("order.courier")}>
+                  {sh.courierName}
+                  {sh.trackingNumber && (
+                    <span dir="ltr" className="ms-2 font-mono text-xs text-slate-600">
+                      {sh.trackingNumber}
+                    </span>
+                  )}
+                </Row>
+              ))}
             </dl>
+            {review.shipments.some((sh) => !sh.carrier) && <p className="mt-2 text-xs text-slate-500">{t("order.manualNoTracking")}</p>}
           </Card>
 
           <Card title={t("order.tags")}>

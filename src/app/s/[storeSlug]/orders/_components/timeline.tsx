@@ -1,15 +1,37 @@
-import { useFormatter, useTranslations } from "next-intl";
-import type { OrderEventDto } from "@/server/orders/list-order-events";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type { OrderEventDto, SmsDto } from "@/server/orders/list-order-events";
 import { ORDER_STATUSES, type OrderStatus } from "@/server/orders/order-status";
+import { formatMoney } from "@/server/money/money";
+import { moneyLocale } from "@/components/money";
 
 const isStatus = (v: unknown): v is OrderStatus => ORDER_STATUSES.includes(v as OrderStatus);
+const SMS_STATUSES = ["pending", "queued", "sent", "delivered", "undelivered", "failed", "not_configured"] as const;
+type SmsStatusKey = (typeof SMS_STATUSES)[number];
 
-/** The order's events, newest first, as sentences. */
-export function Timeline({ events }: { events: OrderEventDto[] }) {
+const SMS_COLORS: Record<SmsStatusKey, string> = {
+  pending: "bg-slate-100 text-slate-700",
+  queued: "bg-sky-100 text-sky-800",
+  sent: "bg-sky-100 text-sky-800",
+  delivered: "bg-emerald-100 text-emerald-800",
+  undelivered: "bg-red-100 text-red-800",
+  failed: "bg-red-100 text-red-800",
+  not_configured: "bg-amber-100 text-amber-900",
+};
+
+type Entry = { kind: "event"; at: string; event: OrderEventDto } | { kind: "sms"; at: string; sms: SmsDto };
+
+/** The order's events and the SMS sent about it, newest first, as sentences. */
+export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; sms: SmsDto[]; currency: string }) {
   const t = useTranslations("events");
   const tOrder = useTranslations("order");
   const tStatus = useTranslations("status");
   const format = useFormatter();
+  const locale = useLocale();
+  const entries: Entry[] = [
+    ...events.map((event) => ({ kind: "event" as const, at: event.createdAt, event })),
+    ...sms.map((message) => ({ kind: "sms" as const, at: message.createdAt, sms: message })),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.kind === "sms" ? -1 : 1));
+
   const sentence = (e: OrderEventDto) => {
     if (e.type === "order.placed") {
       const source = String(e.data.source ?? "api") as "storefront" | "api" | "manual";
@@ -20,18 +42,48 @@ export function Timeline({ events }: { events: OrderEventDto[] }) {
     }
     return t("unknown", { type: e.type });
   };
+  const details = (e: OrderEventDto) =>
+    [
+      typeof e.data.note === "string" && e.data.note ? t("note", { note: e.data.note }) : null,
+      typeof e.data.courier === "string" ? t("courier", { courier: e.data.courier }) : null,
+      typeof e.data.refundAmount === "number" ? t("refund", { amount: formatMoney(e.data.refundAmount, currency, moneyLocale(locale)) }) : null,
+    ].filter(Boolean);
+  const when = (at: string) => format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short" });
+
   return (
     <ol className="relative space-y-4 border-s border-slate-200 ps-5">
-      {events.map((e) => (
-        <li key={e.id} className="relative">
-          <span aria-hidden className="absolute -start-[1.6rem] top-1.5 size-2.5 rounded-full bg-brand-600" />
-          <p className="text-sm font-medium">{sentence(e)}</p>
-          <p className="text-xs text-slate-500">
-            <time dateTime={e.createdAt}>{format.dateTime(new Date(e.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
-            {e.actor.name && <> · {t("by", { name: e.actor.name })}</>}
-          </p>
-        </li>
-      ))}
+      {entries.map((entry) =>
+        entry.kind === "event" ? (
+          <li key={entry.event.id} className="relative">
+            <span aria-hidden className="absolute -start-[1.6rem] top-1.5 size-2.5 rounded-full bg-brand-600" />
+            <p className="text-sm font-medium">{sentence(entry.event)}</p>
+            {details(entry.event).map((d) => (
+              <p key={d} className="text-sm text-slate-700">
+                {d}
+              </p>
+            ))}
+            <p className="text-xs text-slate-500">
+              <time dateTime={entry.at}>{when(entry.at)}</time>
+              {entry.event.actor.name && <> · {t("by", { name: entry.event.actor.name })}</>}
+            </p>
+          </li>
+        ) : (
+          <li key={entry.sms.id} className="relative">
+            <span aria-hidden className="absolute -start-[1.6rem] top-1.5 size-2.5 rounded-full bg-sky-500" />
+            <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
+              {t("sms")}
+              <span className={`rounded-full px-2 py-0.5 text-xs ${SMS_COLORS[entry.sms.status as SmsStatusKey] ?? SMS_COLORS.pending}`}>
+                {t(`smsStatus.${(SMS_STATUSES.includes(entry.sms.status as SmsStatusKey) ? entry.sms.status : "pending") as SmsStatusKey}`)}
+              </span>
+            </p>
+            <p className="mt-1 rounded-lg bg-slate-50 px-3 py-2 text-sm whitespace-pre-line text-slate-800">{entry.sms.body}</p>
+            {entry.sms.error && entry.sms.status !== "not_configured" && <p className="text-xs text-red-700">{entry.sms.error}</p>}
+            <p className="text-xs text-slate-500">
+              <time dateTime={entry.at}>{when(entry.at)}</time> · <span dir="ltr">{entry.sms.to}</span>
+            </p>
+          </li>
+        ),
+      )}
     </ol>
   );
 }

@@ -1,0 +1,179 @@
+"use client";
+
+import { useMemo, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { countSmsSegments } from "@/server/notifications/sms-segments";
+import type { OrderStatus } from "@/server/orders/order-status";
+import type { ActionError } from "@/server/actions/action-client";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { executeOrderAction } from "../[orderId]/actions";
+
+type Props = {
+  storeSlug: string;
+  orderId: string;
+  version: number;
+  allowed: OrderStatus[];
+  refundable: number;
+  currencyDigits: number;
+  smsEnabled: boolean;
+  /** The SMS each move would send, before the note is added. */
+  previews: Partial<Record<OrderStatus, string>>;
+};
+
+export function OrderActions({ storeSlug, orderId, version, allowed, refundable, currencyDigits, smsEnabled, previews }: Props) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [to, setTo] = useState<OrderStatus | "">("");
+  const [note, setNote] = useState("");
+  const [sms, setSms] = useState(smsEnabled);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // One key per intended change: a double click or a retry of the same form is one change.
+  const idempotencyKey = useMemo(() => `${orderId}:${version}:${attempt}:${crypto.randomUUID()}`, [orderId, version, attempt]);
+
+  if (allowed.length === 0) return <p className="text-sm text-slate-600">{t("actions.none")}</p>;
+
+  const message = to && previews[to] ? `${previews[to]}${note ? ` ${note}` : ""}` : "";
+  const segments = countSmsSegments(message);
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!to) return;
+    const form = new FormData(event.currentTarget);
+    const refund = String(form.get("refundAmount") ?? "").trim();
+    startTransition(async () => {
+      const result = await executeOrderAction(storeSlug, {
+        orderId,
+        idempotencyKey,
+        to,
+        expectedVersion: version,
+        customerNote: note || undefined,
+        notifyCustomer: smsEnabled ? sms : false,
+        ...(to === "refunded" && refund ? { refundAmount: Math.round(Number(refund) * 10 ** currencyDigits) } : {}),
+        ...(to === "shipped"
+          ? {
+              shipment: {
+                courierName: String(form.get("courierName") ?? ""),
+                courierPhone: String(form.get("courierPhone") ?? "") || undefined,
+                trackingNumber: String(form.get("trackingNumber") ?? "") || undefined,
+              },
+            }
+          : {}),
+      });
+      if (result.ok) {
+        setError(null);
+        setDone(t("actions.done", { status: t(`status.${result.data.status}`) }));
+        setTo("");
+        setNote("");
+        setAttempt((a) => a + 1);
+      } else {
+        setDone(null);
+        setError(result.error);
+        setAttempt((a) => a + 1);
+      }
+      router.refresh();
+    });
+  }
+
+  const errorText = (e: ActionError) => {
+    if (e.code === "ORDER_VERSION_CONFLICT") {
+      const now = (e.details?.order as { status?: OrderStatus } | undefined)?.status;
+      return t("actions.conflict", { name: String(e.details?.changedBy ?? ""), status: now ? t(`status.${now}`) : "" });
+    }
+    if (e.code === "ORDER_INVALID_TRANSITION") return t("actions.invalid");
+    if (e.fields) return t("errors.VALIDATION_FAILED");
+    return t.has(`errors.${e.code}`) ? t(`errors.${e.code}` as "errors.generic") : t("errors.generic");
+  };
+  const fieldError = (name: string) => error?.fields?.[name];
+
+  return (
+    <form onSubmit={submit} className="space-y-3" aria-label={t("order.actions")}>
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-700">{t("actions.newStatus")}</legend>
+        <div className="grid gap-2">
+          {allowed.map((s) => (
+            <label key={s} className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-3 text-sm ${to === s ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}>
+              <input type="radio" name="to" value={s} checked={to === s} onChange={() => setTo(s)} className="size-4 accent-brand-600" />
+              {t(`status.${s}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {to === "shipped" && (
+        <div className="grid gap-2 rounded-lg bg-slate-50 p-3">
+          <label className="text-sm">
+            <span className="mb-1 block font-medium text-slate-700">{t("actions.courierName")}</span>
+            <input name="courierName" required maxLength={80} className={inputClass} aria-invalid={!!fieldError("shipment.courierName")} />
+            {fieldError("shipment.courierName") && <span className="mt-1 block text-red-700">{t("actions.courierRequired")}</span>}
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium text-slate-700">{t("actions.courierPhone")}</span>
+            <input name="courierPhone" type="tel" dir="ltr" maxLength={32} className={inputClass} />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium text-slate-700">{t("actions.trackingNumber")}</span>
+            <input name="trackingNumber" dir="ltr" maxLength={80} className={inputClass} />
+          </label>
+        </div>
+      )}
+
+      {to === "refunded" && (
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("actions.refundAmount")}</span>
+          <input
+            name="refundAmount"
+            inputMode="decimal"
+            dir="ltr"
+            defaultValue={(refundable / 10 ** currencyDigits).toFixed(currencyDigits)}
+            className={inputClass}
+            aria-invalid={!!fieldError("refundAmount")}
+          />
+          {fieldError("refundAmount") && <span className="mt-1 block text-red-700">{t("actions.refundTooMuch")}</span>}
+        </label>
+      )}
+
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium text-slate-700">{t("actions.customerNote")}</span>
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={3} className={`${inputClass} py-2`} />
+      </label>
+
+      {smsEnabled ? (
+        <div className="space-y-1">
+          <label className="flex min-h-11 items-center gap-3 text-sm">
+            <input type="checkbox" role="switch" checked={sms} onChange={(e) => setSms(e.target.checked)} className="size-5 accent-brand-600" />
+            {t("actions.sendSms")}
+          </label>
+          {sms && to && (
+            <div aria-live="polite">
+              <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-800" aria-label={t("actions.smsPreview")}>
+                {message}
+              </p>
+              <p className="mt-1 text-xs text-slate-600">{t("actions.smsParts", { chars: segments.units, parts: segments.parts })}</p>
+            </div>
+          )}
+        </div>
+      ) : (
+        <p className="text-xs text-slate-600">{t("actions.smsOff")}</p>
+      )}
+
+      {error && (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errorText(error)}
+        </p>
+      )}
+      {done && (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {done}
+        </p>
+      )}
+      <Button type="submit" className="w-full" disabled={!to || pending}>
+        {pending ? t("actions.executing") : t("order.executeAction")}
+      </Button>
+    </form>
+  );
+}
