@@ -3,6 +3,9 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 export const PASSWORD = "demo-password";
 
 export async function signIn(page: Page, email: string) {
+  // Tests read English: pick it for this browser, whatever language the user last saved.
+  // (Cookies belong to a host, not a port.)
+  await page.context().addCookies([{ name: "tajer-locale", value: "en", url: "http://127.0.0.1" }]);
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);

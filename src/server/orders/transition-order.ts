@@ -136,10 +136,9 @@ async function moveStock(tx: Tx, storeId: string, order: { branchId: string | nu
 }
 
 async function versionConflict(tx: Tx, storeId: string, orderId: string) {
-  const [order, last] = await Promise.all([
-    tx.order.findUnique({ where: { storeId_id: { storeId, id: orderId } }, include: orderDtoInclude }),
-    tx.orderEvent.findFirst({ where: { storeId, orderId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { actorName: true } }),
-  ]);
+  // One connection in a transaction: one query at a time.
+  const order = await tx.order.findUnique({ where: { storeId_id: { storeId, id: orderId } }, include: orderDtoInclude });
+  const last = await tx.orderEvent.findFirst({ where: { storeId, orderId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { actorName: true } });
   if (!order) return notFound("Order");
   const by = last?.actorName ?? "someone else";
   return new AppError("ORDER_VERSION_CONFLICT", `This order was just changed by ${by}. It is now ${orderStatusFromDb(order.status).replace(/_/g, " ")}.`, {

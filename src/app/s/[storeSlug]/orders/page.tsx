@@ -5,9 +5,8 @@ import { countOrdersByStatus, listOrders } from "@/server/orders/list-orders";
 import { listBranches } from "@/server/stores/list-branches";
 import { ORDER_STATUSES, PAYMENT_METHODS } from "@/server/orders/order-status";
 import { listOrdersQuery, type ListOrdersQuery } from "@/server/orders/schemas";
-import { formatOrderNumber } from "@/server/orders/order-number";
-import { StatusBadge } from "@/components/status-badge";
-import { Money } from "@/components/money";
+import { can } from "@/server/auth/permissions";
+import { OrderList } from "./_components/order-list";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
@@ -125,74 +124,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">{t("orders.empty")}</p>
       ) : (
         <>
-          {/* Desktop: a table. Tablet and phone: cards with the same facts. */}
-          <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white lg:block">
-            <table className="w-full text-sm">
-              <thead className="bg-slate-50 text-start text-slate-600">
-                <tr>
-                  {["number", "date", "customer", "items", "total", "payment", "status"].map((c) => (
-                    <th key={c} scope="col" className="px-4 py-3 text-start font-medium">
-                      {t(`orders.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.data.map((o) => (
-                  <tr key={o.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3 font-medium">
-                      <Link href={`${base}/${o.id}`} className="text-brand-700 hover:underline">
-                        {formatOrderNumber(o.number)}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(new Date(o.placedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
-                    <td className="px-4 py-3">
-                      <div>{o.customer.name}</div>
-                      <div className="tabular text-xs text-slate-500" dir="ltr">
-                        {o.customer.phone}
-                      </div>
-                    </td>
-                    <td className="px-4 py-3 text-slate-600">{t("orders.itemsCount", { count: o.itemsCount })}</td>
-                    <td className="px-4 py-3 font-medium">
-                      <Money amount={o.totals.total} currency={o.totals.currency} />
-                    </td>
-                    <td className="px-4 py-3 text-slate-600">{t(`paymentMethod.${o.payment.method}`)}</td>
-                    <td className="px-4 py-3">
-                      <StatusBadge status={o.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul className="grid gap-3 md:grid-cols-2 lg:hidden">
-            {page.data.map((o) => (
-              <li key={o.id}>
-                <Link href={`${base}/${o.id}`} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-xs active:bg-slate-50">
-                  <div className="flex items-center justify-between gap-2">
-                    <span className="font-semibold text-brand-700">{formatOrderNumber(o.number)}</span>
-                    <StatusBadge status={o.status} />
-                  </div>
-                  <div className="mt-2 flex items-center justify-between gap-2">
-                    <span>{o.customer.name}</span>
-                    <span className="font-medium">
-                      <Money amount={o.totals.total} currency={o.totals.currency} />
-                    </span>
-                  </div>
-                  <div className="mt-1 flex flex-wrap items-center justify-between gap-x-3 text-xs text-slate-500">
-                    <span className="tabular" dir="ltr">
-                      {o.customer.phone}
-                    </span>
-                    <span>{format.dateTime(new Date(o.placedAt), { dateStyle: "medium", timeStyle: "short" })}</span>
-                  </div>
-                  <div className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-600">
-                    <span>{t("orders.itemsCount", { count: o.itemsCount })}</span>
-                    <span>{t(`paymentMethod.${o.payment.method}`)}</span>
-                  </div>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <OrderList base={base} storeSlug={store.slug} orders={page.data} canUpdate={can(ctx.role, "orders.update")} />
         </>
       )}
 

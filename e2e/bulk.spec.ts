@@ -1,0 +1,20 @@
+import { expect, test } from "@playwright/test";
+import { placeDemoOrder, signIn } from "./helpers";
+
+test("select orders in the list and move them together; the result says which moved and which did not", async ({ page, request }) => {
+  const name = `Bulk ${test.info().project.name} ${Date.now()}`;
+  const orders = [await placeDemoOrder(request, { customer: { name, phone: "+966533000001" } }), await placeDemoOrder(request, { customer: { name, phone: "+966533000001" } })];
+  const refused = await placeDemoOrder(request, { customer: { name, phone: "+966533000001" } });
+  await request.post(`/api/v1/orders/${refused.id}/transitions`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" }, data: { to: "canceled", notifyCustomer: false } });
+
+  await signIn(page, "owner@demo.test");
+  await page.goto(`/s/demo/orders?q=${encodeURIComponent(name)}`);
+  for (const o of [...orders, refused]) await page.getByLabel(`Select order #${o.number}`).locator("visible=true").check();
+  await expect(page.getByText("3 orders selected")).toBeVisible();
+  await page.getByLabel("Move to").selectOption("in_progress");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Execute Action" }).click();
+  const result = page.getByRole("region", { name: "Bulk actions" }).getByRole("status");
+  await expect(result).toContainText("2 orders moved, 1 refused.");
+  await expect(result).toContainText(`#${refused.number}: An order that is canceled cannot become in progress.`);
+  await expect(page.locator("main").getByText("In Progress", { exact: true }).locator("visible=true")).toHaveCount(2);
+});

@@ -1,0 +1,207 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import type { OrderSummaryDto } from "@/server/orders/order-dto";
+import { ORDER_STATUSES, type OrderStatus } from "@/server/orders/order-status";
+import { formatOrderNumber } from "@/server/orders/order-number";
+import { StatusBadge } from "@/components/status-badge";
+import { Money } from "@/components/money";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { bulkMoveOrders } from "../actions";
+
+const BATCH = 10;
+
+type Outcome = { moved: number[]; refused: { number: number; message: string }[] };
+
+export function OrderList({ base, storeSlug, orders, canUpdate }: { base: string; storeSlug: string; orders: OrderSummaryDto[]; canUpdate: boolean }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [to, setTo] = useState<OrderStatus>("in_progress");
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [, startTransition] = useTransition();
+  const numberOf = new Map(orders.map((o) => [o.id, o.number]));
+
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allSelected = orders.length > 0 && orders.every((o) => selected.has(o.id));
+
+  async function run() {
+    const ids = orders.filter((o) => selected.has(o.id)).map((o) => o.id);
+    const result: Outcome = { moved: [], refused: [] };
+    setOutcome(null);
+    setProgress({ done: 0, total: ids.length });
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      const response = await bulkMoveOrders(storeSlug, { orderIds: batch, to });
+      if (response.ok) {
+        result.moved.push(...response.data.moved.map((m) => m.number));
+        result.refused.push(...response.data.refused.map((r) => ({ number: numberOf.get(r.id) ?? 0, message: r.message })));
+      } else {
+        result.refused.push(...batch.map((id) => ({ number: numberOf.get(id) ?? 0, message: response.error.message })));
+      }
+      setProgress({ done: Math.min(ids.length, i + BATCH), total: ids.length });
+    }
+    setProgress(null);
+    setOutcome(result);
+    setSelected(new Set());
+    startTransition(() => router.refresh());
+  }
+
+  const checkbox = (o: OrderSummaryDto) =>
+    canUpdate && (
+      <input
+        type="checkbox"
+        checked={selected.has(o.id)}
+        onChange={() => toggle(o.id)}
+        aria-label={t("bulk.select", { number: formatOrderNumber(o.number) })}
+        className="size-5 accent-brand-600"
+      />
+    );
+
+  return (
+    <div>
+      {canUpdate && (selected.size > 0 || progress || outcome) && (
+        <div role="region" aria-label={t("bulk.title")} className="sticky top-16 z-10 mb-3 rounded-xl border border-brand-100 bg-brand-50 p-3 shadow-sm">
+          {selected.size > 0 && !progress && (
+            <div className="flex flex-wrap items-center gap-3">
+              <span className="text-sm font-medium">{t("bulk.selected", { count: selected.size })}</span>
+              <label className="flex items-center gap-2 text-sm">
+                {t("bulk.moveTo")}
+                <select value={to} onChange={(e) => setTo(e.target.value as OrderStatus)} className={`${inputClass} w-auto`}>
+                  {ORDER_STATUSES.filter((s) => s !== "received").map((s) => (
+                    <option key={s} value={s}>
+                      {t(`status.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Button type="button" onClick={run}>
+                {t("bulk.apply")}
+              </Button>
+              <Button type="button" variant="ghost" onClick={() => setSelected(new Set())}>
+                {t("bulk.clear")}
+              </Button>
+            </div>
+          )}
+          {progress && (
+            <div>
+              <p className="text-sm">{t("bulk.progress", { done: progress.done, total: progress.total })}</p>
+              <progress value={progress.done} max={progress.total} className="mt-2 h-2 w-full accent-brand-600" />
+            </div>
+          )}
+          {outcome && !progress && (
+            <div role="status" className="space-y-1 text-sm">
+              <p className="font-medium">{t("bulk.result", { moved: outcome.moved.length, refused: outcome.refused.length })}</p>
+              {outcome.refused.length > 0 && (
+                <ul className="list-disc ps-5 text-red-800">
+                  {outcome.refused.map((r) => (
+                    <li key={r.number}>
+                      {formatOrderNumber(r.number)}: {r.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <button type="button" className="text-brand-700 underline" onClick={() => setOutcome(null)}>
+                {t("bulk.dismiss")}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+
+      {/* Desktop: a table. Tablet and phone: cards with the same facts. */}
+      <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white lg:block">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-50 text-start text-slate-600">
+            <tr>
+              {canUpdate && (
+                <th scope="col" className="w-10 px-4 py-3">
+                  <input
+                    type="checkbox"
+                    checked={allSelected}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(orders.map((o) => o.id)))}
+                    aria-label={t("bulk.selectAll")}
+                    className="size-5 accent-brand-600"
+                  />
+                </th>
+              )}
+              {(["number", "date", "customer", "items", "total", "payment", "status"] as const).map((c) => (
+                <th key={c} scope="col" className="px-4 py-3 text-start font-medium">
+                  {t(`orders.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {orders.map((o) => (
+              <tr key={o.id} className={selected.has(o.id) ? "bg-brand-50" : "hover:bg-slate-50"}>
+                {canUpdate && <td className="px-4 py-3">{checkbox(o)}</td>}
+                <td className="px-4 py-3 font-medium">
+                  <Link href={`${base}/${o.id}`} className="text-brand-700 hover:underline">
+                    {formatOrderNumber(o.number)}
+                  </Link>
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(new Date(o.placedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="px-4 py-3">
+                  <div>{o.customer.name}</div>
+                  <div className="tabular text-xs text-slate-500" dir="ltr">
+                    {o.customer.phone}
+                  </div>
+                </td>
+                <td className="px-4 py-3 text-slate-600">{t("orders.itemsCount", { count: o.itemsCount })}</td>
+                <td className="px-4 py-3 font-medium">
+                  <Money amount={o.totals.total} currency={o.totals.currency} />
+                </td>
+                <td className="px-4 py-3 text-slate-600">{t(`paymentMethod.${o.payment.method}`)}</td>
+                <td className="px-4 py-3">
+                  <StatusBadge status={o.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ul className="grid gap-3 md:grid-cols-2 lg:hidden">
+        {orders.map((o) => (
+          <li key={o.id} className={`flex items-stretch rounded-xl border bg-white shadow-xs ${selected.has(o.id) ? "border-brand-600" : "border-slate-200"}`}>
+            {canUpdate && <label className="flex items-center ps-4">{checkbox(o)}</label>}
+            <Link href={`${base}/${o.id}`} className="block flex-1 p-4 active:bg-slate-50">
+              <div className="flex items-center justify-between gap-2">
+                <span className="font-semibold text-brand-700">{formatOrderNumber(o.number)}</span>
+                <StatusBadge status={o.status} />
+              </div>
+              <div className="mt-2 flex items-center justify-between gap-2">
+                <span>{o.customer.name}</span>
+                <span className="font-medium">
+                  <Money amount={o.totals.total} currency={o.totals.currency} />
+                </span>
+              </div>
+              <div className="mt-1 flex flex-wrap items-center justify-between gap-x-3 text-xs text-slate-500">
+                <span className="tabular" dir="ltr">
+                  {o.customer.phone}
+                </span>
+                <span>{format.dateTime(new Date(o.placedAt), { dateStyle: "medium", timeStyle: "short" })}</span>
+              </div>
+              <div className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-600">
+                <span>{t("orders.itemsCount", { count: o.itemsCount })}</span>
+                <span>{t(`paymentMethod.${o.payment.method}`)}</span>
+              </div>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
