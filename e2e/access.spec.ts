@@ -15,11 +15,13 @@ test("pages need a session", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("staff cannot open Settings → API tokens", async ({ page }) => {
+test("staff cannot open Settings (API tokens, SMS)", async ({ page }) => {
   await signIn(page, "staff@demo.test");
-  await expect(page.getByRole("link", { name: "API tokens" })).toHaveCount(0);
-  await page.goto("/s/demo/settings/api-tokens");
-  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  for (const path of ["/s/demo/settings/api-tokens", "/s/demo/settings/sms"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  }
   await expect(page.getByRole("button", { name: "Create token" })).toHaveCount(0);
 });
 
@@ -53,9 +55,11 @@ test("a user in two stores switches between them", async ({ page }) => {
 
 test("owner creates an API token, sees it once, and it works against the API", async ({ page, request }) => {
   await signIn(page, "owner@demo.test");
+  await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "API tokens" }).click();
+  await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
   const name = `Integration ${Date.now()}`;
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").innerText()).trim();
   expect(token).toMatch(/^tj_/);

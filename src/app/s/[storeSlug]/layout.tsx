@@ -24,9 +24,9 @@ export default async function StoreLayout({ children, params }: { children: Reac
             <Link href={`${base}/orders`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
               {t("orders")}
             </Link>
-            {can(access.role, "apiTokens.manage") && (
-              <Link href={`${base}/settings/api-tokens`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
-                {t("apiTokens")}
+            {can(access.role, "settings.read") && (
+              <Link href={`${base}/settings/sms`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
+                {t("settings")}
               </Link>
             )}
           </nav>

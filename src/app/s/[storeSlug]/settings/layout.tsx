@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireStoreAccess } from "@/server/stores/store-access";
+import { can } from "@/server/auth/permissions";
+
+export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ storeSlug: string }> }) {
+  const { storeSlug } = await params;
+  const { ctx, store } = await requireStoreAccess(storeSlug);
+  const t = await getTranslations("settings");
+  const base = `/s/${store.slug}/settings`;
+  const links = [
+    { href: `${base}/sms`, label: t("sms"), show: can(ctx.role, "settings.read") },
+    { href: `${base}/api-tokens`, label: t("apiTokens"), show: can(ctx.role, "apiTokens.manage") },
+  ].filter((l) => l.show);
+  return (
+    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
+      <nav aria-label={t("title")} className="flex gap-1 overflow-x-auto md:flex-col">
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium whitespace-nowrap hover:bg-slate-100">
+            {l.label}
+          </Link>
+        ))}
+      </nav>
+      <div className="min-w-0">{children}</div>
+    </div>
+  );
+}

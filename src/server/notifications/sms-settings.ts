@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { db } from "@/server/db/client";
+import type { StoreContext } from "@/server/auth/context";
+import { SMS_EVENTS, type StoreTemplates } from "./sms-templates";
+
+const template = z.string().trim().max(600);
+
+export const smsSettingsInput = z
+  .strictObject({
+    mode: z.enum(["PLATFORM", "OWN_PROVIDER", "OFF"]),
+    senderName: z
+      .string()
+      .trim()
+      .regex(/^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/, "must be 1 to 11 English letters, digits or spaces, with at least one letter"),
+    webhookUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal("")]).optional(),
+    templates: z.partialRecord(z.enum(SMS_EVENTS), z.strictObject({ ar: template.optional(), en: template.optional() })).default({}),
+  })
+  .refine((s) => s.mode !== "OWN_PROVIDER" || !!s.webhookUrl, { path: ["webhookUrl"], message: "is required when the store sends its own SMS" });
+export type SmsSettingsInput = z.output<typeof smsSettingsInput>;
+
+export type SmsSettings = {
+  mode: "PLATFORM" | "OWN_PROVIDER" | "OFF";
+  senderName: string;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  templates: StoreTemplates;
+  locale: string;
+  storeName: string;
+};
+
+export async function getSmsSettings(ctx: StoreContext): Promise<SmsSettings> {
+  const store = await db.store.findUniqueOrThrow({
+    where: { id: ctx.storeId },
+    select: { smsMode: true, smsSenderName: true, webhookUrl: true, webhookSecret: true, smsTemplates: true, locale: true, name: true },
+  });
+  return {
+    mode: store.smsMode,
+    senderName: store.smsSenderName,
+    webhookUrl: store.webhookUrl,
+    webhookSecret: store.webhookSecret,
+    templates: store.smsTemplates as StoreTemplates,
+    locale: store.locale,
+    storeName: store.name,
+  };
+}
+
+const newSecret = () => `whsec_${randomBytes(24).toString("base64url")}`;
+
+/** Saves the store's SMS settings; a webhook secret is made the first time the store uses its own provider. */
+export async function updateSmsSettings(ctx: StoreContext, input: SmsSettingsInput): Promise<SmsSettings> {
+  const current = await db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { webhookSecret: true } });
+  // Empty templates fall back to the built-in ones: store only what the merchant wrote.
+  const templates = Object.fromEntries(
+    Object.entries(input.templates)
+      .map(([event, t]) => [event, Object.fromEntries(Object.entries(t ?? {}).filter(([, text]) => text))])
+      .filter(([, t]) => Object.keys(t as object).length),
+  );
+  await db.store.update({
+    where: { id: ctx.storeId },
+    data: {
+      smsMode: input.mode,
+      smsSenderName: input.senderName,
+      webhookUrl: input.webhookUrl || null,
+      webhookSecret: input.mode === "OWN_PROVIDER" && !current.webhookSecret ? newSecret() : current.webhookSecret,
+      smsTemplates: templates,
+    },
+  });
+  return getSmsSettings(ctx);
+}
+
+export async function rotateWebhookSecret(ctx: StoreContext): Promise<string> {
+  const secret = newSecret();
+  await db.store.update({ where: { id: ctx.storeId }, data: { webhookSecret: secret } });
+  return secret;
+}
