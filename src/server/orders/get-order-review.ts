@@ -25,13 +25,15 @@ export type OrderReview = {
   smsEnabled: boolean;
   /** The SMS each available move would send, before the merchant's note. */
   smsPreviews: Partial<Record<OrderStatus, string>>;
+  /** The store's tag names, to suggest while tagging. */
+  knownTags: string[];
 };
 
 /** Everything the merchant reviews on a received order: customer, payment, shipping, stock, timeline. */
 export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: string): Promise<OrderReview> {
   const order = await getOrder(ctx, unverifiedOrderId);
   const { storeId } = ctx;
-  const [customer, previousOrders, branches, items, timeline, money, shipments, store] = await Promise.all([
+  const [customer, previousOrders, branches, items, timeline, money, shipments, store, tags] = await Promise.all([
     db.customer.findUnique({ where: { storeId_id: { storeId, id: order.customer.id } }, select: { email: true, city: true } }),
     db.order.count({ where: { storeId, customerId: order.customer.id, placedAt: { lt: new Date(order.placedAt) } } }),
     db.branch.findMany({
@@ -44,6 +46,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id: order.id } }, select: { paymentStatus: true, total: true, refundedAmount: true } }),
     db.shipment.findMany({ where: { storeId, orderId: order.id, voidedAt: null }, select: { id: true, courierName: true, trackingNumber: true, carrier: true } }),
     db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true } }),
+    db.tag.findMany({ where: { storeId }, select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
   ]);
   const refundable = refundableAmount(money);
   const allowed = availableActions(order.status, refundable);
@@ -69,5 +72,6 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     shipments,
     smsEnabled: store.smsMode === "PLATFORM",
     smsPreviews,
+    knownTags: tags.map((t) => t.name),
   };
 }

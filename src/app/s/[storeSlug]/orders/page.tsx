@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { countOrdersByStatus, listOrders } from "@/server/orders/list-orders";
 import { listBranches } from "@/server/stores/list-branches";
+import { listTags } from "@/server/tags/manage-tags";
 import { ORDER_STATUSES, PAYMENT_METHODS } from "@/server/orders/order-status";
 import { listOrdersQuery, type ListOrdersQuery } from "@/server/orders/schemas";
 import { can } from "@/server/auth/permissions";
@@ -38,10 +39,11 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
   const { ctx, store } = await requireStoreAccess(storeSlug);
   const filters = readFilters(await searchParams);
   const { status: _status, cursor: _cursor, limit: _limit, ...countFilters } = filters;
-  const [page, counts, branches, t, format] = await Promise.all([
+  const [page, counts, branches, tags, t, format] = await Promise.all([
     listOrders(ctx, filters),
     countOrdersByStatus(ctx, countFilters),
     listBranches(ctx),
+    listTags(ctx),
     getTranslations(),
     getFormatter(),
   ]);
@@ -74,7 +76,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
         </ul>
       </nav>
 
-      <form method="get" action={base} role="search" aria-label={t("orders.filters")} className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-4 lg:grid-cols-6">
+      <form method="get" action={base} role="search" aria-label={t("orders.filters")} className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-4 lg:grid-cols-7">
         {filters.status && <input type="hidden" name="status" value={filters.status} />}
         <label className="col-span-2 block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("orders.search")}</span>
@@ -110,7 +112,18 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
             ))}
           </select>
         </label>
-        <div className="col-span-2 flex items-end gap-2 md:col-span-4 lg:col-span-6">
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("tags.filter")}</span>
+          <select name="tag" defaultValue={filters.tag ?? ""} className={inputClass}>
+            <option value="">{t("orders.any")}</option>
+            {tags.map((tag) => (
+              <option key={tag.id} value={tag.name}>
+                {tag.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="col-span-2 flex items-end gap-2 md:col-span-3 lg:col-span-5">
           <button type="submit" className={buttonClass("primary")}>
             {t("orders.apply")}
           </button>
@@ -124,7 +137,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">{t("orders.empty")}</p>
       ) : (
         <>
-          <OrderList base={base} storeSlug={store.slug} orders={page.data} canUpdate={can(ctx.role, "orders.update")} />
+          <OrderList base={base} storeSlug={store.slug} orders={page.data} canUpdate={can(ctx.role, "orders.update")} knownTags={tags.map((tag) => tag.name)} />
         </>
       )}
 

@@ -12,6 +12,7 @@ import { formatMoney, minorUnitDigits } from "@/server/money/money";
 import { can } from "@/server/auth/permissions";
 import type { OrderStatus } from "@/server/orders/order-status";
 import { OrderActions } from "../_components/order-actions";
+import { OrderTags } from "../_components/order-tags";
 import { Card } from "@/components/ui/card";
 import { Timeline } from "../_components/timeline";
 import { ItemsAvailability } from "../_components/items-availability";
@@ -173,17 +174,7 @@ export default async function OrderPage({ params }: { params: Params }) {
           </Card>
 
           <Card title={t("order.tags")}>
-            {order.tags.length ? (
-              <ul className="flex flex-wrap gap-2">
-                {order.tags.map((tag) => (
-                  <li key={tag} className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs">
-                    {tag}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm text-slate-500">{t("order.noTags")}</p>
-            )}
+            <OrderTags storeSlug={access.store.slug} orderId={order.id} tags={order.tags} known={review.knownTags} canEdit={can(access.role, "orders.update")} />
           </Card>
         </div>
       </div>

@@ -12,12 +12,15 @@ import { Money } from "@/components/money";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { bulkMoveOrders } from "../actions";
+import { addOrderTags, removeOrderTag } from "./tag-actions";
 
 const BATCH = 10;
 
 type Outcome = { moved: number[]; refused: { number: number; message: string }[] };
 
-export function OrderList({ base, storeSlug, orders, canUpdate }: { base: string; storeSlug: string; orders: OrderSummaryDto[]; canUpdate: boolean }) {
+type ListProps = { base: string; storeSlug: string; orders: OrderSummaryDto[]; canUpdate: boolean; knownTags: string[] };
+
+export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: ListProps) {
   const t = useTranslations();
   const format = useFormatter();
   const router = useRouter();
@@ -26,6 +29,17 @@ export function OrderList({ base, storeSlug, orders, canUpdate }: { base: string
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [, startTransition] = useTransition();
+  const [tag, setTag] = useState("");
+  const [tagMessage, setTagMessage] = useState<string | null>(null);
+
+  async function tagSelected(add: boolean) {
+    const ids = orders.filter((o) => selected.has(o.id)).map((o) => o.id);
+    if (!tag.trim() || !ids.length) return;
+    const result = add ? await addOrderTags(storeSlug, { orderIds: ids, tags: [tag] }) : await removeOrderTag(storeSlug, { orderIds: ids, tag });
+    setTagMessage(result.ok ? null : result.error.message);
+    if (result.ok) setTag("");
+    startTransition(() => router.refresh());
+  }
   const numberOf = new Map(orders.map((o) => [o.id, o.number]));
 
   const toggle = (id: string) =>
@@ -90,9 +104,36 @@ export function OrderList({ base, storeSlug, orders, canUpdate }: { base: string
               <Button type="button" onClick={run}>
                 {t("bulk.apply")}
               </Button>
+              <span className="flex flex-wrap items-center gap-2">
+                <input
+                  aria-label={t("tags.add")}
+                  placeholder={t("tags.addPlaceholder")}
+                  list="bulk-known-tags"
+                  value={tag}
+                  maxLength={40}
+                  onChange={(e) => setTag(e.target.value)}
+                  className={`${inputClass} w-40`}
+                />
+                <datalist id="bulk-known-tags">
+                  {knownTags.map((k) => (
+                    <option key={k} value={k} />
+                  ))}
+                </datalist>
+                <Button type="button" variant="secondary" disabled={!tag.trim()} onClick={() => tagSelected(true)}>
+                  {t("tags.bulkAdd")}
+                </Button>
+                <Button type="button" variant="secondary" disabled={!tag.trim()} onClick={() => tagSelected(false)}>
+                  {t("tags.bulkRemove")}
+                </Button>
+              </span>
               <Button type="button" variant="ghost" onClick={() => setSelected(new Set())}>
                 {t("bulk.clear")}
               </Button>
+              {tagMessage && (
+                <p role="alert" className="w-full text-sm text-red-700">
+                  {tagMessage}
+                </p>
+              )}
             </div>
           )}
           {progress && (
@@ -167,6 +208,7 @@ export function OrderList({ base, storeSlug, orders, canUpdate }: { base: string
                 <td className="px-4 py-3 text-slate-600">{t(`paymentMethod.${o.payment.method}`)}</td>
                 <td className="px-4 py-3">
                   <StatusBadge status={o.status} />
+                  <Tags tags={o.tags} />
                 </td>
               </tr>
             ))}
@@ -198,10 +240,24 @@ export function OrderList({ base, storeSlug, orders, canUpdate }: { base: string
                 <span>{t("orders.itemsCount", { count: o.itemsCount })}</span>
                 <span>{t(`paymentMethod.${o.payment.method}`)}</span>
               </div>
+              <Tags tags={o.tags} />
             </Link>
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+function Tags({ tags }: { tags: string[] }) {
+  if (!tags.length) return null;
+  return (
+    <ul className="mt-1 flex flex-wrap gap-1">
+      {tags.map((tag) => (
+        <li key={tag} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+          {tag}
+        </li>
+      ))}
+    </ul>
   );
 }

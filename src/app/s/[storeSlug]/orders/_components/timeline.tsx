@@ -27,6 +27,7 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
   const tStatus = useTranslations("status");
   const format = useFormatter();
   const locale = useLocale();
+  const list = locale === "ar" ? "، " : ", ";
   const entries: Entry[] = [
     ...events.map((event) => ({ kind: "event" as const, at: event.createdAt, event })),
     ...sms.map((message) => ({ kind: "sms" as const, at: message.createdAt, sms: message })),
@@ -39,6 +40,11 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     }
     if (e.type === "order.status_changed" && isStatus(e.data.from) && isStatus(e.data.to)) {
       return t("statusChanged", { from: tStatus(e.data.from), to: tStatus(e.data.to) });
+    }
+    if (e.type === "order.tags_changed") {
+      const added = (e.data.added as string[] | undefined) ?? [];
+      const removed = (e.data.removed as string[] | undefined) ?? [];
+      return [added.length ? t("tagsAdded", { tags: added.join(list) }) : null, removed.length ? t("tagsRemoved", { tags: removed.join(list) }) : null].filter(Boolean).join(" · ");
     }
     return t("unknown", { type: e.type });
   };
