@@ -3,8 +3,8 @@ import { can, PERMISSIONS, type Permission, type Role } from "@/server/auth/perm
 
 const expected: Record<Role, Permission[]> = {
   OWNER: [...PERMISSIONS],
-  ADMIN: ["orders.read", "orders.create", "orders.update", "customers.read", "apiTokens.manage", "settings.read", "settings.manage"],
-  STAFF: ["orders.read", "orders.create", "orders.update", "customers.read"],
+  ADMIN: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.block", "apiTokens.manage", "settings.read", "settings.manage"],
+  STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.block"],
 };
 
 describe("role → permission table", () => {

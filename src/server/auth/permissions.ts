@@ -2,13 +2,13 @@
 // never the check.
 export type Role = "OWNER" | "ADMIN" | "STAFF";
 
-export const PERMISSIONS = ["orders.read", "orders.create", "orders.update", "customers.read", "apiTokens.manage", "settings.read", "settings.manage"] as const;
+export const PERMISSIONS = ["orders.read", "orders.create", "orders.update", "customers.read", "customers.block", "apiTokens.manage", "settings.read", "settings.manage"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,
-  ADMIN: ["orders.read", "orders.create", "orders.update", "customers.read", "apiTokens.manage", "settings.read", "settings.manage"],
-  STAFF: ["orders.read", "orders.create", "orders.update", "customers.read"],
+  ADMIN: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.block", "apiTokens.manage", "settings.read", "settings.manage"],
+  STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.block"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

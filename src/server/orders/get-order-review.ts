@@ -13,7 +13,7 @@ import { composeCustomerSms, smsEventFor } from "@/server/notifications/sms-temp
 
 export type OrderReview = {
   order: OrderDto;
-  customer: { email: string | null; city: string | null; previousOrders: number };
+  customer: { email: string | null; city: string | null; previousOrders: number; blocked: { reason: string } | null };
   branches: { id: string; name: string; city: string; isDefault: boolean }[];
   shipFrom: { id: string; name: string; city: string; address: string } | null;
   availability: OrderAvailability;
@@ -34,7 +34,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   const order = await getOrder(ctx, unverifiedOrderId);
   const { storeId } = ctx;
   const [customer, previousOrders, branches, items, timeline, money, shipments, store, tags] = await Promise.all([
-    db.customer.findUnique({ where: { storeId_id: { storeId, id: order.customer.id } }, select: { email: true, city: true } }),
+    db.customer.findUnique({ where: { storeId_id: { storeId, id: order.customer.id } }, select: { email: true, city: true, blockedAt: true, blockedReason: true } }),
     db.order.count({ where: { storeId, customerId: order.customer.id, placedAt: { lt: new Date(order.placedAt) } } }),
     db.branch.findMany({
       where: { storeId, archivedAt: null },
@@ -62,7 +62,12 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   const shipFrom = branches.find((b) => b.id === order.shipping.branchId) ?? null;
   return {
     order,
-    customer: { email: customer?.email ?? order.customer.email, city: customer?.city ?? null, previousOrders },
+    customer: {
+      email: customer?.email ?? order.customer.email,
+      city: customer?.city ?? null,
+      previousOrders,
+      blocked: customer?.blockedAt ? { reason: customer.blockedReason ?? "" } : null,
+    },
     branches: branches.map(({ id, name, city, isDefault }) => ({ id, name, city, isDefault })),
     shipFrom: shipFrom && { id: shipFrom.id, name: shipFrom.name, city: shipFrom.city, address: shipFrom.address },
     availability,

@@ -21,6 +21,30 @@ export type PlaceOrderResult = { order: OrderDto; replayed: boolean };
  * written in one transaction.
  */
 export async function placeOrder(ctx: StoreContext, input: PlaceOrderInput, options: PlaceOrderOptions): Promise<PlaceOrderResult> {
+  try {
+    return await placeOrderInTransaction(ctx, input, options);
+  } catch (error) {
+    if (!(error instanceof BlockedCustomer)) throw error;
+    // Kept outside the refused transaction, so the merchant sees every attempt.
+    await db.intakeRefusal.create({
+      data: { storeId: ctx.storeId, customerId: error.customerId, phone: input.customer.phone, email: input.customer.email ?? null, total: error.total, source: options.source.toLowerCase() },
+    });
+    throw new AppError("CUSTOMER_BLOCKED", "This customer is blocked by the store; the order was not accepted.", {
+      fields: { "customer.phone": "belongs to a blocked customer" },
+    });
+  }
+}
+
+class BlockedCustomer extends Error {
+  constructor(
+    readonly customerId: string,
+    readonly total: number,
+  ) {
+    super("blocked customer");
+  }
+}
+
+async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput, options: PlaceOrderOptions): Promise<PlaceOrderResult> {
   return db.$transaction(async (tx) => {
     const claim = options.idempotencyKey
       ? { storeId: ctx.storeId, scope: "orders.create", key: options.idempotencyKey, requestHash: requestHash(input) }
@@ -45,6 +69,17 @@ export async function placeOrder(ctx: StoreContext, input: PlaceOrderInput, opti
 
     const subtotal = sumMinor(lines.map((l) => l.lineTotal));
     const total = sumMinor([subtotal, input.shipping.fee]);
+
+    // A blocked customer is matched by phone, and by email when one is given.
+    const blocked = await tx.customer.findFirst({
+      where: {
+        storeId: ctx.storeId,
+        blockedAt: { not: null },
+        OR: [{ phone: input.customer.phone }, ...(input.customer.email ? [{ email: { equals: input.customer.email, mode: "insensitive" as const } }] : [])],
+      },
+      select: { id: true },
+    });
+    if (blocked) throw new BlockedCustomer(blocked.id, total);
 
     const customer = await tx.customer.upsert({
       where: { storeId_phone: { storeId: ctx.storeId, phone: input.customer.phone } },

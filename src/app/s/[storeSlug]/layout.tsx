@@ -24,6 +24,11 @@ export default async function StoreLayout({ children, params }: { children: Reac
             <Link href={`${base}/orders`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
               {t("orders")}
             </Link>
+            {can(access.role, "customers.read") && (
+              <Link href={`${base}/customers`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
+                {t("customers")}
+              </Link>
+            )}
             {can(access.role, "settings.read") && (
               <Link href={`${base}/settings/sms`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
                 {t("settings")}

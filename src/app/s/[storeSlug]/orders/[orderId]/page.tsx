@@ -13,6 +13,7 @@ import { can } from "@/server/auth/permissions";
 import type { OrderStatus } from "@/server/orders/order-status";
 import { OrderActions } from "../_components/order-actions";
 import { OrderTags } from "../_components/order-tags";
+import { BlockCustomer } from "../../customers/_components/block-customer";
 import { Card } from "@/components/ui/card";
 import { Timeline } from "../_components/timeline";
 import { ItemsAvailability } from "../_components/items-availability";
@@ -70,6 +71,14 @@ export default async function OrderPage({ params }: { params: Params }) {
         </span>
       </div>
 
+      {review.customer.blocked && (
+        <p role="note" className="mb-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {t("customers.orderWarning", { reason: review.customer.blocked.reason })}{" "}
+          <Link href={`/s/${access.store.slug}/customers/${order.customer.id}`} className="font-medium underline">
+            {t("customers.viewCustomer")}
+          </Link>
+        </p>
+      )}
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <Card title={t("order.items")}>
@@ -110,6 +119,12 @@ export default async function OrderPage({ params }: { params: Params }) {
               {review.customer.city && <Row label={t("order.city")}>{review.customer.city}</Row>}
             </dl>
             <p className="mt-2 text-sm text-slate-600">{t("order.previousOrders", { count: review.customer.previousOrders })}</p>
+            <div className="mt-3 flex flex-wrap gap-2">
+              <Link href={`/s/${access.store.slug}/customers/${order.customer.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
+                {t("customers.viewCustomer")}
+              </Link>
+              {can(access.role, "customers.block") && <BlockCustomer storeSlug={access.store.slug} customerId={order.customer.id} blocked={!!review.customer.blocked} />}
+            </div>
           </Card>
 
           <Card title={t("order.payment")}>

@@ -41,6 +41,8 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     if (e.type === "order.status_changed" && isStatus(e.data.from) && isStatus(e.data.to)) {
       return t("statusChanged", { from: tStatus(e.data.from), to: tStatus(e.data.to) });
     }
+    if (e.type === "customer.blocked") return t("customerBlocked", { reason: String(e.data.reason ?? "") });
+    if (e.type === "customer.unblocked") return t("customerUnblocked");
     if (e.type === "order.tags_changed") {
       const added = (e.data.added as string[] | undefined) ?? [];
       const removed = (e.data.removed as string[] | undefined) ?? [];

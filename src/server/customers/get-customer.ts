@@ -1,0 +1,42 @@
+import { db } from "@/server/db/client";
+import type { StoreContext } from "@/server/auth/context";
+import { notFound } from "@/server/errors/app-error";
+import { toOrderSummaryDto, type OrderSummaryDto } from "@/server/orders/order-dto";
+import { customerStats } from "./customer-stats";
+import type { CustomerSummaryDto } from "./list-customers";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type CustomerDto = CustomerSummaryDto & {
+  address: string | null;
+  orders: OrderSummaryDto[];
+  refusals: { id: string; total: number; source: string; createdAt: string }[];
+};
+
+export async function getCustomer(ctx: StoreContext, unverifiedCustomerId: string): Promise<CustomerDto> {
+  if (!UUID.test(unverifiedCustomerId)) throw notFound("Customer");
+  const c = await db.customer.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: unverifiedCustomerId } } });
+  if (!c) throw notFound("Customer");
+  const [orders, refusals, stats] = await Promise.all([
+    db.order.findMany({
+      where: { storeId: ctx.storeId, customerId: c.id },
+      orderBy: [{ placedAt: "desc" }, { id: "desc" }],
+      take: 100,
+      include: { tags: { select: { tag: { select: { name: true } } } } },
+    }),
+    db.intakeRefusal.findMany({ where: { storeId: ctx.storeId, customerId: c.id }, orderBy: { createdAt: "desc" }, take: 50 }),
+    customerStats(ctx.storeId, [c.id]),
+  ]);
+  return {
+    id: c.id,
+    name: c.name,
+    phone: c.phone,
+    email: c.email,
+    city: c.city,
+    address: c.address,
+    blocked: c.blockedAt ? { at: c.blockedAt.toISOString(), reason: c.blockedReason ?? "" } : null,
+    stats: stats.get(c.id)!,
+    orders: orders.map(toOrderSummaryDto),
+    refusals: refusals.map((r) => ({ id: r.id, total: r.total, source: r.source, createdAt: r.createdAt.toISOString() })),
+  };
+}
