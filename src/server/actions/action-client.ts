@@ -28,7 +28,12 @@ export function storeAction<S extends z.ZodType, T>(
       const access = typeof unverifiedStoreSlug === "string" ? await resolveMembership(userId, unverifiedStoreSlug) : null;
       if (!access) throw new AppError("NOT_FOUND", "Store not found");
       if (!can(access.role, options.permission)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
-      const ctx: StoreContext = { storeId: access.store.id, role: access.role, actor: { type: "USER", id: userId, name: access.user.name } };
+      const ctx: StoreContext = {
+        storeId: access.store.id,
+        role: access.role,
+        onlyAssigned: access.onlyAssigned,
+        actor: { type: "USER", id: userId, name: access.user.name },
+      };
       return { ok: true, data: await run(input, ctx) };
     } catch (error) {
       const { body } = toErrorResponse(error, randomUUID());

@@ -6,5 +6,8 @@ export type Actor =
   | { type: "API_TOKEN"; id: string; name: string }
   | { type: "SYSTEM"; id: null; name: string };
 
-/** Every use case runs for one store, on behalf of one actor holding one role there. */
-export type StoreContext = { storeId: string; role: Role; actor: Actor };
+/**
+ * Every use case runs for one store, on behalf of one actor holding one role there. `onlyAssigned`:
+ * a staff member who may see only the orders assigned to them.
+ */
+export type StoreContext = { storeId: string; role: Role; actor: Actor; onlyAssigned?: boolean };

@@ -3,6 +3,7 @@ import type { StoreContext } from "@/server/auth/context";
 import { notFound } from "@/server/errors/app-error";
 import { toOrderSummaryDto, type OrderSummaryDto } from "@/server/orders/order-dto";
 import { customerStats } from "./customer-stats";
+import { visibleOrders } from "@/server/orders/order-scope";
 import type { CustomerSummaryDto } from "./list-customers";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,7 +20,7 @@ export async function getCustomer(ctx: StoreContext, unverifiedCustomerId: strin
   if (!c) throw notFound("Customer");
   const [orders, refusals, stats] = await Promise.all([
     db.order.findMany({
-      where: { storeId: ctx.storeId, customerId: c.id },
+      where: { ...visibleOrders(ctx), customerId: c.id },
       orderBy: [{ placedAt: "desc" }, { id: "desc" }],
       take: 100,
       include: { tags: { select: { tag: { select: { name: true } } } } },

@@ -9,6 +9,8 @@ import { availableActions } from "./order-transitions";
 import { refundableAmount } from "./transition-order";
 import type { OrderStatus } from "./order-status";
 import { composeCustomerSms, smsEventFor } from "@/server/notifications/sms-templates";
+import { listOrderComments, type CommentDto } from "./comments";
+import { mentionHandle } from "./mentions";
 
 
 export type OrderReview = {
@@ -27,13 +29,16 @@ export type OrderReview = {
   smsPreviews: Partial<Record<OrderStatus, string>>;
   /** The store's tag names, to suggest while tagging. */
   knownTags: string[];
+  comments: CommentDto[];
+  members: { id: string; name: string; handle: string }[];
+  assigneeId: string | null;
 };
 
 /** Everything the merchant reviews on a received order: customer, payment, shipping, stock, timeline. */
 export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: string): Promise<OrderReview> {
   const order = await getOrder(ctx, unverifiedOrderId);
   const { storeId } = ctx;
-  const [customer, previousOrders, branches, items, timeline, money, shipments, store, tags] = await Promise.all([
+  const [customer, previousOrders, branches, items, timeline, money, shipments, store, tags, comments, members] = await Promise.all([
     db.customer.findUnique({ where: { storeId_id: { storeId, id: order.customer.id } }, select: { email: true, city: true, blockedAt: true, blockedReason: true } }),
     db.order.count({ where: { storeId, customerId: order.customer.id, placedAt: { lt: new Date(order.placedAt) } } }),
     db.branch.findMany({
@@ -43,10 +48,12 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     }),
     db.orderItem.findMany({ where: { storeId, orderId: order.id }, select: { id: true, variantId: true, quantity: true } }),
     listOrderEvents(ctx, order.id),
-    db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id: order.id } }, select: { paymentStatus: true, total: true, refundedAmount: true } }),
+    db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id: order.id } }, select: { paymentStatus: true, total: true, refundedAmount: true, assigneeId: true } }),
     db.shipment.findMany({ where: { storeId, orderId: order.id, voidedAt: null }, select: { id: true, courierName: true, trackingNumber: true, carrier: true } }),
     db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true } }),
     db.tag.findMany({ where: { storeId }, select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
+    listOrderComments(ctx, order.id),
+    db.membership.findMany({ where: { storeId }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
   ]);
   const refundable = refundableAmount(money);
   const allowed = availableActions(order.status, refundable);
@@ -78,5 +85,8 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     smsEnabled: store.smsMode === "PLATFORM",
     smsPreviews,
     knownTags: tags.map((t) => t.name),
+    comments,
+    members: members.map(({ user }) => ({ id: user.id, name: user.name, handle: mentionHandle(user) })),
+    assigneeId: money.assigneeId,
   };
 }

@@ -2,16 +2,14 @@ import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { notFound } from "@/server/errors/app-error";
 import { orderDtoInclude, toOrderDto, type OrderDto } from "./order-dto";
+import { visibleOrders } from "./order-scope";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An order of this store; any other id, including another store's order, is "not found". */
 export async function getOrder(ctx: StoreContext, unverifiedOrderId: string): Promise<OrderDto> {
   if (!UUID.test(unverifiedOrderId)) throw notFound("Order");
-  const row = await db.order.findUnique({
-    where: { storeId_id: { storeId: ctx.storeId, id: unverifiedOrderId } },
-    include: orderDtoInclude,
-  });
+  const row = await db.order.findFirst({ where: { ...visibleOrders(ctx), id: unverifiedOrderId }, include: orderDtoInclude });
   if (!row) throw notFound("Order");
   return toOrderDto(row);
 }

@@ -3,6 +3,7 @@ import type { StoreContext } from "@/server/auth/context";
 import { AppError } from "@/server/errors/app-error";
 import type { Prisma } from "@/generated/prisma/client";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { visibleOrders } from "./order-scope";
 import { toOrderSummaryDto, type OrderSummaryDto } from "./order-dto";
 import { parseOrderNumber } from "./order-number";
 import { ORDER_STATUSES, orderStatusFromDb, orderStatusToDb, paymentMethodToDb, type OrderStatus } from "./order-status";
@@ -11,8 +12,9 @@ import type { ListOrdersQuery } from "./schemas";
 export type OrdersPage = { data: OrderSummaryDto[]; nextCursor: string | null };
 
 /** The filters of a list query, without status and paging: what the status tabs count under. */
-function filterWhere(storeId: string, query: Omit<ListOrdersQuery, "status" | "cursor" | "limit">): Prisma.OrderWhereInput {
-  const where: Prisma.OrderWhereInput = { storeId };
+function filterWhere(ctx: StoreContext, query: Omit<ListOrdersQuery, "status" | "cursor" | "limit">): Prisma.OrderWhereInput {
+  const storeId = ctx.storeId;
+  const where: Prisma.OrderWhereInput = visibleOrders(ctx);
   const and: Prisma.OrderWhereInput[] = [];
   if (query.q) {
     const number = parseOrderNumber(query.q);
@@ -24,13 +26,15 @@ function filterWhere(storeId: string, query: Omit<ListOrdersQuery, "status" | "c
   if (query.paymentMethod) where.paymentMethod = paymentMethodToDb(query.paymentMethod);
   if (query.branchId) where.branchId = query.branchId;
   if (query.tag) where.tags = { some: { tag: { storeId, name: query.tag } } };
+  if (query.assignee === "me") and.push({ assigneeId: ctx.actor.type === "USER" ? ctx.actor.id : null });
+  if (query.assignee === "none") and.push({ assigneeId: null });
   if (and.length) where.AND = and;
   return where;
 }
 
 /** One page of a store's orders, newest first, by keyset: deep pages cost what the first one does. */
 export async function listOrders(ctx: StoreContext, query: ListOrdersQuery): Promise<OrdersPage> {
-  const where = filterWhere(ctx.storeId, query);
+  const where = filterWhere(ctx, query);
   if (query.status) where.status = orderStatusToDb(query.status);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
@@ -73,7 +77,7 @@ export async function listOrders(ctx: StoreContext, query: ListOrdersQuery): Pro
 
 /** How many orders each status tab holds under the same filters. */
 export async function countOrdersByStatus(ctx: StoreContext, query: Omit<ListOrdersQuery, "status" | "cursor" | "limit">) {
-  const groups = await db.order.groupBy({ by: ["status"], where: filterWhere(ctx.storeId, query), _count: { _all: true } });
+  const groups = await db.order.groupBy({ by: ["status"], where: filterWhere(ctx, query), _count: { _all: true } });
   const counts = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
   for (const g of groups) counts[orderStatusFromDb(g.status)] = g._count._all;
   const all = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -9,6 +9,7 @@ import { orderDtoInclude, toOrderDto, type OrderDto } from "./order-dto";
 import { paymentMethodToDb, paymentStatusToDb } from "./order-status";
 import type { PlaceOrderInput } from "./schemas";
 import { actorFields } from "./order-events";
+import { notifyUsers, orderAudience } from "@/server/notifications/notify-users";
 import { loadStock } from "./load-stock";
 
 type PlaceOrderOptions = { source: "STOREFRONT" | "API" | "MANUAL"; idempotencyKey?: string };
@@ -152,6 +153,13 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
       include: orderDtoInclude,
     });
     const order = toOrderDto(created);
+    await notifyUsers(tx, {
+      storeId: ctx.storeId,
+      userIds: await orderAudience(tx, ctx.storeId, null),
+      type: "order.created",
+      orderId: order.id,
+      data: { number, total, currency: store.currency, customerName: input.customer.name },
+    });
     if (claim) await saveIdempotentResponse(tx, claim, 201, order);
     return { order, replayed: false };
   });

@@ -59,6 +59,7 @@ export const listOrdersQuery = z.object({
   paymentMethod: z.enum(PAYMENT_METHODS).optional(),
   branchId: z.uuid().optional(),
   tag: z.string().trim().max(60).optional(),
+  assignee: z.enum(["me", "none"]).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

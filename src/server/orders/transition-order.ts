@@ -6,6 +6,7 @@ import { queueCustomerMessage } from "@/server/notifications/queue-customer-mess
 import { smsEventFor } from "@/server/notifications/sms-templates";
 import type { Prisma } from "@/generated/prisma/client";
 import { orderDtoInclude, toOrderDto, type OrderDto } from "./order-dto";
+import { visibleOrders } from "./order-scope";
 import { actorFields } from "./order-events";
 import { orderStatusFromDb, orderStatusToDb, type OrderStatus } from "./order-status";
 import { ALWAYS_NOTIFY, MILESTONE_OF, availableActions, refuseTransition, stockEffect, type TransitionVia } from "./order-transitions";
@@ -38,7 +39,7 @@ export async function transitionOrder(ctx: StoreContext, unverifiedOrderId: stri
       if (previous) return previous.replay;
     }
 
-    const order = await tx.order.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: orderId } }, include: { items: true } });
+    const order = await tx.order.findFirst({ where: { ...visibleOrders(ctx), id: orderId }, include: { items: true } });
     if (!order) throw notFound("Order");
     const from = orderStatusFromDb(order.status);
     if (input.expectedVersion !== undefined && input.expectedVersion !== order.version) throw await versionConflict(tx, ctx.storeId, orderId);

@@ -4,6 +4,7 @@ import type { Role } from "@/server/auth/permissions";
 export type StoreAccess = {
   store: { id: string; slug: string; name: string; currency: string; locale: string; timeZone: string };
   role: Role;
+  onlyAssigned: boolean;
   user: { id: string; name: string; email: string };
 };
 
@@ -16,9 +17,12 @@ export async function resolveMembership(userId: string, unverifiedStoreSlug: str
     where: { userId, store: { slug: unverifiedStoreSlug } },
     select: {
       role: true,
+      onlyAssignedOrders: true,
       store: { select: { id: true, slug: true, name: true, currency: true, locale: true, timeZone: true } },
       user: { select: { id: true, name: true, email: true } },
     },
   });
-  return membership ? { store: membership.store, role: membership.role as Role, user: membership.user } : null;
+  return membership
+    ? { store: membership.store, role: membership.role as Role, onlyAssigned: membership.onlyAssignedOrders, user: membership.user }
+    : null;
 }

@@ -15,5 +15,8 @@ export async function requireStoreAccess(unverifiedStoreSlug: string): Promise<P
   if (!userId) redirect("/signin");
   const access = await resolveMembership(userId, unverifiedStoreSlug);
   if (!access) notFound();
-  return { ...access, ctx: { storeId: access.store.id, role: access.role, actor: { type: "USER", id: access.user.id, name: access.user.name } } };
+  return {
+    ...access,
+    ctx: { storeId: access.store.id, role: access.role, onlyAssigned: access.onlyAssigned, actor: { type: "USER", id: access.user.id, name: access.user.name } },
+  };
 }

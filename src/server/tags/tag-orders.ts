@@ -3,6 +3,7 @@ import type { StoreContext } from "@/server/auth/context";
 import { notFound } from "@/server/errors/app-error";
 import { actorFields } from "@/server/orders/order-events";
 import { normalizeTagName } from "./schemas";
+import { visibleOrders } from "@/server/orders/order-scope";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,7 +19,7 @@ async function ensureTags(tx: Tx, storeId: string, names: string[]) {
  */
 export async function addTagsToOrders(ctx: StoreContext, unverifiedOrderIds: string[], names: string[]) {
   return db.$transaction(async (tx) => {
-    const orderIds = await existingOrderIds(tx, ctx.storeId, unverifiedOrderIds);
+    const orderIds = await existingOrderIds(tx, ctx, unverifiedOrderIds);
     const tags = await ensureTags(tx, ctx.storeId, [...new Set(names.map(normalizeTagName))].filter(Boolean));
     for (const orderId of orderIds) {
       const before = await tx.orderTag.findMany({ where: { storeId: ctx.storeId, orderId }, select: { tagId: true } });
@@ -33,7 +34,7 @@ export async function addTagsToOrders(ctx: StoreContext, unverifiedOrderIds: str
 
 export async function removeTagFromOrders(ctx: StoreContext, unverifiedOrderIds: string[], name: string) {
   return db.$transaction(async (tx) => {
-    const orderIds = await existingOrderIds(tx, ctx.storeId, unverifiedOrderIds);
+    const orderIds = await existingOrderIds(tx, ctx, unverifiedOrderIds);
     const tag = await tx.tag.findUnique({ where: { storeId_name: { storeId: ctx.storeId, name: normalizeTagName(name) } } });
     if (!tag) throw notFound("Tag");
     for (const orderId of orderIds) {
@@ -43,10 +44,10 @@ export async function removeTagFromOrders(ctx: StoreContext, unverifiedOrderIds:
   });
 }
 
-async function existingOrderIds(tx: Tx, storeId: string, unverified: string[]) {
+async function existingOrderIds(tx: Tx, ctx: StoreContext, unverified: string[]) {
   const ids = [...new Set(unverified)];
   if (ids.some((id) => !UUID.test(id))) throw notFound("Order");
-  const found = await tx.order.findMany({ where: { storeId, id: { in: ids } }, select: { id: true } });
+  const found = await tx.order.findMany({ where: { ...visibleOrders(ctx), id: { in: ids } }, select: { id: true } });
   if (found.length !== ids.length) throw notFound("Order");
   return ids;
 }

@@ -6,11 +6,13 @@ import { can } from "@/server/auth/permissions";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { StoreSwitcher } from "./_components/store-switcher";
 import { SignOutButton } from "./_components/sign-out-button";
+import { NotificationBell } from "./_components/notification-bell";
+import { listNotifications } from "@/server/notifications/list-notifications";
 
 export default async function StoreLayout({ children, params }: { children: React.ReactNode; params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const access = await requireStoreAccess(storeSlug);
-  const [stores, t] = await Promise.all([listUserStores(access.user.id), getTranslations("nav")]);
+  const [stores, t, notifications] = await Promise.all([listUserStores(access.user.id), getTranslations("nav"), listNotifications(access.ctx)]);
   const base = `/s/${access.store.slug}`;
   return (
     <div className="min-h-screen">
@@ -37,6 +39,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
           </nav>
           <div className="ms-auto flex flex-wrap items-center gap-2">
             {stores.length > 1 && <StoreSwitcher current={access.store.slug} stores={stores.map(({ slug, name }) => ({ slug, name }))} label={t("switchStore")} />}
+            <NotificationBell storeSlug={access.store.slug} initial={notifications} />
             <LanguageSwitcher />
             <span className="hidden text-sm text-slate-600 lg:inline">{access.user.name}</span>
             <SignOutButton label={t("signOut")} />

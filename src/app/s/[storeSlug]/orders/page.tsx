@@ -8,6 +8,7 @@ import { ORDER_STATUSES, PAYMENT_METHODS } from "@/server/orders/order-status";
 import { listOrdersQuery, type ListOrdersQuery } from "@/server/orders/schemas";
 import { can } from "@/server/auth/permissions";
 import { OrderList } from "./_components/order-list";
+import { LiveRefresh } from "./_components/live-refresh";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
@@ -52,6 +53,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
 
   return (
     <main>
+      <LiveRefresh />
       <div className="mb-4 flex items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t("orders.title")}</h1>
       </div>
@@ -76,7 +78,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
         </ul>
       </nav>
 
-      <form method="get" action={base} role="search" aria-label={t("orders.filters")} className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-4 lg:grid-cols-7">
+      <form method="get" action={base} role="search" aria-label={t("orders.filters")} className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-4 lg:grid-cols-8">
         {filters.status && <input type="hidden" name="status" value={filters.status} />}
         <label className="col-span-2 block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("orders.search")}</span>
@@ -113,6 +115,14 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
           </select>
         </label>
         <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("orders.assignee")}</span>
+          <select name="assignee" defaultValue={filters.assignee ?? ""} className={inputClass}>
+            <option value="">{t("orders.anyone")}</option>
+            <option value="me">{t("orders.assignedToMe")}</option>
+            <option value="none">{t("orders.unassigned")}</option>
+          </select>
+        </label>
+        <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("tags.filter")}</span>
           <select name="tag" defaultValue={filters.tag ?? ""} className={inputClass}>
             <option value="">{t("orders.any")}</option>
@@ -123,7 +133,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
             ))}
           </select>
         </label>
-        <div className="col-span-2 flex items-end gap-2 md:col-span-3 lg:col-span-5">
+        <div className="col-span-2 flex items-end gap-2 md:col-span-2 lg:col-span-4">
           <button type="submit" className={buttonClass("primary")}>
             {t("orders.apply")}
           </button>

@@ -13,6 +13,8 @@ import { can } from "@/server/auth/permissions";
 import type { OrderStatus } from "@/server/orders/order-status";
 import { OrderActions } from "../_components/order-actions";
 import { OrderTags } from "../_components/order-tags";
+import { OrderComments } from "../_components/order-comments";
+import { OrderAssignee } from "../_components/order-assignee";
 import { BlockCustomer } from "../../customers/_components/block-customer";
 import { Card } from "@/components/ui/card";
 import { Timeline } from "../_components/timeline";
@@ -84,6 +86,9 @@ export default async function OrderPage({ params }: { params: Params }) {
           <Card title={t("order.items")}>
             <ItemsAvailability order={order} availability={review.availability} branches={review.branches} />
           </Card>
+          <Card title={t("comments.title")}>
+            <OrderComments storeSlug={access.store.slug} orderId={order.id} comments={review.comments} members={review.members} me={access.user.id} />
+          </Card>
           <Card title={t("order.timeline")}>
             <Timeline events={review.events} sms={review.sms} currency={cur} />
           </Card>
@@ -105,6 +110,10 @@ export default async function OrderPage({ params }: { params: Params }) {
             ) : (
               <p className="text-sm text-slate-600">{t("errors.FORBIDDEN")}</p>
             )}
+          </Card>
+
+          <Card title={t("assignee.title")}>
+            <OrderAssignee storeSlug={access.store.slug} orderId={order.id} assigneeId={review.assigneeId} members={review.members} me={access.user.id} canEdit={can(access.role, "orders.update")} />
           </Card>
 
           <Card title={t("order.customer")}>

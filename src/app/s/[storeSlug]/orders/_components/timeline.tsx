@@ -41,6 +41,10 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     if (e.type === "order.status_changed" && isStatus(e.data.from) && isStatus(e.data.to)) {
       return t("statusChanged", { from: tStatus(e.data.from), to: tStatus(e.data.to) });
     }
+    if (e.type === "order.assigned") return e.data.assigneeName ? t("assigned", { name: String(e.data.assigneeName) }) : t("unassigned");
+    if (e.type === "comment.added") return t("commentAdded");
+    if (e.type === "comment.edited") return t("commentEdited");
+    if (e.type === "comment.deleted") return t("commentDeleted");
     if (e.type === "customer.blocked") return t("customerBlocked", { reason: String(e.data.reason ?? "") });
     if (e.type === "customer.unblocked") return t("customerUnblocked");
     if (e.type === "order.tags_changed") {

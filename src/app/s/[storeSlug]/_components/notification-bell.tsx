@@ -1,0 +1,126 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import type { NotificationDto } from "@/server/notifications/list-notifications";
+import { fetchNotifications, markRead } from "../notification-actions";
+
+type State = { unread: number; items: NotificationDto[] };
+
+/** The bell: unread count, the latest items, and new ones arriving live (and as browser notifications if allowed). */
+export function NotificationBell({ storeSlug, initial }: { storeSlug: string; initial: State }) {
+  const t = useTranslations("notifications");
+  const format = useFormatter();
+  const [state, setState] = useState(initial);
+  const [open, setOpen] = useState(false);
+  const [permission, setPermission] = useState<NotificationPermission | "unsupported">("unsupported");
+  const panel = useRef<HTMLDivElement>(null);
+
+  const text = useCallback(
+    (n: NotificationDto) => {
+      const number = `#${n.data.number ?? ""}`;
+      if (n.type === "order.created") return t("created", { number, customer: String(n.data.customerName ?? "") });
+      if (n.type === "order.assigned") return t("assigned", { number, by: String(n.data.by ?? "") });
+      if (n.type === "comment.mention") return t("mention", { number, by: String(n.data.by ?? "") });
+      return n.type;
+    },
+    [t],
+  );
+
+  useEffect(() => {
+    setPermission(typeof Notification === "undefined" ? "unsupported" : Notification.permission);
+  }, []);
+
+  useEffect(() => {
+    const source = new EventSource(`/s/${storeSlug}/live`);
+    const refresh = async (announce: boolean) => {
+      const result = await fetchNotifications(storeSlug);
+      if (!result.ok) return;
+      setState((before) => {
+        const fresh = result.data.items.filter((n) => !n.read && !before.items.some((b) => b.id === n.id));
+        if (announce && typeof Notification !== "undefined" && Notification.permission === "granted") {
+          for (const n of fresh) new Notification(t("title"), { body: text(n), tag: n.id });
+        }
+        return result.data;
+      });
+    };
+    source.addEventListener("notification", () => void refresh(true));
+    source.addEventListener("order", (e) => window.dispatchEvent(new CustomEvent("tajer:order", { detail: JSON.parse((e as MessageEvent).data) })));
+    // After a reconnect, catch up on anything missed while the stream was down.
+    source.addEventListener("ready", () => void refresh(false));
+    return () => source.close();
+  }, [storeSlug, t, text]);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (panel.current && !panel.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [open]);
+
+  const markAll = async () => {
+    const result = await markRead(storeSlug);
+    if (result.ok) setState(result.data);
+  };
+
+  return (
+    <div className="relative" ref={panel}>
+      <button
+        type="button"
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        aria-label={t("bell", { count: state.unread })}
+        className="relative flex size-11 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-100"
+      >
+        <svg aria-hidden viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="1.8">
+          <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        {state.unread > 0 && (
+          <span data-testid="unread-count" className="absolute end-1 top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-semibold text-white">
+            {state.unread > 99 ? "99+" : state.unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div role="dialog" aria-label={t("title")} className="absolute end-0 z-30 mt-2 w-80 max-w-[90vw] rounded-xl border border-slate-200 bg-white shadow-lg">
+          <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
+            <span className="font-semibold">{t("title")}</span>
+            <button type="button" onClick={markAll} className="min-h-11 px-2 text-sm text-brand-700 hover:underline">
+              {t("markAll")}
+            </button>
+          </div>
+          {permission === "default" && (
+            <button
+              type="button"
+              onClick={async () => setPermission(await Notification.requestPermission())}
+              className="block min-h-11 w-full border-b border-slate-100 px-3 text-start text-sm text-brand-700 hover:bg-slate-50"
+            >
+              {t("enableBrowser")}
+            </button>
+          )}
+          <ul className="max-h-96 overflow-y-auto">
+            {state.items.length === 0 && <li className="p-4 text-sm text-slate-600">{t("empty")}</li>}
+            {state.items.map((n) => (
+              <li key={n.id}>
+                <Link
+                  href={n.orderId ? `/s/${storeSlug}/orders/${n.orderId}` : "#"}
+                  onClick={() => {
+                    setOpen(false);
+                    void markRead(storeSlug, [n.id]).then((r) => r.ok && setState(r.data));
+                  }}
+                  className={`block px-3 py-2 text-sm hover:bg-slate-50 ${n.read ? "text-slate-600" : "bg-brand-50/60 font-medium"}`}
+                >
+                  {text(n)}
+                  <span className="block text-xs font-normal text-slate-500">{format.relativeTime(new Date(n.createdAt))}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

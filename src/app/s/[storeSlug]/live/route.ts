@@ -1,0 +1,55 @@
+import { currentUserId } from "@/server/auth/session";
+import { resolveMembership } from "@/server/stores/resolve-membership";
+import { closeStreamsOnShutdown, registerStream, subscribe } from "@/server/notifications/live-events";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Server-Sent Events for one signed-in member of one store: "notification" when something is for
+ * them, "order" when an order of the store changes. The browser reconnects by itself.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ storeSlug: string }> }) {
+  const { storeSlug } = await params;
+  const userId = await currentUserId();
+  const access = userId ? await resolveMembership(userId, storeSlug) : null;
+  if (!userId || !access) return new Response("Not found", { status: 404 });
+  closeStreamsOnShutdown();
+
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: string, data: unknown) => {
+        try {
+          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+        } catch {
+          cleanup();
+        }
+      };
+      const unsubscribe = await subscribe((message) => {
+        if (message.storeId !== access.store.id) return;
+        if (message.userIds.includes(userId)) send("notification", { type: message.type, orderId: message.orderId });
+        // Staff limited to their own orders hear only about those.
+        if (message.type.startsWith("order.") && (!access.onlyAssigned || message.userIds.includes(userId))) send("order", { type: message.type, orderId: message.orderId });
+      });
+      const heartbeat = setInterval(() => send("ping", {}), 25_000);
+      const unregister = registerStream(() => cleanup());
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        unregister();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      request.signal.addEventListener("abort", () => cleanup());
+      send("ready", {});
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, { headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-store, no-transform", Connection: "keep-alive" } });
+}

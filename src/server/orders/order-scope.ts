@@ -1,0 +1,10 @@
+import type { StoreContext } from "@/server/auth/context";
+import type { Prisma } from "@/generated/prisma/client";
+
+/**
+ * The orders a context may see: its store's; for staff limited to their own, only those assigned to
+ * them. Every order query starts from here, so anything else is "not found".
+ */
+export function visibleOrders(ctx: StoreContext): Prisma.OrderWhereInput & { storeId: string } {
+  return ctx.onlyAssigned ? { storeId: ctx.storeId, assigneeId: ctx.actor.type === "USER" ? ctx.actor.id : "00000000-0000-0000-0000-000000000000" } : { storeId: ctx.storeId };
+}

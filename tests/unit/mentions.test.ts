@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { findMentions, mentionHandle } from "@/server/orders/mentions";
+
+const members = [
+  { id: "1", name: "Sara Al-Qahtani", email: "staff@demo.test" },
+  { id: "2", name: "Faisal Al-Harbi", email: "admin@demo.test" },
+  { id: "3", name: "سارة", email: "sara.k@demo.test" },
+];
+
+describe("mentions", () => {
+  it("handles are first names", () => expect(members.map(mentionHandle)).toEqual(["Sara", "Faisal", "سارة"]));
+  it.each([
+    ["@Sara please pack this", ["1"]],
+    ["@sara, @FAISAL: check the address.", ["1", "2"]],
+    ["ask @admin", ["2"]],
+    ["@سارة جهزي الطلب", ["3"]],
+    ["email me at ops@sara.com", []],
+    ["@nobody here", []],
+    ["@Sara and @Sara again", ["1"]],
+  ])("%j → %j", (body, ids) => expect(findMentions(body, members)).toEqual(ids));
+});
