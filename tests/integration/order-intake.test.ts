@@ -30,6 +30,15 @@ describe("POST /api/v1/orders", () => {
     expect(await db.customer.count({ where: { storeId: s.store.id } })).toBe(1);
   });
 
+  it("a new customer's orders arriving at once all succeed and share one customer", async () => {
+    const s = await seedStore();
+    const phone = uniquePhone();
+    const responses = await Promise.all(Array.from({ length: 8 }, () => api.placeOrder(s.tokens.OWNER, orderInput({ phone }))));
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(responses.map((r) => r.body.data.customer.id)).size).toBe(1);
+    expect(await db.customer.count({ where: { storeId: s.store.id } })).toBe(1);
+  });
+
   it("ships from the default branch when it can fill everything, else from one that can", async () => {
     const s = await seedStore();
     const fromDefault = await api.placeOrder(s.tokens.OWNER, orderInput({ items: [{ sku: "SKU-A", quantity: 3 }] }));

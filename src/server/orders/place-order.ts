@@ -82,19 +82,13 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     });
     if (blocked) throw new BlockedCustomer(blocked.id, total);
 
-    const customer = await tx.customer.upsert({
-      where: { storeId_phone: { storeId: ctx.storeId, phone: input.customer.phone } },
-      create: {
-        storeId: ctx.storeId,
-        name: input.customer.name,
-        phone: input.customer.phone,
-        email: input.customer.email,
-        city: input.shipping.city,
-        address: input.shipping.address,
-      },
-      // A known customer keeps their record; fill in what we did not know yet.
-      update: {},
+    // Matched by phone, created when new. ON CONFLICT DO NOTHING: two first orders of one new customer
+    // arriving together both find the one row instead of one failing on the unique key.
+    await tx.customer.createMany({
+      data: [{ storeId: ctx.storeId, name: input.customer.name, phone: input.customer.phone, email: input.customer.email, city: input.shipping.city, address: input.shipping.address }],
+      skipDuplicates: true,
     });
+    const customer = await tx.customer.findUniqueOrThrow({ where: { storeId_phone: { storeId: ctx.storeId, phone: input.customer.phone } } });
     if (!customer.email && input.customer.email) {
       await tx.customer.update({ where: { storeId_id: { storeId: ctx.storeId, id: customer.id } }, data: { email: input.customer.email } });
     }

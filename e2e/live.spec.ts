@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { placeDemoOrder, signIn } from "./helpers";
+
+test("staff see a new order's notification and the order itself appear live, without reloading", async ({ page, request }) => {
+  await signIn(page, "staff@demo.test");
+  const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
+  await expect(bell).toBeVisible();
+  const before = Number((await bell.getAttribute("aria-label"))!.match(/(\d+) unread/)![1]);
+  // Let the live stream connect before the order arrives.
+  await page.waitForTimeout(1000);
+  const name = `Live ${test.info().project.name} ${Date.now()}`;
+  const order = await placeDemoOrder(request, { customer: { name, phone: "+966599000111" } });
+
+  await expect(page.getByRole("button", { name: new RegExp(`^Notifications, ${before + 1} unread$`) })).toBeVisible({ timeout: 10_000 });
+  await expect(page.locator("main").getByText(name).locator("visible=true")).toBeVisible({ timeout: 10_000 });
+  await page.getByRole("button", { name: /^Notifications/ }).click();
+  await page.getByRole("dialog", { name: "Notifications" }).getByRole("link", { name: `New order #${order.number} from ${name}` }).click();
+  await expect(page.getByRole("heading", { name: `Order #${order.number}` })).toBeVisible();
+});
+
+test("a comment mentioning a colleague and an assignment reach them", async ({ page, browser, request }) => {
+  const order = await placeDemoOrder(request);
+  await signIn(page, "owner@demo.test");
+  await page.goto(`/s/demo/orders/${order.id}`);
+  await page.getByLabel("Write a comment").fill("Please call the customer before packing ");
+  await page.getByRole("button", { name: "@Sara" }).click();
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByText("Please call the customer before packing @Sara")).toBeVisible();
+  await page.getByLabel("Assignee").selectOption({ label: "Sara Al-Qahtani" });
+  await expect(page.getByText("Assigned to Sara Al-Qahtani")).toBeVisible();
+
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, "staff@demo.test");
+  await staff.getByRole("button", { name: /^Notifications/ }).click();
+  const dialog = staff.getByRole("dialog", { name: "Notifications" });
+  await expect(dialog.getByText(`Noura Al-Otaibi mentioned you on order #${order.number}`)).toBeVisible();
+  await expect(dialog.getByText(`Noura Al-Otaibi assigned order #${order.number} to you`)).toBeVisible();
+  await staff.goto("/s/demo/orders?assignee=me");
+  await expect(staff.locator("main").getByRole("link", { name: new RegExp(`^#${order.number}`) }).locator("visible=true")).toBeVisible();
+  await staff.context().close();
+});
