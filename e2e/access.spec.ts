@@ -36,11 +36,28 @@ test("another store's pages and orders are a 404, exactly like pages that do not
   const outsider = await browser.newContext();
   const other = await outsider.newPage();
   await signIn(other, "owner@second.test");
-  for (const path of [demoOrderPath, "/s/demo/orders", "/s/demo/settings/api-tokens", `/s/second/orders/${demoOrderId}`, "/s/no-such-store/orders"]) {
+  // …and a demo customer.
+  await page.getByRole("link", { name: "View customer" }).first().click();
+  const demoCustomerPath = new URL(page.url()).pathname;
+  const pages = [
+    demoOrderPath,
+    demoCustomerPath,
+    "/s/demo/orders",
+    "/s/demo/customers",
+    "/s/demo/settings/sms",
+    "/s/demo/settings/tags",
+    "/s/demo/settings/api-tokens",
+    `/s/second/orders/${demoOrderId}`,
+    `/s/second/customers/${demoCustomerPath.split("/").pop()}`,
+    "/s/no-such-store/orders",
+  ];
+  for (const path of pages) {
     const response = await other.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(other.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
+  // The live stream of another store is not found either.
+  expect((await other.request.get("/s/demo/live")).status()).toBe(404);
   await outsider.close();
 });
 
