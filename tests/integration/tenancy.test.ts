@@ -81,3 +81,11 @@ describe("tenancy", () => {
     ).rejects.toThrow();
   });
 });
+
+describe("the order timeline", () => {
+  it("is append-only: the database refuses to change an event", async () => {
+    const s = await seedStore();
+    const order = await seedOrder(s);
+    await expect(db.orderEvent.updateMany({ where: { storeId: s.store.id, orderId: order.id }, data: { type: "rewritten" } })).rejects.toThrow(/append-only/);
+  });
+});

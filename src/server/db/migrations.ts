@@ -46,6 +46,17 @@ function loadWasm() {
   wasmReady = true;
 }
 
+/**
+ * The adapter runs a migration script by splitting it on every ";", which cuts through function bodies
+ * and quoted strings. Postgres takes a whole multi-statement script in one simple query: send it so.
+ */
+function sendScriptsWhole(adapter: object) {
+  const withClient = adapter as { client: { query(sql: string): Promise<unknown> }; executeScript(script: string): Promise<void> };
+  withClient.executeScript = async (script: string) => {
+    await withClient.client.query(script);
+  };
+}
+
 function connectionFields(url: string): pg.ClientConfig & { database: string } {
   // Discrete fields, not a connection string: the adapter derives the shadow database by overriding
   // `database`, which a connection string would silently win over.
@@ -94,6 +105,7 @@ async function withEngine<T>(url: string, run: (engine: engineModule.SchemaEngin
     provider: base.provider,
     async connect() {
       const adapter = await base.connect();
+      sendScriptsWhole(adapter);
       opened.push(adapter);
       return adapter;
     },

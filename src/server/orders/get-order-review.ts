@@ -32,6 +32,8 @@ export type OrderReview = {
   comments: CommentDto[];
   members: { id: string; name: string; handle: string }[];
   assigneeId: string | null;
+  /** Packing started: the stock was taken from this branch. */
+  stockTakenFrom: string | null;
 };
 
 /** Everything the merchant reviews on a received order: customer, payment, shipping, stock, timeline. */
@@ -48,7 +50,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     }),
     db.orderItem.findMany({ where: { storeId, orderId: order.id }, select: { id: true, variantId: true, quantity: true } }),
     listOrderEvents(ctx, order.id),
-    db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id: order.id } }, select: { paymentStatus: true, total: true, refundedAmount: true, assigneeId: true } }),
+    db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id: order.id } }, select: { paymentStatus: true, total: true, refundedAmount: true, assigneeId: true, stockTaken: true } }),
     db.shipment.findMany({ where: { storeId, orderId: order.id, voidedAt: null }, select: { id: true, courierName: true, trackingNumber: true, carrier: true } }),
     db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true } }),
     db.tag.findMany({ where: { storeId }, select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
@@ -88,5 +90,6 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     comments,
     members: members.map(({ user }) => ({ id: user.id, name: user.name, handle: mentionHandle(user) })),
     assigneeId: money.assigneeId,
+    stockTakenFrom: money.stockTaken ? (shipFrom?.name ?? null) : null,
   };
 }

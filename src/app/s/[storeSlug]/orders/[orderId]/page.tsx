@@ -84,7 +84,7 @@ export default async function OrderPage({ params }: { params: Params }) {
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <Card title={t("order.items")}>
-            <ItemsAvailability order={order} availability={review.availability} branches={review.branches} />
+            <ItemsAvailability order={order} availability={review.availability} branches={review.branches} stockTakenFrom={review.stockTakenFrom} />
           </Card>
           <Card title={t("comments.title")}>
             <OrderComments storeSlug={access.store.slug} orderId={order.id} comments={review.comments} members={review.members} me={access.user.id} />
@@ -94,7 +94,7 @@ export default async function OrderPage({ params }: { params: Params }) {
           </Card>
         </div>
 
-        <div className="order-first grid content-start gap-4 md:grid-cols-2 lg:order-none lg:grid-cols-1">
+        <div className="order-first grid content-start items-start gap-4 md:grid-cols-2 lg:order-none lg:grid-cols-1">
           <Card title={t("order.actions")}>
             {can(access.role, "orders.update") ? (
               <OrderActions

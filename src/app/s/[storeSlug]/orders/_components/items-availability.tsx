@@ -3,15 +3,19 @@ import type { OrderAvailability } from "@/server/orders/availability";
 import type { OrderDto } from "@/server/orders/order-dto";
 import { Money } from "@/components/money";
 
-type Props = { order: OrderDto; availability: OrderAvailability; branches: { id: string; name: string }[] };
+type Props = { order: OrderDto; availability: OrderAvailability; branches: { id: string; name: string }[]; stockTakenFrom: string | null };
 
-export function ItemsAvailability({ order, availability, branches }: Props) {
+export function ItemsAvailability({ order, availability, branches, stockTakenFrom }: Props) {
   const t = useTranslations("order");
   const byLine = new Map(availability.lines.map((l) => [l.lineId, l]));
   const fillAll = branches.find((b) => b.id === availability.branchesThatCanFillAll[0]);
   return (
     <div>
-      {fillAll ? (
+      {stockTakenFrom ? (
+        <p role="status" className="mb-3 rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          {t("stockTaken", { branch: stockTakenFrom })}
+        </p>
+      ) : fillAll ? (
         <p role="status" className="mb-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           {t("allAvailable", { branch: fillAll.name })}
         </p>
@@ -51,7 +55,7 @@ export function ItemsAvailability({ order, availability, branches }: Props) {
                         </li>
                       ))}
                     </ul>
-                    {!line.fillableFromOneBranch && (
+                    {!stockTakenFrom && !line.fillableFromOneBranch && (
                       <p role="alert" className="mt-2 text-sm font-medium text-red-700">
                         {line.shortBy > 0 ? t("shortBy", { count: line.shortBy }) : t("notFromOneBranch")}
                       </p>

@@ -150,7 +150,7 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
           </label>
           {sms && to && (
             <div aria-live="polite">
-              <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-800" aria-label={t("actions.smsPreview")}>
+              <p dir="auto" className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-800" aria-label={t("actions.smsPreview")}>
                 {message}
               </p>
               <p className="mt-1 text-xs text-slate-600">{t("actions.smsParts", { chars: segments.units, parts: segments.parts })}</p>

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { SmsSettings } from "@/server/notifications/sms-settings";
-import { PLACEHOLDERS, SMS_EVENTS, renderTemplate, type SmsEvent, type SmsLocale } from "@/server/notifications/sms-templates";
+import { PLACEHOLDERS, SMS_EVENTS, renderTemplate, statusWords, type SmsEvent, type SmsLocale } from "@/server/notifications/sms-templates";
 import { countSmsSegments } from "@/server/notifications/sms-segments";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -13,7 +13,6 @@ type Props = { storeSlug: string; settings: SmsSettings; defaults: Record<SmsEve
 
 export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Props) {
   const t = useTranslations("smsSettings");
-  const tStatus = useTranslations("status");
   const [mode, setMode] = useState(settings.mode);
   const [templates, setTemplates] = useState(settings.templates);
   const [pending, startTransition] = useTransition();
@@ -25,7 +24,7 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
     customer_name: locale === "ar" ? "سارة" : "Sara",
     order_number: "#1042",
     store_name: settings.storeName,
-    status: tStatus("shipped"),
+    status: statusWords("shipped", locale),
     note: locale === "ar" ? "شكرًا لطلبك" : "Thank you for your order",
     tracking_url: "https://t.example/AB123",
     order_url: "https://t.example/o/x1",
