@@ -2,15 +2,15 @@ import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { notFound } from "@/server/errors/app-error";
 import { actorFields } from "@/server/orders/order-events";
+import { isUuid } from "@/server/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Blocks (reason given) or unblocks a customer. Their open orders' timelines record it; their next
  * orders are refused at intake.
  */
 export async function setCustomerBlocked(ctx: StoreContext, unverifiedCustomerId: string, blocked: { reason: string } | null) {
-  if (!UUID.test(unverifiedCustomerId)) throw notFound("Customer");
+  if (!isUuid(unverifiedCustomerId)) throw notFound("Customer");
   return db.$transaction(async (tx) => {
     const { count } = await tx.customer.updateMany({
       where: { storeId: ctx.storeId, id: unverifiedCustomerId },

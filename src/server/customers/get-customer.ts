@@ -4,9 +4,9 @@ import { notFound } from "@/server/errors/app-error";
 import { toOrderSummaryDto, type OrderSummaryDto } from "@/server/orders/order-dto";
 import { customerStats } from "./customer-stats";
 import { visibleOrders } from "@/server/orders/order-scope";
-import type { CustomerSummaryDto } from "./list-customers";
+import { toCustomerSummaryDto, type CustomerSummaryDto } from "./list-customers";
+import { isUuid } from "@/server/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type CustomerDto = CustomerSummaryDto & {
   address: string | null;
@@ -15,7 +15,7 @@ export type CustomerDto = CustomerSummaryDto & {
 };
 
 export async function getCustomer(ctx: StoreContext, unverifiedCustomerId: string): Promise<CustomerDto> {
-  if (!UUID.test(unverifiedCustomerId)) throw notFound("Customer");
+  if (!isUuid(unverifiedCustomerId)) throw notFound("Customer");
   const c = await db.customer.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: unverifiedCustomerId } } });
   if (!c) throw notFound("Customer");
   const [orders, refusals, stats] = await Promise.all([
@@ -29,14 +29,8 @@ export async function getCustomer(ctx: StoreContext, unverifiedCustomerId: strin
     customerStats(ctx.storeId, [c.id]),
   ]);
   return {
-    id: c.id,
-    name: c.name,
-    phone: c.phone,
-    email: c.email,
-    city: c.city,
+    ...toCustomerSummaryDto(c, stats.get(c.id)!),
     address: c.address,
-    blocked: c.blockedAt ? { at: c.blockedAt.toISOString(), reason: c.blockedReason ?? "" } : null,
-    stats: stats.get(c.id)!,
     orders: orders.map(toOrderSummaryDto),
     refusals: refusals.map((r) => ({ id: r.id, total: r.total, source: r.source, createdAt: r.createdAt.toISOString() })),
   };

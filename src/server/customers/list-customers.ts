@@ -16,6 +16,20 @@ export type CustomerSummaryDto = {
   stats: CustomerStats;
 };
 
+type CustomerRow = { id: string; name: string; phone: string; email: string | null; city: string | null; blockedAt: Date | null; blockedReason: string | null };
+
+export function toCustomerSummaryDto(c: CustomerRow, stats: CustomerStats): CustomerSummaryDto {
+  return {
+    id: c.id,
+    name: c.name,
+    phone: c.phone,
+    email: c.email,
+    city: c.city,
+    blocked: c.blockedAt ? { at: c.blockedAt.toISOString(), reason: c.blockedReason ?? "" } : null,
+    stats,
+  };
+}
+
 /** The store's customers, newest first, by keyset, with their order stats. */
 export async function listCustomers(ctx: StoreContext, query: ListCustomersQuery): Promise<{ data: CustomerSummaryDto[]; nextCursor: string | null }> {
   const where: Prisma.CustomerWhereInput = { storeId: ctx.storeId };
@@ -38,15 +52,7 @@ export async function listCustomers(ctx: StoreContext, query: ListCustomersQuery
   const stats = await customerStats(ctx.storeId, page.map((c) => c.id));
   const last = page.at(-1);
   return {
-    data: page.map((c) => ({
-      id: c.id,
-      name: c.name,
-      phone: c.phone,
-      email: c.email,
-      city: c.city,
-      blocked: c.blockedAt ? { at: c.blockedAt.toISOString(), reason: c.blockedReason ?? "" } : null,
-      stats: stats.get(c.id)!,
-    })),
+    data: page.map((c) => toCustomerSummaryDto(c, stats.get(c.id)!)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ placedAt: last.createdAt, id: last.id }) : null,
   };
 }

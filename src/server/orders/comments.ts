@@ -6,6 +6,7 @@ import { notifyUsers } from "@/server/notifications/notify-users";
 import { findMentions } from "./mentions";
 import { actorFields } from "./order-events";
 import { visibleOrders } from "./order-scope";
+import { isUuid } from "@/server/ids";
 
 // Internal comments: for the store's team only, never shown to the customer.
 
@@ -62,7 +63,7 @@ export async function listOrderComments(ctx: StoreContext, orderId: string): Pro
 }
 
 async function ownComment(tx: Tx, ctx: StoreContext, authorId: string, commentId: string) {
-  const comment = /^[0-9a-f-]{36}$/i.test(commentId)
+  const comment = isUuid(commentId)
     ? await tx.orderComment.findFirst({ where: { storeId: ctx.storeId, id: commentId, deletedAt: null, order: visibleOrders(ctx) } })
     : null;
   if (!comment) throw notFound("Comment");

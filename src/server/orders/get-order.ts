@@ -3,12 +3,12 @@ import type { StoreContext } from "@/server/auth/context";
 import { notFound } from "@/server/errors/app-error";
 import { orderDtoInclude, toOrderDto, type OrderDto } from "./order-dto";
 import { visibleOrders } from "./order-scope";
+import { isUuid } from "@/server/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An order of this store; any other id, including another store's order, is "not found". */
 export async function getOrder(ctx: StoreContext, unverifiedOrderId: string): Promise<OrderDto> {
-  if (!UUID.test(unverifiedOrderId)) throw notFound("Order");
+  if (!isUuid(unverifiedOrderId)) throw notFound("Order");
   const row = await db.order.findFirst({ where: { ...visibleOrders(ctx), id: unverifiedOrderId }, include: orderDtoInclude });
   if (!row) throw notFound("Order");
   return toOrderDto(row);

@@ -11,8 +11,8 @@ import { actorFields } from "./order-events";
 import { orderStatusFromDb, orderStatusToDb, type OrderStatus } from "./order-status";
 import { ALWAYS_NOTIFY, MILESTONE_OF, availableActions, refuseTransition, stockEffect, type TransitionVia } from "./order-transitions";
 import type { TransitionOrderInput } from "./schemas-transition";
+import { isUuid } from "@/server/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the customer paid and has not had back. Cash on delivery is paid once delivered. */
 export function refundableAmount(order: { paymentStatus: string; total: number; refundedAmount: number }) {
@@ -28,7 +28,7 @@ type Options = { idempotencyKey?: string; via?: TransitionVia };
  * (status, version): of two people acting at once, exactly one wins and the other is told who did.
  */
 export async function transitionOrder(ctx: StoreContext, unverifiedOrderId: string, input: TransitionOrderInput, options: Options = {}): Promise<OrderDto> {
-  if (!UUID.test(unverifiedOrderId)) throw notFound("Order");
+  if (!isUuid(unverifiedOrderId)) throw notFound("Order");
   const orderId = unverifiedOrderId;
   return db.$transaction(async (tx) => {
     const claim = options.idempotencyKey

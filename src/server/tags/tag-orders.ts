@@ -4,8 +4,8 @@ import { notFound } from "@/server/errors/app-error";
 import { actorFields } from "@/server/orders/order-events";
 import { normalizeTagName } from "./schemas";
 import { visibleOrders } from "@/server/orders/order-scope";
+import { isUuid } from "@/server/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Finds the store's tags by name, creating the missing ones. */
 async function ensureTags(tx: Tx, storeId: string, names: string[]) {
@@ -46,7 +46,7 @@ export async function removeTagFromOrders(ctx: StoreContext, unverifiedOrderIds:
 
 async function existingOrderIds(tx: Tx, ctx: StoreContext, unverified: string[]) {
   const ids = [...new Set(unverified)];
-  if (ids.some((id) => !UUID.test(id))) throw notFound("Order");
+  if (ids.some((id) => !isUuid(id))) throw notFound("Order");
   const found = await tx.order.findMany({ where: { ...visibleOrders(ctx), id: { in: ids } }, select: { id: true } });
   if (found.length !== ids.length) throw notFound("Order");
   return ids;

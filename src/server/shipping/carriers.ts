@@ -1,0 +1,83 @@
+// The integrated carriers: what each can do (data, not scattered ifs), its real tracking page, the shape
+// of its tracking numbers, and the platform's discounted rate card that a store starts from.
+
+export const CARRIER_IDS = ["aramex", "smsa", "spl", "dhl", "aymakan"] as const;
+export type CarrierId = (typeof CARRIER_IDS)[number];
+
+export type Capabilities = { pickup: boolean; dropoff: boolean; tracking: boolean; labels: boolean };
+
+/** Money in minor units (halalas); weights in grams. */
+export type RateCard = {
+  firstKg: number;
+  perAdditionalKg: number;
+  codFee: number;
+  /** cm³ per kg: volumetric kg = L×W×H (cm) / divisor. */
+  volumetricDivisor: number;
+  /** Chargeable weight is rounded up to a multiple of this. */
+  weightStepGrams: number;
+};
+
+export type CarrierProfile = {
+  id: CarrierId;
+  name: string;
+  capabilities: Capabilities;
+  trackingUrl: (trackingNumber: string) => string;
+  /** How this carrier's tracking numbers look, for the simulator and for checking input. */
+  trackingNumberPattern: RegExp;
+  defaultRates: RateCard;
+};
+
+const both: Capabilities = { pickup: true, dropoff: true, tracking: true, labels: true };
+const dropoffOnly: Capabilities = { pickup: false, dropoff: true, tracking: true, labels: true };
+const enc = encodeURIComponent;
+
+export const CARRIERS: Readonly<Record<CarrierId, CarrierProfile>> = {
+  aramex: {
+    id: "aramex",
+    name: "Aramex",
+    capabilities: both,
+    trackingUrl: (n) => `https://www.aramex.com/sa/en/track/results?ShipmentNumber=${enc(n)}`,
+    trackingNumberPattern: /^\d{11}$/,
+    defaultRates: { firstKg: 2100, perAdditionalKg: 300, codFee: 500, volumetricDivisor: 5000, weightStepGrams: 500 },
+  },
+  smsa: {
+    id: "smsa",
+    name: "SMSA Express",
+    capabilities: dropoffOnly,
+    trackingUrl: (n) => `https://www.smsaexpress.com/sa/en/trackingdetails?tracknumbers=${enc(n)}`,
+    trackingNumberPattern: /^\d{12}$/,
+    defaultRates: { firstKg: 1900, perAdditionalKg: 300, codFee: 500, volumetricDivisor: 5000, weightStepGrams: 1000 },
+  },
+  spl: {
+    id: "spl",
+    name: "SPL (Saudi Post)",
+    capabilities: dropoffOnly,
+    trackingUrl: (n) => `https://splonline.com.sa/en/shipmentdetailsstatic/?tid=${enc(n)}`,
+    trackingNumberPattern: /^[A-Z]{2}\d{9}SA$/,
+    defaultRates: { firstKg: 1500, perAdditionalKg: 250, codFee: 600, volumetricDivisor: 6000, weightStepGrams: 500 },
+  },
+  dhl: {
+    id: "dhl",
+    name: "DHL Express",
+    capabilities: dropoffOnly,
+    trackingUrl: (n) => `https://www.dhl.com/sa-en/home/tracking/tracking-express.html?submit=1&tracking-id=${enc(n)}`,
+    trackingNumberPattern: /^\d{10}$/,
+    defaultRates: { firstKg: 3900, perAdditionalKg: 900, codFee: 0, volumetricDivisor: 5000, weightStepGrams: 500 },
+  },
+  aymakan: {
+    id: "aymakan",
+    name: "AyMakan",
+    capabilities: both,
+    trackingUrl: (n) => `https://aymakan.com.sa/en/tracking/${enc(n)}`,
+    trackingNumberPattern: /^AY\d{9}$/,
+    defaultRates: { firstKg: 1700, perAdditionalKg: 250, codFee: 450, volumetricDivisor: 5000, weightStepGrams: 500 },
+  },
+};
+
+export const isCarrierId = (value: string): value is CarrierId => (CARRIER_IDS as readonly string[]).includes(value);
+
+export type Handover = "pickup" | "dropoff";
+
+export function supportsHandover(carrier: CarrierId, handover: Handover): boolean {
+  return CARRIERS[carrier].capabilities[handover];
+}
