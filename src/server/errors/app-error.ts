@@ -21,6 +21,7 @@ export type ErrorCode =
   | "REFUND_EXCEEDS_PAID"
   | "REFUND_AMOUNT_INVALID"
   | "CUSTOMER_BLOCKED"
+  | "INSUFFICIENT_BALANCE"
   | "INTERNAL";
 
 /** Field path → message, e.g. { "items.0.quantity": "must be at least 1" }. */

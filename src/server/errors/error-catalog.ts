@@ -19,6 +19,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   REFUND_EXCEEDS_PAID: 422,
   REFUND_AMOUNT_INVALID: 422,
   CUSTOMER_BLOCKED: 422,
+  INSUFFICIENT_BALANCE: 402,
   INTERNAL: 500,
 };
 

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { db } from "@/server/db/client";
+import type { StoreContext } from "@/server/auth/context";
+import { AppError } from "@/server/errors/app-error";
+import { decodeCursor, encodeCursor } from "@/server/orders/cursor";
+import type { Prisma } from "@/generated/prisma/client";
+import { creditWallet, ensureWallet } from "./ledger";
+import { demoPaymentProvider, type PaymentProvider } from "./payment-provider";
+
+export type WalletDto = { balance: number; currency: string; lowBalanceThreshold: number; low: boolean };
+
+export async function getWallet(ctx: StoreContext): Promise<WalletDto> {
+  await ensureWallet(db, ctx.storeId);
+  const w = await db.wallet.findUniqueOrThrow({ where: { storeId: ctx.storeId } });
+  return { balance: w.balance, currency: w.currency, lowBalanceThreshold: w.lowBalanceThreshold, low: w.balance < w.lowBalanceThreshold };
+}
+
+export const topUpInput = z.strictObject({ amount: z.number().int().min(100).max(100_000_000), reference: z.string().trim().min(1).max(100) });
+
+/** Owner tops up the wallet: the payment provider confirms, then balance and ledger move together. */
+export async function topUpWallet(ctx: StoreContext, input: z.output<typeof topUpInput>, provider: PaymentProvider = demoPaymentProvider): Promise<WalletDto> {
+  const wallet = await getWallet(ctx);
+  const payment = await provider.charge({ storeId: ctx.storeId, amount: input.amount, currency: wallet.currency, reference: input.reference });
+  await db.$transaction((tx) => creditWallet(tx, ctx.storeId, input.amount, { kind: "TOP_UP", reference: `${input.reference} (${payment.providerReference})`, actorName: ctx.actor.name }));
+  return getWallet(ctx);
+}
+
+export const walletEntriesQuery = z.object({
+  kind: z.enum(["top_up", "label", "refund", "adjustment"]).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export type WalletEntryDto = { id: string; kind: string; amount: number; balanceAfter: number; orderId: string | null; shipmentId: string | null; reference: string | null; createdAt: string };
+
+/** The ledger, newest first, by keyset. */
+export async function listWalletEntries(ctx: StoreContext, query: z.output<typeof walletEntriesQuery>) {
+  const and: Prisma.WalletEntryWhereInput[] = [];
+  if (query.kind) and.push({ kind: query.kind.toUpperCase() as "TOP_UP" });
+  if (query.from) and.push({ createdAt: { gte: new Date(`${query.from}T00:00:00Z`) } });
+  if (query.to) and.push({ createdAt: { lt: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) } });
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor);
+    if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: "is not a cursor this API returned" } });
+    and.push({ createdAt: { lte: c.placedAt } }, { OR: [{ createdAt: { lt: c.placedAt } }, { id: { lt: c.id } }] });
+  }
+  const rows = await db.walletEntry.findMany({ where: { storeId: ctx.storeId, AND: and }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(
+      (e): WalletEntryDto => ({
+        id: e.id,
+        kind: e.kind.toLowerCase(),
+        amount: e.amount,
+        balanceAfter: e.balanceAfter,
+        orderId: e.orderId,
+        shipmentId: e.shipmentId,
+        reference: e.reference,
+        createdAt: e.createdAt.toISOString(),
+      }),
+    ),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ placedAt: last.createdAt, id: last.id }) : null,
+  };
+}
+
+/** The ledger as CSV: one line per entry, amounts in minor units as stored. */
+export function walletEntriesCsv(entries: WalletEntryDto[]): string {
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? "" : String(v);
+    // Quote everything; neutralize spreadsheet formulas.
+    return `"${(/^[=+\-@]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s).replace(/"/g, '""')}"`;
+  };
+  const header = ["date", "kind", "amount", "balance_after", "order_id", "shipment_id", "reference"];
+  return [header.join(","), ...entries.map((e) => [e.createdAt, e.kind, e.amount, e.balanceAfter, e.orderId, e.shipmentId, e.reference].map(cell).join(","))].join("\r\n") + "\r\n";
+}
