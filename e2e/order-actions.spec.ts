@@ -44,6 +44,9 @@ test("a stale page is told who changed the order, not shown an error page", asyn
 
   await page.getByLabel("In Progress").check();
   await page.getByRole("button", { name: "Execute Action" }).click();
-  await expect(page.locator("form").getByRole("alert")).toHaveText(/This order was just changed by Faisal Al-Harbi\. It is now Canceled/);
+  const actions = page.getByRole("form", { name: "Order Actions" });
+  await expect(actions.getByRole("alert")).toHaveText(/This order was just changed by Faisal Al-Harbi\. It is now Canceled/);
+  // The page shows the order's new state: nothing more can be done with an unpaid canceled order.
+  await expect(actions.getByText("No further changes are possible for this order.")).toBeVisible();
   await expect(page.getByText("Status changed from Received to Canceled")).toBeVisible();
 });

@@ -2,6 +2,10 @@ import { z } from "zod";
 import { orderDto, orderSummaryDto } from "@/server/orders/order-dto";
 import { listOrdersQuery, placeOrderInput } from "@/server/orders/schemas";
 import { transitionOrderInput } from "@/server/orders/schemas-transition";
+import { addTagsInput } from "@/server/tags/schemas";
+import { blockCustomerInput } from "@/server/customers/schemas";
+import { ratesInput } from "@/server/shipping/quote-rates";
+import { topUpInput } from "@/server/wallet/wallet";
 import { httpStatusOf } from "@/server/errors/error-catalog";
 
 const errorBody = z.object({
@@ -15,6 +19,23 @@ const errorBody = z.object({
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [String(s), { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+
+/** A plain operation: path parameters, an optional JSON body (a component name or a schema), its errors. */
+function op(summary: string, options: { path?: string[]; body?: string | object; errors: number[] }) {
+  return {
+    summary,
+    parameters: (options.path ?? []).map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+    ...(options.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: typeof options.body === "string" ? { $ref: `#/components/schemas/${options.body}` } : options.body } },
+          },
+        }
+      : {}),
+    responses: { "200": { description: "OK" }, ...errors(...options.errors) },
+  };
+}
 
 /** The OpenAPI document of /api/v1, generated from the same zod schemas the handlers validate with. */
 export function buildOpenApiDocument() {
@@ -36,6 +57,10 @@ export function buildOpenApiDocument() {
         OrderSummary: schema(orderSummaryDto),
         PlaceOrder: schema(placeOrderInput, "input"),
         Transition: schema(transitionOrderInput, "input"),
+        AddTags: schema(addTagsInput, "input"),
+        BlockCustomer: schema(blockCustomerInput, "input"),
+        Rates: schema(ratesInput, "input"),
+        TopUp: schema(topUpInput, "input"),
       },
     },
     security: [{ bearer: [] }],
@@ -109,6 +134,30 @@ export function buildOpenApiDocument() {
           responses: { "200": { description: "Events and SMS" }, ...errors(401, 404) },
         },
       },
+      "/orders/{orderId}/tags": {
+        post: op("Add tags to an order (created on the fly)", { path: ["orderId"], body: "AddTags", errors: [401, 404, 422] }),
+      },
+      "/orders/{orderId}/tags/{tag}": {
+        delete: op("Remove a tag from an order", { path: ["orderId", "tag"], errors: [401, 404] }),
+      },
+      "/orders/{orderId}/comments": {
+        post: op("Add an internal comment (never shown to the customer)", { path: ["orderId"], body: { type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 2000 } } }, errors: [401, 404, 422] }),
+      },
+      "/orders/{orderId}/assignee": {
+        post: op("Assign the order to a member of the store, or to nobody", {
+          path: ["orderId"],
+          body: { type: "object", required: ["userId"], properties: { userId: { type: ["string", "null"], format: "uuid" } } },
+          errors: [401, 404, 422],
+        }),
+      },
+      "/customers/{customerId}/block": { post: op("Block a customer (their new orders are refused)", { path: ["customerId"], body: "BlockCustomer", errors: [401, 404, 422] }) },
+      "/customers/{customerId}/unblock": { post: op("Unblock a customer", { path: ["customerId"], errors: [401, 404] }) },
+      "/branches": { get: op("The store's branches", { errors: [401] }) },
+      "/carriers": { get: op("Integrated carriers and the store's own couriers, with capabilities", { errors: [401] }) },
+      "/rates": { post: op("Quote every enabled carrier for these packages", { body: "Rates", errors: [401, 404, 422] }) },
+      "/wallet": { get: op("The wallet balance", { errors: [401, 403] }) },
+      "/wallet/transactions": { get: op("The wallet ledger, newest first", { errors: [401, 403, 422] }) },
+      "/wallet/top-ups": { post: op("Top up the wallet (owner tokens only)", { body: "TopUp", errors: [401, 403, 422] }) },
     },
   };
 }

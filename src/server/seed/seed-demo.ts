@@ -6,6 +6,7 @@ import { orderSearchText } from "@/server/orders/place-order";
 import type { OrderStatus, PaymentMethod } from "@/generated/prisma/enums";
 import { CITIES, NAMES, PRODUCTS, SHIPPING_METHODS, STREETS } from "./catalog";
 import { createRandom, type Random } from "./random";
+import { CARRIERS } from "@/server/shipping/carriers";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_USERS = {
@@ -250,7 +251,27 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
   for (let i = 0; i < items.length; i += 500) await db.orderItem.createMany({ data: items.slice(i, i + 500) });
   for (let i = 0; i < events.length; i += 500) await db.orderEvent.createMany({ data: events.slice(i, i + 500) });
   await db.store.update({ where: { id: storeId }, data: { nextOrderNumber: 1001 + spec.orders } });
+  await seedShipping(db, storeId, spec.slug === "demo");
   return storeId;
+}
+
+/** Carriers the store ships with, a funded wallet, box sizes and a courier of its own. */
+async function seedShipping(db: Db, storeId: string, isDemo: boolean) {
+  for (const carrier of ["aramex", "smsa", "aymakan"] as const) {
+    await db.carrierAccount.create({ data: { storeId, carrier, enabled: true, accountNumber: `${carrier.toUpperCase()}-${isDemo ? "48213" : "10007"}`, ...CARRIERS[carrier].defaultRates } });
+  }
+  const balance = isDemo ? 50_000 : 2_000;
+  await db.wallet.create({ data: { storeId, balance, currency: "SAR" } });
+  await db.walletEntry.create({ data: { storeId, kind: "TOP_UP", amount: balance, balanceAfter: balance, reference: "Opening balance", actorName: "Tajer" } });
+  await db.boxPreset.createMany({
+    data: [
+      { storeId, name: "Small envelope", lengthMm: 250, widthMm: 180, heightMm: 20 },
+      { storeId, name: "Box S", lengthMm: 200, widthMm: 150, heightMm: 100 },
+      { storeId, name: "Box M", lengthMm: 300, widthMm: 250, heightMm: 150 },
+      { storeId, name: "Box L", lengthMm: 450, widthMm: 350, heightMm: 250 },
+    ],
+  });
+  await db.manualCourier.create({ data: { storeId, name: isDemo ? "Mandoob Riyadh" : "Local courier", phone: "+966500000010" } });
 }
 
 function option(name: string, label: string) {

@@ -35,8 +35,6 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
   // One key per intended change: a double click or a retry of the same form is one change.
   const idempotencyKey = useMemo(() => `${orderId}:${version}:${attempt}:${crypto.randomUUID()}`, [orderId, version, attempt]);
 
-  if (allowed.length === 0) return <p className="text-sm text-slate-600">{t("actions.none")}</p>;
-
   const message = to && previews[to] ? `${previews[to]}${note ? ` ${note}` : ""}` : "";
   const segments = countSmsSegments(message);
 
@@ -89,6 +87,31 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
     return t.has(`errors.${e.code}`) ? t(`errors.${e.code}` as "errors.generic") : t("errors.generic");
   };
   const fieldError = (name: string) => error?.fields?.[name];
+
+  const messages = (
+    <>
+      {error && (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errorText(error)}
+        </p>
+      )}
+      {done && (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {done}
+        </p>
+      )}
+    </>
+  );
+
+  // The outcome of the last action stays in view even when it leaves no further move to make.
+  if (allowed.length === 0) {
+    return (
+      <div className="space-y-3" aria-label={t("order.actions")} role="form">
+        {messages}
+        <p className="text-sm text-slate-600">{t("actions.none")}</p>
+      </div>
+    );
+  }
 
   return (
     <form onSubmit={submit} className="space-y-3" aria-label={t("order.actions")}>
@@ -161,16 +184,7 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
         <p className="text-xs text-slate-600">{t("actions.smsOff")}</p>
       )}
 
-      {error && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errorText(error)}
-        </p>
-      )}
-      {done && (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          {done}
-        </p>
-      )}
+      {messages}
       <Button type="submit" className="w-full" disabled={!to || pending}>
         {pending ? t("actions.executing") : t("order.executeAction")}
       </Button>
