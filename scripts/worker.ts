@@ -4,13 +4,30 @@ import { jobHandlers } from "../src/server/jobs/handlers";
 import { startWorker } from "../src/server/jobs/worker";
 import { smsProviderFromEnv } from "../src/server/notifications/sms-provider";
 import { db } from "../src/server/db/client";
+import { carrierAdapters } from "../src/server/shipping/carrier-simulator";
+import { reconcileLabels } from "../src/server/shipping/issue-label";
 
 const log = (m: string) => console.log(`[worker] ${m}`);
 const sms = smsProviderFromEnv();
 if (!sms) log("no TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN: SMS are recorded as not sent (provider not configured)");
 const worker = startWorker(jobHandlers({ sms }), { log });
+
+// Labels whose process died between the wallet debit and the carrier's answer: settle them now and
+// every minute from the carrier's own record.
+const adapters = carrierAdapters();
+const reconcile = async () => {
+  try {
+    const { completed, refunded } = await reconcileLabels({ adapters });
+    if (completed || refunded) log(`reconciled labels: ${completed} completed, ${refunded} refunded`);
+  } catch (error) {
+    log(`label reconciliation failed: ${(error as Error).message}`);
+  }
+};
+void reconcile();
+const reconciler = setInterval(reconcile, 60_000);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
+    clearInterval(reconciler);
     await worker.stop();
     await db.$disconnect();
     process.exit(0);

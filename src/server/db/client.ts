@@ -8,7 +8,11 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    // A burst of writes queues for a pooled connection instead of failing after Prisma's default 2 s.
+    transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+  });
 }
 
 // One client per process; Next's dev server re-evaluates modules, so keep it on globalThis.

@@ -22,6 +22,8 @@ export type ErrorCode =
   | "REFUND_AMOUNT_INVALID"
   | "CUSTOMER_BLOCKED"
   | "INSUFFICIENT_BALANCE"
+  | "HANDOVER_NOT_SUPPORTED"
+  | "CARRIER_ERROR"
   | "INTERNAL";
 
 /** Field path → message, e.g. { "items.0.quantity": "must be at least 1" }. */

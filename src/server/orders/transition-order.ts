@@ -21,6 +21,8 @@ export function refundableAmount(order: { paymentStatus: string; total: number; 
 }
 
 type Options = { idempotencyKey?: string; via?: TransitionVia };
+/** What a shipping label adds to the move to shipped: its SMS carries the tracking link. */
+type InTxOptions = { via?: TransitionVia; labelTrackingUrl?: string };
 
 /**
  * Moves an order to a new status. The change, its milestone, its stock movement, its timeline event
@@ -38,7 +40,15 @@ export async function transitionOrder(ctx: StoreContext, unverifiedOrderId: stri
       const previous = await claimIdempotencyKey<OrderDto>(tx, claim);
       if (previous) return previous.replay;
     }
+    const dto = await transitionOrderInTx(tx, ctx, orderId, input, { via: options.via });
+    if (claim) await saveIdempotentResponse(tx, claim, 200, dto);
+    return dto;
+  });
+}
 
+/** The move itself, inside a transaction the caller owns (labels ship the order in theirs). */
+export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: string, input: TransitionOrderInput, options: InTxOptions = {}): Promise<OrderDto> {
+  {
     const order = await tx.order.findFirst({ where: { ...visibleOrders(ctx), id: orderId }, include: { items: true } });
     if (!order) throw notFound("Order");
     const from = orderStatusFromDb(order.status);
@@ -50,7 +60,8 @@ export async function transitionOrder(ctx: StoreContext, unverifiedOrderId: stri
       to: input.to,
       refundable,
       via: options.via ?? "action",
-      hasShipment: !!input.shipment || (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, voidedAt: null } })) > 0,
+      hasShipment:
+        !!input.shipment || (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, voidedAt: null, status: { notIn: ["PENDING", "FAILED", "VOIDED"] } } })) > 0,
       refundAmount: input.refundAmount,
     });
     if (refusal) throw refusalError(refusal, from, input.to, refundable);
@@ -110,16 +121,14 @@ export async function transitionOrder(ctx: StoreContext, unverifiedOrderId: stri
       await queueCustomerMessage(tx, {
         storeId: ctx.storeId,
         orderId,
-        event: smsEventFor(input.to),
-        vars: { status: input.to, note: input.customerNote ?? "", tracking_url: "" },
+        event: options.labelTrackingUrl ? "order.label_issued" : smsEventFor(input.to),
+        vars: { status: input.to, note: input.customerNote ?? "", tracking_url: options.labelTrackingUrl ?? "" },
       });
     }
 
     const updated = await tx.order.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: orderId } }, include: orderDtoInclude });
-    const dto = toOrderDto(updated);
-    if (claim) await saveIdempotentResponse(tx, claim, 200, dto);
-    return dto;
-  });
+    return toOrderDto(updated);
+  }
 }
 
 async function moveStock(tx: Tx, storeId: string, order: { branchId: string | null; items: { id: string; variantId: string | null; quantity: number; stockBranchId: string | null }[] }, effect: "take" | "restore") {

@@ -1,0 +1,42 @@
+import type { CarrierId, Handover } from "./carriers";
+import type { Package } from "./weights";
+
+export type Address = { name: string; phone: string; city: string; district?: string | null; address: string; country: string };
+
+export type CreateShipmentRequest = {
+  /** Our shipment id: the carrier keeps one shipment per reference, so a retry never makes two. */
+  reference: string;
+  accountNumber: string | null;
+  from: Address;
+  to: Address;
+  packages: Package[];
+  codAmount: number;
+  currency: string;
+  handover: Handover;
+  pickupAt?: Date | null;
+};
+
+export type CarrierShipment = { reference: string; trackingNumber: string; status: string };
+
+/** What Tajer needs from a carrier. One implementation per carrier; here, the local simulator for all five. */
+export interface CarrierAdapter {
+  readonly id: CarrierId;
+  createShipment(request: CreateShipmentRequest): Promise<CarrierShipment>;
+  /** The carrier's record of a reference, or null: how reconciliation learns what happened. */
+  findShipment(reference: string): Promise<CarrierShipment | null>;
+  /** Cancels before hand-over; refuses once the parcel was picked up. */
+  cancelShipment(trackingNumber: string): Promise<void>;
+  trackingUrl(trackingNumber: string): string;
+  /** Checks a status webhook's signature over its raw body. */
+  verifyWebhook(rawBody: string, signature: string | null): boolean;
+}
+
+/** The carrier answered but refused, or could not be reached: the label is not bought. */
+export class CarrierError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}

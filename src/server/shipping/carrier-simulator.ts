@@ -1,0 +1,106 @@
+// A local stand-in for the five carriers, behaving like one: its own tracking-number format per
+// carrier, latency, configurable failures, one shipment per reference, cancellation only before
+// pickup, and HMAC-signed status webhooks. Its records live in their own table, so it survives restarts
+// like a real carrier would.
+import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import { db } from "@/server/db/client";
+import type { CarrierAdapter, CarrierShipment, CreateShipmentRequest } from "./carrier-adapter";
+import { CarrierError } from "./carrier-adapter";
+import { CARRIERS, CARRIER_IDS, type CarrierId } from "./carriers";
+
+const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
+
+/** A fresh tracking number in the carrier's own format. */
+export function simulatedTrackingNumber(carrier: CarrierId): string {
+  switch (carrier) {
+    case "aramex":
+      return digits(11);
+    case "smsa":
+      return `29${digits(10)}`;
+    case "spl":
+      return `RR${digits(9)}SA`;
+    case "dhl":
+      return digits(10);
+    case "aymakan":
+      return `AY${digits(9)}`;
+  }
+}
+
+/** The secret each simulated carrier signs its webhooks with (CARRIER_WEBHOOK_SECRET_<ID> in production-like setups). */
+export function webhookSecret(carrier: CarrierId, env = process.env): string {
+  return env[`CARRIER_WEBHOOK_SECRET_${carrier.toUpperCase()}`] ?? `local-${carrier}-webhook-secret`;
+}
+
+export function signCarrierWebhook(carrier: CarrierId, rawBody: string): string {
+  return createHmac("sha256", webhookSecret(carrier)).update(rawBody).digest("hex");
+}
+
+/** Test and demo controls: make the next calls fail, and how slow the carrier is. */
+export const simulatorControl = {
+  failures: new Map<CarrierId, number>(),
+  latencyMs: Number(process.env.CARRIER_SIM_LATENCY_MS ?? 150),
+  failureRate: Number(process.env.CARRIER_SIM_FAILURE_RATE ?? 0),
+  failNext(carrier: CarrierId, times = 1) {
+    this.failures.set(carrier, (this.failures.get(carrier) ?? 0) + times);
+  },
+};
+
+function shouldFail(carrier: CarrierId): boolean {
+  const left = simulatorControl.failures.get(carrier) ?? 0;
+  if (left > 0) {
+    simulatorControl.failures.set(carrier, left - 1);
+    return true;
+  }
+  return simulatorControl.failureRate > 0 && Math.random() < simulatorControl.failureRate;
+}
+
+const pause = () => (simulatorControl.latencyMs > 0 ? new Promise((r) => setTimeout(r, simulatorControl.latencyMs)) : Promise.resolve());
+const toShipment = (row: { reference: string; trackingNumber: string; status: string }): CarrierShipment => ({
+  reference: row.reference,
+  trackingNumber: row.trackingNumber,
+  status: row.status,
+});
+
+export function simulatedCarrier(carrier: CarrierId): CarrierAdapter {
+  return {
+    id: carrier,
+    async createShipment(request: CreateShipmentRequest) {
+      await pause();
+      if (shouldFail(carrier)) throw new CarrierError(`${CARRIERS[carrier].name} is not answering (simulated outage). Try again.`, true);
+      await db.carrierSimShipment.createMany({
+        data: [
+          {
+            carrier,
+            reference: request.reference,
+            trackingNumber: simulatedTrackingNumber(carrier),
+            accountNumber: request.accountNumber,
+            status: "created",
+            handover: request.handover,
+            codAmount: request.codAmount,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      return toShipment(await db.carrierSimShipment.findUniqueOrThrow({ where: { carrier_reference: { carrier, reference: request.reference } } }));
+    },
+    async findShipment(reference) {
+      const row = await db.carrierSimShipment.findUnique({ where: { carrier_reference: { carrier, reference } } });
+      return row ? toShipment(row) : null;
+    },
+    async cancelShipment(trackingNumber) {
+      await pause();
+      const { count } = await db.carrierSimShipment.updateMany({ where: { carrier, trackingNumber, status: "created" }, data: { status: "canceled" } });
+      if (!count) throw new CarrierError("The carrier already has the parcel: it can no longer be canceled.", false);
+    },
+    trackingUrl: (trackingNumber) => CARRIERS[carrier].trackingUrl(trackingNumber),
+    verifyWebhook(rawBody, signature) {
+      if (!signature || !/^[0-9a-f]{64}$/.test(signature)) return false;
+      return timingSafeEqual(Buffer.from(signature, "hex"), Buffer.from(signCarrierWebhook(carrier, rawBody), "hex"));
+    },
+  };
+}
+
+/** The adapters Tajer uses: every integrated carrier, simulated here. */
+export function carrierAdapters(): Record<CarrierId, CarrierAdapter> {
+  return Object.fromEntries(CARRIER_IDS.map((id) => [id, simulatedCarrier(id)])) as Record<CarrierId, CarrierAdapter>;
+}

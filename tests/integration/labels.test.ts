@@ -1,0 +1,133 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
+import { carrierAdapters, simulatorControl } from "@/server/shipping/carrier-simulator";
+import { completeLabel, issueLabel, issueLabelInput, reconcileLabels } from "@/server/shipping/issue-label";
+import { topUpWallet } from "@/server/wallet/wallet";
+import { transitionOrder } from "@/server/orders/transition-order";
+import { seedOrder, seedStore, type SeededStore } from "../support/factories";
+
+const adapters = carrierAdapters();
+const box = { weightGrams: 800, lengthCm: 30, widthCm: 20, heightCm: 10 }; // aramex: 1500 g chargeable → 2250
+
+beforeEach(() => {
+  simulatorControl.latencyMs = 0;
+  simulatorControl.failureRate = 0;
+  simulatorControl.failures.clear();
+});
+
+async function shippableStore(balance: number) {
+  const s = await seedStore();
+  await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true, accountNumber: "ARX-1" });
+  await saveCarrierAccount(s.ctx(), { carrier: "smsa", enabled: true });
+  if (balance) await topUpWallet(s.ctx(), { amount: balance, reference: "opening" });
+  return s;
+}
+async function packedOrder(s: SeededStore) {
+  const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+  await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
+  return order;
+}
+const input = (s: SeededStore, extra: Record<string, unknown> = {}) => issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [box], handover: "dropoff", ...extra });
+const books = async (storeId: string) => {
+  const wallet = await db.wallet.findUniqueOrThrow({ where: { storeId } });
+  const sum = (await db.walletEntry.aggregate({ where: { storeId }, _sum: { amount: true } }))._sum.amount ?? 0;
+  const labels = await db.shipment.count({ where: { storeId, status: { in: ["CREATED"] } } });
+  const debits = await db.walletEntry.count({ where: { storeId, kind: "LABEL" } });
+  const refunds = await db.walletEntry.count({ where: { storeId, kind: "REFUND" } });
+  return { balance: wallet.balance, sum, labels, debits, refunds };
+};
+
+describe("issuing shipping labels", () => {
+  it("debits the wallet, gets a tracking number in the carrier's format, ships the order and queues the SMS with the tracking link", async () => {
+    const s = await shippableStore(10_000);
+    const order = await packedOrder(s);
+    const label = await issueLabel(s.ctx(), order.id, input(s), { idempotencyKey: "a" }, { adapters });
+    expect(label).toMatchObject({ carrier: "aramex", cost: 2250, currency: "SAR", handover: "dropoff", status: "created" });
+    expect(label.trackingNumber).toMatch(/^\d{11}$/);
+    expect(label.trackingUrl).toBe(`https://www.aramex.com/sa/en/track/results?ShipmentNumber=${label.trackingNumber}`);
+    expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).status).toBe("SHIPPED");
+    const sms = await db.smsMessage.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id } });
+    expect(sms.event).toBe("order.label_issued");
+    expect(sms.body).toContain(label.trackingUrl!);
+    expect(await books(s.store.id)).toMatchObject({ balance: 10_000 - 2250, sum: 10_000 - 2250, labels: 1, debits: 1, refunds: 0 });
+  });
+
+  it("a short balance charges nothing and says both amounts", async () => {
+    const s = await shippableStore(1000);
+    const order = await packedOrder(s);
+    await expect(issueLabel(s.ctx(), order.id, input(s), {}, { adapters })).rejects.toMatchObject({ code: "INSUFFICIENT_BALANCE", details: { balance: 1000, required: 2250 } });
+    expect(await books(s.store.id)).toMatchObject({ balance: 1000, sum: 1000, labels: 0, debits: 0 });
+    expect(await db.shipment.count({ where: { storeId: s.store.id } })).toBe(0);
+  });
+
+  it("refuses pickup with a drop-off-only carrier, and an order that is not in progress", async () => {
+    const s = await shippableStore(10_000);
+    const order = await packedOrder(s);
+    await expect(issueLabel(s.ctx(), order.id, input(s, { carrier: "smsa", handover: "pickup", pickupAt: new Date().toISOString() }), {}, { adapters })).rejects.toMatchObject({
+      code: "HANDOVER_NOT_SUPPORTED",
+    });
+    const received = await seedOrder(s);
+    await expect(issueLabel(s.ctx(), received.id, input(s), {}, { adapters })).rejects.toMatchObject({ code: "ORDER_INVALID_TRANSITION" });
+    expect(await books(s.store.id)).toMatchObject({ balance: 10_000, debits: 0 });
+  });
+
+  it("a carrier failure refunds the debit and tells why", async () => {
+    const s = await shippableStore(10_000);
+    const order = await packedOrder(s);
+    simulatorControl.failNext("aramex");
+    await expect(issueLabel(s.ctx(), order.id, input(s), {}, { adapters })).rejects.toMatchObject({ code: "CARRIER_ERROR" });
+    expect(await books(s.store.id)).toMatchObject({ balance: 10_000, sum: 10_000, labels: 0, debits: 1, refunds: 1 });
+    expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).status).toBe("IN_PROGRESS");
+  });
+
+  it("100 concurrent labels on a balance that covers exactly 37: 37 labels, 63 refused, balance 0, ledger = balance", async () => {
+    const s = await shippableStore(37 * 2250);
+    const orders = await Promise.all(Array.from({ length: 100 }, () => packedOrder(s)));
+    const results = await Promise.allSettled(orders.map((o) => issueLabel(s.ctx(), o.id, input(s), { idempotencyKey: `k-${o.id}` }, { adapters })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(37);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused.every((r) => r.reason.code === "INSUFFICIENT_BALANCE")).toBe(true);
+    expect(await books(s.store.id)).toEqual({ balance: 0, sum: 0, labels: 37, debits: 37, refunds: 0 });
+  }, 120_000);
+
+  it("the same Idempotency-Key 20 times at once: one label, one debit, the same answer", async () => {
+    const s = await shippableStore(10_000);
+    const order = await packedOrder(s);
+    const results = await Promise.all(Array.from({ length: 20 }, () => issueLabel(s.ctx(), order.id, input(s), { idempotencyKey: "double-click" }, { adapters })));
+    expect(new Set(results.map((r) => r.trackingNumber)).size).toBe(1);
+    expect(await books(s.store.id)).toMatchObject({ labels: 1, debits: 1, balance: 10_000 - 2250 });
+  });
+
+  it("a process that died between the debit and the carrier's answer is settled by reconciliation either way", async () => {
+    const s = await shippableStore(10_000);
+    const [reached, neverReached] = [await packedOrder(s), await packedOrder(s)];
+    // Simulate the crash: step 1 ran, then the process died (the carrier call never returned).
+    const crash = { ...adapters, aramex: { ...adapters.aramex, createShipment: async () => Promise.reject(new Error("process killed")) } };
+    await expect(issueLabel(s.ctx(), reached.id, input(s), {}, { adapters: crash })).rejects.toThrow("process killed");
+    await expect(issueLabel(s.ctx(), neverReached.id, input(s), {}, { adapters: crash })).rejects.toThrow("process killed");
+    const pending = await db.shipment.findMany({ where: { storeId: s.store.id, status: "PENDING" }, orderBy: { createdAt: "asc" } });
+    expect(pending).toHaveLength(2);
+    expect(await books(s.store.id)).toMatchObject({ balance: 10_000 - 2 * 2250, debits: 2 });
+    // The first request did reach the carrier before the crash.
+    await adapters.aramex.createShipment({ reference: pending[0].id, accountNumber: null, from: {} as never, to: {} as never, packages: [], codAmount: 0, currency: "SAR", handover: "dropoff" });
+
+    const settled = await reconcileLabels({ adapters }, { olderThanMs: 0 });
+    expect(settled).toEqual({ completed: 1, refunded: 1 });
+    expect(await books(s.store.id)).toMatchObject({ balance: 10_000 - 2250, sum: 10_000 - 2250, labels: 1, debits: 2, refunds: 1 });
+    expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: reached.id } } })).status).toBe("SHIPPED");
+    expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: neverReached.id } } })).status).toBe("IN_PROGRESS");
+    // Settling again changes nothing.
+    expect(await reconcileLabels({ adapters }, { olderThanMs: 0 })).toEqual({ completed: 0, refunded: 0 });
+    void completeLabel;
+  });
+
+  it("another store's order is not found and its wallet is untouched", async () => {
+    const s = await shippableStore(10_000);
+    const outsider = await shippableStore(10_000);
+    const order = await packedOrder(s);
+    await expect(issueLabel(outsider.ctx(), order.id, input(outsider), {}, { adapters })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await books(s.store.id)).toMatchObject({ balance: 10_000, debits: 0 });
+    expect(await books(outsider.store.id)).toMatchObject({ balance: 10_000, debits: 0 });
+  });
+});
