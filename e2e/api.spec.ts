@@ -32,6 +32,7 @@ test.describe("API over HTTP", () => {
         "/orders/{orderId}/tags/{tag}",
         "/orders/{orderId}/comments",
         "/orders/{orderId}/assignee",
+        "/orders/{orderId}/shipments",
         "/customers/{customerId}/block",
         "/customers/{customerId}/unblock",
         "/branches",

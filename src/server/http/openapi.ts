@@ -6,6 +6,7 @@ import { addTagsInput } from "@/server/tags/schemas";
 import { blockCustomerInput } from "@/server/customers/schemas";
 import { ratesInput } from "@/server/shipping/quote-rates";
 import { topUpInput } from "@/server/wallet/wallet";
+import { issueLabelInput } from "@/server/shipping/issue-label";
 import { httpStatusOf } from "@/server/errors/error-catalog";
 
 const errorBody = z.object({
@@ -61,6 +62,7 @@ export function buildOpenApiDocument() {
         BlockCustomer: schema(blockCustomerInput, "input"),
         Rates: schema(ratesInput, "input"),
         TopUp: schema(topUpInput, "input"),
+        IssueLabel: schema(issueLabelInput, "input"),
       },
     },
     security: [{ bearer: [] }],
@@ -152,6 +154,12 @@ export function buildOpenApiDocument() {
       },
       "/customers/{customerId}/block": { post: op("Block a customer (their new orders are refused)", { path: ["customerId"], body: "BlockCustomer", errors: [401, 404, 422] }) },
       "/customers/{customerId}/unblock": { post: op("Unblock a customer", { path: ["customerId"], errors: [401, 404] }) },
+      "/orders/{orderId}/shipments": {
+        post: {
+          ...op("Buy a shipping label from the wallet; the order ships (Idempotency-Key required)", { path: ["orderId"], body: "IssueLabel", errors: [400, 401, 402, 404, 409, 422, 502] }),
+          responses: { "201": { description: "The label: id, carrier, trackingNumber, trackingUrl, labelUrl, cost, currency, handover" }, ...errors(400, 401, 402, 404, 409, 422, 502) },
+        },
+      },
       "/branches": { get: op("The store's branches", { errors: [401] }) },
       "/carriers": { get: op("Integrated carriers and the store's own couriers, with capabilities", { errors: [401] }) },
       "/rates": { post: op("Quote every enabled carrier for these packages", { body: "Rates", errors: [401, 404, 422] }) },
