@@ -33,6 +33,7 @@ test.describe("API over HTTP", () => {
         "/orders/{orderId}/comments",
         "/orders/{orderId}/assignee",
         "/orders/{orderId}/shipments",
+        "/shipments/{shipmentId}/label",
         "/customers/{customerId}/block",
         "/customers/{customerId}/unblock",
         "/branches",

@@ -160,6 +160,9 @@ export function buildOpenApiDocument() {
           responses: { "201": { description: "The label: id, carrier, trackingNumber, trackingUrl, labelUrl, cost, currency, handover" }, ...errors(400, 401, 402, 404, 409, 422, 502) },
         },
       },
+      "/shipments/{shipmentId}/label": {
+        get: { ...op("The shipping label as a 4×6 in PDF", { path: ["shipmentId"], errors: [401, 404] }), responses: { "200": { description: "application/pdf" }, ...errors(401, 404) } },
+      },
       "/branches": { get: op("The store's branches", { errors: [401] }) },
       "/carriers": { get: op("Integrated carriers and the store's own couriers, with capabilities", { errors: [401] }) },
       "/rates": { post: op("Quote every enabled carrier for these packages", { body: "Rates", errors: [401, 404, 422] }) },

@@ -1,0 +1,133 @@
+// The 4×6 in shipping label (288×432 pt): sender, recipient, order, carrier, weights, pieces, COD and
+// the tracking number as a Code128 barcode. Arabic is drawn with a font shipped with the project, run by
+// run in visual order (see bidi.ts).
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+import bwipjs from "bwip-js/node";
+import { baseDirection, visualRuns } from "./bidi";
+
+const require = createRequire(import.meta.url);
+const fontFile = (name: string) => require.resolve(`@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-${name}-normal.woff`);
+// One Arabic face: parsing an Arabic font costs ~0.1 s per document, so bold Arabic uses the regular face.
+const FONTS = {
+  arabic: fontFile("arabic-400"),
+  latin: fontFile("latin-400"),
+  latinBold: fontFile("latin-600"),
+};
+
+export type LabelData = {
+  carrierName: string;
+  handover: "pickup" | "dropoff";
+  trackingNumber: string;
+  orderNumber: number;
+  from: { name: string; branch: string; address: string; city: string; phone: string };
+  to: { name: string; phone: string; address: string; district?: string | null; city: string; postalCode?: string | null };
+  actualGrams: number;
+  chargeableGrams: number;
+  pieces: number;
+  /** Minor units; 0 when nothing is collected. */
+  codAmount: number;
+  currency: string;
+  date: Date;
+};
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function setup(doc: Doc) {
+  doc.registerFont("arabic", FONTS.arabic);
+  doc.registerFont("latin", FONTS.latin);
+  doc.registerFont("latin-bold", FONTS.latinBold);
+}
+
+/** One line of text of either direction, right-aligned when it is Arabic, clipped to the box. */
+function line(doc: Doc, text: string, x: number, y: number, width: number, size: number, bold = false) {
+  const runs = visualRuns(text);
+  const fontOf = (kind: "arabic" | "latin") => (bold && kind === "latin" ? "latin-bold" : kind);
+  doc.fontSize(size);
+  // Arabic runs are laid out right to left by the font engine only when asked to ("rtla").
+  const options = (kind: "arabic" | "latin") => ({ lineBreak: false, ...(kind === "arabic" ? { features: ["rtla"] } : {}) }) as PDFKit.Mixins.TextOptions;
+  const widths = runs.map((r) => doc.font(fontOf(r.font)).widthOfString(r.text, options(r.font)));
+  const total = widths.reduce((a, b) => a + b, 0);
+  let cursor = baseDirection(text) === "rtl" ? x + Math.max(0, width - total) : x;
+  runs.forEach((r, i) => {
+    doc.font(fontOf(r.font)).text(r.text, cursor, y, options(r.font));
+    cursor += widths[i];
+  });
+}
+
+const kg = (grams: number) => `${(grams / 1000).toFixed(grams % 1000 === 0 ? 0 : 1)} kg`;
+const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
+
+async function drawLabel(doc: Doc, label: LabelData) {
+  const W = 288;
+  const m = 12;
+  const inner = W - 2 * m;
+  doc.lineWidth(1).strokeColor("#000");
+
+  // Carrier and service
+  line(doc, label.carrierName, m, m, inner / 2, 16, true);
+  line(doc, label.handover === "pickup" ? "PICKUP" : "DROP-OFF", m + inner / 2, m + 3, inner / 2, 10, true);
+  doc.moveTo(m, 36).lineTo(W - m, 36).stroke();
+
+  // From
+  line(doc, "FROM", m, 42, 40, 7, true);
+  line(doc, `${label.from.name} — ${label.from.branch}`, m, 52, inner, 9, true);
+  line(doc, `${label.from.address}، ${label.from.city}`, m, 64, inner, 8);
+  line(doc, label.from.phone, m, 75, inner, 8);
+  doc.moveTo(m, 90).lineTo(W - m, 90).stroke();
+
+  // To
+  line(doc, "TO", m, 96, 40, 7, true);
+  line(doc, label.to.name, m, 106, inner, 13, true);
+  line(doc, label.to.phone, m, 124, inner, 11, true);
+  line(doc, label.to.address, m, 141, inner, 10);
+  line(doc, [label.to.district, label.to.city, label.to.postalCode].filter(Boolean).join("، "), m, 155, inner, 10);
+  doc.moveTo(m, 174).lineTo(W - m, 174).stroke();
+
+  // Order facts
+  const facts: [string, string][] = [
+    ["ORDER", `#${label.orderNumber}`],
+    ["WEIGHT", `${kg(label.actualGrams)} / ${kg(label.chargeableGrams)} chg`],
+    ["PIECES", String(label.pieces)],
+    ["DATE", label.date.toISOString().slice(0, 10)],
+  ];
+  facts.forEach(([k, v], i) => {
+    const x = m + (i % 2) * (inner / 2);
+    const y = 180 + Math.floor(i / 2) * 26;
+    line(doc, k, x, y, inner / 2, 7, true);
+    line(doc, v, x, y + 9, inner / 2, 10);
+  });
+  if (label.codAmount > 0) {
+    doc.rect(m, 234, inner, 30).fill("#000");
+    doc.fillColor("#fff");
+    line(doc, `COD  ${money(label.codAmount, label.currency)}`, m + 8, 242, inner - 16, 13, true);
+    doc.fillColor("#000");
+  } else {
+    line(doc, "PREPAID", m, 242, inner, 13, true);
+  }
+
+  // Tracking barcode
+  const png = await bwipjs.toBuffer({ bcid: "code128", text: label.trackingNumber, scale: 3, height: 18, includetext: false, paddingwidth: 10, paddingheight: 4 });
+  doc.image(png, m, 280, { fit: [inner, 100], align: "center" });
+  const tn = label.trackingNumber;
+  doc.font("latin-bold").fontSize(14);
+  doc.text(tn, m + (inner - doc.widthOfString(tn)) / 2, 386, { lineBreak: false });
+}
+
+async function render(labels: LabelData[]): Promise<Buffer> {
+  const doc = new PDFDocument({ size: [288, 432], margin: 0, autoFirstPage: false, info: { Title: "Shipping labels", Producer: "Tajer" } });
+  setup(doc);
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  for (const label of labels) {
+    doc.addPage({ size: [288, 432], margin: 0 });
+    await drawLabel(doc, label);
+  }
+  doc.end();
+  return done;
+}
+
+export const renderLabelPdf = (label: LabelData) => render([label]);
+/** Several labels as one PDF, a page each, for printing a batch. */
+export const renderLabelsPdf = (labels: LabelData[]) => render(labels);
