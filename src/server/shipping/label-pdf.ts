@@ -1,13 +1,15 @@
 // The 4×6 in shipping label (288×432 pt): sender, recipient, order, carrier, weights, pieces, COD and
 // the tracking number as a Code128 barcode. Arabic is drawn with a font shipped with the project, run by
 // run in visual order (see bidi.ts).
-import { createRequire } from "node:module";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 import bwipjs from "bwip-js/node";
 import { baseDirection, visualRuns } from "./bidi";
 
-const require = createRequire(import.meta.url);
-const fontFile = (name: string) => require.resolve(`@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-${name}-normal.woff`);
+// The fonts come with the project's dependencies. A plain path, not require.resolve: the bundler would
+// try to bundle every file the pattern could match.
+const FONT_DIR = process.env.TAJER_FONT_DIR ?? path.join(process.cwd(), "node_modules/@fontsource/ibm-plex-sans-arabic/files");
+const fontFile = (name: string) => path.join(FONT_DIR, `ibm-plex-sans-arabic-${name}-normal.woff`);
 // One Arabic face: parsing an Arabic font costs ~0.1 s per document, so bold Arabic uses the regular face.
 const FONTS = {
   arabic: fontFile("arabic-400"),

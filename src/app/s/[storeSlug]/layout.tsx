@@ -31,6 +31,11 @@ export default async function StoreLayout({ children, params }: { children: Reac
                 {t("customers")}
               </Link>
             )}
+            {can(access.role, "wallet.read") && (
+              <Link href={`${base}/wallet`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
+                {t("wallet")}
+              </Link>
+            )}
             {can(access.role, "settings.read") && (
               <Link href={`${base}/settings/sms`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
                 {t("settings")}

@@ -15,6 +15,7 @@ import { OrderActions } from "../_components/order-actions";
 import { OrderTags } from "../_components/order-tags";
 import { OrderComments } from "../_components/order-comments";
 import { OrderAssignee } from "../_components/order-assignee";
+import { IssueLabelForm } from "../_components/issue-label-form";
 import { BlockCustomer } from "../../customers/_components/block-customer";
 import { Card } from "@/components/ui/card";
 import { Timeline } from "../_components/timeline";
@@ -112,6 +113,19 @@ export default async function OrderPage({ params }: { params: Params }) {
             )}
           </Card>
 
+          {order.status === "in_progress" && can(access.role, "orders.update") && (
+            <Card title={t("label.title")}>
+              <IssueLabelForm
+                storeSlug={access.store.slug}
+                orderId={order.id}
+                currency={cur}
+                branches={review.branches}
+                defaultBranchId={order.shipping.branchId}
+                options={review.shippingOptions}
+              />
+            </Card>
+          )}
+
           <Card title={t("assignee.title")}>
             <OrderAssignee storeSlug={access.store.slug} orderId={order.id} assigneeId={review.assigneeId} members={review.members} me={access.user.id} canEdit={can(access.role, "orders.update")} />
           </Card>
@@ -194,6 +208,20 @@ export default async function OrderPage({ params }: { params: Params }) {
                 </Row>
               ))}
             </dl>
+            {review.shipments
+              .filter((sh) => sh.carrier && sh.trackingNumber)
+              .map((sh) => (
+                <div key={sh.id} className="mt-2 flex flex-wrap gap-2">
+                  <a href={`/s/${access.store.slug}/labels?ids=${sh.id}`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50">
+                    {t("label.print")}
+                  </a>
+                  {sh.trackingUrl && (
+                    <a href={sh.trackingUrl} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50">
+                      {t("label.track")}
+                    </a>
+                  )}
+                </div>
+              ))}
             {review.shipments.some((sh) => !sh.carrier) && <p className="mt-2 text-xs text-slate-500">{t("order.manualNoTracking")}</p>}
           </Card>
 

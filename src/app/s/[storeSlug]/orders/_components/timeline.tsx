@@ -41,6 +41,8 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     if (e.type === "order.status_changed" && isStatus(e.data.from) && isStatus(e.data.to)) {
       return t("statusChanged", { from: tStatus(e.data.from), to: tStatus(e.data.to) });
     }
+    if (e.type === "label.issued") return t("labelIssued", { carrier: String(e.data.carrier ?? ""), tracking: String(e.data.trackingNumber ?? "") });
+    if (e.type === "label.failed") return t("labelFailed", { reason: String(e.data.reason ?? "") });
     if (e.type === "order.assigned") return e.data.assigneeName ? t("assigned", { name: String(e.data.assigneeName) }) : t("unassigned");
     if (e.type === "comment.added") return t("commentAdded");
     if (e.type === "comment.edited") return t("commentEdited");

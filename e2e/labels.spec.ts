@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { signIn } from "./helpers";
+
+async function packedOrder(request: APIRequestContext, token = "tj_demo_owner_token_0001", sku = "DM-002") {
+  const created = await request.post("/api/v1/orders", {
+    headers: { authorization: `Bearer ${token}`, "idempotency-key": crypto.randomUUID() },
+    data: {
+      customer: { name: "سارة العتيبي", phone: `+9665${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}` },
+      items: [{ sku, quantity: 1 }],
+      payment: { method: "cash_on_delivery" },
+      shipping: { city: "الرياض", district: "العليا", address: "شارع التحلية، مبنى 12", method: "Aramex", fee: 2500 },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const order = (await created.json()).data;
+  const moved = await request.post(`/api/v1/orders/${order.id}/transitions`, { headers: { authorization: `Bearer ${token}` }, data: { to: "in_progress", notifyCustomer: false } });
+  expect(moved.status()).toBe(200);
+  return order as { id: string; number: number };
+}
+
+test("issue a label: live quote, wallet debited, order shipped, label PDF and tracking link", async ({ page, request }) => {
+  const order = await packedOrder(request);
+  await signIn(page, "owner@demo.test");
+  await page.goto("/s/demo/wallet");
+  const before = (await page.getByTestId("wallet-balance").innerText()).trim();
+
+  await page.goto(`/s/demo/orders/${order.id}`);
+  const form = page.getByRole("form", { name: "Issue Shipping Label" });
+  await form.getByLabel("Box for package 1").selectOption({ label: "Box M (30×25×15 cm)" });
+  await form.getByLabel("Weight (kg) 1").fill("0.8");
+  // Box M is charged by size: 30×25×15 / 5000 = 2.25 kg volumetric.
+  await expect(form.getByText("Volumetric 2.25 kg · chargeable 2.5 kg").first()).toBeVisible();
+  await expect(form.getByText("Cheapest")).toBeVisible();
+  await expect(form.getByText(/This box is charged by its size/)).toBeVisible();
+  await form.getByRole("radio", { name: /SMSA Express/ }).check();
+  await expect(form.getByRole("radio", { name: "Pickup from the branch" })).toBeDisabled();
+  await expect(form.getByText("SMSA Express takes drop-offs only")).toBeVisible();
+  await form.getByRole("radio", { name: /^Aramex/ }).check();
+  await form.getByRole("radio", { name: "Drop-off at a carrier branch" }).check();
+  await form.getByRole("button", { name: "Execute Action" }).click();
+
+  await expect(page.locator("main").getByText("Shipped", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(/^Label issued: aramex \d{11}$/)).toBeVisible();
+  const track = page.getByRole("link", { name: "Track Shipment" });
+  await expect(track).toHaveAttribute("href", /^https:\/\/www\.aramex\.com\/sa\/en\/track\/results\?ShipmentNumber=\d{11}$/);
+  const labelHref = await page.getByRole("link", { name: "Print label" }).getAttribute("href");
+  const pdf = await page.request.get(labelHref!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+
+  await page.goto("/s/demo/wallet");
+  await expect(page.getByTestId("wallet-balance")).not.toHaveText(before);
+  await expect(page.getByText("Label", { exact: true }).first()).toBeVisible();
+});
+
+test("a label the wallet cannot pay for is refused before anything is charged", async ({ page, request }) => {
+  const order = await packedOrder(request, "tj_second_owner_token_0001", "SC-002");
+  await signIn(page, "owner@second.test");
+  await page.goto(`/s/second/orders/${order.id}`);
+  const form = page.getByRole("form", { name: "Issue Shipping Label" });
+  await form.getByLabel("Weight (kg) 1").fill("3");
+  await form.getByRole("radio", { name: /^Aramex/ }).check();
+  await expect(form.getByRole("alert")).toContainText("does not cover this label");
+  await expect(form.getByRole("link", { name: "Top up" })).toHaveAttribute("href", "/s/second/wallet");
+  await form.getByRole("button", { name: "Execute Action" }).click();
+  await expect(form.getByRole("alert").first()).toContainText("does not cover this label");
+  await expect(page.locator("main").getByText("In Progress", { exact: true }).first()).toBeVisible();
+});

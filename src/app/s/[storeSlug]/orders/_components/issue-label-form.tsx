@@ -1,0 +1,226 @@
+"use client";
+
+import { useMemo, useState, useTransition } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import type { ActionError } from "@/server/actions/action-client";
+import type { RateCard } from "@/server/shipping/carriers";
+import { cmToMm, quote, smallerBoxHint } from "@/server/shipping/weights";
+import { formatMoney } from "@/server/money/money";
+import { moneyLocale } from "@/components/money";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { issueLabelAction } from "./label-actions";
+
+type Carrier = { id: string; name: string; capabilities: { pickup: boolean; dropoff: boolean }; rates: RateCard };
+type Props = {
+  storeSlug: string;
+  orderId: string;
+  currency: string;
+  branches: { id: string; name: string }[];
+  defaultBranchId: string | null;
+  options: { carriers: Carrier[]; boxes: { id: string; name: string; lengthCm: number; widthCm: number; heightCm: number }[]; walletBalance: number; codAmount: number; suggestedGrams: number };
+};
+type Pkg = { weightKg: string; lengthCm: string; widthCm: string; heightCm: string };
+
+/** Order Actions → Issue Shipping Label: packages, a live quote per carrier, hand-over, paid from the wallet. */
+export function IssueLabelForm({ storeSlug, orderId, currency, branches, defaultBranchId, options }: Props) {
+  const t = useTranslations("label");
+  const locale = useLocale();
+  const router = useRouter();
+  const money = (minor: number) => formatMoney(minor, currency, moneyLocale(locale));
+  const firstBox = options.boxes[1] ?? options.boxes[0];
+  const [packages, setPackages] = useState<Pkg[]>([
+    { weightKg: (options.suggestedGrams / 1000).toFixed(2), lengthCm: String(firstBox?.lengthCm ?? 30), widthCm: String(firstBox?.widthCm ?? 20), heightCm: String(firstBox?.heightCm ?? 10) },
+  ]);
+  const [branchId, setBranchId] = useState(defaultBranchId ?? branches[0]?.id ?? "");
+  const [carrier, setCarrier] = useState<string>("");
+  const [handover, setHandover] = useState<"pickup" | "dropoff">("dropoff");
+  const [pickupAt, setPickupAt] = useState("");
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [attempt, setAttempt] = useState(0);
+  const idempotencyKey = useMemo(() => `${orderId}:label:${attempt}:${crypto.randomUUID()}`, [orderId, attempt]);
+
+  const parsed = packages.map((p) => ({
+    weightGrams: Math.round(Number(p.weightKg) * 1000),
+    lengthMm: cmToMm(Number(p.lengthCm)),
+    widthMm: cmToMm(Number(p.widthCm)),
+    heightMm: cmToMm(Number(p.heightCm)),
+  }));
+  const valid = parsed.every((p) => p.weightGrams > 0 && p.lengthMm > 0 && p.widthMm > 0 && p.heightMm > 0);
+  const quotes = valid
+    ? options.carriers.map((c) => ({ carrier: c, ...quote(parsed, c.rates, { cashOnDelivery: options.codAmount > 0 }) })).sort((a, b) => a.price - b.price)
+    : [];
+  const chosen = quotes.find((q) => q.carrier.id === carrier) ?? null;
+  const short = chosen ? chosen.price > options.walletBalance : false;
+  const hint = valid && options.carriers[0] ? smallerBoxHint(parsed[0], options.carriers[0].rates.volumetricDivisor) : null;
+
+  const setPkg = (i: number, patch: Partial<Pkg>) => setPackages((all) => all.map((p, j) => (i === j ? { ...p, ...patch } : p)));
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!chosen) return;
+    startTransition(async () => {
+      const result = await issueLabelAction(storeSlug, {
+        orderId,
+        idempotencyKey,
+        branchId,
+        carrier: chosen.carrier.id as "aramex",
+        handover,
+        ...(handover === "pickup" && pickupAt ? { pickupAt: new Date(pickupAt).toISOString() } : {}),
+        packages: packages.map((p) => ({ weightGrams: Math.round(Number(p.weightKg) * 1000), lengthCm: Number(p.lengthCm), widthCm: Number(p.widthCm), heightCm: Number(p.heightCm) })),
+      });
+      setAttempt((a) => a + 1);
+      if (result.ok) {
+        setError(null);
+        router.refresh();
+      } else setError(result.error);
+    });
+  }
+
+  const errorText = (e: ActionError) => {
+    if (e.code === "INSUFFICIENT_BALANCE") return t("short", { balance: money(Number(e.details?.balance)), price: money(Number(e.details?.required)) });
+    if (e.code === "CARRIER_ERROR") return t("carrierFailed", { reason: e.message });
+    if (e.code === "HANDOVER_NOT_SUPPORTED") return t("noPickup");
+    return e.fields ? Object.entries(e.fields).map(([f, m]) => `${f} ${m}`).join("; ") : e.message;
+  };
+
+  if (!options.carriers.length) return <p className="text-sm text-slate-600">{t("noCarriers")}</p>;
+
+  return (
+    <form onSubmit={submit} className="space-y-3" aria-label={t("title")}>
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium text-slate-700">{t("branch")}</span>
+        <select value={branchId} onChange={(e) => setBranchId(e.target.value)} className={inputClass}>
+          {branches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">{t("packages")}</legend>
+        {packages.map((p, i) => (
+          <div key={i} className="space-y-2 rounded-lg bg-slate-50 p-2">
+            <select
+              aria-label={t("box", { n: i + 1 })}
+              defaultValue=""
+              onChange={(e) => {
+                const b = options.boxes.find((x) => x.id === e.target.value);
+                if (b) setPkg(i, { lengthCm: String(b.lengthCm), widthCm: String(b.widthCm), heightCm: String(b.heightCm) });
+              }}
+              className={inputClass}
+            >
+              <option value="">{t("customBox")}</option>
+              {options.boxes.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name} ({b.lengthCm}×{b.widthCm}×{b.heightCm} cm)
+                </option>
+              ))}
+            </select>
+            <div className="grid grid-cols-4 gap-2">
+              {(
+                [
+                  ["weightKg", t("weightKg")],
+                  ["lengthCm", t("length")],
+                  ["widthCm", t("width")],
+                  ["heightCm", t("height")],
+                ] as const
+              ).map(([key, label]) => (
+                <label key={key} className="block text-xs">
+                  <span className="mb-1 block text-slate-600">{label}</span>
+                  <input inputMode="decimal" dir="ltr" value={p[key]} onChange={(e) => setPkg(i, { [key]: e.target.value })} className={inputClass} aria-label={`${label} ${i + 1}`} />
+                </label>
+              ))}
+            </div>
+          </div>
+        ))}
+        <Button type="button" variant="ghost" onClick={() => setPackages((all) => [...all, { ...all[all.length - 1] }])}>
+          {t("addPackage")}
+        </Button>
+      </fieldset>
+
+      {hint && <p className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900">{t("hint", { volume: hint.maxVolumeCm3, saves: (hint.savesGrams / 1000).toFixed(1) })}</p>}
+
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-700">{t("carrier")}</legend>
+        <div className="grid gap-2">
+          {quotes.map((q, i) => (
+            <label key={q.carrier.id} className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${carrier === q.carrier.id ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}>
+              <input
+                type="radio"
+                name="carrier"
+                checked={carrier === q.carrier.id}
+                onChange={() => {
+                  setCarrier(q.carrier.id);
+                  if (!q.carrier.capabilities.pickup) setHandover("dropoff");
+                }}
+                className="size-4 accent-brand-600"
+              />
+              <span className="flex-1">
+                <span className="font-medium">{q.carrier.name}</span>
+                {i === 0 && <span className="ms-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">{t("cheapest")}</span>}
+                <span className="block text-xs text-slate-600">{t("weights", { volumetric: (q.volumetricGrams / 1000).toFixed(2), chargeable: (q.chargeableGrams / 1000).toFixed(1) })}</span>
+              </span>
+              <span className="font-semibold">{money(q.price)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {chosen && (
+        <fieldset>
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("handover")}</legend>
+          <div className="flex flex-wrap gap-2">
+            {(["dropoff", "pickup"] as const).map((h) => (
+              <label key={h} className={`flex min-h-11 items-center gap-2 rounded-lg border px-3 text-sm ${!chosen.carrier.capabilities[h] ? "opacity-50" : ""}`}>
+                <input type="radio" name="handover" disabled={!chosen.carrier.capabilities[h]} checked={handover === h} onChange={() => setHandover(h)} className="size-4 accent-brand-600" />
+                {t(h)}
+              </label>
+            ))}
+          </div>
+          {!chosen.carrier.capabilities.pickup && <p className="mt-1 text-xs text-slate-600">{t("dropoffOnly", { carrier: chosen.carrier.name })}</p>}
+          {handover === "pickup" && (
+            <label className="mt-2 block text-sm">
+              <span className="mb-1 block font-medium text-slate-700">{t("pickupAt")}</span>
+              <input type="datetime-local" value={pickupAt} onChange={(e) => setPickupAt(e.target.value)} required className={inputClass} />
+            </label>
+          )}
+        </fieldset>
+      )}
+
+      <dl className="grid grid-cols-2 gap-1 text-sm">
+        {options.codAmount > 0 && (
+          <>
+            <dt className="text-slate-600">{t("cod")}</dt>
+            <dd className="text-end font-medium">{money(options.codAmount)}</dd>
+          </>
+        )}
+        <dt className="text-slate-600">{t("price")}</dt>
+        <dd className="text-end font-medium">{chosen ? money(chosen.price) : "—"}</dd>
+        <dt className="text-slate-600">{t("wallet")}</dt>
+        <dd className={`text-end font-medium ${short ? "text-red-700" : ""}`}>{money(options.walletBalance)}</dd>
+      </dl>
+      {short && chosen && (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("short", { balance: money(options.walletBalance), price: money(chosen.price) })}{" "}
+          <Link href={`/s/${storeSlug}/wallet`} className="font-medium underline">
+            {t("topUp")}
+          </Link>
+        </p>
+      )}
+      {error && !(short && error.code === "INSUFFICIENT_BALANCE") && (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errorText(error)}
+        </p>
+      )}
+      <Button type="submit" className="w-full" disabled={!chosen || pending || (handover === "pickup" && !pickupAt)}>
+        {pending ? t("issuing") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireStoreAccess } from "@/server/stores/store-access";
+import { can } from "@/server/auth/permissions";
+import { getWallet, listWalletEntries, walletEntriesQuery } from "@/server/wallet/wallet";
+import { minorUnitDigits } from "@/server/money/money";
+import { Forbidden } from "@/components/forbidden";
+import { Card } from "@/components/ui/card";
+import { Money } from "@/components/money";
+import { buttonClass } from "@/components/ui/button";
+import { TopUpForm } from "./_components/top-up-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("wallet"))("title") };
+}
+
+export default async function WalletPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { storeSlug } = await params;
+  const { ctx, store } = await requireStoreAccess(storeSlug);
+  if (!can(ctx.role, "wallet.read")) return <Forbidden />;
+  const parsed = walletEntriesQuery.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : walletEntriesQuery.parse({});
+  const [wallet, entries, t, format] = await Promise.all([getWallet(ctx), listWalletEntries(ctx, query), getTranslations("wallet"), getFormatter()]);
+  const base = `/s/${store.slug}/wallet`;
+  const filter = new URLSearchParams(Object.entries({ kind: query.kind, from: query.from, to: query.to }).filter(([, v]) => v) as [string, string][]);
+  return (
+    <main className="max-w-4xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <Card>
+        <p className="text-sm text-slate-600">{t("balance")}</p>
+        <p className="text-3xl font-semibold" data-testid="wallet-balance">
+          <Money amount={wallet.balance} currency={wallet.currency} />
+        </p>
+        {wallet.low && (
+          <p role="status" className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {t("low")}
+          </p>
+        )}
+        {can(ctx.role, "wallet.topUp") ? (
+          <div className="mt-4">
+            <TopUpForm storeSlug={store.slug} currencyDigits={minorUnitDigits(wallet.currency)} />
+          </div>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">{t("ownerTopsUp")}</p>
+        )}
+      </Card>
+      <Card
+        title={t("ledger")}
+        actions={
+          <a href={`${base}/export.csv?${filter}`} className={buttonClass("secondary")}>
+            {t("export")}
+          </a>
+        }
+      >
+        <nav aria-label={t("kinds")} className="mb-3 flex flex-wrap gap-1">
+          {(["", "top_up", "label", "refund", "adjustment"] as const).map((k) => (
+            <Link key={k || "all"} href={k ? `${base}?kind=${k}` : base} aria-current={(query.kind ?? "") === k ? "page" : undefined} className={`min-h-11 rounded-lg px-3 py-2 text-sm ${(query.kind ?? "") === k ? "bg-brand-50 font-medium text-brand-700" : "hover:bg-slate-100"}`}>
+              {t(`kind.${k || "all"}`)}
+            </Link>
+          ))}
+        </nav>
+        <ul className="divide-y divide-slate-100 text-sm">
+          {entries.data.map((e) => (
+            <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span className="w-40 text-slate-600">{format.dateTime(new Date(e.createdAt), { dateStyle: "medium", timeStyle: "short" })}</span>
+              <span className="flex-1">
+                {t(`kind.${e.kind as "label"}`)}
+                {e.orderId && (
+                  <Link href={`/s/${store.slug}/orders/${e.orderId}`} className="ms-2 text-brand-700 hover:underline">
+                    {t("order")}
+                  </Link>
+                )}
+                {e.reference && <span className="ms-2 text-xs text-slate-500">{e.reference}</span>}
+              </span>
+              <span className={`w-28 text-end font-medium ${e.amount < 0 ? "text-red-700" : "text-emerald-700"}`}>
+                <Money amount={e.amount} currency={wallet.currency} />
+              </span>
+              <span className="w-28 text-end text-slate-600">
+                <Money amount={e.balanceAfter} currency={wallet.currency} />
+              </span>
+            </li>
+          ))}
+        </ul>
+        {entries.nextCursor && (
+          <Link href={`${base}?${new URLSearchParams({ ...Object.fromEntries(filter), cursor: entries.nextCursor })}`} className={`${buttonClass("secondary")} mt-3`}>
+            {t("more")}
+          </Link>
+        )}
+      </Card>
+    </main>
+  );
+}
