@@ -34,7 +34,7 @@ test("owner reviews the orders list, filters, searches and opens an order", asyn
     await expect(page.getByRole("heading", { name: section, exact: true })).toBeVisible();
   }
   await expect(page.getByText(/in stock/).first()).toBeVisible();
-  await expect(page.getByText("Ships from")).toBeVisible();
+  await expect(page.getByRole("term").filter({ hasText: "Ships from" })).toBeVisible();
   await expect(page.getByText(/Order placed through/)).toBeVisible();
 });
 
