@@ -48,87 +48,85 @@ export async function transitionOrder(ctx: StoreContext, unverifiedOrderId: stri
 
 /** The move itself, inside a transaction the caller owns (labels ship the order in theirs). */
 export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: string, input: TransitionOrderInput, options: InTxOptions = {}): Promise<OrderDto> {
-  {
-    const order = await tx.order.findFirst({ where: { ...visibleOrders(ctx), id: orderId }, include: { items: true } });
-    if (!order) throw notFound("Order");
-    const from = orderStatusFromDb(order.status);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== order.version) throw await versionConflict(tx, ctx.storeId, orderId);
+  const order = await tx.order.findFirst({ where: { ...visibleOrders(ctx), id: orderId }, include: { items: true } });
+  if (!order) throw notFound("Order");
+  const from = orderStatusFromDb(order.status);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== order.version) throw await versionConflict(tx, ctx.storeId, orderId);
 
-    const refundable = refundableAmount(order);
-    const refusal = refuseTransition({
-      from,
-      to: input.to,
-      refundable,
-      via: options.via ?? "action",
-      hasShipment:
-        !!input.shipment || (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, voidedAt: null, status: { notIn: ["PENDING", "FAILED", "VOIDED"] } } })) > 0,
-      refundAmount: input.refundAmount,
-    });
-    if (refusal) throw refusalError(refusal, from, input.to, refundable);
+  const refundable = refundableAmount(order);
+  const refusal = refuseTransition({
+    from,
+    to: input.to,
+    refundable,
+    via: options.via ?? "action",
+    hasShipment:
+      !!input.shipment || (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, voidedAt: null, status: { notIn: ["PENDING", "FAILED", "VOIDED"] } } })) > 0,
+    refundAmount: input.refundAmount,
+  });
+  if (refusal) throw refusalError(refusal, from, input.to, refundable);
 
-    const now = new Date();
-    const data: Prisma.OrderUpdateManyMutationInput = { status: orderStatusToDb(input.to), version: { increment: 1 } };
-    const milestone = MILESTONE_OF[input.to];
-    if (milestone) (data as Record<string, unknown>)[milestone] = now;
-    let refunded = 0;
-    if (input.to === "refunded") {
-      refunded = input.refundAmount ?? refundable;
-      data.refundedAmount = { increment: refunded };
-      data.paymentStatus = refunded + order.refundedAmount >= order.total ? "REFUNDED" : "PARTIALLY_REFUNDED";
-    }
-    if (input.to === "delivered" && order.paymentMethod === "CASH_ON_DELIVERY" && order.paymentStatus === "PENDING") data.paymentStatus = "PAID";
+  const now = new Date();
+  const data: Prisma.OrderUpdateManyMutationInput = { status: orderStatusToDb(input.to), version: { increment: 1 } };
+  const milestone = MILESTONE_OF[input.to];
+  if (milestone) (data as Record<string, unknown>)[milestone] = now;
+  let refunded = 0;
+  if (input.to === "refunded") {
+    refunded = input.refundAmount ?? refundable;
+    data.refundedAmount = { increment: refunded };
+    data.paymentStatus = refunded + order.refundedAmount >= order.total ? "REFUNDED" : "PARTIALLY_REFUNDED";
+  }
+  if (input.to === "delivered" && order.paymentMethod === "CASH_ON_DELIVERY" && order.paymentStatus === "PENDING") data.paymentStatus = "PAID";
 
-    const effect = stockEffect(from, input.to, order.stockTaken);
-    if (effect) data.stockTaken = effect === "take";
+  const effect = stockEffect(from, input.to, order.stockTaken);
+  if (effect) data.stockTaken = effect === "take";
 
-    // The compare-and-set: only the order as we read it may change.
-    const { count } = await tx.order.updateMany({ where: { storeId: ctx.storeId, id: orderId, status: order.status, version: order.version }, data });
-    if (count === 0) throw await versionConflict(tx, ctx.storeId, orderId);
+  // The compare-and-set: only the order as we read it may change.
+  const { count } = await tx.order.updateMany({ where: { storeId: ctx.storeId, id: orderId, status: order.status, version: order.version }, data });
+  if (count === 0) throw await versionConflict(tx, ctx.storeId, orderId);
 
-    if (effect) await moveStock(tx, ctx.storeId, order, effect);
-    if (input.to === "shipped" && input.shipment) {
-      await tx.shipment.create({
-        data: {
-          storeId: ctx.storeId,
-          orderId,
-          kind: "MANUAL",
-          courierName: input.shipment.courierName,
-          courierPhone: input.shipment.courierPhone ?? null,
-          trackingNumber: input.shipment.trackingNumber ?? null,
-        },
-      });
-    }
-
-    const notify = input.notifyCustomer ?? ALWAYS_NOTIFY.includes(input.to);
-    await tx.orderEvent.create({
+  if (effect) await moveStock(tx, ctx.storeId, order, effect);
+  if (input.to === "shipped" && input.shipment) {
+    await tx.shipment.create({
       data: {
         storeId: ctx.storeId,
         orderId,
-        type: "order.status_changed",
-        ...actorFields(ctx.actor),
-        data: {
-          from,
-          to: input.to,
-          ...(input.customerNote ? { note: input.customerNote } : {}),
-          ...(refunded ? { refundAmount: refunded, currency: order.currency } : {}),
-          ...(input.shipment ? { courier: input.shipment.courierName, trackingNumber: input.shipment.trackingNumber ?? null } : {}),
-          ...(effect ? { stock: effect === "take" ? "taken" : "restored" } : {}),
-          notifyCustomer: notify,
-        },
+        kind: "MANUAL",
+        courierName: input.shipment.courierName,
+        courierPhone: input.shipment.courierPhone ?? null,
+        trackingNumber: input.shipment.trackingNumber ?? null,
       },
     });
-    if (notify) {
-      await queueCustomerMessage(tx, {
-        storeId: ctx.storeId,
-        orderId,
-        event: options.labelTrackingUrl ? "order.label_issued" : smsEventFor(input.to),
-        vars: { status: input.to, note: input.customerNote ?? "", tracking_url: options.labelTrackingUrl ?? "" },
-      });
-    }
-
-    const updated = await tx.order.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: orderId } }, include: orderDtoInclude });
-    return toOrderDto(updated);
   }
+
+  const notify = input.notifyCustomer ?? ALWAYS_NOTIFY.includes(input.to);
+  await tx.orderEvent.create({
+    data: {
+      storeId: ctx.storeId,
+      orderId,
+      type: "order.status_changed",
+      ...actorFields(ctx.actor),
+      data: {
+        from,
+        to: input.to,
+        ...(input.customerNote ? { note: input.customerNote } : {}),
+        ...(refunded ? { refundAmount: refunded, currency: order.currency } : {}),
+        ...(input.shipment ? { courier: input.shipment.courierName, trackingNumber: input.shipment.trackingNumber ?? null } : {}),
+        ...(effect ? { stock: effect === "take" ? "taken" : "restored" } : {}),
+        notifyCustomer: notify,
+      },
+    },
+  });
+  if (notify) {
+    await queueCustomerMessage(tx, {
+      storeId: ctx.storeId,
+      orderId,
+      event: options.labelTrackingUrl ? "order.label_issued" : smsEventFor(input.to),
+      vars: { status: input.to, note: input.customerNote ?? "", tracking_url: options.labelTrackingUrl ?? "" },
+    });
+  }
+
+  const updated = await tx.order.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: orderId } }, include: orderDtoInclude });
+  return toOrderDto(updated);
 }
 
 async function moveStock(tx: Tx, storeId: string, order: { branchId: string | null; items: { id: string; variantId: string | null; quantity: number; stockBranchId: string | null }[] }, effect: "take" | "restore") {
