@@ -34,6 +34,7 @@ test.describe("API over HTTP", () => {
         "/orders/{orderId}/assignee",
         "/orders/{orderId}/shipments",
         "/shipments/{shipmentId}/label",
+        "/shipments/{shipmentId}/void",
         "/customers/{customerId}/block",
         "/customers/{customerId}/unblock",
         "/branches",

@@ -52,6 +52,13 @@ test("issue a label: live quote, wallet debited, order shipped, label PDF and tr
   await page.goto("/s/demo/wallet");
   await expect(page.getByTestId("wallet-balance")).not.toHaveText(before);
   await expect(page.getByText("Label", { exact: true }).first()).toBeVisible();
+
+  // Void it before hand-over: back in progress, and the wallet has the price back.
+  await page.goto(`/s/demo/orders/${order.id}`);
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Void label" }).click();
+  await expect(page.getByText(/^Label \d{11} voided; the wallet was refunded$/)).toBeVisible();
+  await expect(page.locator("main").getByText("In Progress", { exact: true }).first()).toBeVisible();
 });
 
 test("a label the wallet cannot pay for is refused before anything is charged", async ({ page, request }) => {

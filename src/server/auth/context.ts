@@ -4,6 +4,7 @@ import type { Role } from "./permissions";
 export type Actor =
   | { type: "USER"; id: string; name: string }
   | { type: "API_TOKEN"; id: string; name: string }
+  | { type: "CARRIER"; id: string; name: string }
   | { type: "SYSTEM"; id: null; name: string };
 
 /**

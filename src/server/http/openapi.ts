@@ -163,6 +163,7 @@ export function buildOpenApiDocument() {
       "/shipments/{shipmentId}/label": {
         get: { ...op("The shipping label as a 4×6 in PDF", { path: ["shipmentId"], errors: [401, 404] }), responses: { "200": { description: "application/pdf" }, ...errors(401, 404) } },
       },
+      "/shipments/{shipmentId}/void": { post: op("Void a label before hand-over: the carrier cancels and the wallet is refunded", { path: ["shipmentId"], errors: [401, 404, 409] }) },
       "/branches": { get: op("The store's branches", { errors: [401] }) },
       "/carriers": { get: op("Integrated carriers and the store's own couriers, with capabilities", { errors: [401] }) },
       "/rates": { post: op("Quote every enabled carrier for these packages", { body: "Rates", errors: [401, 404, 422] }) },

@@ -16,6 +16,7 @@ import { OrderTags } from "../_components/order-tags";
 import { OrderComments } from "../_components/order-comments";
 import { OrderAssignee } from "../_components/order-assignee";
 import { IssueLabelForm } from "../_components/issue-label-form";
+import { VoidLabelButton } from "../_components/void-label-button";
 import { BlockCustomer } from "../../customers/_components/block-customer";
 import { Card } from "@/components/ui/card";
 import { Timeline } from "../_components/timeline";
@@ -220,6 +221,10 @@ export default async function OrderPage({ params }: { params: Params }) {
                       {t("label.track")}
                     </a>
                   )}
+                  {sh.status === "created" && can(access.role, "orders.update") && <VoidLabelButton storeSlug={access.store.slug} shipmentId={sh.id} />}
+                  <p className="w-full text-xs text-slate-600">
+                    {sh.handover === "pickup" ? t("label.pickupBy", { carrier: sh.courierName }) : t("label.dropAt", { carrier: sh.courierName })}
+                  </p>
                 </div>
               ))}
             {review.shipments.some((sh) => !sh.carrier) && <p className="mt-2 text-xs text-slate-500">{t("order.manualNoTracking")}</p>}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { storeAction } from "@/server/actions/action-client";
 import { carrierAdapters } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
+import { voidLabel } from "@/server/shipping/void-label";
 
 const adapters = carrierAdapters();
 const issue = storeAction(
@@ -14,6 +15,17 @@ const issue = storeAction(
 
 export async function issueLabelAction(storeSlug: string, input: z.input<typeof issueLabelInput> & { orderId: string; idempotencyKey: string }) {
   const result = await issue(storeSlug, input);
+  revalidatePath(`/s/${storeSlug}`, "layout");
+  return result;
+}
+
+const voidIt = storeAction({ input: z.object({ shipmentId: z.uuid() }), permission: "orders.update" }, async (input, ctx) => {
+  await voidLabel(ctx, input.shipmentId, { adapters });
+  return null;
+});
+
+export async function voidLabelAction(storeSlug: string, input: { shipmentId: string }) {
+  const result = await voidIt(storeSlug, input);
   revalidatePath(`/s/${storeSlug}`, "layout");
   return result;
 }

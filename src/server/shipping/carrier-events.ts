@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { db } from "@/server/db/client";
+import type { StoreContext } from "@/server/auth/context";
+import { isAppError } from "@/server/errors/app-error";
+import { orderStatusFromDb, type OrderStatus } from "@/server/orders/order-status";
+import { isAllowedByTable } from "@/server/orders/order-transitions";
+import { transitionOrderInTx } from "@/server/orders/transition-order";
+import type { ShipmentStatus } from "@/generated/prisma/enums";
+import { CARRIERS, type CarrierId } from "./carriers";
+
+export const carrierEventInput = z.object({
+  trackingNumber: z.string().min(1).max(40),
+  status: z.enum(["picked_up", "in_transit", "out_for_delivery", "delivered", "returned_to_sender"]),
+  occurredAt: z.iso.datetime().optional(),
+});
+export type CarrierEvent = z.output<typeof carrierEventInput>;
+
+const SHIPMENT_STATUS: Record<CarrierEvent["status"], ShipmentStatus> = {
+  picked_up: "PICKED_UP",
+  in_transit: "IN_TRANSIT",
+  out_for_delivery: "OUT_FOR_DELIVERY",
+  delivered: "DELIVERED",
+  returned_to_sender: "RETURNED",
+};
+// A shipment only moves forward: a late "out for delivery" never undoes "delivered".
+const RANK: Partial<Record<ShipmentStatus, number>> = { CREATED: 0, PICKED_UP: 1, IN_TRANSIT: 2, OUT_FOR_DELIVERY: 3, DELIVERED: 4, RETURNED: 4 };
+const ORDER_STATUS: Partial<Record<CarrierEvent["status"], OrderStatus>> = { out_for_delivery: "out_for_delivery", delivered: "delivered", returned_to_sender: "returned" };
+
+export type CarrierEventResult = "applied" | "duplicate" | "unknown";
+
+/**
+ * A carrier's status update for one of its tracking numbers. Duplicates and out-of-order events change
+ * nothing; a newer one moves the shipment, writes the timeline (the carrier as actor) and, when the
+ * store lets carriers update status, moves the order (with the usual customer SMS).
+ */
+export async function applyCarrierEvent(carrier: CarrierId, event: CarrierEvent): Promise<CarrierEventResult> {
+  return db.$transaction(async (tx) => {
+    const shipment = await tx.shipment.findFirst({ where: { carrier, trackingNumber: event.trackingNumber, voidedAt: null } });
+    if (!shipment) return "unknown";
+    const next = SHIPMENT_STATUS[event.status];
+    const current = RANK[shipment.status] ?? -1;
+    if ((RANK[next] ?? -1) <= current) return "duplicate";
+    const { count } = await tx.shipment.updateMany({ where: { storeId: shipment.storeId, id: shipment.id, status: shipment.status }, data: { status: next } });
+    if (!count) return "duplicate";
+    const actor = { type: "CARRIER" as const, id: carrier, name: CARRIERS[carrier].name };
+    await tx.orderEvent.create({
+      data: { storeId: shipment.storeId, orderId: shipment.orderId, type: "shipment.updated", actorType: "CARRIER", actorId: carrier, actorName: actor.name, data: { status: event.status, trackingNumber: event.trackingNumber } },
+    });
+    const target = ORDER_STATUS[event.status];
+    const [store, order] = await Promise.all([
+      tx.store.findUniqueOrThrow({ where: { id: shipment.storeId }, select: { carriersUpdateStatus: true } }),
+      tx.order.findUniqueOrThrow({ where: { storeId_id: { storeId: shipment.storeId, id: shipment.orderId } }, select: { status: true } }),
+    ]);
+    if (target && store.carriersUpdateStatus && isAllowedByTable(orderStatusFromDb(order.status), target)) {
+      const ctx: StoreContext = { storeId: shipment.storeId, role: "OWNER", actor };
+      try {
+        await transitionOrderInTx(tx, ctx, shipment.orderId, { to: target, notifyCustomer: true });
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+      }
+    }
+    return "applied";
+  });
+}
