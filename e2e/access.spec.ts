@@ -58,6 +58,8 @@ test("another store's pages and orders are a 404, exactly like pages that do not
   }
   // The live stream of another store is not found either.
   expect((await other.request.get("/s/demo/live")).status()).toBe(404);
+  expect((await other.request.get("/s/demo/wallet/export.csv")).status()).toBe(404);
+  expect((await other.request.get("/s/demo/wallet")).status()).toBe(404);
   await outsider.close();
 });
 

@@ -52,6 +52,9 @@ test("issue a label: live quote, wallet debited, order shipped, label PDF and tr
   await page.goto("/s/demo/wallet");
   await expect(page.getByTestId("wallet-balance")).not.toHaveText(before);
   await expect(page.getByText("Label", { exact: true }).first()).toBeVisible();
+  const csv = await page.request.get("/s/demo/wallet/export.csv?kind=label");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\r\n")[0]).toBe("date,kind,amount,balance_after,order_id,shipment_id,reference");
 
   // Void it before hand-over: back in progress, and the wallet has the price back.
   await page.goto(`/s/demo/orders/${order.id}`);

@@ -1,5 +1,4 @@
-import { currentUserId } from "@/server/auth/session";
-import { resolveMembership } from "@/server/stores/resolve-membership";
+import { notFoundResponse, routeStoreAccess } from "@/server/stores/route-access";
 import { closeStreamsOnShutdown, registerStream, subscribe } from "@/server/notifications/live-events";
 
 export const dynamic = "force-dynamic";
@@ -10,9 +9,9 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
-  const userId = await currentUserId();
-  const access = userId ? await resolveMembership(userId, storeSlug) : null;
-  if (!userId || !access) return new Response("Not found", { status: 404 });
+  const access = await routeStoreAccess(storeSlug);
+  if (!access) return notFoundResponse();
+  const userId = access.user.id;
   closeStreamsOnShutdown();
 
   const encoder = new TextEncoder();
