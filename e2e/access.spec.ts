@@ -15,10 +15,10 @@ test("pages need a session", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("staff cannot open Settings (API tokens, SMS)", async ({ page }) => {
+test("staff cannot open Settings (API tokens, SMS, shipping)", async ({ page }) => {
   await signIn(page, "staff@demo.test");
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
-  for (const path of ["/s/demo/settings/api-tokens", "/s/demo/settings/sms"]) {
+  for (const path of ["/s/demo/settings/api-tokens", "/s/demo/settings/sms", "/s/demo/settings/shipping", "/s/demo/settings/shipping/packaging"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   }
@@ -47,6 +47,9 @@ test("another store's pages and orders are a 404, exactly like pages that do not
     "/s/demo/settings/sms",
     "/s/demo/settings/tags",
     "/s/demo/settings/api-tokens",
+    "/s/demo/settings/shipping",
+    "/s/demo/settings/shipping/packaging",
+    "/s/demo/wallet",
     `/s/second/orders/${demoOrderId}`,
     `/s/second/customers/${demoCustomerPath.split("/").pop()}`,
     "/s/no-such-store/orders",

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Phone numbers are stored in E.164 (+966501234567). Merchants and storefronts type them many ways.
 
 const COUNTRY_CALLING_CODES: Record<string, string> = { SA: "966", AE: "971", KW: "965", QA: "974", BH: "973", OM: "968" };
@@ -33,3 +35,16 @@ export function phoneSearchForms(e164: string, defaultCountry = "SA"): string[] 
   if (code && digits.startsWith(code)) forms.push(`0${digits.slice(code.length)}`);
   return forms;
 }
+
+/** A phone number field: anything `normalizePhone` reads, stored as E.164. */
+export const phoneInput = z
+  .string()
+  .max(32)
+  .transform((value, ctx) => {
+    const normalized = normalizePhone(value);
+    if (!normalized) {
+      ctx.addIssue({ code: "custom", message: "must be a phone number in international form, e.g. +966501234567" });
+      return z.NEVER;
+    }
+    return normalized;
+  });

@@ -10,6 +10,7 @@ import { refundableAmount } from "./transition-order";
 import type { OrderStatus } from "./order-status";
 import { composeCustomerSms, smsEventFor } from "@/server/notifications/sms-templates";
 import { CARRIERS, type CarrierId, type RateCard } from "@/server/shipping/carriers";
+import { listBoxPresets } from "@/server/shipping/manage-box-presets";
 import { listCarriers } from "@/server/shipping/carrier-settings";
 import { getWallet } from "@/server/wallet/wallet";
 import { amountToCollect } from "./order-status";
@@ -35,6 +36,8 @@ export type OrderReview = {
     walletBalance: number;
     codAmount: number;
     suggestedGrams: number;
+    /** The store's own couriers, to pick when shipping without a label. */
+    couriers: { id: string; name: string; phone: string | null }[];
   };
   smsEnabled: boolean;
   /** The SMS each available move would send, before the merchant's note. */
@@ -75,7 +78,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   ]);
   const [carriers, boxes, wallet, variants] = await Promise.all([
     listCarriers(ctx),
-    db.boxPreset.findMany({ where: { storeId }, orderBy: { name: "asc" } }),
+    listBoxPresets(ctx),
     getWallet(ctx),
     db.productVariant.findMany({ where: { storeId, id: { in: items.map((i) => i.variantId).filter((v): v is string => !!v) } }, select: { id: true, weightGrams: true } }),
   ]);
@@ -115,10 +118,11 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       carriers: carriers
         .filter((c) => c.kind === "integrated" && c.enabled && c.rates)
         .map((c) => ({ id: c.id, name: c.name, capabilities: { pickup: c.capabilities.pickup, dropoff: c.capabilities.dropoff }, rates: c.rates! })),
-      boxes: boxes.map((b) => ({ id: b.id, name: b.name, lengthCm: b.lengthMm / 10, widthCm: b.widthMm / 10, heightCm: b.heightMm / 10 })),
+      boxes,
       walletBalance: wallet.balance,
       codAmount: amountToCollect(order.payment.method, order.payment.status, order.totals.total),
       suggestedGrams: Math.max(100, suggestedGrams),
+      couriers: carriers.filter((c) => c.kind === "manual").map((c) => ({ id: c.id, name: c.name, phone: c.phone ?? null })),
     },
     smsEnabled: store.smsMode === "PLATFORM",
     smsPreviews,

@@ -1,19 +1,8 @@
 import { z } from "zod";
-import { normalizePhone } from "@/server/customers/phone";
+import { phoneInput as phone } from "@/server/customers/phone";
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "./order-status";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z
-  .string()
-  .max(32)
-  .transform((value, ctx) => {
-    const normalized = normalizePhone(value);
-    if (!normalized) {
-      ctx.addIssue({ code: "custom", message: "must be a phone number in international form, e.g. +966501234567" });
-      return z.NEVER;
-    }
-    return normalized;
-  });
 const minorUnits = z.number().int().min(0).max(1_000_000_000);
 
 export const placeOrderInput = z

@@ -105,7 +105,9 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
           { name: "Dammam branch", city: "الدمام", district: "الفيصلية", address: "طريق الملك سعود", phone: "+966132345678", isDefault: false },
         ]
       : [{ name: "Main warehouse", city: "الرياض", district: "العليا", address: "شارع العليا العام", phone: "+966110000000", isDefault: true }];
-  const branches = branchSpecs.map((b) => ({ ...b, id: r.uuid(), storeId }));
+  // Saturday to Thursday, 9 to 10; Fridays from 4 pm.
+  const workingHours = { ...Object.fromEntries(["sat", "sun", "mon", "tue", "wed", "thu"].map((d) => [d, { open: "09:00", close: "22:00" }])), fri: { open: "16:00", close: "22:00" } };
+  const branches = branchSpecs.map((b, i) => ({ ...b, id: r.uuid(), storeId, workingHours, pickupContactName: i === 0 ? "Faisal Al-Harbi" : null, pickupContactPhone: i === 0 ? "+966500000020" : null }));
   await db.branch.createMany({ data: branches });
 
   // Products with variants and per-branch stock; some are out of stock somewhere, a few everywhere.

@@ -25,6 +25,15 @@ export async function topUpWallet(ctx: StoreContext, input: z.output<typeof topU
   return getWallet(ctx);
 }
 
+export const lowBalanceInput = z.strictObject({ lowBalanceThreshold: z.number().int().min(0).max(100_000_000) });
+
+/** The balance under which the wallet warns (owners and admins): labels are refused only when it runs out. */
+export async function setLowBalanceThreshold(ctx: StoreContext, input: z.output<typeof lowBalanceInput>): Promise<WalletDto> {
+  await ensureWallet(db, ctx.storeId);
+  await db.wallet.update({ where: { storeId: ctx.storeId }, data: { lowBalanceThreshold: input.lowBalanceThreshold } });
+  return getWallet(ctx);
+}
+
 export const walletEntriesQuery = z.object({
   kind: z.enum(["top_up", "label", "refund", "adjustment"]).optional(),
   from: z.iso.date().optional(),

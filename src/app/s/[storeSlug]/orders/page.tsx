@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { countOrdersByStatus, listOrders } from "@/server/orders/list-orders";
-import { listBranches } from "@/server/stores/list-branches";
+import { listBranches } from "@/server/shipping/manage-branches";
 import { listTags } from "@/server/tags/manage-tags";
 import { ORDER_STATUSES, PAYMENT_METHODS } from "@/server/orders/order-status";
 import { listOrdersQuery, type ListOrdersQuery } from "@/server/orders/schemas";

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Money } from "@/components/money";
 import { buttonClass } from "@/components/ui/button";
 import { TopUpForm } from "./_components/top-up-form";
+import { LowBalanceForm } from "./_components/low-balance-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("wallet"))("title") };
@@ -42,6 +43,15 @@ export default async function WalletPage({ params, searchParams }: { params: Pro
           </div>
         ) : (
           <p className="mt-2 text-sm text-slate-600">{t("ownerTopsUp")}</p>
+        )}
+        {can(ctx.role, "settings.manage") ? (
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <LowBalanceForm storeSlug={store.slug} threshold={wallet.lowBalanceThreshold} currencyDigits={minorUnitDigits(wallet.currency)} />
+          </div>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">
+            {t("thresholdIs")} <Money amount={wallet.lowBalanceThreshold} currency={wallet.currency} />
+          </p>
         )}
       </Card>
       <Card

@@ -8,6 +8,7 @@ import type { OrderStatus } from "@/server/orders/order-status";
 import type { ActionError } from "@/server/actions/action-client";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { parseMinorUnits } from "@/server/money/money";
 import { executeOrderAction } from "../[orderId]/actions";
 
 type Props = {
@@ -20,9 +21,10 @@ type Props = {
   smsEnabled: boolean;
   /** The SMS each move would send, before the note is added. */
   previews: Partial<Record<OrderStatus, string>>;
+  couriers?: { id: string; name: string; phone: string | null }[];
 };
 
-export function OrderActions({ storeSlug, orderId, version, allowed, refundable, currencyDigits, smsEnabled, previews }: Props) {
+export function OrderActions({ storeSlug, orderId, version, allowed, refundable, currencyDigits, smsEnabled, previews, couriers = [] }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -32,6 +34,9 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
   const [error, setError] = useState<ActionError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // A saved courier is picked by name; "other" lets staff type one in.
+  const [courierId, setCourierId] = useState(couriers[0]?.id ?? "other");
+  const savedCourier = couriers.find((c) => c.id === courierId);
   // One key per intended change: a double click or a retry of the same form is one change.
   const idempotencyKey = useMemo(() => `${orderId}:${version}:${attempt}:${crypto.randomUUID()}`, [orderId, version, attempt]);
 
@@ -51,12 +56,12 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
         expectedVersion: version,
         customerNote: note || undefined,
         notifyCustomer: smsEnabled ? sms : false,
-        ...(to === "refunded" && refund ? { refundAmount: Math.round(Number(refund) * 10 ** currencyDigits) } : {}),
+        ...(to === "refunded" && refund ? { refundAmount: parseMinorUnits(refund, currencyDigits) } : {}),
         ...(to === "shipped"
           ? {
               shipment: {
-                courierName: String(form.get("courierName") ?? ""),
-                courierPhone: String(form.get("courierPhone") ?? "") || undefined,
+                courierName: savedCourier?.name ?? String(form.get("courierName") ?? ""),
+                courierPhone: (savedCourier ? savedCourier.phone : String(form.get("courierPhone") ?? "")) || undefined,
                 trackingNumber: String(form.get("trackingNumber") ?? "") || undefined,
               },
             }
@@ -129,15 +134,34 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
 
       {to === "shipped" && (
         <div className="grid gap-2 rounded-lg bg-slate-50 p-3">
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("actions.courierName")}</span>
-            <input name="courierName" required maxLength={80} className={inputClass} aria-invalid={!!fieldError("shipment.courierName")} />
-            {fieldError("shipment.courierName") && <span className="mt-1 block text-red-700">{t("actions.courierRequired")}</span>}
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("actions.courierPhone")}</span>
-            <input name="courierPhone" type="tel" dir="ltr" maxLength={32} className={inputClass} />
-          </label>
+          {couriers.length > 0 && (
+            <div className="text-sm">
+              <label htmlFor={`courier-${orderId}`} className="mb-1 block font-medium text-slate-700">
+                {t("actions.courier")}
+              </label>
+              <select id={`courier-${orderId}`} name="courierId" value={courierId} onChange={(e) => setCourierId(e.target.value)} className={inputClass}>
+                {couriers.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+                <option value="other">{t("actions.otherCourier")}</option>
+              </select>
+            </div>
+          )}
+          {!savedCourier && (
+            <>
+              <label className="text-sm">
+                <span className="mb-1 block font-medium text-slate-700">{t("actions.courierName")}</span>
+                <input name="courierName" required maxLength={80} className={inputClass} aria-invalid={!!fieldError("shipment.courierName")} />
+                {fieldError("shipment.courierName") && <span className="mt-1 block text-red-700">{t("actions.courierRequired")}</span>}
+              </label>
+              <label className="text-sm">
+                <span className="mb-1 block font-medium text-slate-700">{t("actions.courierPhone")}</span>
+                <input name="courierPhone" type="tel" dir="ltr" maxLength={32} className={inputClass} />
+              </label>
+            </>
+          )}
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t("actions.trackingNumber")}</span>
             <input name="trackingNumber" dir="ltr" maxLength={80} className={inputClass} />

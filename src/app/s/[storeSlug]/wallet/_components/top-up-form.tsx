@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { parseMinorUnits } from "@/server/money/money";
 import { topUpAction } from "../actions";
 
 export function TopUpForm({ storeSlug, currencyDigits }: { storeSlug: string; currencyDigits: number }) {
@@ -20,7 +21,7 @@ export function TopUpForm({ storeSlug, currencyDigits }: { storeSlug: string; cu
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
-          const result = await topUpAction(storeSlug, { amount: Math.round(Number(amount) * 10 ** currencyDigits), reference });
+          const result = await topUpAction(storeSlug, { amount: parseMinorUnits(amount, currencyDigits), reference });
           setFields(result.ok ? {} : (result.error.fields ?? { form: result.error.message }));
           if (result.ok) setReference("");
           router.refresh();

@@ -1,0 +1,43 @@
+import { getTranslations } from "next-intl/server";
+import { requireStoreAccess } from "@/server/stores/store-access";
+import { can } from "@/server/auth/permissions";
+import { listCarriers } from "@/server/shipping/carrier-settings";
+import { listBranches } from "@/server/shipping/manage-branches";
+import { packagingDefaults } from "@/server/shipping/packaging-request";
+import { Forbidden } from "@/components/forbidden";
+import { PackagingRequestForm } from "./_components/packaging-request-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("shippingSettings.packaging"))("title") };
+}
+
+export default async function PackagingRequestPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+  const { storeSlug } = await params;
+  const { ctx, store, user } = await requireStoreAccess(storeSlug);
+  if (!can(ctx.role, "settings.manage")) return <Forbidden />;
+  const [carriers, branches, t] = await Promise.all([listCarriers(ctx), listBranches(ctx), getTranslations("shippingSettings.packaging")]);
+  const aramex = carriers.find((c) => c.id === "aramex");
+  const branch = branches.find((b) => b.isDefault) ?? branches[0];
+  const defaults = packagingDefaults();
+  return (
+    <main className="max-w-3xl space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("intro")}</p>
+      </div>
+      <PackagingRequestForm
+        storeSlug={store.slug}
+        initial={{
+          to: defaults.to,
+          storeNumber: aramex?.accountNumber ?? "",
+          platformAccount: defaults.platformAccount,
+          contactName: user.name,
+          phone: branch?.pickupContactPhone ?? branch?.phone ?? "",
+          email: user.email,
+          city: branch?.city ?? "",
+          address: branch ? [branch.address, branch.district].filter(Boolean).join(", ") : "",
+        }}
+      />
+    </main>
+  );
+}

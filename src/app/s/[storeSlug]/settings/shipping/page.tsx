@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireStoreAccess } from "@/server/stores/store-access";
+import { can } from "@/server/auth/permissions";
+import { listCarriers } from "@/server/shipping/carrier-settings";
+import { listBranches } from "@/server/shipping/manage-branches";
+import { listCouriers } from "@/server/shipping/manage-couriers";
+import { listBoxPresets } from "@/server/shipping/manage-box-presets";
+import { getShippingPreferences } from "@/server/shipping/shipping-preferences";
+import { minorUnitDigits } from "@/server/money/money";
+import { Forbidden } from "@/components/forbidden";
+import { Card } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { CarrierCard } from "./_components/carrier-card";
+import { BranchList } from "./_components/branch-list";
+import { CourierList } from "./_components/courier-list";
+import { BoxPresetList } from "./_components/box-preset-list";
+import { CarrierUpdatesToggle } from "./_components/carrier-updates-toggle";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("shippingSettings"))("title") };
+}
+
+export default async function ShippingSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+  const { storeSlug } = await params;
+  const { ctx, store } = await requireStoreAccess(storeSlug);
+  if (!can(ctx.role, "settings.read")) return <Forbidden />;
+  const [carriers, branches, couriers, boxes, preferences, t] = await Promise.all([
+    listCarriers(ctx),
+    listBranches(ctx, { includeArchived: true }),
+    listCouriers(ctx),
+    listBoxPresets(ctx),
+    getShippingPreferences(ctx),
+    getTranslations("shippingSettings"),
+  ]);
+  const canEdit = can(ctx.role, "settings.manage");
+  const digits = minorUnitDigits(store.currency);
+  return (
+    <main className="max-w-4xl space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="mt-1 text-slate-600">{t("intro")}</p>
+        </div>
+        {canEdit && (
+          <Link href={`/s/${store.slug}/settings/shipping/packaging`} className={buttonClass("secondary")}>
+            {t("packaging.open")}
+          </Link>
+        )}
+      </div>
+
+      <Card title={t("updates.title")}>
+        <CarrierUpdatesToggle storeSlug={store.slug} enabled={preferences.carriersUpdateStatus} canEdit={canEdit} />
+      </Card>
+
+      <section aria-labelledby="carriers-heading" className="space-y-3">
+        <h2 id="carriers-heading" className="text-lg font-semibold">
+          {t("carriers.title")}
+        </h2>
+        <div className="grid gap-3 lg:grid-cols-2">
+          {carriers
+            .filter((c) => c.kind === "integrated")
+            .map((c) => (
+              <CarrierCard key={c.id} storeSlug={store.slug} carrier={c} currency={store.currency} digits={digits} canEdit={canEdit} />
+            ))}
+        </div>
+      </section>
+
+      <Card title={t("couriers.title")}>
+        <CourierList storeSlug={store.slug} couriers={couriers} canEdit={canEdit} />
+      </Card>
+
+      <Card title={t("branches.title")}>
+        <BranchList storeSlug={store.slug} branches={branches} canEdit={canEdit} />
+      </Card>
+
+      <Card title={t("boxes.title")}>
+        <BoxPresetList storeSlug={store.slug} boxes={boxes} canEdit={canEdit} />
+      </Card>
+    </main>
+  );
+}
