@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { APIRequestContext } from "@playwright/test";
-import { signIn } from "./helpers";
+import { placeDemoOrder, signIn } from "./helpers";
 
 async function packedOrder(request: APIRequestContext, token = "tj_demo_owner_token_0001", sku = "DM-002") {
   const created = await request.post("/api/v1/orders", {
@@ -76,4 +76,69 @@ test("a label the wallet cannot pay for is refused before anything is charged", 
   await form.getByRole("button", { name: "Execute Action" }).click();
   await expect(form.getByRole("alert").first()).toContainText("does not cover this label");
   await expect(page.locator("main").getByText("In Progress", { exact: true }).first()).toBeVisible();
+});
+
+async function labelViaApi(request: APIRequestContext, orderId: string) {
+  const response = await request.post(`/api/v1/orders/${orderId}/shipments`, {
+    headers: { authorization: "Bearer tj_demo_owner_token_0001", "idempotency-key": crypto.randomUUID() },
+    data: { branchId: await defaultBranch(request), carrier: "aymakan", packages: [{ weightGrams: 600, lengthCm: 20, widthCm: 15, heightCm: 10 }], handover: "pickup", pickupAt: new Date(Date.now() + 86_400_000).toISOString() },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()).data as { id: string; trackingNumber: string };
+}
+
+async function defaultBranch(request: APIRequestContext) {
+  const branches = await request.get("/api/v1/branches", { headers: { authorization: "Bearer tj_demo_owner_token_0001" } });
+  return ((await branches.json()).data as { id: string; isDefault: boolean }[]).find((b) => b.isDefault)!.id;
+}
+
+test("play the carrier: the simulator moves the parcel and the order follows to Delivered", async ({ page, request }) => {
+  const order = await packedOrder(request);
+  await labelViaApi(request, order.id);
+  await signIn(page, "staff@demo.test");
+  await page.goto(`/s/demo/orders/${order.id}`);
+  const simulator = page.getByTestId("carrier-simulator");
+  const status = page.getByTestId("shipment-status");
+  await expect(status).toHaveText("Shipment: Label issued, waiting for hand-over");
+  for (const [step, shown] of [
+    ["picked up", "Picked up by the carrier"],
+    ["in transit", "In transit"],
+    ["out for delivery", "Out for delivery"],
+  ] as const) {
+    await simulator.getByRole("button", { name: `Next step: ${step}` }).click();
+    await expect(status).toHaveText(`Shipment: ${shown}`);
+  }
+  await expect(page.locator("main").getByText("Out for Delivery", { exact: true }).first()).toBeVisible();
+  await simulator.getByRole("button", { name: "Next step: delivered" }).click();
+  await expect(status).toHaveText("Shipment: Delivered");
+  await expect(page.locator("main").getByText("Delivered", { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId("carrier-simulator")).toHaveCount(0);
+  // The timeline names the carrier as the one who moved it.
+  await expect(page.getByText(/AyMakan/).first()).toBeVisible();
+});
+
+test("select orders in the list → Print labels → one PDF with a page per label; orders without one are named", async ({ page, request }) => {
+  const name = `Print ${test.info().project.name} ${Date.now()}`;
+  const phone = `+9665${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+  const withLabels = [];
+  for (let i = 0; i < 3; i++) {
+    const order = await placeDemoOrder(request, { customer: { name, phone } });
+    if (i < 2) {
+      await request.post(`/api/v1/orders/${order.id}/transitions`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" }, data: { to: "in_progress", notifyCustomer: false } });
+      await labelViaApi(request, order.id);
+      withLabels.push(order);
+    } else withLabels.push({ ...order, noLabel: true });
+  }
+  await signIn(page, "owner@demo.test");
+  await page.goto(`/s/demo/orders?q=${encodeURIComponent(name)}`);
+  for (const o of withLabels) await page.getByLabel(`Select order #${o.number}`).locator("visible=true").check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Print labels" }).click();
+  const ready = page.getByTestId("bulk-labels");
+  await expect(ready).toContainText("2 labels ready, one PDF");
+  await expect(ready).toContainText(`No label yet: #${withLabels[2].number}`);
+  const href = await ready.getByRole("link", { name: "Open labels (PDF)" }).getAttribute("href");
+  const pdf = await page.request.get(href!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const body = (await pdf.body()).toString("latin1");
+  expect(body.match(/\/Type \/Page\b/g)).toHaveLength(2);
 });

@@ -1,5 +1,6 @@
 import { db } from "@/server/db/client";
-import { PermanentSmsError, publicUrl, type SmsProvider } from "./sms-provider";
+import { PermanentSmsError, type SmsProvider } from "./sms-provider";
+import { publicUrl } from "@/server/http/public-url";
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 

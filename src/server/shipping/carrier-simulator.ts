@@ -4,9 +4,11 @@
 // like a real carrier would.
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { db } from "@/server/db/client";
+import { publicUrl } from "@/server/http/public-url";
 import type { CarrierAdapter, CarrierShipment, CreateShipmentRequest } from "./carrier-adapter";
 import { CarrierError } from "./carrier-adapter";
 import { CARRIERS, CARRIER_IDS, type CarrierId } from "./carriers";
+import { SIM_RANK, nextSimulatedStatus, type SimulatedStatus } from "./simulator-journey";
 
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join("");
 
@@ -103,4 +105,27 @@ export function simulatedCarrier(carrier: CarrierId): CarrierAdapter {
 /** The adapters Tajer uses: every integrated carrier, simulated here. */
 export function carrierAdapters(): Record<CarrierId, CarrierAdapter> {
   return Object.fromEntries(CARRIER_IDS.map((id) => [id, simulatedCarrier(id)])) as Record<CarrierId, CarrierAdapter>;
+}
+
+export type AdvanceResult = { trackingNumber: string; status: SimulatedStatus; webhook: { url: string; httpStatus: number | null; error?: string } };
+
+/**
+ * Moves a simulated parcel along (picked up → in transit → out for delivery → delivered, or returned to
+ * sender) and tells Tajer the way a carrier does: a signed POST to its webhook URL. Demo and test tool.
+ */
+export async function advanceSimulatedShipment(trackingNumber: string, to?: SimulatedStatus, webhookBase = `${publicUrl()}/api/webhooks/carriers`): Promise<AdvanceResult> {
+  const row = await db.carrierSimShipment.findUnique({ where: { trackingNumber } });
+  if (!row) throw new CarrierError(`The carrier has no parcel ${trackingNumber}.`, false);
+  const status = to ?? nextSimulatedStatus(row.status);
+  if (!status || SIM_RANK[status] <= (SIM_RANK[row.status] ?? 9)) throw new CarrierError(`Parcel ${trackingNumber} is already ${row.status.replace(/_/g, " ")}.`, false);
+  await db.carrierSimShipment.update({ where: { trackingNumber }, data: { status } });
+  const carrier = row.carrier as CarrierId;
+  const body = JSON.stringify({ trackingNumber, status, occurredAt: new Date().toISOString() });
+  const url = `${webhookBase}/${carrier}`;
+  try {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-carrier-signature": signCarrierWebhook(carrier, body) }, body, signal: AbortSignal.timeout(10_000) });
+    return { trackingNumber, status, webhook: { url, httpStatus: response.status } };
+  } catch (error) {
+    return { trackingNumber, status, webhook: { url, httpStatus: null, error: error instanceof Error ? error.message : String(error) } };
+  }
 }

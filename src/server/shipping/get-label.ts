@@ -57,3 +57,26 @@ export function pdfResponse(pdf: Buffer, filename: string) {
     headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${filename}"`, "Cache-Control": "private, no-store" },
   });
 }
+
+/** The printable labels of these orders (their current carrier shipment), and the orders that have none. */
+export async function labelsForOrders(ctx: StoreContext, orderIds: string[]): Promise<{ shipmentIds: string[]; withoutLabel: number[] }> {
+  const ids = orderIds.filter(isUuid);
+  const orders = await db.order.findMany({
+    where: { AND: [{ storeId: ctx.storeId, id: { in: ids } }, visibleOrders(ctx)] },
+    select: {
+      id: true,
+      number: true,
+      shipments: { where: { kind: "CARRIER", trackingNumber: { not: null }, voidedAt: null, status: { notIn: ["PENDING", "FAILED", "VOIDED"] } }, select: { id: true }, orderBy: { createdAt: "desc" }, take: 1 },
+    },
+  });
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  const shipmentIds: string[] = [];
+  const withoutLabel: number[] = [];
+  for (const id of ids) {
+    const order = byId.get(id);
+    if (!order) continue;
+    if (order.shipments[0]) shipmentIds.push(order.shipments[0].id);
+    else withoutLabel.push(order.number);
+  }
+  return { shipmentIds, withoutLabel };
+}

@@ -1,5 +1,5 @@
 import { isValidTwilioSignature, recordSmsStatus } from "@/server/notifications/record-sms-status";
-import { publicUrl } from "@/server/notifications/sms-provider";
+import { publicUrl } from "@/server/http/public-url";
 
 /** Twilio's delivery reports. Only requests signed with our auth token are believed. */
 export async function POST(request: Request) {

@@ -17,6 +17,8 @@ import { OrderComments } from "../_components/order-comments";
 import { OrderAssignee } from "../_components/order-assignee";
 import { IssueLabelForm } from "../_components/issue-label-form";
 import { VoidLabelButton } from "../_components/void-label-button";
+import { SimulatorPanel } from "../_components/simulator-panel";
+import { simulatorControlsEnabled } from "@/server/shipping/simulate-shipment";
 import { BlockCustomer } from "../../customers/_components/block-customer";
 import { Card } from "@/components/ui/card";
 import { Timeline } from "../_components/timeline";
@@ -108,6 +110,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                 currencyDigits={minorUnitDigits(cur)}
                 smsEnabled={review.smsEnabled}
                 previews={review.smsPreviews}
+                couriers={review.shippingOptions.couriers}
               />
             ) : (
               <p className="text-sm text-slate-600">{t("errors.FORBIDDEN")}</p>
@@ -222,9 +225,13 @@ export default async function OrderPage({ params }: { params: Params }) {
                     </a>
                   )}
                   {sh.status === "created" && can(access.role, "orders.update") && <VoidLabelButton storeSlug={access.store.slug} shipmentId={sh.id} />}
+                  <p className="w-full text-sm" data-testid="shipment-status">
+                    {t("label.shipmentStatus", { status: t(`label.shipmentStatuses.${sh.status}`) })}
+                  </p>
                   <p className="w-full text-xs text-slate-600">
                     {sh.handover === "pickup" ? t("label.pickupBy", { carrier: sh.courierName }) : t("label.dropAt", { carrier: sh.courierName })}
                   </p>
+                  {simulatorControlsEnabled() && can(access.role, "orders.update") && <SimulatorPanel storeSlug={access.store.slug} shipmentId={sh.id} status={sh.status} />}
                 </div>
               ))}
             {review.shipments.some((sh) => !sh.carrier) && <p className="mt-2 text-xs text-slate-500">{t("order.manualNoTracking")}</p>}

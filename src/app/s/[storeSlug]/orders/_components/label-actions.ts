@@ -6,6 +6,8 @@ import { storeAction } from "@/server/actions/action-client";
 import { carrierAdapters } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
 import { voidLabel } from "@/server/shipping/void-label";
+import { labelsForOrders } from "@/server/shipping/get-label";
+import { advanceShipmentInSimulator } from "@/server/shipping/simulate-shipment";
 
 const adapters = carrierAdapters();
 const issue = storeAction(
@@ -28,4 +30,22 @@ export async function voidLabelAction(storeSlug: string, input: { shipmentId: st
   const result = await voidIt(storeSlug, input);
   revalidatePath(`/s/${storeSlug}`, "layout");
   return result;
+}
+
+const simulate = storeAction(
+  { input: z.strictObject({ shipmentId: z.uuid(), to: z.enum(["picked_up", "in_transit", "out_for_delivery", "delivered", "returned_to_sender"]).optional() }), permission: "orders.update" },
+  (input, ctx) => advanceShipmentInSimulator(ctx, input.shipmentId, input.to),
+);
+
+export async function advanceSimulatorAction(storeSlug: string, input: { shipmentId: string; to?: "returned_to_sender" }) {
+  const result = await simulate(storeSlug, input);
+  revalidatePath(`/s/${storeSlug}`, "layout");
+  return result;
+}
+
+const forOrders = storeAction({ input: z.strictObject({ orderIds: z.array(z.uuid()).min(1).max(100) }), permission: "orders.read" }, (input, ctx) => labelsForOrders(ctx, input.orderIds));
+
+/** Bulk "Print labels": which selected orders have a label to print (in batches, so the list can show progress). */
+export async function labelsForOrdersAction(storeSlug: string, input: { orderIds: string[] }) {
+  return forOrders(storeSlug, input);
 }

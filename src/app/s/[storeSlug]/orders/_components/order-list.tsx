@@ -13,10 +13,14 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { bulkMoveOrders } from "../actions";
 import { addOrderTags, removeOrderTag } from "./tag-actions";
+import { labelsForOrdersAction } from "./label-actions";
 
 const BATCH = 10;
 
 type Outcome = { moved: number[]; refused: { number: number; message: string }[] };
+// Labels: the selected orders' printable labels, a PDF of at most this many pages per link.
+type Printable = { links: string[]; count: number; withoutLabel: number[]; error?: string };
+const LABELS_PER_PDF = 100;
 
 type ListProps = { base: string; storeSlug: string; orders: OrderSummaryDto[]; canUpdate: boolean; knownTags: string[] };
 
@@ -31,6 +35,29 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
   const [, startTransition] = useTransition();
   const [tag, setTag] = useState("");
   const [tagMessage, setTagMessage] = useState<string | null>(null);
+  const [labelProgress, setLabelProgress] = useState<{ done: number; total: number } | null>(null);
+  const [printable, setPrintable] = useState<Printable | null>(null);
+
+  async function prepareLabels() {
+    const ids = orders.filter((o) => selected.has(o.id)).map((o) => o.id);
+    const found: Printable = { links: [], count: 0, withoutLabel: [] };
+    const shipmentIds: string[] = [];
+    setPrintable(null);
+    setLabelProgress({ done: 0, total: ids.length });
+    for (let i = 0; i < ids.length; i += 25) {
+      const batch = ids.slice(i, i + 25);
+      const response = await labelsForOrdersAction(storeSlug, { orderIds: batch });
+      if (response.ok) {
+        shipmentIds.push(...response.data.shipmentIds);
+        found.withoutLabel.push(...response.data.withoutLabel);
+      } else found.error = response.error.message;
+      setLabelProgress({ done: Math.min(ids.length, i + 25), total: ids.length });
+    }
+    for (let i = 0; i < shipmentIds.length; i += LABELS_PER_PDF) found.links.push(`/s/${storeSlug}/labels?ids=${shipmentIds.slice(i, i + LABELS_PER_PDF).join(",")}`);
+    found.count = shipmentIds.length;
+    setLabelProgress(null);
+    setPrintable(found);
+  }
 
   async function tagSelected(add: boolean) {
     const ids = orders.filter((o) => selected.has(o.id)).map((o) => o.id);
@@ -86,7 +113,7 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
 
   return (
     <div>
-      {canUpdate && (selected.size > 0 || progress || outcome) && (
+      {canUpdate && (selected.size > 0 || progress || outcome || labelProgress || printable) && (
         <div role="region" aria-label={t("bulk.title")} className="sticky top-16 z-10 mb-3 rounded-xl border border-brand-100 bg-brand-50 p-3 shadow-sm">
           {selected.size > 0 && !progress && (
             <div className="flex flex-wrap items-center gap-3">
@@ -126,6 +153,9 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
                   {t("tags.bulkRemove")}
                 </Button>
               </span>
+              <Button type="button" variant="secondary" disabled={!!labelProgress} onClick={prepareLabels}>
+                {t("bulk.printLabels")}
+              </Button>
               <Button type="button" variant="ghost" onClick={() => setSelected(new Set())}>
                 {t("bulk.clear")}
               </Button>
@@ -140,6 +170,29 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
             <div>
               <p className="text-sm">{t("bulk.progress", { done: progress.done, total: progress.total })}</p>
               <progress value={progress.done} max={progress.total} className="mt-2 h-2 w-full accent-brand-600" />
+            </div>
+          )}
+          {labelProgress && (
+            <div>
+              <p className="text-sm">{t("bulk.labelsProgress", { done: labelProgress.done, total: labelProgress.total })}</p>
+              <progress value={labelProgress.done} max={labelProgress.total} className="mt-2 h-2 w-full accent-brand-600" />
+            </div>
+          )}
+          {printable && !labelProgress && (
+            <div role="status" className="mt-2 space-y-1 text-sm" data-testid="bulk-labels">
+              <p className="font-medium">{t("bulk.labelsReady", { count: printable.count })}</p>
+              <p className="flex flex-wrap gap-2">
+                {printable.links.map((href, i) => (
+                  <a key={href} href={href} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+                    {printable.links.length === 1 ? t("bulk.openLabels") : t("bulk.openLabelsPart", { part: i + 1, parts: printable.links.length })}
+                  </a>
+                ))}
+              </p>
+              {printable.withoutLabel.length > 0 && <p className="text-amber-900">{t("bulk.withoutLabel", { numbers: printable.withoutLabel.map((n) => formatOrderNumber(n)).join("، ") })}</p>}
+              {printable.error && <p className="text-red-700">{printable.error}</p>}
+              <button type="button" className="text-brand-700 underline" onClick={() => setPrintable(null)}>
+                {t("bulk.dismiss")}
+              </button>
             </div>
           )}
           {outcome && !progress && (

@@ -1,0 +1,31 @@
+import type { StoreContext } from "@/server/auth/context";
+import { db } from "@/server/db/client";
+import { AppError, notFound } from "@/server/errors/app-error";
+import { advanceSimulatedShipment } from "./carrier-simulator";
+import type { SimulatedStatus } from "./simulator-journey";
+import { CarrierError } from "./carrier-adapter";
+
+/** Whether the dashboard offers the carrier simulator's controls (demo installations; off with real carriers). */
+export function simulatorControlsEnabled(env = process.env): boolean {
+  return env.CARRIER_SIMULATOR_CONTROLS !== "off";
+}
+
+/**
+ * Demo: moves one of the store's parcels along at the simulated carrier, which then reports it to Tajer
+ * through its signed webhook, exactly as a carrier would. The order follows when the store allows it.
+ */
+export async function advanceShipmentInSimulator(ctx: StoreContext, shipmentId: string, to?: SimulatedStatus) {
+  if (!simulatorControlsEnabled()) throw new AppError("FORBIDDEN", "The carrier simulator is switched off on this installation.");
+  const shipment = await db.shipment.findFirst({ where: { storeId: ctx.storeId, id: shipmentId, voidedAt: null }, select: { carrier: true, trackingNumber: true } });
+  if (!shipment?.carrier || !shipment.trackingNumber) throw notFound("Shipment");
+  try {
+    const result = await advanceSimulatedShipment(shipment.trackingNumber, to);
+    if (result.webhook.httpStatus !== 200) {
+      throw new AppError("CARRIER_ERROR", `The carrier moved the parcel to ${result.status.replace(/_/g, " ")} but its update did not reach Tajer (${result.webhook.httpStatus ?? result.webhook.error}).`);
+    }
+    return { status: result.status };
+  } catch (error) {
+    if (error instanceof CarrierError) throw new AppError("CONFLICT", error.message);
+    throw error;
+  }
+}
