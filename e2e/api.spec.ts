@@ -43,6 +43,8 @@ test.describe("API over HTTP", () => {
         "/wallet",
         "/wallet/transactions",
         "/wallet/top-ups",
+        "/storefront/orders/{orderId}",
+        "/storefront/customers/{customerId}/orders",
       ].sort(),
     );
     expect(doc.components.schemas.PlaceOrder.properties.items.maxItems).toBe(200);

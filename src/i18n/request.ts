@@ -1,10 +1,14 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "./locales";
+import { PUBLIC_PAGE_HEADER, publicPageLocale } from "./public-page";
 
 export default getRequestConfig(async () => {
+  // A customer's page speaks its store's language; the dashboard, the language its user chose.
+  const publicPage = (await headers()).get(PUBLIC_PAGE_HEADER);
+  const storeLocale = publicPage ? await publicPageLocale(publicPage) : null;
   const saved = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(saved) ? saved : DEFAULT_LOCALE;
+  const locale = storeLocale ?? (isLocale(saved) ? saved : DEFAULT_LOCALE);
   return {
     locale,
     timeZone: "Asia/Riyadh",

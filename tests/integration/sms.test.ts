@@ -53,7 +53,8 @@ describe("customer SMS through the job queue", () => {
     expect(sms.status).toBe("QUEUED");
     const sent = fake.messages.filter((m) => m.to === order.customer.phone);
     expect(sent).toHaveLength(1);
-    expect(sent[0].body).toBe(`مرحبًا سارة، حالة طلبك #${order.number} من ${s.store.name}: قيد التنفيذ. نجهز طلبك الآن`);
+    const { publicToken } = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } });
+    expect(sent[0].body).toBe(`مرحبًا سارة، حالة طلبك #${order.number} من ${s.store.name}: قيد التنفيذ. نجهز طلبك الآن ${PUBLIC}/o/${publicToken}`);
     expect(sent[0].from).toBe("Tajer");
     expect(sent[0].statusCallback).toBe(`${PUBLIC}/api/webhooks/twilio/status`);
   });

@@ -165,6 +165,8 @@ export function buildOpenApiDocument() {
       },
       "/shipments/{shipmentId}/void": { post: op("Void a label before hand-over: the carrier cancels and the wallet is refunded", { path: ["shipmentId"], errors: [401, 404, 409] }) },
       "/branches": { get: op("The store's branches", { errors: [401] }) },
+      "/storefront/orders/{orderId}": { get: op("An order as its customer sees it (the customer order page's data)", { path: ["orderId"], errors: [401, 404] }) },
+      "/storefront/customers/{customerId}/orders": { get: op("A customer's orders as they see them, newest first", { path: ["customerId"], errors: [401, 404] }) },
       "/carriers": { get: op("Integrated carriers and the store's own couriers, with capabilities", { errors: [401] }) },
       "/rates": { post: op("Quote every enabled carrier for these packages", { body: "Rates", errors: [401, 404, 422] }) },
       "/wallet": { get: op("The wallet balance", { errors: [401, 403] }) },

@@ -1,6 +1,7 @@
 import type { Tx } from "@/server/db/client";
 import { enqueueJob } from "@/server/jobs/enqueue-job";
 import type { OrderStatus } from "@/server/orders/order-status";
+import { customerOrderUrl } from "@/server/orders/customer-view";
 import { composeCustomerSms, type SmsEvent } from "./sms-templates";
 
 type Message = {
@@ -23,7 +24,7 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
   if (store.smsMode === "OFF") return;
   const order = await tx.order.findUniqueOrThrow({
     where: { storeId_id: { storeId: message.storeId, id: message.orderId } },
-    select: { number: true, customerName: true, customerPhone: true },
+    select: { number: true, customerName: true, customerPhone: true, publicToken: true },
   });
   if (store.smsMode === "OWN_PROVIDER") {
     if (!store.webhookUrl) return;
@@ -41,6 +42,7 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
           customer: { name: order.customerName, phone: order.customerPhone },
           note: message.vars.note || null,
           trackingUrl: message.vars.tracking_url || null,
+          orderUrl: customerOrderUrl(order.publicToken),
           occurredAt: new Date().toISOString(),
         },
       },
@@ -48,7 +50,7 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
     );
     return;
   }
-  const body = composeCustomerSms({ store, order, event: message.event, status: message.vars.status, note: message.vars.note, trackingUrl: message.vars.tracking_url });
+  const body = composeCustomerSms({ store, order, event: message.event, status: message.vars.status, note: message.vars.note, trackingUrl: message.vars.tracking_url, orderUrl: customerOrderUrl(order.publicToken) });
   const sms = await tx.smsMessage.create({
     data: { storeId: message.storeId, orderId: message.orderId, event: message.event, to: order.customerPhone, body },
     select: { id: true },

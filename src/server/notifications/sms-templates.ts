@@ -13,8 +13,8 @@ export type StoreTemplates = Partial<Record<SmsEvent, Partial<Record<SmsLocale, 
 
 export const DEFAULT_TEMPLATES: Record<SmsEvent, Record<SmsLocale, string>> = {
   "order.status_changed": {
-    ar: "مرحبًا {customer_name}، حالة طلبك {order_number} من {store_name}: {status}. {note}",
-    en: "Hi {customer_name}, your {store_name} order {order_number} is now: {status}. {note}",
+    ar: "مرحبًا {customer_name}، حالة طلبك {order_number} من {store_name}: {status}. {note} {order_url}",
+    en: "Hi {customer_name}, your {store_name} order {order_number} is now: {status}. {note} {order_url}",
   },
   "order.canceled": {
     ar: "مرحبًا {customer_name}، تم إلغاء طلبك {order_number} من {store_name}. {note}",

@@ -28,7 +28,19 @@ export type OrderReview = {
   sms: SmsDto[];
   /** The moves Order Actions offers now, and what a refund may give back. */
   actions: { allowed: string[]; refundable: number };
-  shipments: { id: string; courierName: string; trackingNumber: string | null; carrier: string | null; status: string; cost: number; handover: string | null; trackingUrl: string | null }[];
+  shipments: {
+    id: string;
+    courierName: string;
+    trackingNumber: string | null;
+    carrier: string | null;
+    status: string;
+    cost: number;
+    handover: string | null;
+    /** A pickup's scheduled start (the carrier comes within PICKUP_WINDOW_HOURS) and the branch it comes to. */
+    pickupAt: string | null;
+    pickupBranch: string | null;
+    trackingUrl: string | null;
+  }[];
   /** What issuing a label needs: enabled carriers and their rate cards, box sizes, the wallet, COD to collect. */
   shippingOptions: {
     carriers: { id: string; name: string; capabilities: { pickup: boolean; dropoff: boolean }; rates: RateCard }[];
@@ -68,7 +80,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id: order.id } }, select: { paymentStatus: true, total: true, refundedAmount: true, assigneeId: true, stockTaken: true } }),
     db.shipment.findMany({
       where: { storeId, orderId: order.id, voidedAt: null, status: { notIn: ["FAILED", "VOIDED"] } },
-      select: { id: true, courierName: true, trackingNumber: true, carrier: true, status: true, cost: true, handover: true },
+      select: { id: true, courierName: true, trackingNumber: true, carrier: true, status: true, cost: true, handover: true, pickupAt: true, branchId: true },
       orderBy: { createdAt: "desc" },
     }),
     db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true } }),
@@ -109,8 +121,10 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     events: timeline.events,
     sms: timeline.sms,
     actions: { allowed, refundable },
-    shipments: shipments.map((sh) => ({
+    shipments: shipments.map(({ branchId, pickupAt, ...sh }) => ({
       ...sh,
+      pickupAt: pickupAt?.toISOString() ?? null,
+      pickupBranch: branches.find((b) => b.id === branchId)?.name ?? null,
       status: sh.status.toLowerCase(),
       trackingUrl: sh.carrier && sh.trackingNumber ? CARRIERS[sh.carrier as CarrierId].trackingUrl(sh.trackingNumber) : null,
     })),

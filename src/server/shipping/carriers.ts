@@ -4,6 +4,9 @@
 export const CARRIER_IDS = ["aramex", "smsa", "spl", "dhl", "aymakan"] as const;
 export type CarrierId = (typeof CARRIER_IDS)[number];
 
+/** A scheduled pickup: the carrier comes within this many hours of the chosen time. */
+export const PICKUP_WINDOW_HOURS = 2;
+
 export type Capabilities = { pickup: boolean; dropoff: boolean; tracking: boolean; labels: boolean };
 
 /** Money in minor units (halalas); weights in grams. */

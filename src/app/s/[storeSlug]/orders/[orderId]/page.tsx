@@ -17,6 +17,7 @@ import { OrderComments } from "../_components/order-comments";
 import { OrderAssignee } from "../_components/order-assignee";
 import { IssueLabelForm } from "../_components/issue-label-form";
 import { VoidLabelButton } from "../_components/void-label-button";
+import { PICKUP_WINDOW_HOURS } from "@/server/shipping/carriers";
 import { SimulatorPanel } from "../_components/simulator-panel";
 import { simulatorControlsEnabled } from "@/server/shipping/simulate-shipment";
 import { BlockCustomer } from "../../customers/_components/block-customer";
@@ -229,7 +230,17 @@ export default async function OrderPage({ params }: { params: Params }) {
                     {t("label.shipmentStatus", { status: t(`label.shipmentStatuses.${sh.status}`) })}
                   </p>
                   <p className="w-full text-xs text-slate-600">
-                    {sh.handover === "pickup" ? t("label.pickupBy", { carrier: sh.courierName }) : t("label.dropAt", { carrier: sh.courierName })}
+                    {sh.handover === "pickup"
+                      ? sh.pickupAt
+                        ? t("label.pickupWindow", {
+                            carrier: sh.courierName,
+                            branch: sh.pickupBranch ?? "",
+                            day: format.dateTime(new Date(sh.pickupAt), { weekday: "short", day: "numeric", month: "short", timeZone: access.store.timeZone }),
+                            from: format.dateTime(new Date(sh.pickupAt), { hour: "2-digit", minute: "2-digit", timeZone: access.store.timeZone }),
+                            to: format.dateTime(new Date(new Date(sh.pickupAt).getTime() + PICKUP_WINDOW_HOURS * 3_600_000), { hour: "2-digit", minute: "2-digit", timeZone: access.store.timeZone }),
+                          })
+                        : t("label.pickupBy", { carrier: sh.courierName })
+                      : t("label.dropAt", { carrier: sh.courierName })}
                   </p>
                   {simulatorControlsEnabled() && can(access.role, "orders.update") && <SimulatorPanel storeSlug={access.store.slug} shipmentId={sh.id} status={sh.status} />}
                 </div>

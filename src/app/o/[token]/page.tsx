@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { customerOrderByToken, type CustomerOrderView } from "@/server/orders/customer-view";
+import { isAppError } from "@/server/errors/app-error";
+import { formatMoney } from "@/server/money/money";
+import { moneyLocale } from "@/components/money";
+import { formatOrderNumber } from "@/server/orders/order-number";
+
+// The customer's own page for one order, linked from every SMS. Public by its unguessable token;
+// it shows nothing the customer should not see.
+export const dynamic = "force-dynamic";
+
+async function load(token: string): Promise<CustomerOrderView> {
+  try {
+    return await customerOrderByToken(token);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
+  const view = await load((await params).token);
+  const t = await getTranslations("customerOrder");
+  return { title: `${t("title", { number: formatOrderNumber(view.number) })} · ${view.store.name}`, robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+export default async function CustomerOrderPage({ params }: { params: Promise<{ token: string }> }) {
+  const view = await load((await params).token);
+  const [t, tp, format] = await Promise.all([getTranslations("customerOrder"), getTranslations("paymentMethod"), getFormatter()]);
+  const money = (amount: number) => formatMoney(amount, view.totals.currency, moneyLocale(view.store.locale));
+  const date = (iso: string) => format.dateTime(new Date(iso), { day: "numeric", month: "long", year: "numeric", timeZone: view.store.timeZone });
+  const time = (iso: string) => format.dateTime(new Date(iso), { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: view.store.timeZone });
+  const current = [...view.timeline].reverse().find((s) => s.done);
+  return (
+    <main className="mx-auto min-h-screen max-w-xl space-y-4 bg-slate-50 px-4 py-6">
+      <header className="space-y-1">
+        <p className="text-sm font-medium text-brand-700">{view.store.name}</p>
+        <h1 className="text-2xl font-semibold">{t("title", { number: formatOrderNumber(view.number) })}</h1>
+        <p className="text-sm text-slate-600">{t("placed", { date: date(view.placedAt) })}</p>
+      </header>
+
+      <section aria-label={t("progress")} className="rounded-2xl border border-slate-200 bg-white p-4">
+        {current && (
+          <p className="mb-3 text-lg font-semibold" data-testid="customer-status">
+            {t(`steps.${current.step}`)}
+          </p>
+        )}
+        <ol className="space-y-3">
+          {view.timeline.map((s) => (
+            <li key={s.step} className="flex items-start gap-3">
+              <span aria-hidden className={`mt-1 size-3 shrink-0 rounded-full ${s.done ? "bg-brand-600" : "border-2 border-slate-300 bg-white"}`} />
+              <span className={s.done ? "text-slate-900" : "text-slate-500"}>
+                <span className="block text-sm font-medium">{t(`steps.${s.step}`)}</span>
+                {s.at && <span className="block text-xs text-slate-500">{time(s.at)}</span>}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {view.shipment && (
+        <section aria-label={t("shipment")} className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4" data-testid="customer-shipment">
+          <h2 className="font-semibold">{t("shipment")}</h2>
+          <p className="text-sm">
+            {view.shipment.carrier}
+            {view.shipment.trackingNumber && (
+              <span dir="ltr" className="ms-2 font-mono text-slate-600">
+                {view.shipment.trackingNumber}
+              </span>
+            )}
+          </p>
+          {view.shipment.trackingUrl ? (
+            <a href={view.shipment.trackingUrl} target="_blank" rel="noopener noreferrer" className="flex min-h-11 items-center justify-center rounded-lg bg-brand-600 px-4 font-medium text-white">
+              {t("track")}
+            </a>
+          ) : (
+            <p className="text-sm text-slate-600">{t("noTracking")}</p>
+          )}
+        </section>
+      )}
+
+      <section aria-label={t("items")} className="rounded-2xl border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">{t("items")}</h2>
+        <ul className="divide-y divide-slate-100">
+          {view.items.map((item, i) => (
+            <li key={i} className="flex justify-between gap-3 py-2 text-sm">
+              <span>
+                {item.name} <span className="text-slate-500">× {format.number(item.quantity)}</span>
+              </span>
+              <span className="tabular whitespace-nowrap">{money(item.lineTotal)}</span>
+            </li>
+          ))}
+        </ul>
+        <dl className="mt-2 space-y-1 border-t border-slate-100 pt-2 text-sm">
+          {(
+            [
+              ["subtotal", view.totals.subtotal],
+              ["shipping", view.totals.shippingFee],
+              ...(view.totals.discountTotal ? [["discount", -view.totals.discountTotal] as const] : []),
+              ...(view.totals.taxTotal ? [["tax", view.totals.taxTotal] as const] : []),
+            ] as const
+          ).map(([key, amount]) => (
+            <div key={key} className="flex justify-between">
+              <dt className="text-slate-600">{t(`totals.${key}`)}</dt>
+              <dd className="tabular">{money(amount)}</dd>
+            </div>
+          ))}
+          <div className="flex justify-between text-base font-semibold">
+            <dt>{t("totals.total")}</dt>
+            <dd className="tabular">{money(view.totals.total)}</dd>
+          </div>
+          {view.totals.refunded > 0 && (
+            <div className="flex justify-between text-green-700">
+              <dt>{t("totals.refunded")}</dt>
+              <dd className="tabular">{money(view.totals.refunded)}</dd>
+            </div>
+          )}
+          <div className="flex justify-between">
+            <dt className="text-slate-600">{t("payment")}</dt>
+            <dd>{tp(view.paymentMethod)}</dd>
+          </div>
+        </dl>
+      </section>
+    </main>
+  );
+}
