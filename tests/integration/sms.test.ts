@@ -91,7 +91,7 @@ describe("customer SMS through the job queue", () => {
     const [sms] = await smsOf(s, order.id);
     expect([sms.status, sms.attempts]).toEqual(["QUEUED", 4]);
     // Running the same job again (a redelivery) does not send again.
-    await handlers["sms.send"].run({ storeId: s.store.id, smsId: sms.id });
+    await handlers["sms.send"].run({ storeId: s.store.id, smsId: sms.id }, { now: new Date() });
     expect(fake.messages.filter((m) => m.to === order.customer.phone)).toHaveLength(1);
   });
 

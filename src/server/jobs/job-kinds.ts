@@ -2,5 +2,6 @@
 export type JobPayloads = {
   "sms.send": { storeId: string; smsId: string };
   "webhook.deliver": { storeId: string; event: string; body: Record<string, unknown> };
+  "review.request": { storeId: string; requestId: string };
 };
 export type JobKind = keyof JobPayloads;

@@ -3,7 +3,8 @@ import { db } from "@/server/db/client";
 import type { JobKind, JobPayloads } from "./job-kinds";
 
 export type JobHandlers = {
-  [K in JobKind]: { run(payload: JobPayloads[K]): Promise<void>; giveUp?(payload: JobPayloads[K], reason: string): Promise<void> };
+  // `now` is the worker's clock for this run (tests move it; the worker passes the real time).
+  [K in JobKind]: { run(payload: JobPayloads[K], context: { now: Date }): Promise<void>; giveUp?(payload: JobPayloads[K], reason: string): Promise<void> };
 };
 
 type ClaimedJob = { id: bigint; kind: JobKind; payload: unknown; attempts: number; maxAttempts: number };
@@ -34,7 +35,7 @@ export async function runDueJobs(handlers: JobHandlers, options: { limit?: numbe
     const handler = handlers[job.kind] as JobHandlers[JobKind] | undefined;
     try {
       if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
-      await handler.run(job.payload as never);
+      await handler.run(job.payload as never, { now });
       await db.job.update({ where: { id: job.id }, data: { doneAt: new Date(), lockedUntil: null, lastError: null } });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -40,9 +40,9 @@ export function statusWords(status: OrderStatus, locale: SmsLocale): string {
 }
 
 /** Fills {placeholders}; an unknown one stays as typed so the merchant sees the mistake in the preview. */
-export function renderTemplate(template: string, vars: TemplateVars): string {
+export function renderTemplate<P extends string = (typeof PLACEHOLDERS)[number]>(template: string, vars: Partial<Record<P, string>>, placeholders: readonly P[] = PLACEHOLDERS as never): string {
   return template
-    .replace(/\{([a-z_]+)\}/g, (match, name: string) => (PLACEHOLDERS.includes(name as never) ? (vars[name as keyof TemplateVars] ?? "") : match))
+    .replace(/\{([a-z_]+)\}/g, (match, name: string) => (placeholders.includes(name as P) ? (vars[name as P] ?? "") : match))
     .replace(/[ \t]+/g, " ")
     .replace(/\s+([.,،!?])/g, "$1")
     .trim();

@@ -52,6 +52,8 @@ export type OrderReview = {
     couriers: { id: string; name: string; phone: string | null }[];
   };
   smsEnabled: boolean;
+  /** Stage 7: the review request of a delivered order. */
+  reviewRequest: { status: string; scheduledFor: string; sentAt: string | null; reason: string | null; submittedAt: string | null } | null;
   /** The SMS each available move would send, before the merchant's note. */
   smsPreviews: Partial<Record<OrderStatus, string>>;
   /** The store's tag names, to suggest while tagging. */
@@ -88,11 +90,12 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     listOrderComments(ctx, order.id),
     db.membership.findMany({ where: { storeId }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
   ]);
-  const [carriers, boxes, wallet, variants] = await Promise.all([
+  const [carriers, boxes, wallet, variants, reviewRequest] = await Promise.all([
     listCarriers(ctx),
     listBoxPresets(ctx),
     getWallet(ctx),
     db.productVariant.findMany({ where: { storeId, id: { in: items.map((i) => i.variantId).filter((v): v is string => !!v) } }, select: { id: true, weightGrams: true } }),
+    db.reviewRequest.findUnique({ where: { storeId_orderId: { storeId, orderId: order.id } }, select: { status: true, scheduledFor: true, sentAt: true, reason: true, submittedAt: true } }),
   ]);
   const suggestedGrams = items.reduce((g, i) => g + (variants.find((v) => v.id === i.variantId)?.weightGrams ?? 0) * i.quantity, 0);
   const refundable = refundableAmount(money);
@@ -139,6 +142,13 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       couriers: carriers.filter((c) => c.kind === "manual").map((c) => ({ id: c.id, name: c.name, phone: c.phone ?? null })),
     },
     smsEnabled: store.smsMode === "PLATFORM",
+    reviewRequest: reviewRequest && {
+      status: reviewRequest.status.toLowerCase(),
+      scheduledFor: reviewRequest.scheduledFor.toISOString(),
+      sentAt: reviewRequest.sentAt?.toISOString() ?? null,
+      reason: reviewRequest.reason,
+      submittedAt: reviewRequest.submittedAt?.toISOString() ?? null,
+    },
     smsPreviews,
     knownTags: tags.map((t) => t.name),
     comments,

@@ -2,6 +2,7 @@ import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
+import { cancelReviewRequestInTx, scheduleReviewRequestInTx } from "@/server/reviews/review-requests";
 import { queueCustomerMessage } from "@/server/notifications/queue-customer-message";
 import { smsEventFor } from "@/server/notifications/sms-templates";
 import type { Prisma } from "@/generated/prisma/client";
@@ -126,6 +127,9 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
   }
 
   const updated = await tx.order.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: orderId } }, include: orderDtoInclude });
+  // Stage 7: a delivered order is asked for a review later; one returned or refunded first is not.
+  if (input.to === "delivered") await scheduleReviewRequestInTx(tx, ctx.storeId, orderId, updated.deliveredAt ?? new Date());
+  if (input.to === "returned" || input.to === "refunded") await cancelReviewRequestInTx(tx, ctx.storeId, orderId, `the order was ${input.to}`);
   return toOrderDto(updated);
 }
 

@@ -18,6 +18,7 @@ import { OrderAssignee } from "../_components/order-assignee";
 import { IssueLabelForm } from "../_components/issue-label-form";
 import { VoidLabelButton } from "../_components/void-label-button";
 import { PICKUP_WINDOW_HOURS } from "@/server/shipping/carriers";
+import { SendReviewRequestButton } from "../_components/send-review-request-button";
 import { SimulatorPanel } from "../_components/simulator-panel";
 import { simulatorControlsEnabled } from "@/server/shipping/simulate-shipment";
 import { BlockCustomer } from "../../customers/_components/block-customer";
@@ -247,6 +248,29 @@ export default async function OrderPage({ params }: { params: Params }) {
               ))}
             {review.shipments.some((sh) => !sh.carrier) && <p className="mt-2 text-xs text-slate-500">{t("order.manualNoTracking")}</p>}
           </Card>
+
+          {(order.status === "delivered" || review.reviewRequest) && (
+            <Card title={t("order.review.title")}>
+              <div className="space-y-2 text-sm" data-testid="review-request">
+                {review.reviewRequest ? (
+                  <p>
+                    {review.reviewRequest.status === "scheduled" &&
+                      t("order.review.scheduled", { at: format.dateTime(new Date(review.reviewRequest.scheduledFor), { dateStyle: "medium", timeStyle: "short", timeZone: access.store.timeZone }) })}
+                    {review.reviewRequest.status === "sent" &&
+                      (review.reviewRequest.submittedAt
+                        ? t("order.review.submitted", { at: format.dateTime(new Date(review.reviewRequest.submittedAt), { dateStyle: "medium", timeZone: access.store.timeZone }) })
+                        : t("order.review.sent", { at: format.dateTime(new Date(review.reviewRequest.sentAt!), { dateStyle: "medium", timeStyle: "short", timeZone: access.store.timeZone }) }))}
+                    {(review.reviewRequest.status === "canceled" || review.reviewRequest.status === "skipped") && t("order.review.notSent", { reason: review.reviewRequest.reason ?? "" })}
+                  </p>
+                ) : (
+                  <p>{t("order.review.none")}</p>
+                )}
+                {order.status === "delivered" && can(access.role, "reviews.manage") && (!review.reviewRequest || review.reviewRequest.status === "scheduled") && (
+                  <SendReviewRequestButton storeSlug={access.store.slug} orderId={order.id} />
+                )}
+              </div>
+            </Card>
+          )}
 
           <Card title={t("order.tags")}>
             <OrderTags storeSlug={access.store.slug} orderId={order.id} tags={order.tags} known={review.knownTags} canEdit={can(access.role, "orders.update")} />

@@ -51,6 +51,9 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     if (e.type === "comment.deleted") return t("commentDeleted");
     if (e.type === "customer.blocked") return t("customerBlocked", { reason: String(e.data.reason ?? "") });
     if (e.type === "customer.unblocked") return t("customerUnblocked");
+    if (e.type === "review.requested") return e.data.discountCode ? t("reviewRequestedWithCode", { code: String(e.data.discountCode) }) : t("reviewRequested");
+    if (e.type === "review.request_canceled" || e.type === "review.request_skipped") return t("reviewRequestNotSent", { reason: String(e.data.reason ?? "") });
+    if (e.type === "review.submitted") return t("reviewSubmitted", { rating: Number(e.data.rating ?? 0) });
     if (e.type === "order.tags_changed") {
       const added = (e.data.added as string[] | undefined) ?? [];
       const removed = (e.data.removed as string[] | undefined) ?? [];

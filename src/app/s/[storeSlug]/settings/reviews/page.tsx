@@ -1,0 +1,30 @@
+import { getTranslations } from "next-intl/server";
+import { requireStoreAccess } from "@/server/stores/store-access";
+import { can } from "@/server/auth/permissions";
+import { getReviewSettings } from "@/server/reviews/manage-review-settings";
+import { minorUnitDigits } from "@/server/money/money";
+import { publicUrl } from "@/server/http/public-url";
+import { Forbidden } from "@/components/forbidden";
+import { ReviewSettingsForm } from "./_components/review-settings-form";
+import { WidgetSnippet } from "./_components/widget-snippet";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("reviewSettings"))("title") };
+}
+
+export default async function ReviewSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+  const { storeSlug } = await params;
+  const { ctx, store } = await requireStoreAccess(storeSlug);
+  if (!can(ctx.role, "settings.read")) return <Forbidden />;
+  const [settings, t] = await Promise.all([getReviewSettings(ctx), getTranslations("reviewSettings")]);
+  return (
+    <main className="max-w-3xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("intro")}</p>
+      </div>
+      <ReviewSettingsForm storeSlug={store.slug} storeName={store.name} settings={settings} currency={store.currency} digits={minorUnitDigits(store.currency)} canEdit={can(ctx.role, "settings.manage")} />
+      <WidgetSnippet origin={publicUrl()} storeSlug={store.slug} />
+    </main>
+  );
+}
