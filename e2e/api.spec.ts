@@ -44,6 +44,7 @@ test.describe("API over HTTP", () => {
         "/wallet/transactions",
         "/wallet/top-ups",
         "/storefront/orders/{orderId}",
+        "/discounts/redeem",
         "/storefront/customers/{customerId}/orders",
       ].sort(),
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deferPastQuietHours, inQuietHours, reviewRequestTime } from "@/server/reviews/schedule";
 import { readReviewSettings, reviewSettingsSchema, REVIEW_PLACEHOLDERS } from "@/server/reviews/review-settings";
 import { renderTemplate } from "@/server/notifications/sms-templates";
-import { newDiscountCode } from "@/server/reviews/review-requests";
+import { discountAmount, newDiscountCode, normalizeCode } from "@/server/reviews/discount-rules";
 
 const night = { start: "22:00", end: "09:00" };
 
@@ -62,5 +62,14 @@ describe("discount codes", () => {
     const codes = Array.from({ length: 200 }, () => newDiscountCode());
     for (const c of codes) expect(c).toMatch(/^THX-[2-9A-HJKMNP-Z]{8}$/);
     expect(new Set(codes).size).toBe(200);
+    expect(normalizeCode(" thx-7kq9 p2mx ")).toBe("THX7KQ9P2MX");
   });
+
+  it.each([
+    [{ kind: "percent", value: 10 }, 25_050, 2505],
+    [{ kind: "percent", value: 15 }, 999, 149],
+    [{ kind: "percent", value: 100 }, 5000, 5000],
+    [{ kind: "fixed", value: 2000 }, 15_000, 2000],
+    [{ kind: "fixed", value: 2000 }, 1500, 1500],
+  ])("%o off %i → %i", (discount, total, off) => expect(discountAmount(discount, total)).toBe(off));
 });

@@ -24,6 +24,11 @@ export type ErrorCode =
   | "INSUFFICIENT_BALANCE"
   | "HANDOVER_NOT_SUPPORTED"
   | "CARRIER_ERROR"
+  | "DISCOUNT_UNKNOWN"
+  | "DISCOUNT_EXPIRED"
+  | "DISCOUNT_USED"
+  | "DISCOUNT_BELOW_MINIMUM"
+  | "PAYLOAD_TOO_LARGE"
   | "INTERNAL";
 
 /** Field path → message, e.g. { "items.0.quantity": "must be at least 1" }. */

@@ -165,6 +165,12 @@ export function buildOpenApiDocument() {
       },
       "/shipments/{shipmentId}/void": { post: op("Void a label before hand-over: the carrier cancels and the wallet is refunded", { path: ["shipmentId"], errors: [401, 404, 409] }) },
       "/branches": { get: op("The store's branches", { errors: [401] }) },
+      "/discounts/redeem": {
+        post: op("Apply a thank-you discount code at checkout (once; 404 unknown, 409 used, 422 expired or below the minimum)", {
+          body: { type: "object", required: ["code", "orderTotal", "customerPhone"], properties: { code: { type: "string" }, orderTotal: { type: "integer", minimum: 0 }, customerPhone: { type: "string" } } },
+          errors: [401, 404, 409, 422],
+        }),
+      },
       "/storefront/orders/{orderId}": { get: op("An order as its customer sees it (the customer order page's data)", { path: ["orderId"], errors: [401, 404] }) },
       "/storefront/customers/{customerId}/orders": { get: op("A customer's orders as they see them, newest first", { path: ["customerId"], errors: [401, 404] }) },
       "/carriers": { get: op("Integrated carriers and the store's own couriers, with capabilities", { errors: [401] }) },

@@ -1,7 +1,6 @@
 // Asking for a review: scheduled when an order is delivered (delay, then past quiet hours, in the
 // Postgres job queue so it survives restarts), canceled if the order is returned or refunded first, at
 // most one per order, never to a blocked customer, recorded on the order's timeline with its SMS.
-import { randomInt } from "node:crypto";
 import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, notFound } from "@/server/errors/app-error";
@@ -10,6 +9,7 @@ import { publicUrl } from "@/server/http/public-url";
 import { renderTemplate } from "@/server/notifications/sms-templates";
 import { actorFields } from "@/server/orders/order-events";
 import { REVIEW_PLACEHOLDERS, readReviewSettings, type ReviewSettings } from "./review-settings";
+import { newDiscountCode } from "./discount-rules";
 import { deferPastQuietHours, inQuietHours, reviewRequestTime } from "./schedule";
 
 export const reviewUrl = (token: string) => `${publicUrl()}/r/${token}`;
@@ -30,12 +30,6 @@ export async function scheduleReviewRequestInTx(tx: Tx, storeId: string, orderId
 export async function cancelReviewRequestInTx(tx: Tx, storeId: string, orderId: string, reason: string) {
   const { count } = await tx.reviewRequest.updateMany({ where: { storeId, orderId, status: "SCHEDULED" }, data: { status: "CANCELED", reason } });
   if (count) await tx.orderEvent.create({ data: { storeId, orderId, type: "review.request_canceled", actorType: "SYSTEM", actorName: "Tajer", data: { reason } } });
-}
-
-// Codes people can read out and type: no 0/O or 1/I/L.
-const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-export function newDiscountCode(prefix = "THX"): string {
-  return `${prefix}-${Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("")}`;
 }
 
 type SendOutcome = { status: "sent" | "canceled" | "skipped" | "deferred" | "already"; reason?: string; runAt?: Date };

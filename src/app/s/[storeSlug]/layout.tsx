@@ -31,6 +31,11 @@ export default async function StoreLayout({ children, params }: { children: Reac
                 {t("customers")}
               </Link>
             )}
+            {can(access.role, "reviews.manage") && (
+              <Link href={`${base}/reviews`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
+                {t("reviews")}
+              </Link>
+            )}
             {can(access.role, "wallet.read") && (
               <Link href={`${base}/wallet`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
                 {t("wallet")}

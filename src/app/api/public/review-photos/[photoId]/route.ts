@@ -1,0 +1,19 @@
+import { publicPhoto } from "@/server/reviews/manage-reviews";
+import { photoStorage } from "@/server/reviews/photo-storage";
+
+/** A photo of a published review. A hidden or pending review's photos are not found. */
+export async function GET(_request: Request, { params }: { params: Promise<{ photoId: string }> }) {
+  const photo = await publicPhoto((await params).photoId);
+  const bytes = photo && (await photoStorage().get(photo.storageKey));
+  if (!photo || !bytes) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": photo.contentType,
+      // Short: a review hidden later must disappear from caches soon.
+      "Cache-Control": "public, max-age=300",
+      "X-Content-Type-Options": "nosniff",
+      "Access-Control-Allow-Origin": "*",
+      "Cross-Origin-Resource-Policy": "cross-origin",
+    },
+  });
+}
