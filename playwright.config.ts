@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN } from "./tests/support/twilio-fake";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromium)) {
@@ -7,6 +8,7 @@ if (!fs.existsSync(chromium)) {
 }
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+const twilioPort = port + 2;
 
 export default defineConfig({
   testDir: "e2e",
@@ -31,25 +33,40 @@ export default defineConfig({
       testIgnore: /api\.spec/,
       use: { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false, userAgent: devices["iPad (gen 7)"].userAgent },
     },
+    // The customer's own pages (order, review) are opened from an SMS: on a phone.
+    { name: "phone", testMatch: /customer-pages\.spec/, use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent } },
     // The HTTP API has no layout: its checks run once.
     { name: "api", testMatch: /api\.spec/ },
   ],
   // The production build against a freshly seeded database of its own.
-  webServer: {
-    command: "node --import tsx scripts/start.ts",
-    url: `${baseURL}/signin`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    // Let the start wrapper stop Next and then Postgres; the default SIGKILL would orphan them.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      TAJER_DATA_DIR: ".data/e2e",
-      PG_PORT: String(port + 51_000),
-      TAJER_FRESH_DB: "1",
-      DATABASE_URL: "",
+  webServer: [
+    // A local Twilio-compatible server: customers' SMS land here, and tests read them back.
+    {
+      command: `node --import tsx tests/support/twilio-fake-server.ts ${twilioPort}`,
+      url: `http://127.0.0.1:${twilioPort}/`,
+      reuseExistingServer: false,
+      stdout: "pipe",
     },
-  },
+    {
+      command: "node --import tsx scripts/start.ts",
+      url: `${baseURL}/signin`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      // Let the start wrapper stop Next and then Postgres; the default SIGKILL would orphan them.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        TAJER_DATA_DIR: ".data/e2e",
+        PG_PORT: String(port + 51_000),
+        TAJER_FRESH_DB: "1",
+        DATABASE_URL: "",
+        PUBLIC_URL: baseURL,
+        TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
+        TWILIO_API_BASE: `http://127.0.0.1:${twilioPort}`,
+      },
+    },
+  ],
 });

@@ -33,3 +33,24 @@ export async function placeDemoOrder(request: APIRequestContext, overrides: Reco
   expect(response.status()).toBe(201);
   return (await response.json()).data as { id: string; number: number };
 }
+
+const twilioBase = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
+
+/** The SMS a customer received, newest first, read from the local Twilio-compatible server like Twilio's list API. */
+export async function smsTo(request: APIRequestContext, phone: string): Promise<{ body: string }[]> {
+  const response = await request.get(`${twilioBase}/2010-04-01/Accounts/AC${"0".repeat(32)}/Messages.json?To=${encodeURIComponent(phone)}`, {
+    headers: { authorization: `Basic ${Buffer.from(`AC${"0".repeat(32)}:local_fake_auth_token`).toString("base64")}` },
+  });
+  return (await response.json()).messages;
+}
+
+/** Waits until the customer has an SMS containing `marker` and returns the first URL in it that contains it. */
+export async function linkFromSms(request: APIRequestContext, phone: string, marker: string): Promise<string> {
+  let link = "";
+  await expect(async () => {
+    const found = (await smsTo(request, phone)).map((m) => m.body.match(/https?:\/\/\S+/g)?.find((u) => u.includes(marker))).find(Boolean);
+    expect(found).toBeTruthy();
+    link = found!;
+  }).toPass({ timeout: 20_000 });
+  return link;
+}

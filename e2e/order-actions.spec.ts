@@ -18,10 +18,10 @@ test("owner moves a received order to In Progress with a note and an SMS, and se
   await expect(page.locator("main").getByText("In Progress", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("Status changed from Received to In Progress")).toBeVisible();
   await expect(page.getByText(`Note to the customer: “${note}”`)).toBeVisible();
-  // The worker picks the SMS up after commit; with no provider configured it says so.
+  // The worker picks the SMS up after commit and hands it to the provider (the local Twilio-compatible server).
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText("not sent: SMS provider not configured")).toBeVisible({ timeout: 1000 });
+    await expect(page.getByText("sent to the provider")).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await expect(page.locator("li").filter({ hasText: "SMS to the customer" }).getByText(note)).toBeVisible();
 });

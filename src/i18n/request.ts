@@ -3,12 +3,13 @@ import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "./locales";
 import { PUBLIC_PAGE_HEADER, publicPageLocale } from "./public-page";
 
-export default getRequestConfig(async () => {
+export default getRequestConfig(async ({ locale: requested }) => {
   // A customer's page speaks its store's language; the dashboard, the language its user chose.
   const publicPage = (await headers()).get(PUBLIC_PAGE_HEADER);
   const storeLocale = publicPage ? await publicPageLocale(publicPage) : null;
   const saved = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = storeLocale ?? (isLocale(saved) ? saved : DEFAULT_LOCALE);
+  // A page that asks for a language by name (the reviews widget, in its store's language) gets it.
+  const locale = isLocale(requested) ? requested : (storeLocale ?? (isLocale(saved) ? saved : DEFAULT_LOCALE));
   return {
     locale,
     timeZone: "Asia/Riyadh",

@@ -9,7 +9,7 @@ export const FAKE_AUTH_TOKEN = "local_fake_auth_token";
 
 export type FakeMessage = { sid: string; to: string; from: string; body: string; statusCallback?: string };
 
-export async function startTwilioFake() {
+export async function startTwilioFake(port = 0) {
   const messages: FakeMessage[] = [];
   let failuresLeft = 0;
   let counter = 0;
@@ -18,9 +18,15 @@ export async function startTwilioFake() {
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
       const authorized = req.headers.authorization === `Basic ${Buffer.from(`${FAKE_ACCOUNT_SID}:${FAKE_AUTH_TOKEN}`).toString("base64")}`;
-      const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? "");
+      const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec((req.url ?? "").split("?")[0]);
       res.setHeader("content-type", "application/json");
       if (!authorized) return res.writeHead(401).end(JSON.stringify({ code: 20003, message: "Authenticate", status: 401 }));
+      if (match && req.method === "GET") {
+        // Twilio's "list messages", newest first, filtered by To like the real one.
+        const to = new URL(req.url ?? "/", "http://fake").searchParams.get("To");
+        const list = messages.filter((m) => !to || m.to === to).reverse();
+        return res.writeHead(200).end(JSON.stringify({ messages: list.map((m) => ({ sid: m.sid, to: m.to, from: m.from, body: m.body, status: "queued" })) }));
+      }
       if (!match || req.method !== "POST") return res.writeHead(404).end(JSON.stringify({ code: 20404, message: "Not found", status: 404 }));
       if (failuresLeft > 0) {
         failuresLeft--;
@@ -35,7 +41,7 @@ export async function startTwilioFake() {
       res.writeHead(201).end(JSON.stringify({ sid, account_sid: FAKE_ACCOUNT_SID, to: p.To, from: p.From, body: p.Body, status: "queued", num_segments: "1" }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,

@@ -25,8 +25,8 @@ export const WIDGET_SCRIPT = `(function () {
   wrap.className = "w";
   root.appendChild(wrap);
   var words = {
-    ar: { title: "آراء عملائنا", more: "المزيد", reply: "رد المتجر: ", empty: "لا توجد تقييمات بعد." },
-    en: { title: "What our customers say", more: "More reviews", reply: "The store replied: ", empty: "No reviews yet." }
+    ar: { title: "آراء عملائنا", more: "المزيد", reply: "رد المتجر: ", empty: "لا توجد تقييمات بعد.", experience: "تجربة الطلب" },
+    en: { title: "What our customers say", more: "More reviews", reply: "The store replied: ", empty: "No reviews yet.", experience: "The order experience" }
   };
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -40,7 +40,7 @@ export const WIDGET_SCRIPT = `(function () {
     var s = el("div", "stars", "★★★★★".slice(0, r.rating) + "☆☆☆☆☆".slice(0, 5 - r.rating));
     s.setAttribute("aria-label", r.rating + "/5");
     c.appendChild(s);
-    if (r.product) c.appendChild(el("div", "p", r.product));
+    c.appendChild(el("div", "p", r.product || words[locale].experience));
     if (r.text) c.appendChild(el("p", "t", r.text));
     var when = new Date(r.date);
     c.appendChild(el("div", "m", r.author + " · " + new Intl.DateTimeFormat(locale === "ar" ? "ar-SA" : "en-GB", { dateStyle: "medium" }).format(when)));

@@ -111,7 +111,7 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
   await db.branch.createMany({ data: branches });
 
   // Products with variants and per-branch stock; some are out of stock somewhere, a few everywhere.
-  const variants: { id: string; sku: string; name: string; price: number }[] = [];
+  const variants: { id: string; sku: string; name: string; price: number; productId: string; productName: string }[] = [];
   const stock: { storeId: string; variantId: string; branchId: string; quantity: number }[] = [];
   for (const [index, [name, price, grams, [l, w, h], options]] of PRODUCTS.slice(0, spec.products).entries()) {
     const productId = r.uuid();
@@ -131,7 +131,7 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
     }));
     await db.productVariant.createMany({ data: rows });
     for (const v of rows) {
-      variants.push({ id: v.id, sku: v.sku, name: option(name, v.optionLabel), price: v.price });
+      variants.push({ id: v.id, sku: v.sku, name: option(name, v.optionLabel), price: v.price, productId, productName: name });
       for (const b of branches) {
         const roll = r.next();
         stock.push({ storeId, variantId: v.id, branchId: b.id, quantity: roll < 0.2 ? 0 : roll < 0.35 ? r.int(1, 3) : r.int(5, 60) });
@@ -254,7 +254,70 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
   for (let i = 0; i < events.length; i += 500) await db.orderEvent.createMany({ data: events.slice(i, i + 500) });
   await db.store.update({ where: { id: storeId }, data: { nextOrderNumber: 1001 + spec.orders } });
   await seedShipping(db, storeId, spec.slug === "demo");
+  if (spec.slug === "demo") await seedReviews(db, storeId, r, orders, items, variants, now);
   return storeId;
+}
+
+const REVIEW_TEXTS: Record<number, string[]> = {
+  5: ["ممتاز جدًا، الجودة فوق المتوقع", "وصل بسرعة والتغليف رائع", "سأطلب مرة أخرى بالتأكيد", "Excellent quality, exactly as described", "هدية رائعة، أعجبت أهلي"],
+  4: ["جيد جدًا، المقاس مناسب", "منتج جميل لكن التوصيل تأخر يومًا", "Very good, would recommend"],
+  3: ["مقبول، اللون أغمق من الصورة", "Okay for the price"],
+  2: ["الجودة أقل من المتوقع"],
+  1: ["وصل المنتج متضررًا"],
+};
+
+/** Reviews customers left on some delivered orders: most published, a few waiting, some answered. */
+async function seedReviews(
+  db: Db,
+  storeId: string,
+  r: Random,
+  orders: { id: string; status: string; customerName: string; deliveredAt?: Date }[],
+  items: { orderId: string; variantId: string }[],
+  variants: { id: string; productId: string; productName: string }[],
+  now: Date,
+) {
+  await db.store.update({
+    where: { id: storeId },
+    data: { reviewSettings: { discount: { kind: "percent", percent: 10, validityDays: 30, minOrder: 10_000 } } },
+  });
+  const delivered = orders.filter((o) => o.status === "DELIVERED" && o.deliveredAt && now.getTime() - o.deliveredAt.getTime() > 4 * DAY && r.chance(0.35));
+  const requests = [];
+  const reviews = [];
+  for (const o of delivered) {
+    const requestId = r.uuid();
+    const sentAt = new Date(o.deliveredAt!.getTime() + 3 * DAY);
+    const submittedAt = new Date(sentAt.getTime() + r.int(1, 30) * HOUR);
+    if (submittedAt > now) continue;
+    requests.push({ storeId, id: requestId, orderId: o.id, status: "SENT" as const, scheduledFor: sentAt, sentAt, submittedAt, createdAt: o.deliveredAt! });
+    const words = o.customerName.trim().split(/\s+/);
+    const author = words.length > 1 ? `${words[0]} ${[...words.at(-1)!][0]}.` : words[0];
+    const products = [...new Map(items.filter((i) => i.orderId === o.id).map((i) => variants.find((v) => v.id === i.variantId)!).map((v) => [v.productId, v])).values()];
+    for (const v of products) {
+      const roll = r.next();
+      const rating = roll < 0.5 ? 5 : roll < 0.75 ? 4 : roll < 0.87 ? 3 : roll < 0.95 ? 2 : 1;
+      const status = rating >= 4 ? (r.chance(0.95) ? "PUBLISHED" : "HIDDEN") : r.chance(0.5) ? "PENDING" : "PUBLISHED";
+      reviews.push({
+        storeId,
+        id: r.uuid(),
+        requestId,
+        orderId: o.id,
+        kind: "PRODUCT" as const,
+        productId: v.productId,
+        subject: v.productName,
+        rating,
+        body: r.chance(0.8) ? r.pick(REVIEW_TEXTS[rating]) : null,
+        status: status as "PUBLISHED" | "PENDING" | "HIDDEN",
+        authorName: author,
+        reply: rating <= 3 && status === "PUBLISHED" ? "نعتذر عن ذلك، تواصلنا معك لحل المشكلة" : null,
+        publishedAt: status === "PUBLISHED" ? submittedAt : null,
+        createdAt: submittedAt,
+      });
+    }
+    const experience = r.int(3, 5);
+    reviews.push({ storeId, id: r.uuid(), requestId, orderId: o.id, kind: "EXPERIENCE" as const, productId: null, subject: "Demo Store", rating: experience, body: null, status: (experience >= 4 ? "PUBLISHED" : "PENDING") as "PUBLISHED" | "PENDING", authorName: author, reply: null, publishedAt: experience >= 4 ? submittedAt : null, createdAt: submittedAt });
+  }
+  await db.reviewRequest.createMany({ data: requests });
+  for (let i = 0; i < reviews.length; i += 500) await db.review.createMany({ data: reviews.slice(i, i + 500) });
 }
 
 /** Carriers the store ships with, a funded wallet, box sizes and a courier of its own. */

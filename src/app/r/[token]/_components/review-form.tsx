@@ -136,7 +136,7 @@ export function ReviewForm({ token, page: initial, shareUrl }: { token: string; 
 function Stars({ label, value, onChange }: { label: string; value: number | null; onChange: (n: number) => void }) {
   const t = useTranslations("reviewPage");
   return (
-    <div role="radiogroup" aria-label={label} className="flex gap-1" dir="ltr">
+    <div role="radiogroup" aria-label={label} className="flex gap-1">
       {[1, 2, 3, 4, 5].map((n) => (
         <label key={n} className="cursor-pointer">
           <input type="radio" className="peer sr-only" checked={value === n} onChange={() => onChange(n)} aria-label={t("stars", { count: n })} />

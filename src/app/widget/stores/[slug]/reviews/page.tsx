@@ -34,7 +34,7 @@ export default async function WidgetReviewsPage({ params, searchParams }: { para
               {"★".repeat(r.rating)}
               <span className="text-slate-300">{"★".repeat(5 - r.rating)}</span>
             </p>
-            {r.product && <p className="mt-1 font-semibold">{r.product}</p>}
+            <p className="mt-1 font-semibold">{r.product ?? t("experience")}</p>
             {r.text && <p className="mt-1 whitespace-pre-line [overflow-wrap:anywhere]">{r.text}</p>}
             <p className="mt-1 text-xs text-slate-500">
               {r.author} · {date.format(new Date(r.date))}
