@@ -6,7 +6,7 @@ const second = { authorization: "Bearer tj_second_owner_token_0001" };
 test.describe("API over HTTP", () => {
   test("an order placed through the API appears at the top of the list, and only for its store", async ({ request }) => {
     const body = {
-      customer: { name: "E2E Customer", phone: "+966512340000" },
+      customer: { name: `E2E Customer ${Date.now()}`, phone: "+966512340000" },
       items: [{ sku: "DM-002", quantity: 1 }],
       payment: { method: "mada", status: "paid" },
       shipping: { city: "الرياض", address: "شارع العليا 1", method: "Aramex", fee: 2500 },
@@ -15,8 +15,10 @@ test.describe("API over HTTP", () => {
     expect(created.status()).toBe(201);
     const order = (await created.json()).data;
     expect((await request.get(`/api/v1/orders/${order.id}`, { headers: second })).status()).toBe(404);
-    const list = await request.get("/api/v1/orders?limit=1", { headers: demo });
+    // Other tests place orders at the same time: look at this customer's newest.
+    const list = await request.get(`/api/v1/orders?limit=1&q=${encodeURIComponent(body.customer.name)}`, { headers: demo });
     expect((await list.json()).data[0].id).toBe(order.id);
+    expect((await (await request.get(`/api/v1/orders?q=${encodeURIComponent(body.customer.name)}`, { headers: second })).json()).data).toEqual([]);
   });
 
   test("openapi.json describes the endpoints", async ({ request }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator } from "@playwright/test";
 import { linkFromSms, signIn } from "./helpers";
 
 const owner = { authorization: "Bearer tj_demo_owner_token_0001" };
@@ -18,6 +18,12 @@ async function order(request: APIRequestContext, name: string, phone: string) {
   });
   expect(created.status()).toBe(201);
   return (await created.json()).data as { id: string; number: number };
+}
+/** Taps a star, as a finger would (the radio itself is visually hidden), and checks it took. */
+async function star(group: Locator, name: string) {
+  const radio = group.getByRole("radio", { name, exact: true });
+  await radio.locator("xpath=..").click();
+  await expect(radio).toBeChecked();
 }
 const move = (request: APIRequestContext, id: string, to: string, notifyCustomer = false) =>
   request.post(`/api/v1/orders/${id}/transitions`, { headers: owner, data: { to, notifyCustomer } }).then((r) => expect(r.status()).toBe(200));
@@ -64,11 +70,11 @@ test("the customer follows the order from the SMS link, then reviews it with a p
   await page.getByRole("button", { name: "أرسل تقييمي" }).click();
   await expect(page.getByRole("alert").first()).toContainText("من ١ إلى ٥ نجوم");
   const product = page.locator("section").first();
-  await product.getByRole("radiogroup").getByLabel("3 نجوم").check({ force: true });
+  await star(product.getByRole("radiogroup"), "3 نجوم");
   await product.getByRole("textbox").fill(text);
   await product.locator("input[type=file]").setInputFiles({ name: "scarf.png", mimeType: "image/png", buffer: PNG });
-  await page.getByRole("radiogroup", { name: "تجربة الطلب" }).getByLabel("نجمتان").check({ force: true });
-  await page.getByRole("radiogroup", { name: /التوصيل عبر/ }).getByLabel("5 نجوم").check({ force: true });
+  await star(page.getByRole("radiogroup", { name: "تجربة الطلب" }), "نجمتان");
+  await star(page.getByRole("radiogroup", { name: /التوصيل عبر/ }), "5 نجوم");
   await page.getByRole("button", { name: "أرسل تقييمي" }).click();
   await expect(page.getByTestId("review-thanks")).toContainText("شكرًا على تقييمك");
   await expect(page.getByTestId("discount-code")).toHaveText(/^THX-[2-9A-Z]{8}$/);

@@ -138,7 +138,7 @@ function Stars({ label, value, onChange }: { label: string; value: number | null
   return (
     <div role="radiogroup" aria-label={label} className="flex gap-1">
       {[1, 2, 3, 4, 5].map((n) => (
-        <label key={n} className="cursor-pointer">
+        <label key={n} className="relative cursor-pointer">
           <input type="radio" className="peer sr-only" checked={value === n} onChange={() => onChange(n)} aria-label={t("stars", { count: n })} />
           <span aria-hidden className={`flex size-11 items-center justify-center text-3xl peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 ${value !== null && n <= value ? "text-amber-500" : "text-slate-300"}`}>
             ★
