@@ -33,7 +33,7 @@ async function runAt(storeId: string, at: Date) {
   for (let i = 0; i < 10; i++) {
     const due = await db.job.count({ where: { storeId, doneAt: null, failedAt: null, runAt: { lte: at } } });
     if (!due) return;
-    await runDueJobs(handlers, { now: at });
+    await runDueJobs(handlers, { now: at, storeId });
   }
 }
 

@@ -1,10 +1,12 @@
-// Each test worker gets its own database, cloned from the migrated template in tens of milliseconds.
+// Each test file's worker gets its own database, cloned from the migrated template in tens of
+// milliseconds. VITEST_WORKER_ID is unique per worker; VITEST_POOL_ID alone is not (vitest 4 gives
+// parallel workers the same one), and a shared database lets one file's job runs touch another's.
 import pg from "pg";
 import { inject } from "vitest";
 
 const TEMPLATE = "tajer_template";
 const adminUrl = inject("adminDatabaseUrl");
-const name = `tajer_test_${process.env.VITEST_POOL_ID ?? "1"}`;
+const name = `tajer_test_${process.env.VITEST_WORKER_ID ?? process.env.VITEST_POOL_ID ?? "1"}`;
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/server/db/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { JobKind, JobPayloads } from "./job-kinds";
 
 export type JobHandlers = {
@@ -21,13 +22,15 @@ export function backoffMs(attempt: number, random = Math.random): number {
  * Claims up to `limit` due jobs (SKIP LOCKED: several workers never take the same job), runs them and
  * records the outcome. A job whose worker dies is taken again once its lock expires.
  */
-export async function runDueJobs(handlers: JobHandlers, options: { limit?: number; now?: Date } = {}): Promise<number> {
+export async function runDueJobs(handlers: JobHandlers, options: { limit?: number; now?: Date; storeId?: string } = {}): Promise<number> {
   const now = options.now ?? new Date();
+  // One store's jobs only: for tests that move the clock, so other stores' jobs are left alone.
+  const onlyStore = options.storeId ? Prisma.sql`AND "storeId" = ${options.storeId}::uuid` : Prisma.empty;
   const jobs = await db.$queryRaw<ClaimedJob[]>`
     UPDATE jobs SET attempts = attempts + 1, "lockedUntil" = ${now}::timestamp + make_interval(secs => ${LOCK_SECONDS})
     WHERE id IN (
       SELECT id FROM jobs
-      WHERE "doneAt" IS NULL AND "failedAt" IS NULL AND "runAt" <= ${now}::timestamp AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamp)
+      WHERE "doneAt" IS NULL AND "failedAt" IS NULL AND "runAt" <= ${now}::timestamp AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}::timestamp) ${onlyStore}
       ORDER BY "runAt" LIMIT ${options.limit ?? 10}
       FOR UPDATE SKIP LOCKED)
     RETURNING id, kind, payload, attempts, "maxAttempts"`;

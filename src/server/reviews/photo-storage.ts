@@ -2,6 +2,7 @@
 // implements this interface (an S3-compatible bucket, say) can take its place.
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { s3PhotoStorage } from "./s3-storage";
 
 export interface PhotoStorage {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
@@ -39,7 +40,19 @@ export function diskPhotoStorage(root: string): PhotoStorage {
   };
 }
 
-/** The installation's photo storage: REVIEW_PHOTOS_DIR, or photos/ in the data folder. */
-export function photoStorage(env = process.env): PhotoStorage {
+/**
+ * The installation's photo storage: an S3-compatible bucket when REVIEW_PHOTOS_S3_BUCKET is set (with
+ * its endpoint, region and keys), otherwise REVIEW_PHOTOS_DIR or photos/ in the data folder.
+ */
+export function photoStorage(env: Record<string, string | undefined> = process.env): PhotoStorage {
+  if (env.REVIEW_PHOTOS_S3_BUCKET) {
+    return s3PhotoStorage({
+      endpoint: env.REVIEW_PHOTOS_S3_ENDPOINT ?? `https://s3.${env.REVIEW_PHOTOS_S3_REGION ?? "us-east-1"}.amazonaws.com`,
+      bucket: env.REVIEW_PHOTOS_S3_BUCKET,
+      region: env.REVIEW_PHOTOS_S3_REGION ?? "us-east-1",
+      accessKeyId: env.REVIEW_PHOTOS_S3_ACCESS_KEY_ID ?? "",
+      secretAccessKey: env.REVIEW_PHOTOS_S3_SECRET_ACCESS_KEY ?? "",
+    });
+  }
   return diskPhotoStorage(path.resolve(env.REVIEW_PHOTOS_DIR ?? path.join(env.TAJER_DATA_DIR ?? ".data", "photos")));
 }
