@@ -18,7 +18,7 @@ test("pages need a session", async ({ page }) => {
 test("staff cannot open Settings (API tokens, SMS, shipping)", async ({ page }) => {
   await signIn(page, "staff@demo.test");
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
-  for (const path of ["/s/demo/settings/api-tokens", "/s/demo/settings/sms", "/s/demo/settings/shipping", "/s/demo/settings/shipping/packaging"]) {
+  for (const path of ["/s/demo/settings/api-tokens", "/s/demo/settings/sms", "/s/demo/settings/shipping", "/s/demo/settings/shipping/packaging", "/s/demo/settings/reviews", "/s/demo/reviews", "/s/demo/reviews/discounts"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   }
@@ -50,6 +50,9 @@ test("another store's pages and orders are a 404, exactly like pages that do not
     "/s/demo/settings/shipping",
     "/s/demo/settings/shipping/packaging",
     "/s/demo/wallet",
+    "/s/demo/settings/reviews",
+    "/s/demo/reviews",
+    "/s/demo/reviews/discounts",
     `/s/second/orders/${demoOrderId}`,
     `/s/second/customers/${demoCustomerPath.split("/").pop()}`,
     "/s/no-such-store/orders",

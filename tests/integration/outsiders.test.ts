@@ -1,0 +1,223 @@
+// Outsiders, from a manifest of every server action and route handler: another store's user and API
+// token get "not found" (never "forbidden", which would confirm the thing exists), and the victim store's
+// data is byte-for-byte unchanged. A new action or route without an entry here fails the first test.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/server/db/client";
+import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
+import { carrierAdapters } from "@/server/shipping/carrier-simulator";
+import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
+import { topUpWallet } from "@/server/wallet/wallet";
+import { transitionOrder } from "@/server/orders/transition-order";
+import { addOrderComment } from "@/server/orders/comments";
+import { sendReviewRequestNow } from "@/server/reviews/review-requests";
+import { seedOrder, seedStore, type SeededStore } from "../support/factories";
+
+let signedIn: string | null = null;
+vi.mock("@/server/auth/session", () => ({ currentUserId: async () => signedIn }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+type Victim = { s: SeededStore; orderId: string; customerId: string; shipmentId: string; commentId: string; tagId: string; reviewId: string; tokenId: string; branchId: string; courierId: string; boxId: string; photoId: string };
+type ActionCase = { input: (v: Victim) => unknown; crossIds: boolean };
+type RouteCase = { params: (v: Victim) => Record<string, string>; body?: (v: Victim) => unknown; expect: 404 | "own-data" | "public" };
+
+const ROOT = path.resolve("src/app");
+const ids = (v: Victim) => ({ orderId: v.orderId });
+
+// Every server action: how an outsider would call it with the victim's ids.
+const ACTIONS: Record<string, ActionCase> = {
+  "s/[storeSlug]/customers/actions.ts#blockCustomerAction": { input: (v) => ({ customerId: v.customerId, reason: "never answers" }), crossIds: true },
+  "s/[storeSlug]/customers/actions.ts#unblockCustomerAction": { input: (v) => ({ customerId: v.customerId }), crossIds: true },
+  "s/[storeSlug]/notification-actions.ts#fetchNotifications": { input: () => undefined, crossIds: false },
+  "s/[storeSlug]/notification-actions.ts#markRead": { input: () => undefined, crossIds: false },
+  "s/[storeSlug]/orders/[orderId]/actions.ts#executeOrderAction": { input: (v) => ({ ...ids(v), idempotencyKey: "outsider-1", to: "canceled", notifyCustomer: false }), crossIds: true },
+  "s/[storeSlug]/orders/_components/label-actions.ts#issueLabelAction": {
+    input: (v) => ({ ...ids(v), idempotencyKey: "outsider-2", branchId: v.branchId, carrier: "aramex", packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }], handover: "dropoff" }),
+    crossIds: true,
+  },
+  "s/[storeSlug]/orders/_components/label-actions.ts#voidLabelAction": { input: (v) => ({ shipmentId: v.shipmentId }), crossIds: true },
+  "s/[storeSlug]/orders/_components/label-actions.ts#advanceSimulatorAction": { input: (v) => ({ shipmentId: v.shipmentId }), crossIds: true },
+  "s/[storeSlug]/orders/_components/label-actions.ts#labelsForOrdersAction": { input: (v) => ({ orderIds: [v.orderId] }), crossIds: false },
+  "s/[storeSlug]/orders/_components/review-actions.ts#sendReviewRequestNowAction": { input: (v) => ids(v), crossIds: true },
+  "s/[storeSlug]/orders/_components/tag-actions.ts#addOrderTags": { input: (v) => ({ orderIds: [v.orderId], tags: ["pwned"] }), crossIds: false },
+  "s/[storeSlug]/orders/_components/tag-actions.ts#removeOrderTag": { input: (v) => ({ orderIds: [v.orderId], tag: "vip" }), crossIds: false },
+  "s/[storeSlug]/orders/_components/team-actions.ts#addCommentAction": { input: (v) => ({ ...ids(v), body: "hi" }), crossIds: true },
+  "s/[storeSlug]/orders/_components/team-actions.ts#editCommentAction": { input: (v) => ({ commentId: v.commentId, body: "edited" }), crossIds: true },
+  "s/[storeSlug]/orders/_components/team-actions.ts#deleteCommentAction": { input: (v) => ({ commentId: v.commentId }), crossIds: true },
+  "s/[storeSlug]/orders/_components/team-actions.ts#assignOrderAction": { input: (v) => ({ ...ids(v), userId: null }), crossIds: true },
+  "s/[storeSlug]/orders/actions.ts#bulkMoveOrders": { input: (v) => ({ orderIds: [v.orderId], to: "canceled" }), crossIds: false },
+  "s/[storeSlug]/reviews/actions.ts#setReviewStatusAction": { input: (v) => ({ reviewId: v.reviewId, status: "hidden" }), crossIds: true },
+  "s/[storeSlug]/reviews/actions.ts#replyToReviewAction": { input: (v) => ({ reviewId: v.reviewId, reply: "x" }), crossIds: true },
+  "s/[storeSlug]/settings/api-tokens/actions.ts#createApiTokenAction": { input: () => ({ name: "x", role: "STAFF" }), crossIds: false },
+  "s/[storeSlug]/settings/api-tokens/actions.ts#revokeApiTokenAction": { input: (v) => ({ tokenId: v.tokenId }), crossIds: true },
+  "s/[storeSlug]/settings/reviews/actions.ts#saveReviewSettingsAction": { input: () => ({ enabled: false }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveBranchAction": { input: (v) => ({ branchId: v.branchId, branch: { name: "x", city: "x", address: "x" } }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#branchLifecycleAction": { input: (v) => ({ branchId: v.branchId, op: "archive" }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierAction": { input: () => ({ carrier: "dhl", enabled: true }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveCourierAction": { input: (v) => ({ courierId: v.courierId, courier: { name: "x" } }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#archiveCourierAction": { input: (v) => ({ courierId: v.courierId }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#createBoxAction": { input: () => ({ name: "x", lengthCm: 1, widthCm: 1, heightCm: 1 }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#deleteBoxAction": { input: (v) => ({ presetId: v.boxId }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": { input: () => ({ carriersUpdateStatus: false }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": { input: () => ({ storeNumber: "1", platformAccount: "1", contactName: "x", phone: "0501234567", email: "a@b.co", city: "x", address: "x", items: { box_small: 1 } }), crossIds: false },
+  "s/[storeSlug]/settings/sms/actions.ts#saveSmsSettings": { input: () => ({ mode: "OFF", senderName: "x", templates: {} }), crossIds: false },
+  "s/[storeSlug]/settings/sms/actions.ts#rotateSmsWebhookSecret": { input: () => undefined, crossIds: false },
+  "s/[storeSlug]/settings/tags/actions.ts#updateTagAction": { input: (v) => ({ tagId: v.tagId, name: "renamed" }), crossIds: true },
+  "s/[storeSlug]/settings/tags/actions.ts#deleteTagAction": { input: (v) => ({ tagId: v.tagId }), crossIds: true },
+  "s/[storeSlug]/wallet/actions.ts#topUpAction": { input: () => ({ amount: 10_000, reference: "x" }), crossIds: false },
+  "s/[storeSlug]/wallet/actions.ts#setLowBalanceThresholdAction": { input: () => ({ lowBalanceThreshold: 1 }), crossIds: false },
+};
+
+// Every route handler and method. "own-data": a collection of the caller's own store (checked to hold
+// none of the victim's); "public": keyed by a token or signature instead of a store (tested elsewhere).
+const ROUTES: Record<string, RouteCase> = {
+  "api/auth/[...nextauth]/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/auth/[...nextauth]/route.ts#POST": { params: () => ({}), expect: "public" },
+  "api/public/review-photos/[photoId]/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/public/reviews/[token]/route.ts#POST": { params: () => ({}), expect: "public" },
+  "api/public/stores/[slug]/reviews/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/public/stores/[slug]/reviews/route.ts#OPTIONS": { params: () => ({}), expect: "public" },
+  "api/v1/openapi.json/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/webhooks/carriers/[carrier]/route.ts#POST": { params: () => ({}), expect: "public" },
+  "api/webhooks/twilio/status/route.ts#POST": { params: () => ({}), expect: "public" },
+  "widget/reviews.js/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/v1/branches/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/carriers/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/orders/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/orders/route.ts#POST": { params: () => ({}), expect: "own-data" },
+  "api/v1/wallet/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/wallet/transactions/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/wallet/top-ups/route.ts#POST": { params: () => ({}), expect: "own-data" },
+  "api/v1/rates/route.ts#POST": { params: () => ({}), body: (v) => ({ packages: [{ weightGrams: 100, lengthCm: 1, widthCm: 1, heightCm: 1 }], orderId: v.orderId }), expect: 404 },
+  "api/v1/discounts/redeem/route.ts#POST": { params: () => ({}), body: () => ({ code: "THX-VICTIM22", orderTotal: 100_000, customerPhone: "+966500000001" }), expect: 404 },
+  "api/v1/customers/[customerId]/block/route.ts#POST": { params: (v) => ({ customerId: v.customerId }), body: () => ({ reason: "never answers" }), expect: 404 },
+  "api/v1/customers/[customerId]/unblock/route.ts#POST": { params: (v) => ({ customerId: v.customerId }), expect: 404 },
+  "api/v1/orders/[orderId]/route.ts#GET": { params: ids, expect: 404 },
+  "api/v1/orders/[orderId]/assignee/route.ts#POST": { params: ids, body: () => ({ userId: null }), expect: 404 },
+  "api/v1/orders/[orderId]/comments/route.ts#POST": { params: ids, body: () => ({ body: "x" }), expect: 404 },
+  "api/v1/orders/[orderId]/events/route.ts#GET": { params: ids, expect: 404 },
+  "api/v1/orders/[orderId]/shipments/route.ts#POST": {
+    params: ids,
+    body: (v) => ({ branchId: v.branchId, carrier: "aramex", packages: [{ weightGrams: 100, lengthCm: 1, widthCm: 1, heightCm: 1 }], handover: "dropoff" }),
+    expect: 404,
+  },
+  "api/v1/orders/[orderId]/tags/route.ts#POST": { params: ids, body: () => ({ tags: ["x"] }), expect: 404 },
+  "api/v1/orders/[orderId]/tags/[tag]/route.ts#DELETE": { params: (v) => ({ ...ids(v), tag: "vip" }), expect: 404 },
+  "api/v1/orders/[orderId]/transitions/route.ts#POST": { params: ids, body: () => ({ to: "canceled" }), expect: 404 },
+  "api/v1/shipments/[shipmentId]/label/route.ts#GET": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
+  "api/v1/shipments/[shipmentId]/void/route.ts#POST": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
+  "api/v1/storefront/orders/[orderId]/route.ts#GET": { params: ids, expect: 404 },
+  "api/v1/storefront/customers/[customerId]/orders/route.ts#GET": { params: (v) => ({ customerId: v.customerId }), expect: 404 },
+  // Dashboard handlers (session, not token): the victim's slug is not found.
+  "s/[storeSlug]/labels/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
+  "s/[storeSlug]/live/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
+  "s/[storeSlug]/review-photos/[photoId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, photoId: v.photoId }), expect: 404 },
+  "s/[storeSlug]/wallet/export.csv/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
+};
+
+function files(dir: string, match: (f: string) => boolean): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    return statSync(full).isDirectory() ? files(full, match) : match(full) ? [full] : [];
+  });
+}
+const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join("/");
+
+/** A fingerprint of everything a store owns: every table with a storeId column, row by row. */
+async function fingerprint(storeId: string): Promise<Record<string, string>> {
+  const tables = await db.$queryRaw<{ table_name: string }[]>`SELECT table_name FROM information_schema.columns WHERE column_name = 'storeId' AND table_schema = 'public' ORDER BY table_name`;
+  const out: Record<string, string> = {};
+  for (const { table_name } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ h: string | null }[]>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table_name}" t WHERE "storeId" = $1::uuid`, storeId);
+    out[table_name] = row.h ?? "empty";
+  }
+  const store = await db.$queryRaw<{ h: string }[]>`SELECT md5(s::text) AS h FROM stores s WHERE id = ${storeId}::uuid`;
+  out.stores = store[0].h;
+  return out;
+}
+
+let victim: Victim;
+let outsider: SeededStore;
+
+beforeAll(async () => {
+  process.env.REVIEW_PHOTOS_DIR = path.join("/tmp", `tajer-outsider-${process.pid}`);
+  const s = await seedStore();
+  outsider = await seedStore();
+  await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
+  await topUpWallet(s.ctx(), { amount: 50_000, reference: "t" });
+  const order = await seedOrder(s, { phone: "+966500000001" });
+  await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
+  const label = await issueLabel(s.ctx(), order.id, issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }], handover: "dropoff" }), {}, { adapters: carrierAdapters() });
+  const delivered = await seedOrder(s);
+  for (const to of ["in_progress", "shipped", "delivered"] as const) await transitionOrder(s.ctx(), delivered.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
+  await sendReviewRequestNow(s.ctx(), delivered.id);
+  const request = await db.reviewRequest.findFirstOrThrow({ where: { storeId: s.store.id } });
+  const review = await db.review.create({ data: { storeId: s.store.id, requestId: request.id, orderId: delivered.id, kind: "EXPERIENCE", subject: "x", rating: 5, authorName: "A B.", status: "PUBLISHED" } });
+  const photo = await db.reviewPhoto.create({ data: { storeId: s.store.id, reviewId: review.id, storageKey: `${s.store.id}/${crypto.randomUUID()}.jpg`, contentType: "image/jpeg", width: 1, height: 1, bytes: 1 } });
+  const comment = await addOrderComment(s.ctx(), order.id, "internal");
+  const tag = await db.tag.create({ data: { storeId: s.store.id, name: "vip" } });
+  await db.orderTag.create({ data: { storeId: s.store.id, orderId: order.id, tagId: tag.id } });
+  const token = await db.apiToken.findFirstOrThrow({ where: { storeId: s.store.id } });
+  const courier = await db.manualCourier.create({ data: { storeId: s.store.id, name: "Courier" } });
+  const box = await db.boxPreset.create({ data: { storeId: s.store.id, name: "Box", lengthMm: 100, widthMm: 100, heightMm: 100 } });
+  const customerId = (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).customerId;
+  victim = { s, orderId: order.id, customerId, shipmentId: label.id, commentId: comment.id, tagId: tag.id, reviewId: review.id, tokenId: token.id, branchId: s.branches[1].id, courierId: courier.id, boxId: box.id, photoId: photo.id };
+});
+
+describe("outsiders", () => {
+  it("every server action and every route handler has an entry in this manifest", async () => {
+    const actionFiles = files(ROOT, (f) => /\.tsx?$/.test(f) && readFileSync(f, "utf8").startsWith('"use server"'));
+    const actions = actionFiles.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/export async function (\w+)/g)].map((m) => `${rel(f)}#${m[1]}`));
+    const routes = files(ROOT, (f) => f.endsWith("route.ts")).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => `${rel(f)}#${m[1]}`));
+    const nextAuth = "api/auth/[...nextauth]/route.ts";
+    const found = [...actions, ...routes, ...(routes.some((r) => r.startsWith(nextAuth)) ? [] : [`${nextAuth}#GET`, `${nextAuth}#POST`])];
+    expect(found.filter((k) => !(k in ACTIONS) && !(k in ROUTES)), "missing from the outsider manifest").toEqual([]);
+    expect(Object.keys({ ...ACTIONS, ...ROUTES }).filter((k) => !found.includes(k)), "stale manifest entries").toEqual([]);
+  });
+
+  it("server actions: the victim's slug is not found, and the outsider's own slug with the victim's ids changes nothing of the victim", async () => {
+    const before = await fingerprint(victim.s.store.id);
+    signedIn = outsider.owner.id;
+    for (const [key, c] of Object.entries(ACTIONS)) {
+      const [file, name] = key.split("#");
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (slug: string, input?: unknown) => Promise<{ ok: boolean; error?: { code: string } }>>;
+      const onVictim = await mod[name](victim.s.store.slug, c.input(victim));
+      expect(onVictim, key).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+      if (c.crossIds) {
+        const crossed = await mod[name](outsider.store.slug, c.input(victim));
+        expect(crossed.ok ? "ok" : crossed.error?.code, `${key} with the victim's ids`).toBe("NOT_FOUND");
+      }
+    }
+    expect(await fingerprint(victim.s.store.id)).toEqual(before);
+  });
+
+  it("route handlers: another store's token (or user) gets 404 for the victim's things, and its own collections hold none of them", async () => {
+    const before = await fingerprint(victim.s.store.id);
+    signedIn = outsider.owner.id;
+    for (const [key, c] of Object.entries(ROUTES)) {
+      if (c.expect === "public") continue;
+      const [file, method] = key.split("#");
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+      const params = c.params(victim);
+      const url = new URL(`http://localhost/${file.replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, (_, p: string) => params[p] ?? p)}`);
+      if (file.startsWith("s/")) url.searchParams.set("ids", victim.shipmentId);
+      const body = c.body?.(victim) ?? (c.expect === "own-data" && method === "POST" ? {} : undefined);
+      const response = await mod[method](
+        new Request(url, {
+          method,
+          headers: { authorization: `Bearer ${outsider.tokens.OWNER}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+        { params: Promise.resolve(params) },
+      );
+      const text = await response.text();
+      if (c.expect === 404) expect(response.status, key).toBe(404);
+      else {
+        expect(response.status, key).toBeLessThan(500);
+        for (const secret of [victim.orderId, victim.customerId, victim.shipmentId, victim.branchId]) expect(text, key).not.toContain(secret);
+      }
+    }
+    expect(await fingerprint(victim.s.store.id)).toEqual(before);
+  });
+});
