@@ -1,0 +1,110 @@
+-- The benchmark data set, generated set-based inside Postgres (no row-by-row inserts through the ORM):
+-- :stores stores, :orders orders (store 1 holds :big_store_orders of them), ~2.5 items per order,
+-- :customers customers, tags, events, shipments and wallet ledgers. Deterministic: setseed() fixes
+-- ids come from md5 of a row's ordinal and the "random" status from hashtext of it, so two runs
+-- produce the same rows.
+-- psql-style :variables are replaced by scripts/bench-seed.ts before sending.
+
+CREATE TEMP TABLE bench_stores AS
+SELECT s AS n,
+       (md5('store' || s)::uuid) AS id,
+       CASE WHEN s = 1 THEN :big_store_orders ELSE ((:orders - :big_store_orders) / (:stores - 1)) END AS order_count,
+       CASE WHEN s = 1 THEN :big_store_customers ELSE GREATEST(20, (:customers - :big_store_customers) / (:stores - 1)) END AS customer_count
+FROM generate_series(1, :stores) s;
+
+INSERT INTO stores (id, slug, name, currency, locale, "timeZone", "nextOrderNumber", "createdAt")
+SELECT id, 'bench-' || n, 'Bench Store ' || n, 'SAR', CASE WHEN n % 5 = 0 THEN 'en' ELSE 'ar' END, 'Asia/Riyadh', 1001 + order_count, now() - interval '400 days'
+FROM bench_stores;
+
+INSERT INTO branches ("storeId", id, name, city, address, "isDefault")
+SELECT s.id, md5('branch' || s.n || '-' || b)::uuid, 'Branch ' || b, (ARRAY['الرياض','جدة','الدمام'])[b], 'Street ' || b, b = 1
+FROM bench_stores s, generate_series(1, 3) b;
+
+INSERT INTO products ("storeId", id, name)
+SELECT s.id, md5('product' || s.n || '-' || p)::uuid, 'Product ' || p
+FROM bench_stores s, generate_series(1, 20) p;
+
+INSERT INTO product_variants ("storeId", id, "productId", sku, "optionLabel", price, "weightGrams", "lengthMm", "widthMm", "heightMm")
+SELECT s.id, md5('variant' || s.n || '-' || p)::uuid, md5('product' || s.n || '-' || p)::uuid, 'BN-' || lpad(p::text, 3, '0'), '', 2500 + p * 700, 300 + p * 40, 200, 150, 80
+FROM bench_stores s, generate_series(1, 20) p;
+
+INSERT INTO customers ("storeId", id, name, phone, city, address, "createdAt")
+SELECT s.id, md5('customer' || s.n || '-' || c)::uuid,
+       (ARRAY['سارة','محمد','نورة','عبدالله','ريم','فهد','Lama','Omar'])[1 + (c % 8)] || ' ' || (ARRAY['العتيبي','القحطاني','الغامدي','Al-Harbi','Al-Qahtani'])[1 + (c % 5)],
+       '+9665' || lpad(((s.n::bigint * 1000003 + c) % 100000000)::text, 8, '0'),
+       (ARRAY['الرياض','جدة','الدمام'])[1 + (c % 3)], 'Street ' || c, now() - interval '400 days'
+FROM bench_stores s, generate_series(1, s.customer_count) c;
+
+-- Orders: placed over the last 365 days, statuses weighted like a real desk (most delivered).
+CREATE TEMP TABLE bench_orders AS
+SELECT s.id AS store_id, s.n AS store_n, o AS k,
+       md5('order' || s.n || '-' || o)::uuid AS id,
+       1000 + o AS number,
+       md5('customer' || s.n || '-' || (1 + (o * 7919) % s.customer_count))::uuid AS customer_id,
+       1 + (o * 7919) % s.customer_count AS customer_k,
+       now() - ((s.order_count - o)::float / s.order_count) * interval '365 days' - interval '1 hour' AS placed_at,
+       CASE
+         WHEN r < 0.04 THEN 'RECEIVED' WHEN r < 0.10 THEN 'IN_PROGRESS' WHEN r < 0.16 THEN 'SHIPPED'
+         WHEN r < 0.19 THEN 'OUT_FOR_DELIVERY' WHEN r < 0.90 THEN 'DELIVERED' WHEN r < 0.96 THEN 'CANCELED'
+         WHEN r < 0.98 THEN 'RETURNED' ELSE 'REFUNDED' END::"OrderStatus" AS status,
+       1 + (o % 4) AS lines
+FROM bench_stores s, generate_series(1, s.order_count) o, LATERAL (SELECT abs(hashtext('r' || s.n || '-' || o)) / 2147483647.0 AS r) x;
+
+CREATE TEMP TABLE bench_items AS
+SELECT o.store_id AS "storeId", md5('item' || o.store_n || '-' || o.k || '-' || l)::uuid AS id, o.id AS "orderId",
+       md5('variant' || o.store_n || '-' || v)::uuid AS "variantId", 'BN-' || lpad(v::text, 3, '0') AS sku, 'Product ' || v AS name,
+       1 + (o.k + l) % 2 AS quantity, 2500 + v * 700 AS "unitPrice", (1 + (o.k + l) % 2) * (2500 + v * 700) AS "lineTotal"
+FROM bench_orders o, generate_series(1, o.lines) l, LATERAL (SELECT 1 + ((o.k * 31 + l * 17) % 20) AS v) vv;
+CREATE TEMP TABLE bench_order_sums AS SELECT "orderId", sum("lineTotal")::int AS subtotal, sum(quantity)::int AS qty FROM bench_items GROUP BY "orderId";
+
+INSERT INTO orders ("storeId", id, number, status, source, "customerId", "customerName", "customerPhone", "paymentMethod", "paymentStatus",
+                    currency, subtotal, "shippingFee", total, "itemsCount", "shippingName", "shippingPhone", "shippingCity", "shippingAddress",
+                    "shippingMethod", "branchId", "searchText", "placedAt", "createdAt", "updatedAt", "inProgressAt", "shippedAt", "deliveredAt", version)
+SELECT o.store_id, o.id, o.number, o.status, 'STOREFRONT', o.customer_id, c.name, c.phone,
+       (ARRAY['CASH_ON_DELIVERY','MADA','CARD','APPLE_PAY','STC_PAY'])[1 + o.k % 5]::"PaymentMethod",
+       CASE WHEN o.status IN ('DELIVERED','SHIPPED','OUT_FOR_DELIVERY') OR o.k % 5 <> 0 THEN 'PAID' ELSE 'PENDING' END::"PaymentStatus",
+       'SAR', i.subtotal, 2500, i.subtotal + 2500, i.qty, c.name, c.phone, c.city, c.address, 'Aramex',
+       md5('branch' || o.store_n || '-1')::uuid,
+       lower(o.number || ' ' || c.name || ' ' || c.phone || ' ' || substr(c.phone, 5) || ' 0' || substr(c.phone, 5)),
+       o.placed_at, o.placed_at, o.placed_at,
+       CASE WHEN o.status NOT IN ('RECEIVED','CANCELED') THEN o.placed_at + interval '3 hours' END,
+       CASE WHEN o.status IN ('SHIPPED','OUT_FOR_DELIVERY','DELIVERED','RETURNED','REFUNDED') THEN o.placed_at + interval '1 day' END,
+       CASE WHEN o.status IN ('DELIVERED','REFUNDED') THEN o.placed_at + interval '3 days' END,
+       1
+FROM bench_orders o
+JOIN customers c ON c."storeId" = o.store_id AND c.id = o.customer_id
+JOIN bench_order_sums i ON i."orderId" = o.id;
+
+INSERT INTO order_items ("storeId", id, "orderId", "variantId", sku, name, quantity, "unitPrice", "lineTotal")
+SELECT "storeId", id, "orderId", "variantId", sku, name, quantity, "unitPrice", "lineTotal" FROM bench_items;
+
+-- A placed event for every order and a status event for every order past "received".
+INSERT INTO order_events ("storeId", id, "orderId", type, "actorType", "actorName", data, "createdAt")
+SELECT o.store_id, md5('event-placed' || o.store_n || '-' || o.k)::uuid, o.id, 'order.placed', 'CUSTOMER', 'Customer', '{"source":"storefront"}', o.placed_at FROM bench_orders o;
+INSERT INTO order_events ("storeId", id, "orderId", type, "actorType", "actorName", data, "createdAt")
+SELECT o.store_id, md5('event-status' || o.store_n || '-' || o.k)::uuid, o.id, 'order.status_changed', 'USER', 'Staff',
+       jsonb_build_object('from', 'received', 'to', lower(o.status::text)), o.placed_at + interval '3 hours'
+FROM bench_orders o WHERE o.status <> 'RECEIVED';
+
+-- Tags: five per store, on a fifth of the orders.
+INSERT INTO tags ("storeId", id, name, color)
+SELECT s.id, md5('tag' || s.n || '-' || t)::uuid, (ARRAY['vip','gift','fragile','wholesale','urgent'])[t], 'slate' FROM bench_stores s, generate_series(1, 5) t;
+INSERT INTO order_tags ("storeId", "orderId", "tagId")
+SELECT o.store_id, o.id, md5('tag' || o.store_n || '-' || (1 + o.k % 5))::uuid FROM bench_orders o WHERE o.k % 5 = 0;
+
+-- Shipments with tracking numbers for everything that left, and wallets whose ledgers add up.
+INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", "trackingNumber", status, "branchId", handover, cost, currency, "createdAt", "updatedAt")
+SELECT o.store_id, md5('shipment' || o.store_n || '-' || o.k)::uuid, o.id, 'CARRIER', 'aramex', 'Aramex', lpad((o.store_n::bigint * 10000000 + o.k)::text, 11, '0'),
+       CASE WHEN o.status IN ('DELIVERED','REFUNDED') THEN 'DELIVERED' WHEN o.status = 'RETURNED' THEN 'RETURNED' WHEN o.status = 'OUT_FOR_DELIVERY' THEN 'OUT_FOR_DELIVERY' ELSE 'IN_TRANSIT' END::"ShipmentStatus",
+       md5('branch' || o.store_n || '-1')::uuid, 'dropoff', 2250, 'SAR', o.placed_at + interval '1 day', o.placed_at + interval '1 day'
+FROM bench_orders o WHERE o.status IN ('SHIPPED','OUT_FOR_DELIVERY','DELIVERED','RETURNED','REFUNDED');
+
+INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", reference, "actorName", "createdAt")
+SELECT s.id, md5('topup' || s.n)::uuid, 'TOP_UP', 1000000000, 1000000000, 'Opening balance', 'Bench', now() - interval '400 days' FROM bench_stores s;
+INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", "orderId", "shipmentId", "actorName", "createdAt")
+SELECT sh."storeId", md5('debit' || sh.id)::uuid, 'LABEL', -sh.cost,
+       1000000000 - sh.cost * row_number() OVER (PARTITION BY sh."storeId" ORDER BY sh."createdAt", sh.id),
+       sh."orderId", sh.id, 'Bench', sh."createdAt"
+FROM shipments sh;
+INSERT INTO wallets ("storeId", balance, currency, "lowBalanceThreshold", "updatedAt")
+SELECT s.id, 1000000000 + COALESCE((SELECT sum(amount) FROM wallet_entries w WHERE w."storeId" = s.id AND w.kind = 'LABEL'), 0), 'SAR', 5000, now() FROM bench_stores s;
