@@ -67,6 +67,7 @@ const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/settings/tags/actions.ts#deleteTagAction": { input: (v) => ({ tagId: v.tagId }), crossIds: true },
   "s/[storeSlug]/wallet/actions.ts#topUpAction": { input: () => ({ amount: 10_000, reference: "x" }), crossIds: false },
   "s/[storeSlug]/wallet/actions.ts#setLowBalanceThresholdAction": { input: () => ({ lowBalanceThreshold: 1 }), crossIds: false },
+  "s/[storeSlug]/wallet/actions.ts#setAdminsMayTopUpAction": { input: () => ({ adminsMayTopUp: true }), crossIds: false },
 };
 
 // Every route handler and method. "own-data": a collection of the caller's own store (checked to hold

@@ -20,6 +20,7 @@ const call = (file: string, name: string, input: (f: Fixture) => unknown) => asy
 
 const CAPABILITIES: Capability[] = [
   { name: "top up the wallet", allowed: ["OWNER"], run: call("wallet/actions.ts", "topUpAction", () => ({ amount: 10_000, reference: "role test" })) },
+  { name: "let admins top up", allowed: ["OWNER"], run: call("wallet/actions.ts", "setAdminsMayTopUpAction", () => ({ adminsMayTopUp: true })) },
   { name: "set the low-balance threshold", allowed: ["OWNER", "ADMIN"], run: call("wallet/actions.ts", "setLowBalanceThresholdAction", () => ({ lowBalanceThreshold: 2_000 })) },
   { name: "create an API token", allowed: ["OWNER", "ADMIN"], run: call("settings/api-tokens/actions.ts", "createApiTokenAction", () => ({ name: "role test", role: "STAFF" })) },
   { name: "change SMS settings", allowed: ["OWNER", "ADMIN"], run: call("settings/sms/actions.ts", "saveSmsSettings", () => ({ mode: "PLATFORM", senderName: "Tajer", templates: {} })) },
@@ -62,4 +63,20 @@ describe("roles × capabilities", () => {
       });
     }
   }
+});
+
+describe("admins and the wallet", () => {
+  it("an admin tops up only once the owner allows it; staff never", async () => {
+    const s = await seedStore();
+    for (const r of ["ADMIN", "STAFF"] as const) await db.membership.create({ data: { storeId: s.store.id, userId: users[r], role: r } });
+    const wallet = await mod<Record<string, Action>>("wallet/actions.ts");
+    signedIn = users.ADMIN;
+    expect(await wallet.topUpAction(s.store.slug, { amount: 5_000, reference: "admin" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    signedIn = s.owner.id;
+    expect(await wallet.setAdminsMayTopUpAction(s.store.slug, { adminsMayTopUp: true })).toMatchObject({ ok: true });
+    signedIn = users.ADMIN;
+    expect(await wallet.topUpAction(s.store.slug, { amount: 5_000, reference: "admin" })).toMatchObject({ ok: true, data: { balance: 5_000 } });
+    signedIn = users.STAFF;
+    expect(await wallet.topUpAction(s.store.slug, { amount: 5_000, reference: "staff" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+  });
 });

@@ -2,24 +2,34 @@ import { z } from "zod";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError } from "@/server/errors/app-error";
+import { can } from "@/server/auth/permissions";
 import { decodeCursor, encodeCursor } from "@/server/orders/cursor";
 import type { Prisma } from "@/generated/prisma/client";
 import { creditWallet, ensureWallet } from "./ledger";
 import { demoPaymentProvider, type PaymentProvider } from "./payment-provider";
 
-export type WalletDto = { balance: number; currency: string; lowBalanceThreshold: number; low: boolean };
+export type WalletDto = { balance: number; currency: string; lowBalanceThreshold: number; low: boolean; adminsMayTopUp: boolean };
 
 export async function getWallet(ctx: StoreContext): Promise<WalletDto> {
   await ensureWallet(db, ctx.storeId);
-  const w = await db.wallet.findUniqueOrThrow({ where: { storeId: ctx.storeId } });
-  return { balance: w.balance, currency: w.currency, lowBalanceThreshold: w.lowBalanceThreshold, low: w.balance < w.lowBalanceThreshold };
+  const [w, store] = await Promise.all([
+    db.wallet.findUniqueOrThrow({ where: { storeId: ctx.storeId } }),
+    db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { adminsMayTopUp: true } }),
+  ]);
+  return { balance: w.balance, currency: w.currency, lowBalanceThreshold: w.lowBalanceThreshold, low: w.balance < w.lowBalanceThreshold, adminsMayTopUp: store.adminsMayTopUp };
 }
 
 export const topUpInput = z.strictObject({ amount: z.number().int().min(100).max(100_000_000), reference: z.string().trim().min(1).max(100) });
 
-/** Owner tops up the wallet: the payment provider confirms, then balance and ledger move together. */
+/** Who puts money in: the owner, and admins when the owner allows it. */
+export function mayTopUp(role: StoreContext["role"], adminsMayTopUp: boolean): boolean {
+  return can(role, "wallet.topUp") || (role === "ADMIN" && adminsMayTopUp);
+}
+
+/** The owner (or an admin the owner allows) tops up the wallet: the payment provider confirms, then balance and ledger move together. */
 export async function topUpWallet(ctx: StoreContext, input: z.output<typeof topUpInput>, provider: PaymentProvider = demoPaymentProvider): Promise<WalletDto> {
   const wallet = await getWallet(ctx);
+  if (!mayTopUp(ctx.role, wallet.adminsMayTopUp)) throw new AppError("FORBIDDEN", "Only the store owner can top up the wallet.");
   const payment = await provider.charge({ storeId: ctx.storeId, amount: input.amount, currency: wallet.currency, reference: input.reference });
   await db.$transaction((tx) => creditWallet(tx, ctx.storeId, input.amount, { kind: "TOP_UP", reference: `${input.reference} (${payment.providerReference})`, actorName: ctx.actor.name }));
   return getWallet(ctx);
@@ -31,6 +41,14 @@ export const lowBalanceInput = z.strictObject({ lowBalanceThreshold: z.number().
 export async function setLowBalanceThreshold(ctx: StoreContext, input: z.output<typeof lowBalanceInput>): Promise<WalletDto> {
   await ensureWallet(db, ctx.storeId);
   await db.wallet.update({ where: { storeId: ctx.storeId }, data: { lowBalanceThreshold: input.lowBalanceThreshold } });
+  return getWallet(ctx);
+}
+
+export const adminsMayTopUpInput = z.strictObject({ adminsMayTopUp: z.boolean() });
+
+/** The owner's choice: may admins top up the wallet too? */
+export async function setAdminsMayTopUp(ctx: StoreContext, input: z.output<typeof adminsMayTopUpInput>): Promise<WalletDto> {
+  await db.store.update({ where: { id: ctx.storeId }, data: { adminsMayTopUp: input.adminsMayTopUp } });
   return getWallet(ctx);
 }
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { can } from "@/server/auth/permissions";
-import { getWallet, listWalletEntries, walletEntriesQuery } from "@/server/wallet/wallet";
+import { getWallet, listWalletEntries, mayTopUp, walletEntriesQuery } from "@/server/wallet/wallet";
 import { minorUnitDigits } from "@/server/money/money";
 import { Forbidden } from "@/components/forbidden";
 import { Card } from "@/components/ui/card";
@@ -10,6 +10,7 @@ import { Money } from "@/components/money";
 import { buttonClass } from "@/components/ui/button";
 import { TopUpForm } from "./_components/top-up-form";
 import { LowBalanceForm } from "./_components/low-balance-form";
+import { AdminsTopUpToggle } from "./_components/admins-top-up-toggle";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("wallet"))("title") };
@@ -37,13 +38,14 @@ export default async function WalletPage({ params, searchParams }: { params: Pro
             {t("low")}
           </p>
         )}
-        {can(ctx.role, "wallet.topUp") ? (
+        {mayTopUp(ctx.role, wallet.adminsMayTopUp) ? (
           <div className="mt-4">
             <TopUpForm storeSlug={store.slug} currencyDigits={minorUnitDigits(wallet.currency)} />
           </div>
         ) : (
           <p className="mt-2 text-sm text-slate-600">{t("ownerTopsUp")}</p>
         )}
+        {can(ctx.role, "wallet.topUp") && <AdminsTopUpToggle storeSlug={store.slug} enabled={wallet.adminsMayTopUp} />}
         {can(ctx.role, "settings.manage") ? (
           <div className="mt-4 border-t border-slate-100 pt-4">
             <LowBalanceForm storeSlug={store.slug} threshold={wallet.lowBalanceThreshold} currencyDigits={minorUnitDigits(wallet.currency)} />

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "stores" ADD COLUMN     "adminsMayTopUp" BOOLEAN NOT NULL DEFAULT false;
