@@ -71,7 +71,7 @@ async function main() {
 
     log("starting the production build against the benchmark database…");
     server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: "127.0.0.1", TAJER_SEED: "false", API_RATE_LIMIT_PER_MINUTE: "10000000", DATABASE_POOL_SIZE: "20" },
+      env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: "127.0.0.1", TAJER_SEED: "false", API_RATE_LIMIT_PER_MINUTE: "10000000", DATABASE_POOL_SIZE: "20", CARRIER_SIM_LATENCY_MS: "0" },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
     });
@@ -163,6 +163,48 @@ async function main() {
     );
     results.push({ scenario: "status transitions", concurrency: 16, ...transitions, floor: { p50: transitionsFloor.p50, p95: transitionsFloor.p95, rps: transitionsFloor.rps } });
     log(`transitions: ${round(transitions.rps)}/s vs floor ${round(transitionsFloor.rps)}/s`);
+
+    // Labels: 32 clients buying labels on ONE store's wallet (orders put in progress first), then the books.
+    const labelStore = (await sql.query<{ id: string }>("SELECT id FROM stores WHERE slug = 'bench-2'")).rows[0].id;
+    await sql.query(`INSERT INTO carrier_accounts ("storeId", carrier, enabled, "firstKg", "perAdditionalKg", "codFee", "volumetricDivisor", "weightStepGrams") VALUES ($1, 'aramex', true, 1800, 300, 500, 5000, 500) ON CONFLICT ("storeId", carrier) DO UPDATE SET enabled = true`, [labelStore]);
+    const labelToken = "tj_bench_label_token_0001";
+    await sql.query(`INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`, [labelStore, hashApiToken(labelToken), tokenPrefix(labelToken)]);
+    const toLabel = (await sql.query<{ id: string }>(`UPDATE orders SET status = 'IN_PROGRESS' WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 AND status IN ('RECEIVED', 'IN_PROGRESS') ORDER BY number LIMIT 400) RETURNING id`, [labelStore])).rows.map((r) => r.id);
+    const branch = (await sql.query<{ id: string }>(`SELECT id FROM branches WHERE "storeId" = $1 AND "isDefault"`, [labelStore])).rows[0].id;
+    const labels = await load(
+      async (i) =>
+        (
+          await fetch(`${BASE}/api/v1/orders/${toLabel[i]}/shipments`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${labelToken}`, "content-type": "application/json", "idempotency-key": `bench-label-${toLabel[i]}` },
+            body: JSON.stringify({ branchId: branch, carrier: "aramex", packages: [{ weightGrams: 800, lengthCm: 20, widthCm: 15, heightCm: 10 }], handover: "dropoff" }),
+          })
+        ).status === 201,
+      { concurrency: 32, count: toLabel.length },
+    );
+    const books = (await sql.query(`SELECT w.balance, (SELECT sum(amount) FROM wallet_entries e WHERE e."storeId" = w."storeId") AS ledger, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'LABEL') AS debits, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'REFUND') AS refunds, (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.kind = 'CARRIER' AND s.status NOT IN ('FAILED', 'VOIDED', 'PENDING')) AS labels FROM wallets w WHERE w."storeId" = $1`, [labelStore])).rows[0];
+    const violations = [Number(books.balance) !== Number(books.ledger), Number(books.balance) < 0, Number(books.labels) !== Number(books.debits) - Number(books.refunds)].filter(Boolean).length;
+    const labelsFloor = await load(
+      async () => {
+        const c = await sql.connect();
+        try {
+          await c.query("BEGIN");
+          const debit = await c.query(`UPDATE wallets SET balance = balance - 2250, "updatedAt" = now() WHERE "storeId" = $1 AND balance >= 2250 RETURNING balance`, [labelStore]);
+          const id = (await c.query(`INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", status, cost, currency, "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'CARRIER', 'aramex', 'Aramex', 'CREATED', 2250, 'SAR', now()) RETURNING id`, [labelStore, toLabel[0]])).rows[0].id;
+          await c.query(`INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", "shipmentId") VALUES ($1, gen_random_uuid(), 'LABEL', -2250, $2, $3)`, [labelStore, debit.rows[0].balance, id]);
+          await c.query("COMMIT");
+          return true;
+        } catch {
+          await c.query("ROLLBACK");
+          return false;
+        } finally {
+          c.release();
+        }
+      },
+      { concurrency: 32, count: toLabel.length },
+    );
+    results.push({ scenario: "labels, one wallet", concurrency: 32, ...labels, floor: { p50: labelsFloor.p50, p95: labelsFloor.p95, rps: labelsFloor.rps }, note: `${violations} invariant violations (balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds})` });
+    log(`labels: ${round(labels.rps)}/s vs floor ${round(labelsFloor.rps)}/s; ${violations} invariant violations`);
   } finally {
     if (server?.pid) {
       process.kill(-server.pid, "SIGTERM");
@@ -171,6 +213,15 @@ async function main() {
     await sql.end();
     await postgres?.stop();
   }
+
+  // Label PDF: one, and 100 merged (in process, fonts warm).
+  const { renderLabelPdf, renderLabelsPdf } = await import("../src/server/shipping/label-pdf");
+  const sample = { carrierName: "Aramex", handover: "dropoff" as const, trackingNumber: "12345678901", orderNumber: 1042, from: { name: "متجر الورد", branch: "الفرع الرئيسي", address: "طريق الخرج 4", city: "الرياض", phone: "+966112345678" }, to: { name: "سارة القحطاني", phone: "+966501234567", address: "شارع التحلية 12", district: "العليا", city: "الرياض", postalCode: "12345" }, actualGrams: 800, chargeableGrams: 2500, pieces: 1, codAmount: 33100, currency: "SAR", date: new Date() };
+  await renderLabelPdf(sample);
+  const pdf = await load(async () => (await renderLabelPdf(sample)).length > 0, { concurrency: 1, count: 50 });
+  results.push({ scenario: "label PDF, one", concurrency: 1, ...pdf });
+  const merged = await load(async () => (await renderLabelsPdf(Array(100).fill(sample))).length > 0, { concurrency: 1, count: 3 });
+  results.push({ scenario: "label PDF, 100 merged", concurrency: 1, ...merged });
 
   // First-load JS of the orders page: the runtime every page loads plus the page's entry chunks
   // (its layouts included), from the build's manifests.
@@ -193,6 +244,7 @@ async function main() {
     ).map((row) => `| ${row} |`),
     "",
     `First-load JS of the orders page: ${Math.round(gzip / 1024)} KB gzip (${files.length} files).`,
+    ...results.filter((r) => r.note).map((r) => `${r.scenario}: ${r.note}.`),
   ].join("\n");
   console.log(`\n${table}\n`);
   fs.mkdirSync("bench/results", { recursive: true });

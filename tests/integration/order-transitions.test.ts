@@ -123,3 +123,19 @@ describe("transitionOrder", () => {
     expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).status).toBe("RECEIVED");
   });
 });
+
+describe("many orders sharing products, moved at once", () => {
+  it("never deadlock: stock rows are locked in one order whatever the order of the lines", async () => {
+    const s = await seedStore({ stock: { "SKU-A": [500, 0, 0], "SKU-B": [500, 0, 0], "SKU-C": [500, 0, 0] } });
+    const lines = [
+      [{ sku: "SKU-A", quantity: 1 }, { sku: "SKU-B", quantity: 1 }, { sku: "SKU-C", quantity: 1 }],
+      [{ sku: "SKU-C", quantity: 1 }, { sku: "SKU-B", quantity: 1 }, { sku: "SKU-A", quantity: 1 }],
+    ];
+    const orders = [];
+    for (let i = 0; i < 24; i++) orders.push(await seedOrder(s, { items: lines[i % 2] }));
+    const results = await Promise.allSettled(orders.map((o) => transitionOrder(s.ctx(), o.id, { to: "in_progress", notifyCustomer: false })));
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const stock = await db.stockLevel.findMany({ where: { storeId: s.store.id, branchId: s.branches[0].id }, orderBy: { variantId: "asc" } });
+    expect(stock.map((l) => l.quantity)).toEqual([476, 476, 476]);
+  });
+});
