@@ -39,7 +39,7 @@ export function initialStatus(settings: ReviewSettings, stars: number): ReviewSt
 }
 
 export type ReviewPage = {
-  store: { name: string; locale: "ar" | "en" };
+  store: { name: string; slug: string; locale: "ar" | "en" };
   orderNumber: number;
   products: { productId: string; name: string; photos: number; rating: number | null; text: string | null }[];
   experience: { asked: boolean; rating: number | null; text: string | null };
@@ -56,7 +56,7 @@ async function loadRequest(token: string) {
   const request = await db.reviewRequest.findUnique({
     where: { token },
     include: {
-      store: { select: { name: true, locale: true, reviewSettings: true, currency: true } },
+      store: { select: { name: true, slug: true, locale: true, reviewSettings: true, currency: true } },
       order: {
         select: {
           id: true,
@@ -95,7 +95,7 @@ export async function reviewPageByToken(token: string, now = new Date()): Promis
   const experience = find("EXPERIENCE");
   const carrierReview = find("CARRIER");
   return {
-    store: { name: request.store.name, locale: request.store.locale === "en" ? "en" : "ar" },
+    store: { name: request.store.name, slug: request.store.slug, locale: request.store.locale === "en" ? "en" : "ar" },
     orderNumber: request.order.number,
     products: settings.rate.products
       ? productsOf(request).map((p) => {

@@ -38,7 +38,7 @@ type SendOutcome = { status: "sent" | "canceled" | "skipped" | "deferred" | "alr
  * The job: sends one request if it is still due. Re-checks everything at send time (the order may have
  * been returned, the customer blocked, the settings changed) and defers past quiet hours.
  */
-export async function sendReviewRequest(payload: { storeId: string; requestId: string }, options: { now?: Date; ignoreQuietHours?: boolean; actor?: StoreContext["actor"] } = {}): Promise<SendOutcome> {
+export async function sendReviewRequest(payload: { storeId: string; requestId: string }, options: { now?: Date; byMerchant?: boolean; actor?: StoreContext["actor"] } = {}): Promise<SendOutcome> {
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM review_requests WHERE "storeId" = ${payload.storeId}::uuid AND id = ${payload.requestId}::uuid FOR UPDATE`;
@@ -60,9 +60,10 @@ export async function sendReviewRequest(payload: { storeId: string; requestId: s
     };
     if (order.status !== "DELIVERED") return end("CANCELED", `the order is ${order.status.toLowerCase().replace(/_/g, " ")}`);
     if (order.customer.blockedAt) return end("SKIPPED", "the customer is blocked");
-    if (!settings.enabled && !options.ignoreQuietHours) return end("SKIPPED", "review requests are switched off");
+    // A merchant who asks now is heard even with automatic requests off and at night; a blocked customer still gets nothing.
+    if (!settings.enabled && !options.byMerchant) return end("SKIPPED", "review requests are switched off");
     if (store.smsMode === "OFF") return end("SKIPPED", "SMS to customers is off");
-    if (!options.ignoreQuietHours && inQuietHours(now, settings.quietHours, store.timeZone)) {
+    if (!options.byMerchant && inQuietHours(now, settings.quietHours, store.timeZone)) {
       const runAt = deferPastQuietHours(now, settings.quietHours, store.timeZone);
       await tx.reviewRequest.update({ where: { storeId_id: { storeId: payload.storeId, id: request.id } }, data: { scheduledFor: runAt } });
       await enqueueJob(tx, "review.request", payload, { storeId: payload.storeId, runAt });
@@ -139,8 +140,7 @@ export async function sendReviewRequestNow(ctx: StoreContext, orderId: string): 
   });
   if (request.status === "SENT") throw new AppError("CONFLICT", "The customer was already asked for a review of this order.", { details: { sentAt: request.sentAt?.toISOString() } });
   if (request.status !== "SCHEDULED") throw new AppError("CONFLICT", `The review request was ${request.status.toLowerCase()}: ${request.reason ?? ""}`.trim());
-  // The merchant asks now: the delay and quiet hours give way to them; blocked customers still get nothing.
-  const outcome = await sendReviewRequest({ storeId: ctx.storeId, requestId: request.id }, { ignoreQuietHours: true, actor: ctx.actor });
+  const outcome = await sendReviewRequest({ storeId: ctx.storeId, requestId: request.id }, { byMerchant: true, actor: ctx.actor });
   if (outcome.status === "skipped" || outcome.status === "canceled") throw new AppError("CONFLICT", `No review request: ${outcome.reason}.`);
   return outcome;
 }

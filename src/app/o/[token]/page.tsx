@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { customerOrderByToken, type CustomerOrderView } from "@/server/orders/customer-view";
-import { isAppError } from "@/server/errors/app-error";
+import { cache } from "react";
+import { orNotFound } from "@/server/errors/or-not-found";
 import { formatMoney } from "@/server/money/money";
 import { moneyLocale } from "@/components/money";
 import { formatOrderNumber } from "@/server/orders/order-number";
@@ -11,14 +11,8 @@ import { formatOrderNumber } from "@/server/orders/order-number";
 // it shows nothing the customer should not see.
 export const dynamic = "force-dynamic";
 
-async function load(token: string): Promise<CustomerOrderView> {
-  try {
-    return await customerOrderByToken(token);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
+// Metadata and page share one lookup per request.
+const load = cache((token: string): Promise<CustomerOrderView> => orNotFound(customerOrderByToken(token)));
 
 export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
   const view = await load((await params).token);

@@ -1,24 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { isAppError } from "@/server/errors/app-error";
+import { cache } from "react";
+import { orNotFound } from "@/server/errors/or-not-found";
 import { reviewPageByToken, type ReviewPage } from "@/server/reviews/review-page";
 import { formatOrderNumber } from "@/server/orders/order-number";
-import { db } from "@/server/db/client";
 import { publicUrl } from "@/server/http/public-url";
 import { ReviewForm } from "./_components/review-form";
 
 // The customer's review page, linked from the review-request SMS. Public by its token only.
 export const dynamic = "force-dynamic";
 
-async function load(token: string): Promise<ReviewPage> {
-  try {
-    return await reviewPageByToken(token);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
+// Metadata and page share one lookup per request.
+const load = cache((token: string): Promise<ReviewPage> => orNotFound(reviewPageByToken(token)));
 
 export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
   const page = await load((await params).token);
@@ -30,7 +23,6 @@ export default async function ReviewRequestPage({ params }: { params: Promise<{ 
   const { token } = await params;
   const page = await load(token);
   const t = await getTranslations("reviewPage");
-  const store = await db.reviewRequest.findUniqueOrThrow({ where: { token }, select: { store: { select: { slug: true } } } });
   return (
     <main className="mx-auto min-h-screen max-w-xl space-y-4 bg-slate-50 px-4 py-6">
       <header className="space-y-1">
@@ -38,7 +30,7 @@ export default async function ReviewRequestPage({ params }: { params: Promise<{ 
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("intro", { number: formatOrderNumber(page.orderNumber) })}</p>
       </header>
-      <ReviewForm token={token} page={page} shareUrl={`${publicUrl()}/widget/stores/${store.store.slug}/reviews`} />
+      <ReviewForm token={token} page={page} shareUrl={`${publicUrl()}/widget/stores/${page.store.slug}/reviews`} />
     </main>
   );
 }

@@ -1,9 +1,8 @@
+import { orNotFound } from "@/server/errors/or-not-found";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { getCustomer } from "@/server/customers/get-customer";
-import { isAppError } from "@/server/errors/app-error";
 import { can } from "@/server/auth/permissions";
 import { formatOrderNumber } from "@/server/orders/order-number";
 import { Card } from "@/components/ui/card";
@@ -14,10 +13,7 @@ import { BlockCustomer } from "../_components/block-customer";
 export default async function CustomerPage({ params }: { params: Promise<{ storeSlug: string; customerId: string }> }) {
   const { storeSlug, customerId } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
-  const customer = await getCustomer(ctx, customerId).catch((error) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const customer = await orNotFound(getCustomer(ctx, customerId));
   const [t, format] = await Promise.all([getTranslations("customers"), getFormatter()]);
   return (
     <main className="space-y-4">

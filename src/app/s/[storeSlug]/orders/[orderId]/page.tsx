@@ -1,9 +1,8 @@
+import { orNotFound } from "@/server/errors/or-not-found";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { getOrderReview } from "@/server/orders/get-order-review";
-import { isAppError } from "@/server/errors/app-error";
 import { formatOrderNumber } from "@/server/orders/order-number";
 import { amountToCollect } from "@/server/orders/order-status";
 import { StatusBadge } from "@/components/status-badge";
@@ -30,12 +29,7 @@ type Params = Promise<{ storeSlug: string; orderId: string }>;
 
 async function load(storeSlug: string, orderId: string) {
   const access = await requireStoreAccess(storeSlug);
-  try {
-    return { access, review: await getOrderReview(access.ctx, orderId) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return { access, review: await orNotFound(getOrderReview(access.ctx, orderId)) };
 }
 
 export async function generateMetadata({ params }: { params: Params }) {

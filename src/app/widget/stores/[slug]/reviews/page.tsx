@@ -1,6 +1,5 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { isAppError } from "@/server/errors/app-error";
+import { orNotFound } from "@/server/errors/or-not-found";
 import { publicUrl } from "@/server/http/public-url";
 import { publishedReviews } from "@/server/reviews/manage-reviews";
 
@@ -11,13 +10,8 @@ export const dynamic = "force-dynamic";
 export default async function WidgetReviewsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ cursor?: string }> }) {
   const { slug } = await params;
   const { cursor } = await searchParams;
-  let result: Awaited<ReturnType<typeof publishedReviews>>;
-  try {
-    result = await publishedReviews(slug, { cursor, limit: 12 }, (id) => `${publicUrl()}/api/public/review-photos/${id}`);
-  } catch (error) {
-    if (isAppError(error)) notFound();
-    throw error;
-  }
+  // An unknown store, or a cursor this page did not make: not found.
+  const result = await orNotFound(publishedReviews(slug, { cursor, limit: 12 }, (id) => `${publicUrl()}/api/public/review-photos/${id}`), ["NOT_FOUND", "VALIDATION_FAILED"]);
   const locale = result.store.locale;
   const t = await getTranslations({ locale, namespace: "widget" });
   const date = new Intl.DateTimeFormat(locale === "ar" ? "ar-SA" : "en-GB", { dateStyle: "medium" });
