@@ -17,7 +17,11 @@ const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const TOKEN = "tj_bench_owner_token_0001";
+const BENCH_PASSWORD = "bench-password";
 const log = (m: string) => console.log("[bench]", m);
+/** BENCH_ONLY=list,detail runs only the scenarios whose names contain one of the words. */
+const only = process.env.BENCH_ONLY?.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+const want = (name: string) => !only?.length || only.some((w) => name.toLowerCase().includes(w));
 
 /** Runs `fn` from `concurrency` loops for the duration (or `count` calls in all), collecting latencies. */
 async function load(fn: (i: number) => Promise<boolean>, options: { concurrency: number; seconds?: number; count?: number }) {
@@ -49,6 +53,22 @@ async function load(fn: (i: number) => Promise<boolean>, options: { concurrency:
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** Signs in through the sign-in form's own endpoint, as a browser does, and returns the session cookie. */
+async function signInCookie(email: string, password: string) {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    redirect: "manual",
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /session-token=/.test(c));
+  if (!session) throw new Error(`signing in as ${email} gave no session (${res.status})`);
+  return [...jar, session, "tajer-locale=en"].join("; ");
+}
+
 async function main() {
   const { url, postgres } = await benchDatabase(log);
   const sql = new pg.Pool({ connectionString: url, max: 40 });
@@ -61,7 +81,8 @@ async function main() {
     if (!big) throw new Error("No benchmark data: run `npm run bench:seed` first.");
     const storeId = big.id;
     const { hashApiToken, tokenPrefix } = await import("../src/server/api-tokens/token-hash");
-    await sql.query(`INSERT INTO users (id, email, name, "passwordHash") VALUES (md5('bench-owner')::uuid, 'owner@bench.test', 'Bench Owner', 'x') ON CONFLICT DO NOTHING`);
+    const { hashPassword } = await import("../src/server/auth/password");
+    await sql.query(`INSERT INTO users (id, email, name, "passwordHash") VALUES (md5('bench-owner')::uuid, 'owner@bench.test', 'Bench Owner', $1) ON CONFLICT (id) DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash"`, [await hashPassword(BENCH_PASSWORD)]);
     await sql.query(`INSERT INTO memberships ("storeId", "userId", role) VALUES ($1, md5('bench-owner')::uuid, 'OWNER') ON CONFLICT DO NOTHING`, [storeId]);
     await sql.query(`INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`, [
       storeId,
@@ -71,7 +92,11 @@ async function main() {
 
     log("starting the production build against the benchmark database…");
     server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: "127.0.0.1", TAJER_SEED: "false", API_RATE_LIMIT_PER_MINUTE: "10000000", DATABASE_POOL_SIZE: "20", CARRIER_SIM_LATENCY_MS: "0" },
+      env: {
+        ...process.env,
+        // BENCH_PROFILE=1: every server process writes a CPU profile to .data/prof when it stops.
+        ...(process.env.BENCH_PROFILE ? { TAJER_CPU_PROF_DIR: path.resolve(".data/prof") } : {}),
+        DATABASE_URL: url, PORT: String(PORT), HOST: "127.0.0.1", TAJER_SEED: "false", API_RATE_LIMIT_PER_MINUTE: "10000000", DATABASE_POOL_SIZE: "20", CARRIER_SIM_LATENCY_MS: "0" },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
     });
@@ -126,88 +151,210 @@ async function main() {
         ],
       },
     ];
-    for (const r of reads) {
+    for (const r of reads.filter((r) => want(r.name))) {
       await get(r.http(0)); // warm
       const app = await load((i) => get(r.http(i)), { concurrency: 8 });
       const floor = await load(async (i) => (await sql.query(...r.floor(i))).rowCount !== null, { concurrency: 8 });
       results.push({ scenario: `${r.name} (API)`, concurrency: 8, ...app, floor: { p50: floor.p50, p95: floor.p95, rps: floor.rps } });
       log(`${r.name}: p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms`);
     }
-    const page = await load(async () => (await fetch(`${BASE}/signin`)).ok, { concurrency: 8 });
-    results.push({ scenario: "sign-in page (HTML, no data)", concurrency: 8, ...page, note: "the HTML pages need a session; the dashboard list page is measured in a later run" });
 
-    // Status transitions: 16 clients, each on its own orders (received → in progress).
-    // A fixed set of orders, put back to "received" first so every run does the same work.
-    const received = (
-      await sql.query<{ id: string }>(`UPDATE orders SET status = 'RECEIVED', "stockTaken" = false WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 AND status IN ('RECEIVED', 'IN_PROGRESS') ORDER BY number LIMIT 4000) RETURNING id`, [storeId])
-    ).rows.map((r) => r.id);
-    const half = Math.floor(received.length / 2);
-    const transitions = await load(async (i) => (await api(`/api/v1/orders/${received[i]}/transitions`, { method: "POST", body: JSON.stringify({ to: "in_progress", notifyCustomer: false }) })).ok, { concurrency: 16, count: half });
-    const transitionsFloor = await load(
-      async (i) => {
-        const c = await sql.connect();
-        try {
-          await c.query("BEGIN");
-          const moved = await c.query(`UPDATE orders SET status = 'IN_PROGRESS', version = version + 1, "inProgressAt" = now(), "updatedAt" = now() WHERE "storeId" = $1 AND id = $2 AND status = 'RECEIVED' RETURNING id`, [storeId, received[half + i]]);
-          await c.query(`INSERT INTO order_events ("storeId", id, "orderId", type, "actorType", "actorName", data) VALUES ($1, gen_random_uuid(), $2, 'order.status_changed', 'USER', 'bench', '{"from":"received","to":"in_progress"}')`, [storeId, received[half + i]]);
-          await c.query("COMMIT");
-          return moved.rowCount === 1;
-        } catch {
-          await c.query("ROLLBACK");
-          return false;
-        } finally {
-          c.release();
-        }
-      },
-      { concurrency: 16, count: received.length - half },
-    );
-    results.push({ scenario: "status transitions", concurrency: 16, ...transitions, floor: { p50: transitionsFloor.p50, p95: transitionsFloor.p95, rps: transitionsFloor.rps } });
-    log(`transitions: ${round(transitions.rps)}/s vs floor ${round(transitionsFloor.rps)}/s`);
+    // The same reads through the dashboard's HTML pages, signed in as the store's owner. A list page
+    // also counts its status tabs and reads the store's branches and tags: its floor reads them too.
+    const pages = reads.filter((r) => want(`${r.name} (page)`));
+    if (pages.length) {
+      const cookie = await signInCookie("owner@bench.test", BENCH_PASSWORD);
+      const html = async (p: string) => {
+        const res = await fetch(`${BASE}${p}`, { headers: { cookie }, redirect: "manual" });
+        await res.arrayBuffer();
+        return res.status === 200;
+      };
+      const tabs: [string, unknown[]] = [`SELECT o.status, count(*) FROM orders o WHERE o."storeId" = $1 GROUP BY o.status`, [storeId]];
+      const sidebar: [string, unknown[]][] = [
+        [`SELECT id, name FROM branches WHERE "storeId" = $1 AND "archivedAt" IS NULL`, [storeId]],
+        [`SELECT t.id, t.name, (SELECT count(*) FROM order_tags ot WHERE ot."storeId" = t."storeId" AND ot."tagId" = t.id) FROM tags t WHERE t."storeId" = $1`, [storeId]],
+      ];
+      const pagePaths: Record<string, (i: number) => string> = {
+        "list: delivered, first page": () => "/s/bench-1/orders?status=delivered",
+        "list: search by phone fragment": () => `/s/bench-1/orders?q=${fragment}`,
+        "list: filter by tag": () => "/s/bench-1/orders?tag=vip",
+        "list: page 2,000 by cursor": () => `/s/bench-1/orders?cursor=${cursor}`,
+        "order detail": (i) => `/s/bench-1/orders/${orderIds[i % orderIds.length]}`,
+      };
+      for (const r of pages) {
+        const path = pagePaths[r.name];
+        if (!(await html(path(0)))) throw new Error(`${path(0)} did not answer 200 for the signed-in owner`);
+        const app = await load((i) => html(path(i)), { concurrency: 8 });
+        const isList = r.name.startsWith("list");
+        const floor = await load(
+          async (i) => {
+            await sql.query(...r.floor(i));
+            if (isList) await Promise.all([sql.query(...tabs), ...sidebar.map((q) => sql.query(...q))]);
+            return true;
+          },
+          { concurrency: 8 },
+        );
+        results.push({ scenario: `${r.name} (page)`, concurrency: 8, ...app, floor: { p50: floor.p50, p95: floor.p95, rps: floor.rps } });
+        log(`${r.name} (page): p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms`);
+      }
+    }
 
-    // Labels: 32 clients buying labels on ONE store's wallet (orders put in progress first), then the books.
-    const labelStore = (await sql.query<{ id: string }>("SELECT id FROM stores WHERE slug = 'bench-2'")).rows[0].id;
-    await sql.query(`INSERT INTO carrier_accounts ("storeId", carrier, enabled, "firstKg", "perAdditionalKg", "codFee", "volumetricDivisor", "weightStepGrams") VALUES ($1, 'aramex', true, 1800, 300, 500, 5000, 500) ON CONFLICT ("storeId", carrier) DO UPDATE SET enabled = true`, [labelStore]);
-    const labelToken = "tj_bench_label_token_0001";
-    await sql.query(`INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`, [labelStore, hashApiToken(labelToken), tokenPrefix(labelToken)]);
-    // The same 400 orders every run, put back in progress (an order may carry several labels over its life).
-    const toLabel = (await sql.query<{ id: string }>(`UPDATE orders SET status = 'IN_PROGRESS' WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 ORDER BY number LIMIT 400) RETURNING id`, [labelStore])).rows.map((r) => r.id);
-    const branch = (await sql.query<{ id: string }>(`SELECT id FROM branches WHERE "storeId" = $1 AND "isDefault"`, [labelStore])).rows[0].id;
-    const labels = await load(
-      async (i) =>
-        (
-          await fetch(`${BASE}/api/v1/orders/${toLabel[i]}/shipments`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${labelToken}`, "content-type": "application/json", "idempotency-key": `bench-label-${toLabel[i]}` },
-            body: JSON.stringify({ branchId: branch, carrier: "aramex", packages: [{ weightGrams: 800, lengthCm: 20, widthCm: 15, heightCm: 10 }], handover: "dropoff" }),
-          })
-        ).status === 201,
-      { concurrency: 32, count: toLabel.length },
-    );
-    const books = (await sql.query(`SELECT w.balance, (SELECT sum(amount) FROM wallet_entries e WHERE e."storeId" = w."storeId") AS ledger, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'LABEL') AS debits, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'REFUND') AS refunds, (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.kind = 'CARRIER' AND s.status NOT IN ('FAILED', 'VOIDED', 'PENDING')) AS labels FROM wallets w WHERE w."storeId" = $1`, [labelStore])).rows[0];
-    const violations = [Number(books.balance) !== Number(books.ledger), Number(books.balance) < 0, Number(books.labels) !== Number(books.debits) - Number(books.refunds)].filter(Boolean).length;
-    const labelsFloor = await load(
-      async () => {
-        const c = await sql.connect();
-        try {
-          await c.query("BEGIN");
-          const debit = await c.query(`UPDATE wallets SET balance = balance - 2250, "updatedAt" = now() WHERE "storeId" = $1 AND balance >= 2250 RETURNING balance`, [labelStore]);
-          const id = (await c.query(`INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", status, cost, currency, "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'CARRIER', 'aramex', 'Aramex', 'CREATED', 2250, 'SAR', now()) RETURNING id`, [labelStore, toLabel[0]])).rows[0].id;
-          await c.query(`INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", "shipmentId") VALUES ($1, gen_random_uuid(), 'LABEL', -2250, $2, $3)`, [labelStore, debit.rows[0].balance, id]);
-          await c.query("COMMIT");
+    if (want("status transitions")) {
+      // Status transitions: 16 clients, each on its own orders (received → in progress).
+      // A fixed set of orders, put back to "received" first so every run does the same work.
+      const received = (
+        await sql.query<{ id: string }>(`UPDATE orders SET status = 'RECEIVED', "stockTaken" = false WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 AND status IN ('RECEIVED', 'IN_PROGRESS') ORDER BY number LIMIT 4000) RETURNING id`, [storeId])
+      ).rows.map((r) => r.id);
+      const half = Math.floor(received.length / 2);
+      const transitions = await load(async (i) => (await api(`/api/v1/orders/${received[i]}/transitions`, { method: "POST", body: JSON.stringify({ to: "in_progress", notifyCustomer: false }) })).ok, { concurrency: 16, count: half });
+      // The floor writes the rows the app writes: the order, its lines' stock, the lines' branch, the event.
+      const transitionsFloor = await load(
+        async (i) => {
+          const c = await sql.connect();
+          const id = received[half + i];
+          try {
+            await c.query("BEGIN");
+            const order = (await c.query(`SELECT o.status, o.version, o."branchId", (SELECT json_agg(json_build_object('id', i.id, 'variantId', i."variantId", 'quantity', i.quantity)) FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AS items FROM orders o WHERE o."storeId" = $1 AND o.id = $2`, [storeId, id])).rows[0];
+            const moved = await c.query(`UPDATE orders SET status = 'IN_PROGRESS', version = version + 1, "inProgressAt" = now(), "stockTaken" = true, "updatedAt" = now() WHERE "storeId" = $1 AND id = $2 AND status = 'RECEIVED' AND version = $3 RETURNING id`, [storeId, id, order.version]);
+            const items = (order.items ?? []) as { id: string; variantId: string; quantity: number }[];
+            if (order.branchId && items.length) await c.query(`UPDATE order_items SET "stockBranchId" = $2 WHERE "storeId" = $1 AND id = ANY($3::uuid[])`, [storeId, order.branchId, items.map((it) => it.id)]);
+            await c.query(`INSERT INTO order_events ("storeId", id, "orderId", type, "actorType", "actorName", data) VALUES ($1, gen_random_uuid(), $2, 'order.status_changed', 'USER', 'bench', '{"from":"received","to":"in_progress"}')`, [storeId, id]);
+            // Stock last and in variant order, as the app does (shared rows: shortest lock, no deadlock).
+            if (order.branchId && items.length) {
+              await c.query(`INSERT INTO stock_levels ("storeId", "variantId", "branchId", quantity, "updatedAt") SELECT $1, v, $2, -sum(q), now() FROM unnest($3::uuid[], $4::int[]) AS x(v, q) GROUP BY v ORDER BY v ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = stock_levels.quantity + EXCLUDED.quantity, "updatedAt" = now()`, [storeId, order.branchId, items.map((it) => it.variantId), items.map((it) => it.quantity)]);
+            }
+            await c.query("COMMIT");
+            return moved.rowCount === 1;
+          } catch {
+            await c.query("ROLLBACK");
+            return false;
+          } finally {
+            c.release();
+          }
+        },
+        { concurrency: 16, count: received.length - half },
+      );
+      results.push({ scenario: "status transitions", concurrency: 16, ...transitions, floor: { p50: transitionsFloor.p50, p95: transitionsFloor.p95, rps: transitionsFloor.rps } });
+      log(`transitions: ${round(transitions.rps)}/s vs floor ${round(transitionsFloor.rps)}/s`);
+    }
+
+    // Order intake: 16 storefront clients placing orders with idempotency keys; each key is then sent
+    // again (a retry) and must return the same order, not a second one.
+    if (want("order intake")) {
+      const count = Math.max(200, SECONDS * 40);
+      const runId = Date.now().toString(36);
+      const body = (i: number) => ({
+        customer: { name: `Bench Customer ${i}`, phone: `+9665${String(70_000_000 + (i % 20_000)).padStart(8, "0")}` },
+        items: [{ sku: `BN-${String(1 + (i % 20)).padStart(3, "0")}`, quantity: 1 }, { sku: `BN-${String(1 + ((i + 7) % 20)).padStart(3, "0")}`, quantity: 2 }],
+        payment: { method: "cash_on_delivery", status: "pending" },
+        shipping: { city: "الرياض", address: `Street ${i}`, method: "Aramex", fee: 2500 },
+      });
+      const place = (i: number) => api("/api/v1/orders", { method: "POST", headers: { "idempotency-key": `bench-${runId}-${i}` }, body: JSON.stringify(body(i)) });
+      const numbers = new Map<number, number>();
+      const intake = await load(
+        async (i) => {
+          const res = await place(i);
+          if (res.status !== 201) return false;
+          numbers.set(i, (await res.json()).data.number);
           return true;
-        } catch {
-          await c.query("ROLLBACK");
-          return false;
-        } finally {
-          c.release();
-        }
-      },
-      { concurrency: 32, count: toLabel.length },
-    );
-    results.push({ scenario: "labels, one wallet", concurrency: 32, ...labels, floor: { p50: labelsFloor.p50, p95: labelsFloor.p95, rps: labelsFloor.rps }, note: `${violations} invariant violations (balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds})` });
-    log(`labels: ${round(labels.rps)}/s vs floor ${round(labelsFloor.rps)}/s; ${violations} invariant violations`);
+        },
+        { concurrency: 16, count },
+      );
+      // Replays: the same keys again, the same orders back.
+      let replayMismatches = 0;
+      await load(
+        async (i) => {
+          const res = await place(i);
+          const same = res.status === 201 && res.headers.get("idempotent-replayed") === "true" && (await res.json()).data.number === numbers.get(i);
+          if (!same) replayMismatches++;
+          return same;
+        },
+        { concurrency: 16, count: Math.min(count, 100) },
+      );
+      const placed = Number((await sql.query(`SELECT count(*) FROM orders WHERE "storeId" = $1 AND "customerName" LIKE 'Bench Customer %' AND "createdAt" > now() - interval '1 hour' AND "searchText" IS NOT NULL AND id IN (SELECT "orderId" FROM order_items)`, [storeId])).rows[0].count);
+      // The floor: the rows an intake writes (key, customer, number, order, lines, event, owner's notification), by pg.
+      const variants = (await sql.query<{ id: string; sku: string; price: number; name: string }>(`SELECT v.id, v.sku, v.price, p.name FROM product_variants v JOIN products p ON p."storeId" = v."storeId" AND p.id = v."productId" WHERE v."storeId" = $1`, [storeId])).rows;
+      const bySku = new Map(variants.map((v) => [v.sku, v]));
+      const intakeFloor = await load(
+        async (i) => {
+          const b = body(i);
+          const c = await sql.connect();
+          try {
+            await c.query("BEGIN");
+            await c.query(`INSERT INTO idempotency_keys ("storeId", scope, key, "requestHash", "responseStatus", "responseBody") VALUES ($1, 'orders.create', $2, 'x', 0, '{}')`, [storeId, `floor-${runId}-${i}`]);
+            await c.query(`SELECT id, sku, price FROM product_variants WHERE "storeId" = $1 AND sku = ANY($2)`, [storeId, b.items.map((it) => it.sku)]);
+            await c.query(`INSERT INTO customers ("storeId", id, name, phone, city, address) VALUES ($1, gen_random_uuid(), $2, $3, $4, $5) ON CONFLICT ("storeId", phone) DO NOTHING`, [storeId, b.customer.name, b.customer.phone, b.shipping.city, b.shipping.address]);
+            const customer = (await c.query(`SELECT id FROM customers WHERE "storeId" = $1 AND phone = $2`, [storeId, b.customer.phone])).rows[0].id;
+            const { number, currency } = (await c.query(`UPDATE stores SET "nextOrderNumber" = "nextOrderNumber" + 1 WHERE id = $1 RETURNING "nextOrderNumber" - 1 AS number, currency`, [storeId])).rows[0];
+            const lines = b.items.map((it) => ({ ...bySku.get(it.sku)!, quantity: it.quantity }));
+            const subtotal = lines.reduce((n, l) => n + l.price * l.quantity, 0);
+            const order = (await c.query(`INSERT INTO orders ("storeId", id, number, source, "customerId", "customerName", "customerPhone", "paymentMethod", "paymentStatus", currency, subtotal, "shippingFee", total, "itemsCount", "shippingName", "shippingPhone", "shippingCity", "shippingAddress", "shippingMethod", "searchText", "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'API', $3, $4, $5, 'CASH_ON_DELIVERY', 'PENDING', $6, $7, 2500, $8, 3, $4, $5, $9, $10, 'Aramex', $11, now()) RETURNING id`, [storeId, number, customer, `Floor ${b.customer.name}`, b.customer.phone, currency, subtotal, subtotal + 2500, b.shipping.city, b.shipping.address, `${number} floor ${b.customer.phone}`])).rows[0].id;
+            await c.query(`INSERT INTO order_items ("storeId", id, "orderId", "variantId", sku, name, quantity, "unitPrice", "lineTotal") SELECT $1, gen_random_uuid(), $2, v, s, n, q, p, q * p FROM unnest($3::uuid[], $4::text[], $5::text[], $6::int[], $7::int[]) AS x(v, s, n, q, p)`, [storeId, order, lines.map((l) => l.id), lines.map((l) => l.sku), lines.map((l) => l.name), lines.map((l) => l.quantity), lines.map((l) => l.price)]);
+            await c.query(`INSERT INTO order_events ("storeId", id, "orderId", type, "actorType", "actorName", data) VALUES ($1, gen_random_uuid(), $2, 'order.placed', 'API_TOKEN', 'bench', '{}')`, [storeId, order]);
+            await c.query(`INSERT INTO notifications ("storeId", id, "userId", type, "orderId", data) VALUES ($1, gen_random_uuid(), md5('bench-owner')::uuid, 'order.created', $2, '{}')`, [storeId, order]);
+            await c.query(`UPDATE idempotency_keys SET "responseStatus" = 201, "responseBody" = '{}' WHERE "storeId" = $1 AND scope = 'orders.create' AND key = $2`, [storeId, `floor-${runId}-${i}`]);
+            await c.query("COMMIT");
+            return true;
+          } catch (error) {
+            await c.query("ROLLBACK");
+            log(`intake floor: ${(error as Error).message}`);
+            return false;
+          } finally {
+            c.release();
+          }
+        },
+        { concurrency: 16, count },
+      );
+      results.push({ scenario: "order intake", concurrency: 16, ...intake, floor: { p50: intakeFloor.p50, p95: intakeFloor.p95, rps: intakeFloor.rps }, note: `${numbers.size} orders placed, ${replayMismatches} of ${Math.min(count, 100)} replays did not return their order, ${placed} whole orders of this run in the database` });
+      log(`intake: ${round(intake.rps)}/s vs floor ${round(intakeFloor.rps)}/s; ${replayMismatches} replay mismatches`);
+    }
+
+    if (want("labels, one wallet")) {
+      // Labels: 32 clients buying labels on ONE store's wallet (orders put in progress first), then the books.
+      const labelStore = (await sql.query<{ id: string }>("SELECT id FROM stores WHERE slug = 'bench-2'")).rows[0].id;
+      await sql.query(`INSERT INTO carrier_accounts ("storeId", carrier, enabled, "firstKg", "perAdditionalKg", "codFee", "volumetricDivisor", "weightStepGrams") VALUES ($1, 'aramex', true, 1800, 300, 500, 5000, 500) ON CONFLICT ("storeId", carrier) DO UPDATE SET enabled = true`, [labelStore]);
+      const labelToken = "tj_bench_label_token_0001";
+      await sql.query(`INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`, [labelStore, hashApiToken(labelToken), tokenPrefix(labelToken)]);
+      // The same 400 orders every run, put back in progress (an order may carry several labels over its life).
+      const toLabel = (await sql.query<{ id: string }>(`UPDATE orders SET status = 'IN_PROGRESS' WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 ORDER BY number LIMIT 400) RETURNING id`, [labelStore])).rows.map((r) => r.id);
+      const branch = (await sql.query<{ id: string }>(`SELECT id FROM branches WHERE "storeId" = $1 AND "isDefault"`, [labelStore])).rows[0].id;
+      const labels = await load(
+        async (i) =>
+          (
+            await fetch(`${BASE}/api/v1/orders/${toLabel[i]}/shipments`, {
+              method: "POST",
+              headers: { authorization: `Bearer ${labelToken}`, "content-type": "application/json", "idempotency-key": `bench-label-${toLabel[i]}` },
+              body: JSON.stringify({ branchId: branch, carrier: "aramex", packages: [{ weightGrams: 800, lengthCm: 20, widthCm: 15, heightCm: 10 }], handover: "dropoff" }),
+            })
+          ).status === 201,
+        { concurrency: 32, count: toLabel.length },
+      );
+      const books = (await sql.query(`SELECT w.balance, (SELECT sum(amount) FROM wallet_entries e WHERE e."storeId" = w."storeId") AS ledger, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'LABEL') AS debits, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'REFUND') AS refunds, (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.kind = 'CARRIER' AND s.status NOT IN ('FAILED', 'VOIDED', 'PENDING')) AS labels FROM wallets w WHERE w."storeId" = $1`, [labelStore])).rows[0];
+      const violations = [Number(books.balance) !== Number(books.ledger), Number(books.balance) < 0, Number(books.labels) !== Number(books.debits) - Number(books.refunds)].filter(Boolean).length;
+      const labelsFloor = await load(
+        async () => {
+          const c = await sql.connect();
+          try {
+            await c.query("BEGIN");
+            const debit = await c.query(`UPDATE wallets SET balance = balance - 2250, "updatedAt" = now() WHERE "storeId" = $1 AND balance >= 2250 RETURNING balance`, [labelStore]);
+            const id = (await c.query(`INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", status, cost, currency, "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'CARRIER', 'aramex', 'Aramex', 'CREATED', 2250, 'SAR', now()) RETURNING id`, [labelStore, toLabel[0]])).rows[0].id;
+            await c.query(`INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", "shipmentId") VALUES ($1, gen_random_uuid(), 'LABEL', -2250, $2, $3)`, [labelStore, debit.rows[0].balance, id]);
+            await c.query("COMMIT");
+            return true;
+          } catch {
+            await c.query("ROLLBACK");
+            return false;
+          } finally {
+            c.release();
+          }
+        },
+        { concurrency: 32, count: toLabel.length },
+      );
+      results.push({ scenario: "labels, one wallet", concurrency: 32, ...labels, floor: { p50: labelsFloor.p50, p95: labelsFloor.p95, rps: labelsFloor.rps }, note: `${violations} invariant violations (balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds})` });
+      log(`labels: ${round(labels.rps)}/s vs floor ${round(labelsFloor.rps)}/s; ${violations} invariant violations`);
+    }
   } finally {
-    if (server?.pid) {
+    if (server?.pid && server.exitCode === null) {
       process.kill(-server.pid, "SIGTERM");
       await new Promise((r) => server!.once("exit", r));
     }
@@ -215,14 +362,16 @@ async function main() {
     await postgres?.stop();
   }
 
-  // Label PDF: one, and 100 merged (in process, fonts warm).
-  const { renderLabelPdf, renderLabelsPdf } = await import("../src/server/shipping/label-pdf");
-  const sample = { carrierName: "Aramex", handover: "dropoff" as const, trackingNumber: "12345678901", orderNumber: 1042, from: { name: "متجر الورد", branch: "الفرع الرئيسي", address: "طريق الخرج 4", city: "الرياض", phone: "+966112345678" }, to: { name: "سارة القحطاني", phone: "+966501234567", address: "شارع التحلية 12", district: "العليا", city: "الرياض", postalCode: "12345" }, actualGrams: 800, chargeableGrams: 2500, pieces: 1, codAmount: 33100, currency: "SAR", date: new Date() };
-  await renderLabelPdf(sample);
-  const pdf = await load(async () => (await renderLabelPdf(sample)).length > 0, { concurrency: 1, count: 50 });
-  results.push({ scenario: "label PDF, one", concurrency: 1, ...pdf });
-  const merged = await load(async () => (await renderLabelsPdf(Array(100).fill(sample))).length > 0, { concurrency: 1, count: 3 });
-  results.push({ scenario: "label PDF, 100 merged", concurrency: 1, ...merged });
+  if (want("label pdf")) {
+    // Label PDF: one, and 100 merged (in process, fonts warm).
+    const { renderLabelPdf, renderLabelsPdf } = await import("../src/server/shipping/label-pdf");
+    const sample = { carrierName: "Aramex", handover: "dropoff" as const, trackingNumber: "12345678901", orderNumber: 1042, from: { name: "متجر الورد", branch: "الفرع الرئيسي", address: "طريق الخرج 4", city: "الرياض", phone: "+966112345678" }, to: { name: "سارة القحطاني", phone: "+966501234567", address: "شارع التحلية 12", district: "العليا", city: "الرياض", postalCode: "12345" }, actualGrams: 800, chargeableGrams: 2500, pieces: 1, codAmount: 33100, currency: "SAR", date: new Date() };
+    await renderLabelPdf(sample);
+    const pdf = await load(async () => (await renderLabelPdf(sample)).length > 0, { concurrency: 1, count: 50 });
+    results.push({ scenario: "label PDF, one", concurrency: 1, ...pdf });
+    const merged = await load(async () => (await renderLabelsPdf(Array(100).fill(sample))).length > 0, { concurrency: 1, count: 3 });
+    results.push({ scenario: "label PDF, 100 merged", concurrency: 1, ...merged });
+  }
 
   // First-load JS of the orders page: the runtime every page loads plus the page's entry chunks
   // (its layouts included), from the build's manifests.

@@ -116,9 +116,11 @@ async function main() {
     return;
   }
   if (mode === "start") buildIfNeeded();
-  worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: process.env, detached: true });
+  // TAJER_CPU_PROF_DIR: the app and the worker each write a CPU profile there when they stop (npm run bench uses it).
+  const profile = process.env.TAJER_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.TAJER_CPU_PROF_DIR}`] : [];
+  worker = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: process.env, detached: true });
   worker.on("exit", (code, signal) => void stop(`worker exited (${code ?? signal})`, code ?? 1));
-  next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode === "dev" ? "dev" : "start", "-p", port, "-H", host], {
+  next = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", mode === "dev" ? "dev" : "start", "-p", port, "-H", host], {
     stdio: "inherit",
     env: process.env,
     // Its own process group: Ctrl-C reaches this wrapper, which stops Next, then Postgres.

@@ -65,6 +65,9 @@ describe("listOrders", () => {
     expect((await listOrders(s.ctx(), query({ q: "1000004" }))).data.map((o) => o.id)).toEqual([target.id]);
     expect((await listOrders(s.ctx(), query({ q: "050 1000 004" }))).data.map((o) => o.id)).toEqual([target.id]);
     expect((await listOrders(s.ctx(), query({ q: "+96650100001" }))).data).toHaveLength(10); // …010 to …019
+    // Wildcards typed into the box are just characters.
+    expect((await listOrders(s.ctx(), query({ q: "%" }))).data).toEqual([]);
+    expect((await listOrders(s.ctx(), query({ q: "hess_" }))).data).toEqual([]);
   });
 
   it("counts each status tab under the same filters", async () => {

@@ -3,7 +3,8 @@ import type { StoreContext } from "@/server/auth/context";
 import { notFound } from "@/server/errors/app-error";
 import { toOrderSummaryDto, type OrderSummaryDto } from "@/server/orders/order-dto";
 import { customerStats } from "./customer-stats";
-import { visibleOrders } from "@/server/orders/order-scope";
+import { selectOrderSummaries, visibleOrdersSql } from "@/server/orders/order-queries";
+import { Prisma } from "@/generated/prisma/client";
 import { toCustomerSummaryDto, type CustomerSummaryDto } from "./list-customers";
 import { isUuid } from "@/server/ids";
 
@@ -19,12 +20,7 @@ export async function getCustomer(ctx: StoreContext, unverifiedCustomerId: strin
   const c = await db.customer.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: unverifiedCustomerId } } });
   if (!c) throw notFound("Customer");
   const [orders, refusals, stats] = await Promise.all([
-    db.order.findMany({
-      where: { ...visibleOrders(ctx), customerId: c.id },
-      orderBy: [{ placedAt: "desc" }, { id: "desc" }],
-      take: 100,
-      include: { tags: { select: { tag: { select: { name: true } } } } },
-    }),
+    selectOrderSummaries(db, [visibleOrdersSql(ctx), Prisma.sql`o."customerId" = ${c.id}::uuid`], 100),
     db.intakeRefusal.findMany({ where: { storeId: ctx.storeId, customerId: c.id }, orderBy: { createdAt: "desc" }, take: 50 }),
     customerStats(ctx.storeId, [c.id]),
   ]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, orderStatusFromDb, paymentMethodFromDb, paymentStatusFromDb } from "./order-status";
-import type { OrderStatus as DbOrderStatus, PaymentMethod as DbPaymentMethod, PaymentStatus as DbPaymentStatus } from "@/generated/prisma/enums";
+import type { OrderRow, OrderSummaryRow } from "./order-queries";
 
 // The shapes orders leave the server in: the API's JSON and what pages render. Plain, parseable objects.
 
@@ -72,24 +72,7 @@ export type OrderDto = z.infer<typeof orderDto>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-type OrderRowBase = {
-  id: string;
-  number: number;
-  status: DbOrderStatus;
-  placedAt: Date;
-  customerId: string;
-  customerName: string;
-  customerPhone: string;
-  paymentMethod: DbPaymentMethod;
-  paymentStatus: DbPaymentStatus;
-  currency: string;
-  total: number;
-  itemsCount: number;
-  branchId: string | null;
-  tags: { tag: { name: string } }[];
-};
-
-export function toOrderSummaryDto(row: OrderRowBase): OrderSummaryDto {
+export function toOrderSummaryDto(row: OrderSummaryRow): OrderSummaryDto {
   return {
     id: row.id,
     number: row.number,
@@ -100,35 +83,9 @@ export function toOrderSummaryDto(row: OrderRowBase): OrderSummaryDto {
     itemsCount: row.itemsCount,
     totals: { total: row.total, currency: row.currency },
     branchId: row.branchId,
-    tags: row.tags.map((t) => t.tag.name).sort(),
+    tags: [...row.tags].sort(),
   };
 }
-
-type OrderRow = OrderRowBase & {
-  source: "STOREFRONT" | "API" | "MANUAL";
-  version: number;
-  customerEmail: string | null;
-  inProgressAt: Date | null;
-  shippedAt: Date | null;
-  outForDeliveryAt: Date | null;
-  deliveredAt: Date | null;
-  canceledAt: Date | null;
-  returnedAt: Date | null;
-  refundedAt: Date | null;
-  shippingName: string;
-  shippingPhone: string;
-  shippingCountry: string;
-  shippingCity: string;
-  shippingDistrict: string | null;
-  shippingAddress: string;
-  shippingPostalCode: string | null;
-  shippingMethod: string;
-  shippingFee: number;
-  subtotal: number;
-  discountTotal: number;
-  taxTotal: number;
-  items: { id: string; sku: string; name: string; quantity: number; unitPrice: number; lineTotal: number }[];
-};
 
 export function toOrderDto(row: OrderRow): OrderDto {
   return {
@@ -170,12 +127,6 @@ export function toOrderDto(row: OrderRow): OrderDto {
       total: row.total,
       currency: row.currency,
     },
-    tags: row.tags.map((t) => t.tag.name).sort(),
+    tags: [...row.tags].sort(),
   };
 }
-
-/** What every order query includes to build an OrderDto. */
-export const orderDtoInclude = {
-  items: { orderBy: { id: "asc" } },
-  tags: { select: { tag: { select: { name: true } } } },
-} as const;

@@ -5,7 +5,8 @@ import { lineTotal, sumMinor } from "@/server/money/money";
 import { phoneSearchForms } from "@/server/customers/phone";
 import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
 import { chooseShippingBranch, computeAvailability } from "./availability";
-import { orderDtoInclude, toOrderDto, type OrderDto } from "./order-dto";
+import { toOrderDto, type OrderDto } from "./order-dto";
+import { selectOrderRow, storeOrdersSql } from "./order-queries";
 import { paymentMethodToDb, paymentStatusToDb } from "./order-status";
 import type { PlaceOrderInput } from "./schemas";
 import { actorFields } from "./order-events";
@@ -144,9 +145,11 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
           },
         },
       },
-      include: orderDtoInclude,
+      select: { id: true },
     });
-    const order = toOrderDto(created);
+    const row = await selectOrderRow(tx, storeOrdersSql(ctx.storeId), created.id);
+    if (!row) throw new Error("the order just created was not found");
+    const order = toOrderDto(row);
     await notifyUsers(tx, {
       storeId: ctx.storeId,
       userIds: await orderAudience(tx, ctx.storeId, null),

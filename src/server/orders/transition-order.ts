@@ -6,8 +6,9 @@ import { cancelReviewRequestInTx, scheduleReviewRequestInTx } from "@/server/rev
 import { queueCustomerMessage } from "@/server/notifications/queue-customer-message";
 import { smsEventFor } from "@/server/notifications/sms-templates";
 import type { Prisma } from "@/generated/prisma/client";
-import { orderDtoInclude, toOrderDto, type OrderDto } from "./order-dto";
-import { visibleOrders } from "./order-scope";
+import type { OrderStatus as DbOrderStatus, PaymentMethod as DbPaymentMethod, PaymentStatus as DbPaymentStatus } from "@/generated/prisma/enums";
+import { toOrderDto, type OrderDto } from "./order-dto";
+import { selectOrderRow, storeOrdersSql, visibleOrdersSql } from "./order-queries";
 import { actorFields } from "./order-events";
 import { orderStatusFromDb, orderStatusToDb, type OrderStatus } from "./order-status";
 import { ALWAYS_NOTIFY, MILESTONE_OF, availableActions, refuseTransition, stockEffect, type TransitionVia } from "./order-transitions";
@@ -49,7 +50,7 @@ export async function transitionOrder(ctx: StoreContext, unverifiedOrderId: stri
 
 /** The move itself, inside a transaction the caller owns (labels ship the order in theirs). */
 export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: string, input: TransitionOrderInput, options: InTxOptions = {}): Promise<OrderDto> {
-  const order = await tx.order.findFirst({ where: { ...visibleOrders(ctx), id: orderId }, include: { items: true } });
+  const order = await selectOrderForMove(tx, ctx, orderId);
   if (!order) throw notFound("Order");
   const from = orderStatusFromDb(order.status);
   if (input.expectedVersion !== undefined && input.expectedVersion !== order.version) throw await versionConflict(tx, ctx.storeId, orderId);
@@ -60,8 +61,11 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
     to: input.to,
     refundable,
     via: options.via ?? "action",
+    // Only a move to shipped asks; the count is not paid for on every other move.
     hasShipment:
-      !!input.shipment || (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, voidedAt: null, status: { notIn: ["PENDING", "FAILED", "VOIDED"] } } })) > 0,
+      input.to !== "shipped" ||
+      !!input.shipment ||
+      (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, voidedAt: null, status: { notIn: ["PENDING", "FAILED", "VOIDED"] } } })) > 0,
     refundAmount: input.refundAmount,
   });
   if (refusal) throw refusalError(refusal, from, input.to, refundable);
@@ -85,7 +89,6 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
   const { count } = await tx.order.updateMany({ where: { storeId: ctx.storeId, id: orderId, status: order.status, version: order.version }, data });
   if (count === 0) throw await versionConflict(tx, ctx.storeId, orderId);
 
-  if (effect) await moveStock(tx, ctx.storeId, order, effect);
   if (input.to === "shipped" && input.shipment) {
     await tx.shipment.create({
       data: {
@@ -126,33 +129,73 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
     });
   }
 
-  const updated = await tx.order.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: orderId } }, include: orderDtoInclude });
+  const updated = await selectOrderRow(tx, storeOrdersSql(ctx.storeId), orderId);
+  if (!updated) throw notFound("Order");
   // Stage 7: a delivered order is asked for a review later; one returned or refunded first is not.
   if (input.to === "delivered") await scheduleReviewRequestInTx(tx, ctx.storeId, orderId, updated.deliveredAt ?? new Date());
   if (input.to === "returned" || input.to === "refunded") await cancelReviewRequestInTx(tx, ctx.storeId, orderId, `the order was ${input.to}`);
+  // Stock last: its rows are shared by every order of the same products, and their locks are held
+  // until commit, so the less that follows them, the less a busy store's moves wait on each other.
+  if (effect) await moveStock(tx, ctx.storeId, order, effect);
   return toOrderDto(updated);
 }
 
+type OrderForMove = {
+  status: DbOrderStatus;
+  version: number;
+  total: number;
+  refundedAmount: number;
+  currency: string;
+  paymentMethod: DbPaymentMethod;
+  paymentStatus: DbPaymentStatus;
+  stockTaken: boolean;
+  branchId: string | null;
+  items: { id: string; variantId: string | null; quantity: number; stockBranchId: string | null }[];
+};
+
+/** What a move needs of the order, its lines included, in one statement. */
+async function selectOrderForMove(tx: Tx, ctx: StoreContext, orderId: string): Promise<OrderForMove | null> {
+  const rows = await tx.$queryRaw<OrderForMove[]>`
+    SELECT o.status::text AS status, o.version, o.total, o."refundedAmount", o.currency, o."paymentMethod"::text AS "paymentMethod",
+      o."paymentStatus"::text AS "paymentStatus", o."stockTaken", o."branchId",
+      COALESCE((SELECT json_agg(json_build_object('id', i.id, 'variantId', i."variantId", 'quantity', i.quantity, 'stockBranchId', i."stockBranchId"))
+        FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id), '[]') AS items
+    FROM orders o WHERE ${visibleOrdersSql(ctx)} AND o.id = ${orderId}::uuid`;
+  return rows[0] ?? null;
+}
+
 async function moveStock(tx: Tx, storeId: string, order: { branchId: string | null; items: { id: string; variantId: string | null; quantity: number; stockBranchId: string | null }[] }, effect: "take" | "restore") {
-  // Stock rows are locked in one order (by variant, then branch) in every transaction: two orders
-  // sharing products, moving at once, would otherwise deadlock (found by the benchmark).
-  const items = [...order.items].sort((a, b) => `${a.variantId}|${a.stockBranchId}`.localeCompare(`${b.variantId}|${b.stockBranchId}`));
-  for (const item of items) {
-    if (!item.variantId) continue;
+  // Every line's stock in one statement, and every line's branch in another: a busy desk moves
+  // orders of many lines. Lines of one variant and branch are summed first (one row may change once
+  // per statement), and rows are locked in one order (by variant, then branch) in every transaction:
+  // two orders sharing products, moving at once, would otherwise deadlock (found by the benchmark).
+  const deltas = new Map<string, { variantId: string; branchId: string; delta: number }>();
+  const moved: string[] = [];
+  for (const item of order.items) {
     const branchId = effect === "take" ? order.branchId : item.stockBranchId;
-    if (!branchId) continue;
-    const delta = effect === "take" ? -item.quantity : item.quantity;
-    await tx.$executeRaw`
-      INSERT INTO stock_levels ("storeId", "variantId", "branchId", quantity, "updatedAt")
-      VALUES (${storeId}::uuid, ${item.variantId}::uuid, ${branchId}::uuid, ${delta}, now())
-      ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = stock_levels.quantity + ${delta}, "updatedAt" = now()`;
-    await tx.orderItem.update({ where: { storeId_id: { storeId, id: item.id } }, data: { stockBranchId: effect === "take" ? branchId : null } });
+    if (!item.variantId || !branchId) continue;
+    const row = deltas.get(`${item.variantId}|${branchId}`) ?? { variantId: item.variantId, branchId, delta: 0 };
+    row.delta += effect === "take" ? -item.quantity : item.quantity;
+    deltas.set(`${item.variantId}|${branchId}`, row);
+    moved.push(item.id);
   }
+  if (!moved.length) return;
+  const key = (r: { variantId: string; branchId: string }) => `${r.variantId}|${r.branchId}`;
+  const rows = [...deltas.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  await tx.$executeRaw`
+    INSERT INTO stock_levels ("storeId", "variantId", "branchId", quantity, "updatedAt")
+    SELECT ${storeId}::uuid, v, b, d, now()
+    FROM unnest(${rows.map((r) => r.variantId)}::uuid[], ${rows.map((r) => r.branchId)}::uuid[], ${rows.map((r) => r.delta)}::int[]) WITH ORDINALITY AS x(v, b, d, n)
+    ORDER BY n
+    ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = stock_levels.quantity + EXCLUDED.quantity, "updatedAt" = now()`;
+  await tx.$executeRaw`
+    UPDATE order_items SET "stockBranchId" = ${effect === "take" ? order.branchId : null}::uuid
+    WHERE "storeId" = ${storeId}::uuid AND id = ANY(${moved}::uuid[])`;
 }
 
 async function versionConflict(tx: Tx, storeId: string, orderId: string) {
   // One connection in a transaction: one query at a time.
-  const order = await tx.order.findUnique({ where: { storeId_id: { storeId, id: orderId } }, include: orderDtoInclude });
+  const order = await selectOrderRow(tx, storeOrdersSql(storeId), orderId);
   const last = await tx.orderEvent.findFirst({ where: { storeId, orderId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { actorName: true } });
   if (!order) return notFound("Order");
   const by = last?.actorName ?? "someone else";
