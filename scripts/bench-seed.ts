@@ -3,6 +3,7 @@
 // shipments and wallet ledgers. Generated set-based inside Postgres by bench/seed.sql.
 //   BENCH_DATABASE_URL  a server to use (the database tajer_bench is created on it); default: an
 //                       embedded Postgres in .data/bench on port 54330
+//   BENCH_PG_DIR, BENCH_PG_PORT  where that embedded Postgres lives
 //   BENCH_ORDERS, BENCH_STORES, BENCH_BIG_STORE_ORDERS, BENCH_CUSTOMERS  the sizes
 import fs from "node:fs";
 import path from "node:path";
@@ -31,7 +32,7 @@ export async function benchDatabase(log: (m: string) => void): Promise<{ url: st
     url.pathname = "/tajer_bench";
     return { url: url.toString(), admin: admin.toString(), postgres: null };
   }
-  const postgres = await startEmbeddedPostgres({ dataDir: path.resolve(".data/bench/pg"), port: Number(process.env.BENCH_PG_PORT ?? 54330), log });
+  const postgres = await startEmbeddedPostgres({ dataDir: path.resolve(process.env.BENCH_PG_DIR ?? ".data/bench/pg"), port: Number(process.env.BENCH_PG_PORT ?? 54330), log });
   return { url: postgres.url("tajer_bench"), admin: postgres.url("postgres"), postgres };
 }
 

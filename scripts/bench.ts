@@ -11,9 +11,21 @@ import pg from "pg";
 import { benchDatabase } from "./bench-seed";
 
 type Sample = { ms: number; ok: boolean };
-export type Result = { scenario: string; concurrency: number; requests: number; errors: number; p50: number; p95: number; rps: number; floor?: { p50: number; p95: number; rps: number }; note?: string };
+export type Result = { scenario: string; concurrency: number; requests: number; errors: number; p50: number; p95: number; rps: number; floor?: { p50: number; p95: number; rps: number; errors: number }; note?: string };
+const floorOf = (m: { p50: number; p95: number; rps: number; errors: number }) => ({ p50: m.p50, p95: m.p95, rps: m.rps, errors: m.errors });
 
-const PORT = Number(process.env.BENCH_PORT ?? 3300);
+// BENCH_CHECK=1 (part of `npm test`): a 20,000-order data set of its own, every scenario for a moment,
+// and what it checks is correctness — no errors, the books and the replays right — never timings.
+const CHECK = process.env.BENCH_CHECK === "1";
+if (CHECK) {
+  process.env.BENCH_ORDERS ??= "20000";
+  process.env.BENCH_PG_DIR ??= ".data/bench-check/pg";
+  process.env.BENCH_PG_PORT ??= "54331";
+  process.env.BENCH_SECONDS ??= "1";
+}
+const PORT = Number(process.env.BENCH_PORT ?? (CHECK ? 3310 : 3300));
+/** Scenarios with a fixed amount of work do less of it in the check. */
+const work = (n: number) => (CHECK ? Math.min(n, 120) : n);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const TOKEN = "tj_bench_owner_token_0001";
@@ -70,12 +82,17 @@ async function signInCookie(email: string, password: string) {
 }
 
 async function main() {
-  const { url, postgres } = await benchDatabase(log);
+  const { url, admin, postgres } = await benchDatabase(log);
+  if (CHECK) {
+    const { seedBench, benchSizes } = await import("./bench-seed");
+    await seedBench(url, admin, benchSizes(), log);
+  }
   const sql = new pg.Pool({ connectionString: url, max: 40 });
   // Idle connections are closed under us when Postgres stops at the end: not an error of the run.
   sql.on("error", () => {});
   let server: ChildProcess | null = null;
   const results: Result[] = [];
+  const checks: { name: string; ok: boolean; detail: string }[] = [];
   try {
     const [big] = (await sql.query<{ id: string }>("SELECT id FROM stores WHERE slug = 'bench-1'")).rows;
     if (!big) throw new Error("No benchmark data: run `npm run bench:seed` first.");
@@ -110,9 +127,9 @@ async function main() {
     const get = async (p: string) => (await api(p)).ok;
 
     // The rows each read scenario touches, and its floor's SQL (the shape the app's query has).
-    const phone = (await sql.query<{ phone: string }>(`SELECT "customerPhone" AS phone FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC LIMIT 1 OFFSET 5000`, [storeId])).rows[0].phone;
+    const phone = (await sql.query<{ phone: string }>(`SELECT "customerPhone" AS phone FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC LIMIT 1 OFFSET $2`, [storeId, CHECK ? 500 : 5000])).rows[0].phone;
     const fragment = phone.slice(-7, -1);
-    const deep = (await sql.query<{ placedAt: Date; id: string }>(`SELECT "placedAt", id FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC, id DESC OFFSET 99999 LIMIT 1`, [storeId])).rows[0];
+    const deep = (await sql.query<{ placedAt: Date; id: string }>(`SELECT "placedAt", id FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC, id DESC OFFSET $2 LIMIT 1`, [storeId, CHECK ? 1999 : 99999])).rows[0];
     const { encodeCursor } = await import("../src/server/orders/cursor");
     const cursor = encodeCursor({ placedAt: deep.placedAt, id: deep.id });
     const orderIds = (await sql.query<{ id: string }>(`SELECT id FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC LIMIT 2000`, [storeId])).rows.map((r) => r.id);
@@ -155,7 +172,7 @@ async function main() {
       await get(r.http(0)); // warm
       const app = await load((i) => get(r.http(i)), { concurrency: 8 });
       const floor = await load(async (i) => (await sql.query(...r.floor(i))).rowCount !== null, { concurrency: 8 });
-      results.push({ scenario: `${r.name} (API)`, concurrency: 8, ...app, floor: { p50: floor.p50, p95: floor.p95, rps: floor.rps } });
+      results.push({ scenario: `${r.name} (API)`, concurrency: 8, ...app, floor: floorOf(floor) });
       log(`${r.name}: p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms`);
     }
 
@@ -169,10 +186,28 @@ async function main() {
         await res.arrayBuffer();
         return res.status === 200;
       };
-      const tabs: [string, unknown[]] = [`SELECT o.status, count(*) FROM orders o WHERE o."storeId" = $1 GROUP BY o.status`, [storeId]];
+      // The tabs count each status up to 1,001 rows (the page shows "1,000+" beyond), as the app does.
+      const tabs: [string, unknown[]] = [`SELECT s.status, (SELECT count(*) FROM (SELECT 1 FROM orders o WHERE o."storeId" = $1 AND o.status = s.status LIMIT 1001) x) FROM unnest(enum_range(NULL::"OrderStatus")) AS s(status)`, [storeId]];
       const sidebar: [string, unknown[]][] = [
         [`SELECT id, name FROM branches WHERE "storeId" = $1 AND "archivedAt" IS NULL`, [storeId]],
-        [`SELECT t.id, t.name, (SELECT count(*) FROM order_tags ot WHERE ot."storeId" = t."storeId" AND ot."tagId" = t.id) FROM tags t WHERE t."storeId" = $1`, [storeId]],
+        [`SELECT id, name, color FROM tags WHERE "storeId" = $1 ORDER BY name`, [storeId]],
+      ];
+      // What the order page reads beside the order: the merchant reviews all of it on one screen.
+      const detailReads = (orderId: string): [string, unknown[]][] => [
+        [`SELECT c.email, c.city, c."blockedAt", c."blockedReason", (SELECT count(*) FROM orders p WHERE p."storeId" = o."storeId" AND p."customerId" = o."customerId" AND p."placedAt" < o."placedAt") FROM orders o JOIN customers c ON c."storeId" = o."storeId" AND c.id = o."customerId" WHERE o."storeId" = $1 AND o.id = $2`, [storeId, orderId]],
+        [`SELECT id, name, city, address, "isDefault" FROM branches WHERE "storeId" = $1 AND "archivedAt" IS NULL ORDER BY "isDefault" DESC, name`, [storeId]],
+        [`SELECT * FROM order_events WHERE "storeId" = $1 AND "orderId" = $2 ORDER BY "createdAt", id`, [storeId, orderId]],
+        [`SELECT * FROM sms_messages WHERE "storeId" = $1 AND "orderId" = $2`, [storeId, orderId]],
+        [`SELECT * FROM shipments WHERE "storeId" = $1 AND "orderId" = $2 AND "voidedAt" IS NULL`, [storeId, orderId]],
+        [`SELECT "smsMode", name, locale, "smsTemplates" FROM stores WHERE id = $1`, [storeId]],
+        [`SELECT name FROM tags WHERE "storeId" = $1 ORDER BY name LIMIT 500`, [storeId]],
+        [`SELECT * FROM order_comments WHERE "storeId" = $1 AND "orderId" = $2`, [storeId, orderId]],
+        [`SELECT u.id, u.name, u.email FROM memberships m JOIN users u ON u.id = m."userId" WHERE m."storeId" = $1 ORDER BY u.name`, [storeId]],
+        [`SELECT * FROM carrier_accounts WHERE "storeId" = $1`, [storeId]],
+        [`SELECT * FROM box_presets WHERE "storeId" = $1`, [storeId]],
+        [`SELECT * FROM wallets WHERE "storeId" = $1`, [storeId]],
+        [`SELECT v.id, v."weightGrams", s."branchId", s.quantity FROM order_items i JOIN product_variants v ON v."storeId" = i."storeId" AND v.id = i."variantId" LEFT JOIN stock_levels s ON s."storeId" = v."storeId" AND s."variantId" = v.id WHERE i."storeId" = $1 AND i."orderId" = $2`, [storeId, orderId]],
+        [`SELECT * FROM review_requests WHERE "storeId" = $1 AND "orderId" = $2`, [storeId, orderId]],
       ];
       const pagePaths: Record<string, (i: number) => string> = {
         "list: delivered, first page": () => "/s/bench-1/orders?status=delivered",
@@ -190,11 +225,12 @@ async function main() {
           async (i) => {
             await sql.query(...r.floor(i));
             if (isList) await Promise.all([sql.query(...tabs), ...sidebar.map((q) => sql.query(...q))]);
+            else await Promise.all(detailReads(orderIds[i % orderIds.length]).map((q) => sql.query(...q)));
             return true;
           },
           { concurrency: 8 },
         );
-        results.push({ scenario: `${r.name} (page)`, concurrency: 8, ...app, floor: { p50: floor.p50, p95: floor.p95, rps: floor.rps } });
+        results.push({ scenario: `${r.name} (page)`, concurrency: 8, ...app, floor: floorOf(floor) });
         log(`${r.name} (page): p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms`);
       }
     }
@@ -203,7 +239,7 @@ async function main() {
       // Status transitions: 16 clients, each on its own orders (received → in progress).
       // A fixed set of orders, put back to "received" first so every run does the same work.
       const received = (
-        await sql.query<{ id: string }>(`UPDATE orders SET status = 'RECEIVED', "stockTaken" = false WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 AND status IN ('RECEIVED', 'IN_PROGRESS') ORDER BY number LIMIT 4000) RETURNING id`, [storeId])
+        await sql.query<{ id: string }>(`UPDATE orders SET status = 'RECEIVED', "stockTaken" = false WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 AND status IN ('RECEIVED', 'IN_PROGRESS') ORDER BY number LIMIT $2) RETURNING id`, [storeId, work(4000)])
       ).rows.map((r) => r.id);
       const half = Math.floor(received.length / 2);
       const transitions = await load(async (i) => (await api(`/api/v1/orders/${received[i]}/transitions`, { method: "POST", body: JSON.stringify({ to: "in_progress", notifyCustomer: false }) })).ok, { concurrency: 16, count: half });
@@ -234,14 +270,14 @@ async function main() {
         },
         { concurrency: 16, count: received.length - half },
       );
-      results.push({ scenario: "status transitions", concurrency: 16, ...transitions, floor: { p50: transitionsFloor.p50, p95: transitionsFloor.p95, rps: transitionsFloor.rps } });
+      results.push({ scenario: "status transitions", concurrency: 16, ...transitions, floor: floorOf(transitionsFloor) });
       log(`transitions: ${round(transitions.rps)}/s vs floor ${round(transitionsFloor.rps)}/s`);
     }
 
     // Order intake: 16 storefront clients placing orders with idempotency keys; each key is then sent
     // again (a retry) and must return the same order, not a second one.
     if (want("order intake")) {
-      const count = Math.max(200, SECONDS * 40);
+      const count = work(Math.max(200, SECONDS * 40));
       const runId = Date.now().toString(36);
       const body = (i: number) => ({
         customer: { name: `Bench Customer ${i}`, phone: `+9665${String(70_000_000 + (i % 20_000)).padStart(8, "0")}` },
@@ -271,7 +307,11 @@ async function main() {
         },
         { concurrency: 16, count: Math.min(count, 100) },
       );
-      const placed = Number((await sql.query(`SELECT count(*) FROM orders WHERE "storeId" = $1 AND "customerName" LIKE 'Bench Customer %' AND "createdAt" > now() - interval '1 hour' AND "searchText" IS NOT NULL AND id IN (SELECT "orderId" FROM order_items)`, [storeId])).rows[0].count);
+      // Every order placed is whole: its lines and its first event are there.
+      const placed = Number(
+        (await sql.query(`SELECT count(*) FROM orders o WHERE o."storeId" = $1 AND o.number = ANY($2::int[]) AND EXISTS (SELECT 1 FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AND EXISTS (SELECT 1 FROM order_events e WHERE e."storeId" = o."storeId" AND e."orderId" = o.id AND e.type = 'order.placed')`, [storeId, [...numbers.values()]])).rows[0].count,
+      );
+      checks.push({ name: "intake: every order whole, every replay the same order", ok: replayMismatches === 0 && placed === numbers.size && numbers.size === intake.requests, detail: `${numbers.size} placed, ${placed} whole, ${replayMismatches} replay mismatches` });
       // The floor: the rows an intake writes (key, customer, number, order, lines, event, owner's notification), by pg.
       const variants = (await sql.query<{ id: string; sku: string; price: number; name: string }>(`SELECT v.id, v.sku, v.price, p.name FROM product_variants v JOIN products p ON p."storeId" = v."storeId" AND p.id = v."productId" WHERE v."storeId" = $1`, [storeId])).rows;
       const bySku = new Map(variants.map((v) => [v.sku, v]));
@@ -305,7 +345,7 @@ async function main() {
         },
         { concurrency: 16, count },
       );
-      results.push({ scenario: "order intake", concurrency: 16, ...intake, floor: { p50: intakeFloor.p50, p95: intakeFloor.p95, rps: intakeFloor.rps }, note: `${numbers.size} orders placed, ${replayMismatches} of ${Math.min(count, 100)} replays did not return their order, ${placed} whole orders of this run in the database` });
+      results.push({ scenario: "order intake", concurrency: 16, ...intake, floor: floorOf(intakeFloor), note: `${numbers.size} orders placed, ${replayMismatches} of ${Math.min(count, 100)} replays did not return their order, ${placed} whole orders of this run in the database` });
       log(`intake: ${round(intake.rps)}/s vs floor ${round(intakeFloor.rps)}/s; ${replayMismatches} replay mismatches`);
     }
 
@@ -316,7 +356,7 @@ async function main() {
       const labelToken = "tj_bench_label_token_0001";
       await sql.query(`INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`, [labelStore, hashApiToken(labelToken), tokenPrefix(labelToken)]);
       // The same 400 orders every run, put back in progress (an order may carry several labels over its life).
-      const toLabel = (await sql.query<{ id: string }>(`UPDATE orders SET status = 'IN_PROGRESS' WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 ORDER BY number LIMIT 400) RETURNING id`, [labelStore])).rows.map((r) => r.id);
+      const toLabel = (await sql.query<{ id: string }>(`UPDATE orders SET status = 'IN_PROGRESS' WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 ORDER BY number LIMIT $2) RETURNING id`, [labelStore, work(400)])).rows.map((r) => r.id);
       const branch = (await sql.query<{ id: string }>(`SELECT id FROM branches WHERE "storeId" = $1 AND "isDefault"`, [labelStore])).rows[0].id;
       const labels = await load(
         async (i) =>
@@ -350,7 +390,8 @@ async function main() {
         },
         { concurrency: 32, count: toLabel.length },
       );
-      results.push({ scenario: "labels, one wallet", concurrency: 32, ...labels, floor: { p50: labelsFloor.p50, p95: labelsFloor.p95, rps: labelsFloor.rps }, note: `${violations} invariant violations (balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds})` });
+      results.push({ scenario: "labels, one wallet", concurrency: 32, ...labels, floor: floorOf(labelsFloor), note: `${violations} invariant violations (balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds})` });
+      checks.push({ name: "labels: labels = debits − refunds, ledger = balance, balance ≥ 0", ok: violations === 0, detail: `balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds}` });
       log(`labels: ${round(labels.rps)}/s vs floor ${round(labelsFloor.rps)}/s; ${violations} invariant violations`);
     }
   } finally {
@@ -397,6 +438,16 @@ async function main() {
     ...results.filter((r) => r.note).map((r) => `${r.scenario}: ${r.note}.`),
   ].join("\n");
   console.log(`\n${table}\n`);
+  // Every scenario ran and none of its requests failed, in the app or at the floor.
+  for (const r of results) checks.push({ name: `${r.scenario}: completes without errors`, ok: r.requests > 0 && r.errors === 0 && !r.floor?.errors, detail: `${r.requests} requests, ${r.errors} errors${r.floor ? `, floor ${r.floor.errors} errors` : ""}` });
+  if (CHECK) {
+    for (const c of checks) console.log(`${c.ok ? "✓" : "✘"} ${c.name} (${c.detail})`);
+    const failed = checks.filter((c) => !c.ok).length;
+    fs.mkdirSync("reports", { recursive: true });
+    fs.writeFileSync("reports/bench-check.json", JSON.stringify({ passed: checks.length - failed, failed, checks }, null, 2));
+    console.log(`bench check: ${checks.length - failed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
+  }
   fs.mkdirSync("bench/results", { recursive: true });
   fs.writeFileSync("bench/results/latest.md", `${table}\n`);
   fs.writeFileSync("bench/results/latest.json", JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, results, firstLoadJsGzipBytes: gzip }, null, 2));

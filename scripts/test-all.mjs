@@ -1,5 +1,6 @@
-// `npm test`: typecheck, unit and integration tests (vitest, real Postgres), then the browser suite
-// (Playwright against the production build). Ends with one line totalling every suite.
+// `npm test`: typecheck, unit and integration tests (vitest, real Postgres), the browser suite
+// (Playwright against the production build), then the benchmark's check at small scale. Ends with one
+// line totalling every suite.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,10 +14,10 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
 const bin = (name) => path.join("node_modules", ".bin", name);
 
-function run(label, command, args) {
+function run(label, command, args, env = {}) {
   console.log(`\n━━ ${label} ━━`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   return { status: result.status ?? 1, seconds: ((Date.now() - started) / 1000).toFixed(1) };
 }
 
@@ -72,6 +73,22 @@ function readJson(file) {
       totals.failed += 1;
       summary.push(`e2e: did not report (exit ${status})`);
     }
+  }
+}
+
+// 4. The benchmark at small scale: a 20,000-order data set of its own, every scenario for a moment,
+// checking that each completes without errors and that the books and replays are right (no timings).
+{
+  fs.rmSync("reports/bench-check.json", { force: true });
+  const { status, seconds } = run("benchmark check (20,000 orders)", process.execPath, ["--import", "tsx", "scripts/bench.ts"], { BENCH_CHECK: "1" });
+  const report = readJson("reports/bench-check.json");
+  if (report) {
+    totals.passed += report.passed;
+    totals.failed += report.failed + (status !== 0 && report.failed === 0 ? 1 : 0);
+    summary.push(`bench check: ${report.passed} passed, ${report.failed} failed (${seconds} s)`);
+  } else {
+    totals.failed += 1;
+    summary.push(`bench check: did not report (exit ${status})`);
   }
 }
 

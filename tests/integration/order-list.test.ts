@@ -75,6 +75,9 @@ describe("listOrders", () => {
     expect(counts.all).toBe(8);
     expect(counts.in_progress).toBe(2);
     expect(counts.received).toBe(6);
+    // Past the cap a tab says "more than": cap + 1.
+    const capped = await countOrdersByStatus(s.ctx(), { paymentMethod: "card" }, 5);
+    expect(capped).toMatchObject({ all: 6, received: 6, in_progress: 2 });
   });
 
   it("rejects a forged cursor with a 422 naming the field", async () => {

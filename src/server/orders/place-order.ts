@@ -96,10 +96,11 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
 
     // Taking the number locks the store's row until commit: concurrent intakes of one store queue
     // here, and a rolled-back intake gives its number back, so numbers stay unique and gapless.
-    const [{ number }] = await tx.$queryRaw<{ number: number }[]>`
+    // (Everything after this statement holds the lock: the currency comes back with the number.)
+    const [store] = await tx.$queryRaw<{ number: number; currency: string }[]>`
       UPDATE stores SET "nextOrderNumber" = "nextOrderNumber" + 1 WHERE id = ${ctx.storeId}::uuid
-      RETURNING "nextOrderNumber" - 1 AS number`;
-    const store = await tx.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { currency: true } });
+      RETURNING "nextOrderNumber" - 1 AS number, currency`;
+    const number = store.number;
 
     const created = await tx.order.create({
       data: {

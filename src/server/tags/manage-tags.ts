@@ -11,6 +11,11 @@ export async function listTags(ctx: StoreContext): Promise<TagDto[]> {
   return tags.map((t) => ({ id: t.id, name: t.name, color: t.color, orders: t._count.orders }));
 }
 
+/** The store's tags without their counts: what a filter or a suggestion needs. */
+export async function listTagNames(ctx: StoreContext): Promise<{ id: string; name: string; color: string }[]> {
+  return db.tag.findMany({ where: { storeId: ctx.storeId }, orderBy: { name: "asc" }, select: { id: true, name: true, color: true } });
+}
+
 export async function updateTag(ctx: StoreContext, input: { tagId: string; name?: string; color?: string }) {
   try {
     const { count } = await db.tag.updateMany({ where: { storeId: ctx.storeId, id: input.tagId }, data: { name: input.name, color: input.color } });

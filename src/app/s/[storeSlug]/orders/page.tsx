@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
-import { countOrdersByStatus, listOrders } from "@/server/orders/list-orders";
+import { ORDER_COUNT_CAP, countOrdersByStatus, listOrders } from "@/server/orders/list-orders";
 import { listBranches } from "@/server/shipping/manage-branches";
-import { listTags } from "@/server/tags/manage-tags";
+import { listTagNames } from "@/server/tags/manage-tags";
 import { ORDER_STATUSES, PAYMENT_METHODS } from "@/server/orders/order-status";
 import { listOrdersQuery, type ListOrdersQuery } from "@/server/orders/schemas";
 import { can } from "@/server/auth/permissions";
@@ -44,7 +44,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
     listOrders(ctx, filters),
     countOrdersByStatus(ctx, countFilters),
     listBranches(ctx),
-    listTags(ctx),
+    listTagNames(ctx),
     getTranslations(),
     getFormatter(),
   ]);
@@ -70,7 +70,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
                   className={`flex min-h-11 items-center gap-2 border-b-2 px-3 text-sm font-medium ${active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
                 >
                   {t(`status.${s}`)}
-                  <span className="tabular rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{format.number(counts[s])}</span>
+                  <span className="tabular rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{counts[s] > ORDER_COUNT_CAP ? `${format.number(ORDER_COUNT_CAP)}+` : format.number(counts[s])}</span>
                 </Link>
               </li>
             );

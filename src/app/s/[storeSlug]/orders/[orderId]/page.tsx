@@ -1,4 +1,5 @@
 import { orNotFound } from "@/server/errors/or-not-found";
+import { cache } from "react";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
@@ -27,10 +28,11 @@ import { ItemsAvailability } from "../_components/items-availability";
 
 type Params = Promise<{ storeSlug: string; orderId: string }>;
 
-async function load(storeSlug: string, orderId: string) {
+// The metadata and the page share one load per request.
+const load = cache(async (storeSlug: string, orderId: string) => {
   const access = await requireStoreAccess(storeSlug);
   return { access, review: await orNotFound(getOrderReview(access.ctx, orderId)) };
-}
+});
 
 export async function generateMetadata({ params }: { params: Params }) {
   const { storeSlug, orderId } = await params;
