@@ -9,7 +9,10 @@ import { transitionOrderInput } from "@/server/orders/schemas-transition";
 import { seedOrder, seedStore } from "../support/factories";
 
 let signedIn: string | null = null;
-vi.mock("@/server/auth/session", () => ({ currentUserId: async () => signedIn }));
+vi.mock("@/server/auth/session", () => ({
+  currentUserId: async () => signedIn,
+  currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
+}));
 
 const { storeAction } = await import("@/server/actions/action-client");
 const move = storeAction({ input: transitionOrderInput.extend({ orderId: z.uuid() }), permission: "orders.update" }, ({ orderId, ...input }, ctx) =>

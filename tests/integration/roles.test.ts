@@ -7,7 +7,10 @@ import { transitionOrder } from "@/server/orders/transition-order";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 
 let signedIn: string | null = null;
-vi.mock("@/server/auth/session", () => ({ currentUserId: async () => signedIn }));
+vi.mock("@/server/auth/session", () => ({
+  currentUserId: async () => signedIn,
+  currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 type Role = "OWNER" | "ADMIN" | "STAFF";

@@ -6,7 +6,10 @@ import { db } from "@/server/db/client";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 
 let signedIn: string | null = null;
-vi.mock("@/server/auth/session", () => ({ currentUserId: async () => signedIn }));
+vi.mock("@/server/auth/session", () => ({
+  currentUserId: async () => signedIn,
+  currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const actions = await import("@/app/s/[storeSlug]/settings/shipping/actions");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { StoreContext } from "@/server/auth/context";
 import { can, type Permission } from "@/server/auth/permissions";
-import { currentUserId } from "@/server/auth/session";
+import { currentSession, currentUserId } from "@/server/auth/session";
 import { AppError, type ErrorCode, type FieldErrors } from "@/server/errors/app-error";
 import { toErrorResponse } from "@/server/errors/error-catalog";
 import { parseInput } from "@/server/http/validation";
@@ -35,6 +35,25 @@ export function storeAction<S extends z.ZodType, T>(
         actor: { type: "USER", id: userId, name: access.user.name },
       };
       return { ok: true, data: await run(input, ctx) };
+    } catch (error) {
+      const { body } = toErrorResponse(error, randomUUID());
+      const { code, message, fields, requestId: _requestId, ...details } = body.error;
+      return { ok: false, error: { code, message, ...(fields ? { fields } : {}), ...(Object.keys(details).length ? { details } : {}) } };
+    }
+  };
+}
+
+/**
+ * The way into a server action about the signed-in user themself (their password), in no store:
+ * validate input → session → the use case → the same error shape.
+ */
+export function userAction<S extends z.ZodType, T>(options: { input: S }, run: (input: z.output<S>, session: { userId: string; sessionId: string }) => Promise<T>) {
+  return async (rawInput: z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const input = parseInput(options.input, rawInput);
+      const session = await currentSession();
+      if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+      return { ok: true, data: await run(input, session) };
     } catch (error) {
       const { body } = toErrorResponse(error, randomUUID());
       const { code, message, fields, requestId: _requestId, ...details } = body.error;

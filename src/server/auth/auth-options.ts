@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "@/server/errors/app-error";
 import { verifyCredentials } from "./verify-credentials";
+import { openUserSession, revokeUserSession } from "./user-sessions";
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
@@ -32,13 +33,22 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    async jwt({ token, user }) {
+      // Signing in opens a session row; the cookie carries its id (sid) from then on.
+      if (user) {
+        token.sub = user.id;
+        token.sid = await openUserSession(user.id);
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) Object.assign(session.user, { id: token.sub, sid: token.sid });
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await revokeUserSession(token.sid);
     },
   },
 };

@@ -51,7 +51,9 @@ export default async function StoreLayout({ children, params }: { children: Reac
             {stores.length > 1 && <StoreSwitcher current={access.store.slug} stores={stores.map(({ slug, name }) => ({ slug, name }))} label={t("switchStore")} />}
             <NotificationBell storeSlug={access.store.slug} initial={notifications} />
             <LanguageSwitcher />
-            <span className="hidden text-sm text-slate-600 lg:inline">{access.user.name}</span>
+            <Link href={`/s/${access.store.slug}/account`} className="flex min-h-11 items-center rounded-lg px-2 text-sm text-slate-700 hover:bg-slate-100" title={access.user.name}>
+              {t("account")}
+            </Link>
             <SignOutButton label={t("signOut")} />
           </div>
         </div>

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors/app-error";
+import { hashPassword, verifyPassword } from "./password";
+import { revokeOtherUserSessions } from "./user-sessions";
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "is required").max(200, "must be at most 200 characters"),
+    newPassword: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200, "must be at most 200 characters"),
+    confirmPassword: z.string().max(200, "must be at most 200 characters"),
+  })
+  .strict()
+  .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "does not match the new password" });
+export type ChangePasswordInput = z.output<typeof changePasswordInput>;
+
+/**
+ * The user changes their password: the current one is asked for, and every other browser signed in
+ * as them is signed out at once (this one stays). Returns how many were signed out.
+ */
+export async function changePassword(session: { userId: string; sessionId: string | null }, input: ChangePasswordInput): Promise<{ signedOutElsewhere: number }> {
+  const user = await db.user.findUnique({ where: { id: session.userId }, select: { passwordHash: true } });
+  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("VALIDATION_FAILED", "Your current password is not right.", { fields: { currentPassword: "is not your current password" } });
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError("VALIDATION_FAILED", "Choose a password you are not using now.", { fields: { newPassword: "must differ from the current password" } });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.user.update({ where: { id: session.userId }, data: { passwordHash } });
+  return { signedOutElsewhere: await revokeOtherUserSessions(session.userId, session.sessionId) };
+}
