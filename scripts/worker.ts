@@ -12,13 +12,13 @@ const sms = smsProviderFromEnv();
 if (!sms) log("no TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN: SMS are recorded as not sent (provider not configured)");
 const worker = startWorker(jobHandlers({ sms }), { log });
 
-// Labels whose process died between the wallet debit and the carrier's answer: settle them now and
-// every minute from the carrier's own record.
+// Labels still waiting for their carrier's answer (the process died between the debit and the answer,
+// or the carrier did not answer in time): settle them now and every minute from the carrier's own record.
 const adapters = carrierAdapters();
 const reconcile = async () => {
   try {
-    const { completed, refunded } = await reconcileLabels({ adapters });
-    if (completed || refunded) log(`reconciled labels: ${completed} completed, ${refunded} refunded`);
+    const { completed, refunded, waiting } = await reconcileLabels({ adapters });
+    if (completed || refunded || waiting) log(`reconciled labels: ${completed} completed, ${refunded} refunded, ${waiting} waiting for their carrier`);
   } catch (error) {
     log(`label reconciliation failed: ${(error as Error).message}`);
   }

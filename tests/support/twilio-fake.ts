@@ -12,6 +12,8 @@ export type FakeMessage = { sid: string; to: string; from: string; body: string;
 export async function startTwilioFake(port = 0) {
   const messages: FakeMessage[] = [];
   let failuresLeft = 0;
+  let slowLeft = 0;
+  let slowMs = 0;
   let counter = 0;
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -38,6 +40,12 @@ export async function startTwilioFake(port = 0) {
       }
       const sid = `SM${String(++counter).padStart(32, "0")}`;
       messages.push({ sid, to: p.To, from: p.From, body: p.Body, statusCallback: p.StatusCallback });
+      // Slow: the message is accepted, but the answer comes after the client has given up.
+      if (slowLeft > 0) {
+        slowLeft--;
+        setTimeout(() => res.writeHead(201).end(JSON.stringify({ sid, status: "queued" })), slowMs);
+        return;
+      }
       res.writeHead(201).end(JSON.stringify({ sid, account_sid: FAKE_ACCOUNT_SID, to: p.To, from: p.From, body: p.Body, status: "queued", num_segments: "1" }));
     });
   });
@@ -48,6 +56,11 @@ export async function startTwilioFake(port = 0) {
     messages,
     failNext(n: number) {
       failuresLeft = n;
+    },
+    /** The next n messages are accepted but answered only after `ms`. */
+    slowNext(n: number, ms: number) {
+      slowLeft = n;
+      slowMs = ms;
     },
     /** The form body and signature Twilio would send to a status callback URL. */
     signedCallback(url: string, params: Record<string, string>) {

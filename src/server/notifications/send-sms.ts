@@ -22,7 +22,9 @@ export async function sendSms(payload: { storeId: string; smsId: string }, provi
 
   await db.smsMessage.update({ where: { storeId_id: { storeId: sms.storeId, id: sms.id } }, data: { attempts: { increment: 1 } } });
   try {
-    const sent = await provider.send({
+    // A retry: the last attempt may have reached the provider and only its answer was lost.
+    const already = sms.attempts > 0 ? await provider.findSent({ to: sms.to, body: sms.body, since: sms.createdAt }) : null;
+    const sent = already ?? await provider.send({
       to: sms.to,
       from: process.env.TWILIO_FROM ?? sms.store.smsSenderName,
       body: sms.body,

@@ -6,14 +6,22 @@ export type SentSms = { sid: string; status: string };
 /** Where SMS leave. Production: Twilio. Tests: the real Twilio SDK against a local Twilio-compatible server. */
 export interface SmsProvider {
   send(message: OutgoingSms): Promise<SentSms>;
+  /**
+   * A message to `to` with exactly this body that the provider accepted since `since`, or null. A send
+   * that timed out may still have gone: a retry asks first, so the customer does not get it twice.
+   */
+  findSent(query: { to: string; body: string; since: Date }): Promise<SentSms | null>;
 }
 
 /** A provider answer that retrying cannot fix (a bad number, a refused sender). */
 export class PermanentSmsError extends Error {}
 
 class RedirectingRequestClient extends twilio.RequestClient {
-  constructor(private readonly base: string) {
-    super();
+  constructor(
+    private readonly base: string,
+    timeout: number,
+  ) {
+    super({ timeout });
   }
   request<T>(options: Parameters<twilio.RequestClient["request"]>[0]) {
     options.uri = options.uri.replace(/^https:\/\/[a-z0-9.-]+\.twilio\.com/, this.base);
@@ -21,11 +29,13 @@ class RedirectingRequestClient extends twilio.RequestClient {
   }
 }
 
-export function twilioProvider(config: { accountSid: string; authToken: string; apiBase?: string }): SmsProvider {
+export function twilioProvider(config: { accountSid: string; authToken: string; apiBase?: string; timeoutMs?: number }): SmsProvider {
+  const timeout = config.timeoutMs ?? 15_000;
   const client = twilio(config.accountSid, config.authToken, {
     autoRetry: false,
-    timeout: 15_000,
-    ...(config.apiBase ? { httpClient: new RedirectingRequestClient(config.apiBase) } : {}),
+    timeout,
+    // (A client of our own carries its own timeout: Twilio's option reaches only its default client.)
+    ...(config.apiBase ? { httpClient: new RedirectingRequestClient(config.apiBase, timeout) } : {}),
   });
   return {
     async send(message) {
@@ -38,6 +48,12 @@ export function twilioProvider(config: { accountSid: string; authToken: string; 
         if (status && status >= 400 && status < 500 && status !== 429) throw new PermanentSmsError((error as Error).message);
         throw error;
       }
+    },
+    async findSent({ to, body, since }) {
+      // A minute's slack for clocks; the body and number must match exactly.
+      const recent = await client.messages.list({ to, dateSentAfter: new Date(since.getTime() - 60_000), limit: 50 });
+      const match = recent.find((m) => m.body === body);
+      return match ? { sid: match.sid, status: match.status } : null;
     },
   };
 }

@@ -40,6 +40,8 @@ export function signCarrierWebhook(carrier: CarrierId, rawBody: string): string 
 /** Test and demo controls: make the next calls fail, and how slow the carrier is. */
 export const simulatorControl = {
   failures: new Map<CarrierId, number>(),
+  /** Carriers that are down: every call fails as unreachable (500s) until they are back. */
+  down: new Set<CarrierId>(),
   latencyMs: Number(process.env.CARRIER_SIM_LATENCY_MS ?? 150),
   failureRate: Number(process.env.CARRIER_SIM_FAILURE_RATE ?? 0),
   failNext(carrier: CarrierId, times = 1) {
@@ -48,6 +50,7 @@ export const simulatorControl = {
 };
 
 function shouldFail(carrier: CarrierId): boolean {
+  if (simulatorControl.down.has(carrier)) return true;
   const left = simulatorControl.failures.get(carrier) ?? 0;
   if (left > 0) {
     simulatorControl.failures.set(carrier, left - 1);
@@ -86,6 +89,7 @@ export function simulatedCarrier(carrier: CarrierId): CarrierAdapter {
       return toShipment(await db.carrierSimShipment.findUniqueOrThrow({ where: { carrier_reference: { carrier, reference: request.reference } } }));
     },
     async findShipment(reference) {
+      if (simulatorControl.down.has(carrier)) throw new CarrierError(`${CARRIERS[carrier].name} is not answering (simulated outage).`, true);
       const row = await db.carrierSimShipment.findUnique({ where: { carrier_reference: { carrier, reference } } });
       return row ? toShipment(row) : null;
     },

@@ -36,7 +36,7 @@ export type LabelDto = {
   status: string;
 };
 
-type Deps = { adapters: Record<CarrierId, CarrierAdapter> };
+type Deps = { adapters: Record<CarrierId, CarrierAdapter>; /** Overrides CARRIER_TIMEOUT_MS (tests). */ answerWithinMs?: number };
 
 /**
  * Buys a shipping label from the store's wallet. Three steps, each safe on its own:
@@ -63,6 +63,11 @@ export async function issueLabel(ctx: StoreContext, unverifiedOrderId: string, i
     if (!order) throw notFound("Order");
     if (order.status !== "IN_PROGRESS") {
       throw new AppError("ORDER_INVALID_TRANSITION", "A label is issued for an order in progress.", { details: { from: order.status.toLowerCase(), allowed: [] } });
+    }
+    // One label at a time: while one waits for its carrier's answer, a second would be a second charge.
+    const waiting = await tx.shipment.findFirst({ where: { storeId: ctx.storeId, orderId: order.id, status: "PENDING" }, select: { carrier: true } });
+    if (waiting) {
+      throw new AppError("CONFLICT", `A label for this order is still waiting for ${CARRIERS[waiting.carrier as CarrierId].name}'s answer: it will be issued, or its charge refunded, automatically.`);
     }
     const account = await tx.carrierAccount.findUnique({ where: { storeId_carrier: { storeId: ctx.storeId, carrier: input.carrier } } });
     if (!account?.enabled) throw new AppError("VALIDATION_FAILED", `${CARRIERS[input.carrier].name} is not enabled for this store.`, { fields: { carrier: "is not enabled for this store" } });
@@ -117,8 +122,7 @@ export async function completeLabel(ctx: StoreContext, shipmentId: string, deps:
     db.branch.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: shipment.branchId! } } }),
   ]);
   const store = await db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { name: true } });
-  try {
-    const created = await adapter.createShipment({
+  const asked = adapter.createShipment({
       reference: shipment.id,
       accountNumber: account?.accountNumber ?? null,
       from: { name: store.name, phone: branch?.phone ?? "", city: branch?.city ?? "", district: branch?.district, address: branch?.address ?? "", country: "SA" },
@@ -136,13 +140,28 @@ export async function completeLabel(ctx: StoreContext, shipmentId: string, deps:
       handover: shipment.handover as "pickup" | "dropoff",
       pickupAt: shipment.pickupAt,
     });
-    return await recordCreated(ctx, shipment.id, created.trackingNumber, adapter);
-  } catch (error) {
-    if (!(error instanceof CarrierError)) throw error;
-    await refundFailed(ctx, shipment.id, error.message);
-    throw new AppError("CARRIER_ERROR", `${CARRIERS[carrier].name} could not issue the label: ${error.message} Nothing was charged.`, { details: { retryable: error.retryable } });
-  }
+  // The carrier's answer, however late, settles the label: issued, or refunded when it refused.
+  const settled = asked.then(
+    (created) => recordCreated(ctx, shipment.id, created.trackingNumber, adapter),
+    async (error: unknown) => {
+      if (!(error instanceof CarrierError)) throw error;
+      await refundFailed(ctx, shipment.id, error.message);
+      throw new AppError("CARRIER_ERROR", `${CARRIERS[carrier].name} could not issue the label: ${error.message} Nothing was charged.`, { details: { retryable: error.retryable } });
+    },
+  );
+  // Nobody waits on the carrier for ever: past the limit the label stays pending (the user is told),
+  // the late answer still settles it, and if this process stops first, reconciliation does.
+  const limit = deps.answerWithinMs ?? CARRIER_ANSWER_WITHIN_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), limit)));
+  const outcome = await Promise.race([settled, late]).finally(() => clearTimeout(timer));
+  if (outcome !== "late") return outcome;
+  settled.catch(() => undefined);
+  return toLabelDto(shipment);
 }
+
+/** How long a request waits for the carrier before answering "pending" (CARRIER_TIMEOUT_MS). */
+const CARRIER_ANSWER_WITHIN_MS = Number(process.env.CARRIER_TIMEOUT_MS ?? 20_000);
 
 async function recordCreated(ctx: StoreContext, shipmentId: string, trackingNumber: string, adapter: CarrierAdapter): Promise<LabelDto> {
   return db.$transaction(async (tx) => {
@@ -189,15 +208,26 @@ async function waitForLabel(ctx: StoreContext, shipmentId: string): Promise<Labe
  * Settles PENDING shipments older than `olderThanMs` (their process died between debit and answer):
  * the carrier's own record decides — label kept and the order ships, or the debit is refunded.
  */
-export async function reconcileLabels(deps: Deps, options: { olderThanMs?: number } = {}): Promise<{ completed: number; refunded: number }> {
+export async function reconcileLabels(deps: Deps, options: { olderThanMs?: number } = {}): Promise<{ completed: number; refunded: number; waiting: number }> {
   const cutoff = new Date(Date.now() - (options.olderThanMs ?? 60_000));
   const stuck = await db.shipment.findMany({ where: { status: "PENDING", createdAt: { lt: cutoff } }, select: { storeId: true, id: true, carrier: true }, take: 100 });
   let completed = 0;
   let refunded = 0;
+  let waiting = 0;
   for (const s of stuck) {
     const ctx: StoreContext = { storeId: s.storeId, role: "OWNER", actor: { type: "SYSTEM", id: null, name: "Tajer" } };
     const adapter = deps.adapters[s.carrier as CarrierId];
-    const known = await adapter.findShipment(s.id);
+    let known: Awaited<ReturnType<CarrierAdapter["findShipment"]>>;
+    try {
+      known = await adapter.findShipment(s.id);
+    } catch (error) {
+      // The carrier is down: ask again next round; the others are settled meanwhile.
+      if (error instanceof CarrierError) {
+        waiting++;
+        continue;
+      }
+      throw error;
+    }
     try {
       if (known) {
         await recordCreated(ctx, s.id, known.trackingNumber, adapter);
@@ -210,7 +240,7 @@ export async function reconcileLabels(deps: Deps, options: { olderThanMs?: numbe
       if (!isAppError(error)) throw error;
     }
   }
-  return { completed, refunded };
+  return { completed, refunded, waiting };
 }
 
 function toLabelDto(s: { id: string; orderId: string; carrier: string | null; trackingNumber: string | null; cost: number; currency: string; handover: string | null; status: string }): LabelDto {

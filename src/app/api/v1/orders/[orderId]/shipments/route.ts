@@ -13,5 +13,6 @@ export const POST = apiRoute("orders.update", async ({ ctx, params, body, reques
     });
   }
   const label = await issueLabel(ctx, params.orderId, await body(issueLabelInput), { idempotencyKey: key }, { adapters });
-  return json({ data: label }, 201);
+  // 202: the carrier has not answered in time; the label is pending and settles by itself.
+  return json({ data: label }, label.status === "pending" ? 202 : 201);
 });
