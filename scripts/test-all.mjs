@@ -1,6 +1,6 @@
 // `npm test`: typecheck, unit and integration tests (vitest, real Postgres), the browser suite
-// (Playwright against the production build), then the benchmark's check at small scale. Ends with one
-// line totalling every suite.
+// (Playwright against the production build), then the benchmark's check at small scale and the crash
+// check. Ends with one line totalling every suite.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -89,6 +89,22 @@ function readJson(file) {
   } else {
     totals.failed += 1;
     summary.push(`bench check: did not report (exit ${status})`);
+  }
+}
+
+// 5. The crash check: the built server killed with SIGKILL under intake and label load, started again;
+// orders whole or absent, the books right, every SMS sent once.
+{
+  fs.rmSync("reports/crash-check.json", { force: true });
+  const { status, seconds } = run("crash check (kill -9 under load)", process.execPath, ["--import", "tsx", "scripts/crash-check.ts"]);
+  const report = readJson("reports/crash-check.json");
+  if (report) {
+    totals.passed += report.passed;
+    totals.failed += report.failed + (status !== 0 && report.failed === 0 ? 1 : 0);
+    summary.push(`crash check: ${report.passed} passed, ${report.failed} failed (${seconds} s)`);
+  } else {
+    totals.failed += 1;
+    summary.push(`crash check: did not report (exit ${status})`);
   }
 }
 

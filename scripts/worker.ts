@@ -17,14 +17,14 @@ const worker = startWorker(jobHandlers({ sms }), { log });
 const adapters = carrierAdapters();
 const reconcile = async () => {
   try {
-    const { completed, refunded, waiting } = await reconcileLabels({ adapters });
+    const { completed, refunded, waiting } = await reconcileLabels({ adapters }, { olderThanMs: Number(process.env.LABEL_RECONCILE_AFTER_MS ?? 60_000) });
     if (completed || refunded || waiting) log(`reconciled labels: ${completed} completed, ${refunded} refunded, ${waiting} waiting for their carrier`);
   } catch (error) {
     log(`label reconciliation failed: ${(error as Error).message}`);
   }
 };
 void reconcile();
-const reconciler = setInterval(reconcile, 60_000);
+const reconciler = setInterval(reconcile, Number(process.env.LABEL_RECONCILE_EVERY_MS ?? 60_000));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     clearInterval(reconciler);

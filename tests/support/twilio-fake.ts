@@ -1,5 +1,6 @@
 // A local Twilio-compatible Messages API for tests: the real twilio SDK talks to it. It can be told
 // to fail, and it signs status callbacks the way Twilio does.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import twilio from "twilio";
@@ -14,7 +15,6 @@ export async function startTwilioFake(port = 0) {
   let failuresLeft = 0;
   let slowLeft = 0;
   let slowMs = 0;
-  let counter = 0;
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
@@ -38,7 +38,8 @@ export async function startTwilioFake(port = 0) {
       if (!/^\+[1-9]\d{7,14}$/.test(p.To ?? "")) {
         return res.writeHead(400).end(JSON.stringify({ code: 21211, message: `The 'To' number ${p.To} is not a valid phone number.`, status: 400 }));
       }
-      const sid = `SM${String(++counter).padStart(32, "0")}`;
+      // Unique across runs, as Twilio's are (a restarted fake must not reuse a sid already on record).
+      const sid = `SM${randomBytes(16).toString("hex")}`;
       messages.push({ sid, to: p.To, from: p.From, body: p.Body, statusCallback: p.StatusCallback });
       // Slow: the message is accepted, but the answer comes after the client has given up.
       if (slowLeft > 0) {

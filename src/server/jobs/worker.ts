@@ -10,7 +10,9 @@ export type JobHandlers = {
 
 type ClaimedJob = { id: bigint; kind: JobKind; payload: unknown; attempts: number; maxAttempts: number };
 
-const LOCK_SECONDS = 120;
+// A claimed job is someone else's for this long; if its worker dies, another takes it over after it
+// (JOB_LOCK_SECONDS). Every job is safe to run again, so a too-short lock costs work, never correctness.
+const LOCK_SECONDS = Number(process.env.JOB_LOCK_SECONDS ?? 120);
 
 /** 2 s, 4 s, 8 s … capped at 10 minutes, with jitter so retries do not arrive together. */
 export function backoffMs(attempt: number, random = Math.random): number {
