@@ -2,6 +2,7 @@
 // negative and huge numbers, unicode, SQL and HTML fragments, missing and extra fields. Never a 5xx;
 // always the one error shape (with the fields named when it is the input's fault); nothing written.
 import fc from "fast-check";
+import { hostileValue, near } from "../support/hostile";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
@@ -10,23 +11,6 @@ import { transitionOrder } from "@/server/orders/transition-order";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 
 type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-const hostileString = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom("'; DROP TABLE orders; --", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\u0000", "‮RTL override", "١٢٣", "../../etc/passwd", "%00", "${7*7}", "{{7*7}}"),
-  fc.string({ minLength: 5000, maxLength: 20000 }),
-);
-const hostileNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-1, 0, 2 ** 53, -(2 ** 31), Number.MAX_SAFE_INTEGER, 1e308));
-const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, hostileString, hostileNumber, fc.boolean(), fc.constant(null), fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(hostileString, tie("value"), { maxKeys: 4 })),
-})).value;
-
-/** A payload that looks like the endpoint's, with fields dropped, retyped or added. */
-const near = (shape: Record<string, unknown>) =>
-  fc.record(Object.fromEntries(Object.keys(shape).map((k) => [k, fc.oneof(fc.constant(shape[k]), hostileValue)])), { requiredKeys: [] }).chain((base) =>
-    fc.dictionary(hostileString, hostileValue, { maxKeys: 2 }).map((extra) => ({ ...base, ...extra })),
-  );
 
 let s: SeededStore;
 let orderId: string;

@@ -8,6 +8,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import type { JWT } from "next-auth/jwt";
 
+
 async function newUser(password = "first-password-1") {
   const email = `user-${crypto.randomUUID()}@sessions.test`;
   return db.user.create({ data: { email, name: "Session User", passwordHash: await hashPassword(password) } });

@@ -13,8 +13,17 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
 /** The error codes the sign-in page turns into words. */
 export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "TooManyAttempts" } as const;
 
+/**
+ * Session cookies are always httpOnly and SameSite=Lax; served over https (production) they are also
+ * Secure and __Secure- prefixed, so a browser never sends them over plain http.
+ */
+export function usesSecureCookies(env: Record<string, string | undefined> = process.env): boolean {
+  return (env.NEXTAUTH_URL || env.PUBLIC_URL || "").startsWith("https://");
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+  useSecureCookies: usesSecureCookies(),
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/signin" },
   providers: [

@@ -1,0 +1,102 @@
+// The doors into the app that the security suites walk through: every server action with a valid
+// input for it, a store seeded with one of everything those inputs name, and a fingerprint of all a
+// store owns. The outsider suite calls each door as another store; the hostile-input suite throws
+// junk at each door as the store itself.
+import { db } from "@/server/db/client";
+import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
+import { carrierAdapters } from "@/server/shipping/carrier-simulator";
+import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
+import { topUpWallet } from "@/server/wallet/wallet";
+import { transitionOrder } from "@/server/orders/transition-order";
+import { addOrderComment } from "@/server/orders/comments";
+import { sendReviewRequestNow } from "@/server/reviews/review-requests";
+import { seedOrder, seedStore, type SeededStore } from "./factories";
+
+export type Victim = { s: SeededStore; orderId: string; customerId: string; shipmentId: string; commentId: string; tagId: string; reviewId: string; tokenId: string; branchId: string; courierId: string; boxId: string; photoId: string };
+// `self`: an action about the signed-in user themself (no store in it): it must leave the victim untouched.
+export type ActionCase = { input: (v: Victim) => unknown; crossIds: boolean; self?: true };
+
+const ids = (v: Victim) => ({ orderId: v.orderId });
+
+// Every server action: how an outsider would call it with the victim's ids.
+export const ACTIONS: Record<string, ActionCase> = {
+  "s/[storeSlug]/account/actions.ts#changePasswordAction": { input: () => ({ currentPassword: "not-it", newPassword: "a-new-password", confirmPassword: "a-new-password" }), crossIds: false, self: true },
+  "s/[storeSlug]/customers/actions.ts#blockCustomerAction": { input: (v) => ({ customerId: v.customerId, reason: "never answers" }), crossIds: true },
+  "s/[storeSlug]/customers/actions.ts#unblockCustomerAction": { input: (v) => ({ customerId: v.customerId }), crossIds: true },
+  "s/[storeSlug]/notification-actions.ts#fetchNotifications": { input: () => undefined, crossIds: false },
+  "s/[storeSlug]/notification-actions.ts#markRead": { input: () => undefined, crossIds: false },
+  "s/[storeSlug]/orders/[orderId]/actions.ts#executeOrderAction": { input: (v) => ({ ...ids(v), idempotencyKey: "outsider-1", to: "canceled", notifyCustomer: false }), crossIds: true },
+  "s/[storeSlug]/orders/_components/label-actions.ts#issueLabelAction": {
+    input: (v) => ({ ...ids(v), idempotencyKey: "outsider-2", branchId: v.branchId, carrier: "aramex", packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }], handover: "dropoff" }),
+    crossIds: true,
+  },
+  "s/[storeSlug]/orders/_components/label-actions.ts#voidLabelAction": { input: (v) => ({ shipmentId: v.shipmentId }), crossIds: true },
+  "s/[storeSlug]/orders/_components/label-actions.ts#advanceSimulatorAction": { input: (v) => ({ shipmentId: v.shipmentId }), crossIds: true },
+  "s/[storeSlug]/orders/_components/label-actions.ts#labelsForOrdersAction": { input: (v) => ({ orderIds: [v.orderId] }), crossIds: false },
+  "s/[storeSlug]/orders/_components/review-actions.ts#sendReviewRequestNowAction": { input: (v) => ids(v), crossIds: true },
+  "s/[storeSlug]/orders/_components/tag-actions.ts#addOrderTags": { input: (v) => ({ orderIds: [v.orderId], tags: ["pwned"] }), crossIds: false },
+  "s/[storeSlug]/orders/_components/tag-actions.ts#removeOrderTag": { input: (v) => ({ orderIds: [v.orderId], tag: "vip" }), crossIds: false },
+  "s/[storeSlug]/orders/_components/team-actions.ts#addCommentAction": { input: (v) => ({ ...ids(v), body: "hi" }), crossIds: true },
+  "s/[storeSlug]/orders/_components/team-actions.ts#editCommentAction": { input: (v) => ({ commentId: v.commentId, body: "edited" }), crossIds: true },
+  "s/[storeSlug]/orders/_components/team-actions.ts#deleteCommentAction": { input: (v) => ({ commentId: v.commentId }), crossIds: true },
+  "s/[storeSlug]/orders/_components/team-actions.ts#assignOrderAction": { input: (v) => ({ ...ids(v), userId: null }), crossIds: true },
+  "s/[storeSlug]/orders/actions.ts#bulkMoveOrders": { input: (v) => ({ orderIds: [v.orderId], to: "canceled" }), crossIds: false },
+  "s/[storeSlug]/reviews/actions.ts#setReviewStatusAction": { input: (v) => ({ reviewId: v.reviewId, status: "hidden" }), crossIds: true },
+  "s/[storeSlug]/reviews/actions.ts#replyToReviewAction": { input: (v) => ({ reviewId: v.reviewId, reply: "x" }), crossIds: true },
+  "s/[storeSlug]/settings/api-tokens/actions.ts#createApiTokenAction": { input: () => ({ name: "x", role: "STAFF" }), crossIds: false },
+  "s/[storeSlug]/settings/api-tokens/actions.ts#revokeApiTokenAction": { input: (v) => ({ tokenId: v.tokenId }), crossIds: true },
+  "s/[storeSlug]/settings/reviews/actions.ts#saveReviewSettingsAction": { input: () => ({ enabled: false }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveBranchAction": { input: (v) => ({ branchId: v.branchId, branch: { name: "x", city: "x", address: "x" } }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#branchLifecycleAction": { input: (v) => ({ branchId: v.branchId, op: "archive" }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierAction": { input: () => ({ carrier: "dhl", enabled: true }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveCourierAction": { input: (v) => ({ courierId: v.courierId, courier: { name: "x" } }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#archiveCourierAction": { input: (v) => ({ courierId: v.courierId }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#createBoxAction": { input: () => ({ name: "x", lengthCm: 1, widthCm: 1, heightCm: 1 }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#deleteBoxAction": { input: (v) => ({ presetId: v.boxId }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": { input: () => ({ carriersUpdateStatus: false }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": { input: () => ({ storeNumber: "1", platformAccount: "1", contactName: "x", phone: "0501234567", email: "a@b.co", city: "x", address: "x", items: { box_small: 1 } }), crossIds: false },
+  "s/[storeSlug]/settings/sms/actions.ts#saveSmsSettings": { input: () => ({ mode: "OFF", senderName: "x", templates: {} }), crossIds: false },
+  "s/[storeSlug]/settings/sms/actions.ts#rotateSmsWebhookSecret": { input: () => undefined, crossIds: false },
+  "s/[storeSlug]/settings/tags/actions.ts#updateTagAction": { input: (v) => ({ tagId: v.tagId, name: "renamed" }), crossIds: true },
+  "s/[storeSlug]/settings/tags/actions.ts#deleteTagAction": { input: (v) => ({ tagId: v.tagId }), crossIds: true },
+  "s/[storeSlug]/wallet/actions.ts#topUpAction": { input: () => ({ amount: 10_000, reference: "x" }), crossIds: false },
+  "s/[storeSlug]/wallet/actions.ts#setLowBalanceThresholdAction": { input: () => ({ lowBalanceThreshold: 1 }), crossIds: false },
+  "s/[storeSlug]/wallet/actions.ts#setAdminsMayTopUpAction": { input: () => ({ adminsMayTopUp: true }), crossIds: false },
+};
+
+/** A fingerprint of everything a store owns: every table with a storeId column, row by row. */
+export async function fingerprint(storeId: string): Promise<Record<string, string>> {
+  const tables = await db.$queryRaw<{ table_name: string }[]>`SELECT table_name FROM information_schema.columns WHERE column_name = 'storeId' AND table_schema = 'public' ORDER BY table_name`;
+  const out: Record<string, string> = {};
+  for (const { table_name } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ h: string | null }[]>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table_name}" t WHERE "storeId" = $1::uuid`, storeId);
+    out[table_name] = row.h ?? "empty";
+  }
+  const store = await db.$queryRaw<{ h: string }[]>`SELECT md5(s::text) AS h FROM stores s WHERE id = ${storeId}::uuid`;
+  out.stores = store[0].h;
+  return out;
+}
+
+/** A store with one of everything the doors' inputs name. */
+export async function seedDoorsStore(): Promise<Victim> {
+  const s = await seedStore();
+  await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
+  await topUpWallet(s.ctx(), { amount: 50_000, reference: "t" });
+  const order = await seedOrder(s, { phone: "+966500000001" });
+  await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
+  const label = await issueLabel(s.ctx(), order.id, issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }], handover: "dropoff" }), {}, { adapters: carrierAdapters() });
+  const delivered = await seedOrder(s);
+  for (const to of ["in_progress", "shipped", "delivered"] as const) await transitionOrder(s.ctx(), delivered.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
+  await sendReviewRequestNow(s.ctx(), delivered.id);
+  const request = await db.reviewRequest.findFirstOrThrow({ where: { storeId: s.store.id } });
+  const review = await db.review.create({ data: { storeId: s.store.id, requestId: request.id, orderId: delivered.id, kind: "EXPERIENCE", subject: "x", rating: 5, authorName: "A B.", status: "PUBLISHED" } });
+  const photo = await db.reviewPhoto.create({ data: { storeId: s.store.id, reviewId: review.id, storageKey: `${s.store.id}/${crypto.randomUUID()}.jpg`, contentType: "image/jpeg", width: 1, height: 1, bytes: 1 } });
+  const comment = await addOrderComment(s.ctx(), order.id, "internal");
+  const tag = await db.tag.create({ data: { storeId: s.store.id, name: "vip" } });
+  await db.orderTag.create({ data: { storeId: s.store.id, orderId: order.id, tagId: tag.id } });
+  const token = await db.apiToken.findFirstOrThrow({ where: { storeId: s.store.id } });
+  const courier = await db.manualCourier.create({ data: { storeId: s.store.id, name: "Courier" } });
+  const box = await db.boxPreset.create({ data: { storeId: s.store.id, name: "Box", lengthMm: 100, widthMm: 100, heightMm: 100 } });
+  const customerId = (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).customerId;
+  return { s, orderId: order.id, customerId, shipmentId: label.id, commentId: comment.id, tagId: tag.id, reviewId: review.id, tokenId: token.id, branchId: s.branches[1].id, courierId: courier.id, boxId: box.id, photoId: photo.id };
+}
