@@ -25,17 +25,31 @@ export function sumMinor(values: readonly number[]): number {
   return total;
 }
 
+// Building an Intl formatter costs ~100× using one (a list page shows a hundred amounts): each is made
+// once per currency and locale, and kept.
+const digitsByCurrency = new Map<string, number>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Digits after the decimal point for a currency (SAR 2, KWD 3, JPY 0), as ISO 4217 and Intl know it. */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /** Formats minor units for a locale with Intl: 12345 SAR → "SAR 123.45" in English, "‏١٢٣٫٤٥ ر.س.‏" in Arabic. */
 export function formatMoney(amount: number, currency: string, locale: string): string {
   const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    amount / 10 ** digits,
-  );
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount / 10 ** digits);
 }
 
 /** An amount typed by a person ("12.50", Arabic-Indic digits too) → minor units; anything else → NaN, which the server names as the field's error. */
