@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { orderLinks, signIn } from "./helpers";
 
@@ -26,6 +28,7 @@ test("staff cannot open Settings (API tokens, SMS, shipping)", async ({ page }) 
 });
 
 test("another store's pages and orders are a 404, exactly like pages that do not exist", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   // Find a demo order as its owner…
   await signIn(page, "owner@demo.test");
   await orderLinks(page).first().click();
@@ -39,27 +42,27 @@ test("another store's pages and orders are a 404, exactly like pages that do not
   // …and a demo customer.
   await page.getByRole("link", { name: "View customer" }).first().click();
   const demoCustomerPath = new URL(page.url()).pathname;
+  // Every dashboard page there is, from the files themselves: a new page is checked without being
+  // listed, and one whose URL needs an id this test cannot fill fails here until it is taught.
+  const ids: Record<string, string> = { storeSlug: "demo", orderId: demoOrderId, customerId: demoCustomerPath.split("/").pop()! };
+  const dashboard = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? dashboard(path.join(dir, e.name)) : e.name === "page.tsx" ? [dir] : []));
+  const routes = dashboard(path.join("src", "app", "s", "[storeSlug]")).map((dir) =>
+    `/${path.relative(path.join("src", "app"), dir).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, (_, name: string) => {
+      expect(ids[name], `a value for [${name}] in ${dir}`).toBeDefined();
+      return ids[name];
+    }),
+  );
+  expect(routes.length).toBeGreaterThanOrEqual(14);
   const pages = [
-    demoOrderPath,
-    demoCustomerPath,
-    "/s/demo/orders",
-    "/s/demo/customers",
-    "/s/demo/settings/sms",
-    "/s/demo/settings/tags",
-    "/s/demo/settings/api-tokens",
-    "/s/demo/settings/shipping",
-    "/s/demo/settings/shipping/packaging",
-    "/s/demo/wallet",
-    "/s/demo/settings/reviews",
-    "/s/demo/reviews",
-    "/s/demo/reviews/discounts",
+    ...routes,
     `/s/second/orders/${demoOrderId}`,
     `/s/second/customers/${demoCustomerPath.split("/").pop()}`,
     "/s/no-such-store/orders",
   ];
-  for (const path of pages) {
-    const response = await other.goto(path);
-    expect(response?.status(), path).toBe(404);
+  for (const url of pages) {
+    const response = await other.goto(url);
+    expect(response?.status(), url).toBe(404);
     await expect(other.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
   // The live stream of another store is not found either.

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
@@ -37,6 +37,21 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
   const [tagMessage, setTagMessage] = useState<string | null>(null);
   const [labelProgress, setLabelProgress] = useState<{ done: number; total: number } | null>(null);
   const [printable, setPrintable] = useState<Printable | null>(null);
+  // Each order's words, worked out once: the table and the cards both show them.
+  const words = useMemo(
+    () =>
+      new Map(
+        orders.map((o) => [
+          o.id,
+          {
+            date: format.dateTime(new Date(o.placedAt), { dateStyle: "medium", timeStyle: "short" }),
+            items: t("orders.itemsCount", { count: o.itemsCount }),
+            payment: t(`paymentMethod.${o.payment.method}`),
+          },
+        ]),
+      ),
+    [orders, format, t],
+  );
 
   async function prepareLabels() {
     const ids = orders.filter((o) => selected.has(o.id)).map((o) => o.id);
@@ -247,18 +262,18 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
                     {formatOrderNumber(o.number)}
                   </Link>
                 </td>
-                <td className="px-4 py-3 whitespace-nowrap text-slate-600">{format.dateTime(new Date(o.placedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td className="px-4 py-3 whitespace-nowrap text-slate-600">{words.get(o.id)!.date}</td>
                 <td className="px-4 py-3">
                   <div>{o.customer.name}</div>
                   <div className="tabular text-xs text-slate-500" dir="ltr">
                     {o.customer.phone}
                   </div>
                 </td>
-                <td className="px-4 py-3 text-slate-600">{t("orders.itemsCount", { count: o.itemsCount })}</td>
+                <td className="px-4 py-3 text-slate-600">{words.get(o.id)!.items}</td>
                 <td className="px-4 py-3 font-medium">
                   <Money amount={o.totals.total} currency={o.totals.currency} />
                 </td>
-                <td className="px-4 py-3 text-slate-600">{t(`paymentMethod.${o.payment.method}`)}</td>
+                <td className="px-4 py-3 text-slate-600">{words.get(o.id)!.payment}</td>
                 <td className="px-4 py-3">
                   <StatusBadge status={o.status} />
                   <Tags tags={o.tags} />
@@ -287,11 +302,11 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
                 <span className="tabular" dir="ltr">
                   {o.customer.phone}
                 </span>
-                <span>{format.dateTime(new Date(o.placedAt), { dateStyle: "medium", timeStyle: "short" })}</span>
+                <span>{words.get(o.id)!.date}</span>
               </div>
               <div className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-600">
-                <span>{t("orders.itemsCount", { count: o.itemsCount })}</span>
-                <span>{t(`paymentMethod.${o.payment.method}`)}</span>
+                <span>{words.get(o.id)!.items}</span>
+                <span>{words.get(o.id)!.payment}</span>
               </div>
               <Tags tags={o.tags} />
             </Link>
