@@ -37,4 +37,8 @@ const nextConfig: NextConfig = {
   typescript: { tsconfigPath: "tsconfig.build.json" },
 };
 
-export default createNextIntlPlugin("./src/i18n/request.ts")(nextConfig);
+// Messages are compiled at build time: the browser gets no ICU parser, and formatting does no parsing.
+export default createNextIntlPlugin({
+  requestConfig: "./src/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: ["en", "ar"], precompile: true } },
+})(nextConfig);

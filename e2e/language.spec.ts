@@ -19,3 +19,16 @@ test("switching to Arabic lays the list out right-to-left, and back", async ({ p
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });
+
+test("the language switch works before the page's scripts have loaded (a plain form post)", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await context.addCookies([{ name: "tajer-locale", value: "en", url: "http://127.0.0.1" }]);
+  await page.goto("/signin");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "العربية" }).click();
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.goto("/signin");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await context.close();
+});

@@ -12,3 +12,8 @@ export async function setLocale(locale: string): Promise<void> {
   const userId = await currentUserId();
   if (userId) await db.user.update({ where: { id: userId }, data: { locale } });
 }
+
+/** The language switch as a form (it works before the page's scripts have loaded: the browser posts it). */
+export async function setLocaleFromForm(form: FormData): Promise<void> {
+  await setLocale(String(form.get("locale") ?? ""));
+}
