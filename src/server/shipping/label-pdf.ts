@@ -126,11 +126,26 @@ async function drawLabel(doc: Doc, label: LabelData) {
   }
 
   // Tracking barcode
-  const png = await bwipjs.toBuffer({ bcid: "code128", text: label.trackingNumber, scale: 3, height: 18, includetext: false, paddingwidth: 10, paddingheight: 4 });
-  doc.image(png, m, 280, { fit: [inner, 100], align: "center" });
+  barcode(doc, label.trackingNumber, m, 284, inner, 92);
   const tn = label.trackingNumber;
   doc.font("latin-bold").fontSize(14);
   doc.text(tn, m + (inner - doc.widthOfString(tn)) / 2, 386, { lineBreak: false });
+}
+
+/**
+ * Code 128 drawn as vector bars, centred in the box with a quiet zone of 10 modules each side: crisp at
+ * any printer's resolution, and no image to encode and decode for every label.
+ */
+function barcode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, height: number) {
+  const [{ sbs }] = bwipjs.raw({ bcid: "code128", text }) as unknown as [{ sbs: number[] }];
+  const modules = sbs.reduce((a, b) => a + b, 0);
+  const module = Math.min(3, width / (modules + 20));
+  let at = x + (width - modules * module) / 2;
+  sbs.forEach((w, i) => {
+    if (i % 2 === 0) doc.rect(at, y, w * module, height);
+    at += w * module;
+  });
+  doc.fill("#000");
 }
 
 async function render(labels: LabelData[]): Promise<Buffer> {
