@@ -9,6 +9,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { benchDatabase } from "./bench-seed";
+import { finishChecks, type Check } from "./check-report";
 
 type Sample = { ms: number; ok: boolean };
 export type Result = { scenario: string; concurrency: number; requests: number; errors: number; p50: number; p95: number; rps: number; floor?: { p50: number; p95: number; rps: number; errors: number }; note?: string };
@@ -92,7 +93,7 @@ async function main() {
   sql.on("error", () => {});
   let server: ChildProcess | null = null;
   const results: Result[] = [];
-  const checks: { name: string; ok: boolean; detail: string }[] = [];
+  const checks: Check[] = [];
   try {
     const [big] = (await sql.query<{ id: string }>("SELECT id FROM stores WHERE slug = 'bench-1'")).rows;
     if (!big) throw new Error("No benchmark data: run `npm run bench:seed` first.");
@@ -440,14 +441,7 @@ async function main() {
   console.log(`\n${table}\n`);
   // Every scenario ran and none of its requests failed, in the app or at the floor.
   for (const r of results) checks.push({ name: `${r.scenario}: completes without errors`, ok: r.requests > 0 && r.errors === 0 && !r.floor?.errors, detail: `${r.requests} requests, ${r.errors} errors${r.floor ? `, floor ${r.floor.errors} errors` : ""}` });
-  if (CHECK) {
-    for (const c of checks) console.log(`${c.ok ? "✓" : "✘"} ${c.name} (${c.detail})`);
-    const failed = checks.filter((c) => !c.ok).length;
-    fs.mkdirSync("reports", { recursive: true });
-    fs.writeFileSync("reports/bench-check.json", JSON.stringify({ passed: checks.length - failed, failed, checks }, null, 2));
-    console.log(`bench check: ${checks.length - failed} passed, ${failed} failed`);
-    process.exit(failed ? 1 : 0);
-  }
+  if (CHECK) finishChecks("bench-check", checks);
   fs.mkdirSync("bench/results", { recursive: true });
   fs.writeFileSync("bench/results/latest.md", `${table}\n`);
   fs.writeFileSync("bench/results/latest.json", JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, results, firstLoadJsGzipBytes: gzip }, null, 2));

@@ -4,11 +4,10 @@
 // the same idempotency keys, as a storefront would. Then: every order is whole or absent, each key made
 // exactly one order, the wallet's ledger equals its balance, every debit has a label or a refund, and
 // every SMS left exactly once. Uses the benchmark check's 20,000-order data set (seeded when missing).
-import { spawn, type ChildProcess } from "node:child_process";
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { startTwilioFake, FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN } from "../tests/support/twilio-fake";
+import { finishChecks, type Check } from "./check-report";
 
 process.env.BENCH_ORDERS ??= "20000";
 process.env.BENCH_PG_DIR ??= ".data/bench-check/pg";
@@ -21,7 +20,6 @@ const LABELS = 48;
 const log = (m: string) => console.log("[crash]", m);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Check = { name: string; ok: boolean; detail: string };
 
 function startApp(env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
@@ -263,12 +261,7 @@ async function main() {
     await sql.end();
     await postgres?.stop();
   }
-  for (const c of checks) console.log(`${c.ok ? "✓" : "✘"} ${c.name} (${c.detail})`);
-  const failed = checks.filter((c) => !c.ok).length;
-  fs.mkdirSync("reports", { recursive: true });
-  fs.writeFileSync("reports/crash-check.json", JSON.stringify({ passed: checks.length - failed, failed, checks }, null, 2));
-  console.log(`crash check: ${checks.length - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finishChecks("crash-check", checks);
 }
 
 void main().catch((error) => {

@@ -76,37 +76,29 @@ function readJson(file) {
   }
 }
 
-// 4. The benchmark at small scale: a 20,000-order data set of its own, every scenario for a moment,
-// checking that each completes without errors and that the books and replays are right (no timings).
-{
-  fs.rmSync("reports/bench-check.json", { force: true });
-  const { status, seconds } = run("benchmark check (20,000 orders)", process.execPath, ["--import", "tsx", "scripts/bench.ts"], { BENCH_CHECK: "1" });
-  const report = readJson("reports/bench-check.json");
+/** A check script's report (reports/<name>.json from scripts/check-report.ts) added to the totals. */
+function runCheck(label, name, script, env = {}) {
+  fs.rmSync(`reports/${name}.json`, { force: true });
+  const { status, seconds } = run(label, process.execPath, ["--import", "tsx", script], env);
+  const report = readJson(`reports/${name}.json`);
+  const title = name.replace("-", " ");
   if (report) {
     totals.passed += report.passed;
     totals.failed += report.failed + (status !== 0 && report.failed === 0 ? 1 : 0);
-    summary.push(`bench check: ${report.passed} passed, ${report.failed} failed (${seconds} s)`);
+    summary.push(`${title}: ${report.passed} passed, ${report.failed} failed (${seconds} s)`);
   } else {
     totals.failed += 1;
-    summary.push(`bench check: did not report (exit ${status})`);
+    summary.push(`${title}: did not report (exit ${status})`);
   }
 }
 
+// 4. The benchmark at small scale: a 20,000-order data set of its own, every scenario for a moment,
+// checking that each completes without errors and that the books and replays are right (no timings).
+runCheck("benchmark check (20,000 orders)", "bench-check", "scripts/bench.ts", { BENCH_CHECK: "1" });
+
 // 5. The crash check: the built server killed with SIGKILL under intake and label load, started again;
 // orders whole or absent, the books right, every SMS sent once.
-{
-  fs.rmSync("reports/crash-check.json", { force: true });
-  const { status, seconds } = run("crash check (kill -9 under load)", process.execPath, ["--import", "tsx", "scripts/crash-check.ts"]);
-  const report = readJson("reports/crash-check.json");
-  if (report) {
-    totals.passed += report.passed;
-    totals.failed += report.failed + (status !== 0 && report.failed === 0 ? 1 : 0);
-    summary.push(`crash check: ${report.passed} passed, ${report.failed} failed (${seconds} s)`);
-  } else {
-    totals.failed += 1;
-    summary.push(`crash check: did not report (exit ${status})`);
-  }
-}
+runCheck("crash check (kill -9 under load)", "crash-check", "scripts/crash-check.ts");
 
 console.log(`\n━━ summary ━━\n${summary.join("\n")}\n`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
