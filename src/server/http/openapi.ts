@@ -157,7 +157,11 @@ export function buildOpenApiDocument() {
       "/orders/{orderId}/shipments": {
         post: {
           ...op("Buy a shipping label from the wallet; the order ships (Idempotency-Key required)", { path: ["orderId"], body: "IssueLabel", errors: [400, 401, 402, 404, 409, 422, 502] }),
-          responses: { "201": { description: "The label: id, carrier, trackingNumber, trackingUrl, labelUrl, cost, currency, handover" }, ...errors(400, 401, 402, 404, 409, 422, 502) },
+          responses: {
+            "201": { description: "The label: id, carrier, trackingNumber, trackingUrl, labelUrl, cost, currency, handover, status" },
+            "202": { description: "The carrier has not answered in time: the label is pending (status \"pending\", charged) and is issued, or its charge refunded, by itself; ask again with the same Idempotency-Key for the outcome" },
+            ...errors(400, 401, 402, 404, 409, 422, 502),
+          },
         },
       },
       "/shipments/{shipmentId}/label": {
