@@ -11,6 +11,13 @@ import { resolveMembership } from "@/server/stores/resolve-membership";
 export type ActionError = { code: ErrorCode; message: string; fields?: FieldErrors; details?: Record<string, unknown> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
+/** Any error as the one result shape actions answer with (unknown errors logged and hidden, as for the API). */
+function failure(error: unknown): { ok: false; error: ActionError } {
+  const { body } = toErrorResponse(error, randomUUID());
+  const { code, message, fields, requestId: _requestId, ...details } = body.error;
+  return { ok: false, error: { code, message, ...(fields ? { fields } : {}), ...(Object.keys(details).length ? { details } : {}) } };
+}
+
 /**
  * The one way into a store-scoped server action: validate input → session → membership of the store
  * in the URL (re-checked here, never trusted) → permission → the use case → one error shape.
@@ -36,9 +43,7 @@ export function storeAction<S extends z.ZodType, T>(
       };
       return { ok: true, data: await run(input, ctx) };
     } catch (error) {
-      const { body } = toErrorResponse(error, randomUUID());
-      const { code, message, fields, requestId: _requestId, ...details } = body.error;
-      return { ok: false, error: { code, message, ...(fields ? { fields } : {}), ...(Object.keys(details).length ? { details } : {}) } };
+      return failure(error);
     }
   };
 }
@@ -55,9 +60,7 @@ export function userAction<S extends z.ZodType, T>(options: { input: S }, run: (
       if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       return { ok: true, data: await run(input, session) };
     } catch (error) {
-      const { body } = toErrorResponse(error, randomUUID());
-      const { code, message, fields, requestId: _requestId, ...details } = body.error;
-      return { ok: false, error: { code, message, ...(fields ? { fields } : {}), ...(Object.keys(details).length ? { details } : {}) } };
+      return failure(error);
     }
   };
 }

@@ -164,7 +164,7 @@ async function selectOrderForMove(tx: Tx, ctx: StoreContext, orderId: string): P
   return rows[0] ?? null;
 }
 
-async function moveStock(tx: Tx, storeId: string, order: { branchId: string | null; items: { id: string; variantId: string | null; quantity: number; stockBranchId: string | null }[] }, effect: "take" | "restore") {
+async function moveStock(tx: Tx, storeId: string, order: Pick<OrderForMove, "branchId" | "items">, effect: "take" | "restore") {
   // Every line's stock in one statement, and every line's branch in another: a busy desk moves
   // orders of many lines. Lines of one variant and branch are summed first (one row may change once
   // per statement), and rows are locked in one order (by variant, then branch) in every transaction:
@@ -174,14 +174,14 @@ async function moveStock(tx: Tx, storeId: string, order: { branchId: string | nu
   for (const item of order.items) {
     const branchId = effect === "take" ? order.branchId : item.stockBranchId;
     if (!item.variantId || !branchId) continue;
-    const row = deltas.get(`${item.variantId}|${branchId}`) ?? { variantId: item.variantId, branchId, delta: 0 };
+    const key = `${item.variantId}|${branchId}`;
+    const row = deltas.get(key) ?? { variantId: item.variantId, branchId, delta: 0 };
     row.delta += effect === "take" ? -item.quantity : item.quantity;
-    deltas.set(`${item.variantId}|${branchId}`, row);
+    deltas.set(key, row);
     moved.push(item.id);
   }
   if (!moved.length) return;
-  const key = (r: { variantId: string; branchId: string }) => `${r.variantId}|${r.branchId}`;
-  const rows = [...deltas.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const rows = [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   await tx.$executeRaw`
     INSERT INTO stock_levels ("storeId", "variantId", "branchId", quantity, "updatedAt")
     SELECT ${storeId}::uuid, v, b, d, now()

@@ -123,23 +123,23 @@ export async function completeLabel(ctx: StoreContext, shipmentId: string, deps:
   ]);
   const store = await db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { name: true } });
   const asked = adapter.createShipment({
-      reference: shipment.id,
-      accountNumber: account?.accountNumber ?? null,
-      from: { name: store.name, phone: branch?.phone ?? "", city: branch?.city ?? "", district: branch?.district, address: branch?.address ?? "", country: "SA" },
-      to: {
-        name: shipment.order.shippingName,
-        phone: shipment.order.shippingPhone,
-        city: shipment.order.shippingCity,
-        district: shipment.order.shippingDistrict,
-        address: shipment.order.shippingAddress,
-        country: shipment.order.shippingCountry,
-      },
-      packages: toPackages(shipment.packages as never),
-      codAmount: shipment.codAmount,
-      currency: shipment.currency,
-      handover: shipment.handover as "pickup" | "dropoff",
-      pickupAt: shipment.pickupAt,
-    });
+    reference: shipment.id,
+    accountNumber: account?.accountNumber ?? null,
+    from: { name: store.name, phone: branch?.phone ?? "", city: branch?.city ?? "", district: branch?.district, address: branch?.address ?? "", country: "SA" },
+    to: {
+      name: shipment.order.shippingName,
+      phone: shipment.order.shippingPhone,
+      city: shipment.order.shippingCity,
+      district: shipment.order.shippingDistrict,
+      address: shipment.order.shippingAddress,
+      country: shipment.order.shippingCountry,
+    },
+    packages: toPackages(shipment.packages as never),
+    codAmount: shipment.codAmount,
+    currency: shipment.currency,
+    handover: shipment.handover as "pickup" | "dropoff",
+    pickupAt: shipment.pickupAt,
+  });
   // The carrier's answer, however late, settles the label: issued, or refunded when it refused.
   const settled = asked.then(
     (created) => recordCreated(ctx, shipment.id, created.trackingNumber, adapter),

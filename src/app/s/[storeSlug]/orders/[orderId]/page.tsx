@@ -117,14 +117,21 @@ export default async function OrderPage({ params }: { params: Params }) {
 
           {order.status === "in_progress" && can(access.role, "orders.update") && (
             <Card title={t("label.title")}>
-              <IssueLabelForm
-                storeSlug={access.store.slug}
-                orderId={order.id}
-                currency={cur}
-                branches={review.branches}
-                defaultBranchId={order.shipping.branchId}
-                options={review.shippingOptions}
-              />
+              {/* A label still waiting for its carrier's answer settles by itself; a second one would be refused. */}
+              {review.shipments.some((sh) => sh.status === "pending") ? (
+                <p role="status" className="text-sm text-amber-800">
+                  {t("label.shipmentStatus", { status: t("label.shipmentStatuses.pending") })}
+                </p>
+              ) : (
+                <IssueLabelForm
+                  storeSlug={access.store.slug}
+                  orderId={order.id}
+                  currency={cur}
+                  branches={review.branches}
+                  defaultBranchId={order.shipping.branchId}
+                  options={review.shippingOptions}
+                />
+              )}
             </Card>
           )}
 
@@ -202,6 +209,7 @@ export default async function OrderPage({ params }: { params: Params }) {
               {review.shipments.map((sh) => (
                 <Row key={sh.id} label={t("order.courier")}>
                   {sh.courierName}
+                  {sh.status === "pending" && <span className="ms-2 text-xs text-amber-800">{t("label.shipmentStatuses.pending")}</span>}
                   {sh.trackingNumber && (
                     <span dir="ltr" className="ms-2 font-mono text-xs text-slate-600">
                       {sh.trackingNumber}

@@ -98,8 +98,12 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
             <p dir="auto" className="mt-1 rounded-lg bg-slate-50 px-3 py-2 text-start text-sm whitespace-pre-line text-slate-800">
               {entry.sms.body}
             </p>
-            {entry.sms.error && entry.sms.status === "pending" && <p className="text-xs text-amber-800">{t("smsRetrying", { error: entry.sms.error })}</p>}
-            {entry.sms.error && entry.sms.status !== "not_configured" && entry.sms.status !== "pending" && <p className="text-xs text-red-700">{entry.sms.error}</p>}
+            {entry.sms.error && entry.sms.status !== "not_configured" && (
+              // Still waiting: the last attempt failed and another follows. Otherwise: why it failed.
+              <p className={`text-xs ${entry.sms.status === "pending" ? "text-amber-800" : "text-red-700"}`}>
+                {entry.sms.status === "pending" ? t("smsRetrying", { error: entry.sms.error }) : entry.sms.error}
+              </p>
+            )}
             <p className="text-xs text-slate-500">
               <time dateTime={entry.at}>{when(entry.at)}</time> · <span dir="ltr">{entry.sms.to}</span>
             </p>
