@@ -54,3 +54,16 @@ export async function linkFromSms(request: APIRequestContext, phone: string, mar
   }).toPass({ timeout: 20_000 });
   return link;
 }
+
+/**
+ * Opens the notification bell's panel. The bell is drawn by the server before its script runs, and a
+ * tap before then does nothing (as for any menu), so it is tapped until the panel opens.
+ */
+export async function openNotifications(page: Page) {
+  const dialog = page.getByRole("dialog", { name: "Notifications" });
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.getByRole("button", { name: /^Notifications/ }).click();
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  return dialog;
+}

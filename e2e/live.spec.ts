@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { placeDemoOrder, signIn } from "./helpers";
+import { openNotifications, placeDemoOrder, signIn } from "./helpers";
 
 test("staff see a new order's notification and the order itself appear live, without reloading", async ({ page, request }) => {
   await signIn(page, "staff@demo.test");
@@ -15,8 +15,7 @@ test("staff see a new order's notification and the order itself appear live, wit
   const unread = async () => Number((await bell.getAttribute("aria-label"))?.match(/(\d+) unread/)?.[1] ?? 0);
   await expect.poll(unread, { timeout: 10_000 }).toBeGreaterThan(before);
   await expect(page.locator("main").getByText(name).locator("visible=true")).toBeVisible({ timeout: 10_000 });
-  await page.getByRole("button", { name: /^Notifications/ }).click();
-  await page.getByRole("dialog", { name: "Notifications" }).getByRole("link", { name: `New order #${order.number} from ${name}` }).click();
+  await (await openNotifications(page)).getByRole("link", { name: `New order #${order.number} from ${name}` }).click();
   await expect(page.getByRole("heading", { name: `Order #${order.number}` })).toBeVisible();
 });
 
@@ -33,8 +32,7 @@ test("a comment mentioning a colleague and an assignment reach them", async ({ p
 
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "staff@demo.test");
-  await staff.getByRole("button", { name: /^Notifications/ }).click();
-  const dialog = staff.getByRole("dialog", { name: "Notifications" });
+  const dialog = await openNotifications(staff);
   await expect(dialog.getByText(`Noura Al-Otaibi mentioned you on order #${order.number}`)).toBeVisible();
   await expect(dialog.getByText(`Noura Al-Otaibi assigned order #${order.number} to you`)).toBeVisible();
   await staff.goto("/s/demo/orders?assignee=me");

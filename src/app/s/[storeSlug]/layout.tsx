@@ -16,7 +16,8 @@ export default async function StoreLayout({ children, params }: { children: Reac
   const base = `/s/${access.store.slug}`;
   return (
     <div className="min-h-screen">
-      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
+      {/* Sticky from tablets up; on a phone its wrapped rows would cover a quarter of the screen. */}
+      <header className="z-20 md:sticky md:top-0 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link href={`${base}/orders`} className="flex min-h-11 items-center gap-2 font-semibold">
             <span className="flex size-8 items-center justify-center rounded-lg bg-brand-600 text-white">ت</span>
