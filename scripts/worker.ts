@@ -12,13 +12,13 @@ const sms = smsProviderFromEnv();
 if (!sms) log("no TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN: SMS are recorded as not sent (provider not configured)");
 const worker = startWorker(jobHandlers({ sms }), { log });
 
-// Labels still waiting for their carrier's answer (the process died between the debit and the answer,
-// or the carrier did not answer in time): settle them now and every minute from the carrier's own record.
+// Labels still waiting for their carrier's answer, to be issued or voided (the process died between the
+// decision and the answer, or the carrier did not answer in time): settle them now and every minute from the carrier's own record.
 const adapters = carrierAdapters();
 const reconcile = async () => {
   try {
-    const { completed, refunded, waiting } = await reconcileLabels({ adapters }, { olderThanMs: Number(process.env.LABEL_RECONCILE_AFTER_MS ?? 60_000) });
-    if (completed || refunded || waiting) log(`reconciled labels: ${completed} completed, ${refunded} refunded, ${waiting} waiting for their carrier`);
+    const { completed, refunded, voided, waiting } = await reconcileLabels({ adapters }, { olderThanMs: Number(process.env.LABEL_RECONCILE_AFTER_MS ?? 60_000) });
+    if (completed || refunded || voided || waiting) log(`reconciled labels: ${completed} completed, ${refunded} refunded, ${voided} voided and refunded, ${waiting} waiting for their carrier`);
   } catch (error) {
     log(`label reconciliation failed: ${(error as Error).message}`);
   }

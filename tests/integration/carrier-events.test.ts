@@ -93,13 +93,13 @@ describe("voiding a label", () => {
     expect(wallet.balance).toBe(10_000);
     expect(await statusOf(s, order.id)).toBe("IN_PROGRESS");
     expect((await db.carrierSimShipment.findFirstOrThrow({ where: { trackingNumber: label.trackingNumber! } })).status).toBe("canceled");
-    await expect(voidLabel(s.ctx(), label.id, { adapters })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(voidLabel(s.ctx(), label.id, { adapters })).rejects.toMatchObject({ code: "VOID_NOT_ALLOWED", details: { reason: "already_voided" } });
   });
 
   it("after pickup it is refused with the reason, and nothing moves", async () => {
     const { s, order, label } = await shipped();
     await send("aramex", { trackingNumber: label.trackingNumber, status: "picked_up" });
-    await expect(voidLabel(s.ctx(), label.id, { adapters })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already has the parcel") });
+    await expect(voidLabel(s.ctx(), label.id, { adapters })).rejects.toMatchObject({ code: "VOID_NOT_ALLOWED", message: expect.stringContaining("already has the parcel"), details: { reason: "carrier_has_parcel" } });
     expect(await statusOf(s, order.id)).toBe("SHIPPED");
     expect((await db.wallet.findUniqueOrThrow({ where: { storeId: s.store.id } })).balance).toBe(10_000 - label.cost);
   });

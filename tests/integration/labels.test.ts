@@ -113,12 +113,12 @@ describe("issuing shipping labels", () => {
     await adapters.aramex.createShipment({ reference: pending[0].id, accountNumber: null, from: {} as never, to: {} as never, packages: [], codAmount: 0, currency: "SAR", handover: "dropoff" });
 
     const settled = await reconcileLabels({ adapters }, { olderThanMs: 0 });
-    expect(settled).toEqual({ completed: 1, refunded: 1, waiting: 0 });
+    expect(settled).toEqual({ completed: 1, refunded: 1, voided: 0, waiting: 0 });
     expect(await books(s.store.id)).toMatchObject({ balance: 10_000 - 2250, sum: 10_000 - 2250, labels: 1, debits: 2, refunds: 1 });
     expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: reached.id } } })).status).toBe("SHIPPED");
     expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: neverReached.id } } })).status).toBe("IN_PROGRESS");
     // Settling again changes nothing.
-    expect(await reconcileLabels({ adapters }, { olderThanMs: 0 })).toEqual({ completed: 0, refunded: 0, waiting: 0 });
+    expect(await reconcileLabels({ adapters }, { olderThanMs: 0 })).toEqual({ completed: 0, refunded: 0, voided: 0, waiting: 0 });
   });
 
   it("another store's order is not found and its wallet is untouched", async () => {

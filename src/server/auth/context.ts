@@ -12,3 +12,8 @@ export type Actor =
  * a staff member who may see only the orders assigned to them.
  */
 export type StoreContext = { storeId: string; role: Role; actor: Actor; onlyAssigned?: boolean };
+
+/** Tajer itself acting for a store: reconciliation, jobs, the carriers' and payment providers' answers. */
+export function systemContext(storeId: string): StoreContext {
+  return { storeId, role: "OWNER", actor: { type: "SYSTEM", id: null, name: "Tajer" } };
+}

@@ -3,7 +3,7 @@ import en from "../../../messages/en.json";
 import ar from "../../../messages/ar.json";
 import type { OrderStatus } from "@/server/orders/order-status";
 
-export const SMS_EVENTS = ["order.status_changed", "order.canceled", "order.returned", "order.refunded", "order.label_issued"] as const;
+export const SMS_EVENTS = ["order.status_changed", "order.canceled", "order.returned", "order.refunded", "order.label_issued", "order.label_voided"] as const;
 export type SmsEvent = (typeof SMS_EVENTS)[number];
 export const SMS_LOCALES = ["ar", "en"] as const;
 export type SmsLocale = (typeof SMS_LOCALES)[number];
@@ -31,6 +31,11 @@ export const DEFAULT_TEMPLATES: Record<SmsEvent, Record<SmsLocale, string>> = {
   "order.label_issued": {
     ar: "طلبك {order_number} من {store_name} شُحن. تتبّع الشحنة: {tracking_url}",
     en: "Your {store_name} order {order_number} has shipped. Track it: {tracking_url}",
+  },
+  // A label the customer was told about was voided: the old tracking number is void, a new one follows.
+  "order.label_voided": {
+    ar: "مرحبًا {customer_name}، أُلغيت شحنة طلبك {order_number} من {store_name}، وسنرسل لك رقم تتبّع جديدًا. {order_url}",
+    en: "Hi {customer_name}, the shipment of your {store_name} order {order_number} was cancelled; we will send you a new tracking number. {order_url}",
   },
 };
 

@@ -13,7 +13,8 @@ import { CARRIERS, type CarrierId, type RateCard } from "@/server/shipping/carri
 import { listBoxPresets } from "@/server/shipping/manage-box-presets";
 import { listCarriers } from "@/server/shipping/carrier-settings";
 import { getWallet } from "@/server/wallet/wallet";
-import { amountToCollect } from "./order-status";
+import { amountToCollect, orderStatusToDb } from "./order-status";
+import { voidRefusal } from "@/server/shipping/label-rules";
 import { listOrderComments, type CommentDto } from "./comments";
 import { mentionHandle } from "./mentions";
 
@@ -40,6 +41,8 @@ export type OrderReview = {
     pickupAt: string | null;
     pickupBranch: string | null;
     trackingUrl: string | null;
+    /** Whether "Void label" is offered: only when a void is allowed now (the same rule the use case applies). */
+    voidable: boolean;
   }[];
   /** What issuing a label needs: enabled carriers and their rate cards, box sizes, the wallet, COD to collect. */
   shippingOptions: {
@@ -130,6 +133,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       pickupBranch: branches.find((b) => b.id === branchId)?.name ?? null,
       status: sh.status.toLowerCase(),
       trackingUrl: sh.carrier && sh.trackingNumber ? CARRIERS[sh.carrier as CarrierId].trackingUrl(sh.trackingNumber) : null,
+      voidable: !!sh.carrier && voidRefusal(orderStatusToDb(order.status), sh.status) === null,
     })),
     shippingOptions: {
       carriers: carriers

@@ -25,13 +25,16 @@ export type TransitionFacts = {
   hasShipment: boolean;
   /** For refunds: the amount asked for (default: all that is refundable). */
   refundAmount?: number;
+  /** The order's label is being voided: until the carrier answers, the order stays where it is. */
+  labelVoiding?: boolean;
 };
 
 export type TransitionRefusal =
   | { code: "ORDER_INVALID_TRANSITION"; reason: "not_allowed" | "only_by_voiding_label" | "nothing_paid" }
   | { code: "SHIPMENT_REQUIRED" }
   | { code: "REFUND_EXCEEDS_PAID"; refundable: number }
-  | { code: "REFUND_AMOUNT_INVALID" };
+  | { code: "REFUND_AMOUNT_INVALID" }
+  | { code: "LABEL_IN_PROGRESS" };
 
 export const isAllowedByTable = (from: OrderStatus, to: OrderStatus) => TRANSITIONS[from].includes(to);
 
@@ -41,10 +44,12 @@ export const refundNeedsSomethingPaid = (f: TransitionFacts) => !(f.to === "refu
 export const shippedNeedsShipment = (f: TransitionFacts) => !(f.to === "shipped" && !f.hasShipment);
 export const refundWithinPaid = (f: TransitionFacts) => !(f.to === "refunded" && f.refundAmount !== undefined && f.refundAmount > f.refundable);
 export const refundAmountPositive = (f: TransitionFacts) => !(f.to === "refunded" && f.refundAmount !== undefined && f.refundAmount <= 0);
+export const stayWhileLabelVoiding = (f: TransitionFacts) => !(f.labelVoiding && f.via !== "void_label");
 
 /** Why this move cannot happen now, or null when it can. */
 export function refuseTransition(f: TransitionFacts): TransitionRefusal | null {
   if (!isAllowedByTable(f.from, f.to)) return { code: "ORDER_INVALID_TRANSITION", reason: "not_allowed" };
+  if (!stayWhileLabelVoiding(f)) return { code: "LABEL_IN_PROGRESS" };
   if (!shippedToInProgressOnlyByVoidingLabel(f)) return { code: "ORDER_INVALID_TRANSITION", reason: "only_by_voiding_label" };
   if (!refundNeedsSomethingPaid(f)) return { code: "ORDER_INVALID_TRANSITION", reason: "nothing_paid" };
   if (!shippedNeedsShipment(f)) return { code: "SHIPMENT_REQUIRED" };

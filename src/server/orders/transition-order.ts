@@ -67,6 +67,8 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
       !!input.shipment ||
       (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, voidedAt: null, status: { notIn: ["PENDING", "FAILED", "VOIDED"] } } })) > 0,
     refundAmount: input.refundAmount,
+    // Asked only of a shipped order: the one a label void can be waiting on.
+    labelVoiding: from === "shipped" && (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, status: "VOIDING" } })) > 0,
   });
   if (refusal) throw refusalError(refusal, from, input.to, refundable);
 
@@ -223,6 +225,8 @@ function refusalError(refusal: NonNullable<ReturnType<typeof refuseTransition>>,
         fields: { refundAmount: `must be at most ${refusal.refundable}` },
         details: { refundable: refusal.refundable },
       });
+    case "LABEL_IN_PROGRESS":
+      return new AppError("LABEL_IN_PROGRESS", "This order's label is being voided: wait for the carrier's answer before moving the order.", { details: { reason: "label_voiding" } });
     case "REFUND_AMOUNT_INVALID":
       return new AppError("REFUND_AMOUNT_INVALID", "The refund must be more than zero.", { fields: { refundAmount: "must be greater than 0" } });
   }

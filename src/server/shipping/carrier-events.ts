@@ -26,7 +26,7 @@ const SHIPMENT_STATUS: Record<CarrierEvent["status"], ShipmentStatus> = {
 const RANK: Partial<Record<ShipmentStatus, number>> = { CREATED: 0, PICKED_UP: 1, IN_TRANSIT: 2, OUT_FOR_DELIVERY: 3, DELIVERED: 4, RETURNED: 4 };
 const ORDER_STATUS: Partial<Record<CarrierEvent["status"], OrderStatus>> = { out_for_delivery: "out_for_delivery", delivered: "delivered", returned_to_sender: "returned" };
 
-export type CarrierEventResult = "applied" | "duplicate" | "unknown";
+export type CarrierEventResult = "applied" | "duplicate" | "unknown" | "deferred";
 
 /**
  * A carrier's status update for one of its tracking numbers. Duplicates and out-of-order events change
@@ -37,6 +37,8 @@ export async function applyCarrierEvent(carrier: CarrierId, event: CarrierEvent)
   return db.$transaction(async (tx) => {
     const shipment = await tx.shipment.findFirst({ where: { carrier, trackingNumber: event.trackingNumber, voidedAt: null } });
     if (!shipment) return "unknown";
+    // A void is being settled with this carrier: its answer decides first; the carrier sends this again.
+    if (shipment.status === "VOIDING") return "deferred";
     const next = SHIPMENT_STATUS[event.status];
     const current = RANK[shipment.status] ?? -1;
     if ((RANK[next] ?? -1) <= current) return "duplicate";

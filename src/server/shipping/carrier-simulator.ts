@@ -95,8 +95,13 @@ export function simulatedCarrier(carrier: CarrierId): CarrierAdapter {
     },
     async cancelShipment(trackingNumber) {
       await pause();
+      if (simulatorControl.down.has(carrier)) throw new CarrierError(`${CARRIERS[carrier].name} is not answering (simulated outage). Try again.`, true);
       const { count } = await db.carrierSimShipment.updateMany({ where: { carrier, trackingNumber, status: "created" }, data: { status: "canceled" } });
-      if (!count) throw new CarrierError("The carrier already has the parcel: it can no longer be canceled.", false);
+      if (count) return;
+      // Canceling twice is not an error (a retry after a lost answer); a parcel in the carrier's hands is.
+      const row = await db.carrierSimShipment.findUnique({ where: { trackingNumber } });
+      if (row?.carrier === carrier && row.status === "canceled") return;
+      throw new CarrierError("The carrier already has the parcel: it can no longer be canceled.", false);
     },
     trackingUrl: (trackingNumber) => CARRIERS[carrier].trackingUrl(trackingNumber),
     verifyWebhook(rawBody, signature) {

@@ -1,16 +1,22 @@
 import { z } from "zod";
 import { db } from "@/server/db/client";
-import type { StoreContext } from "@/server/auth/context";
+import { systemContext, type StoreContext } from "@/server/auth/context";
 import { AppError, isAppError, notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
 import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
 import { actorFields } from "@/server/orders/order-events";
-import { visibleOrders } from "@/server/orders/order-scope";
 import { amountToCollect, paymentMethodFromDb, paymentStatusFromDb } from "@/server/orders/order-status";
 import { transitionOrderInTx } from "@/server/orders/transition-order";
 import { creditWallet, debitWallet } from "@/server/wallet/ledger";
+import { lockOrder } from "@/server/orders/lock-order";
+import { isUniqueViolation } from "@/server/db/unique-violation";
 import { CarrierError, type CarrierAdapter } from "./carrier-adapter";
-import { CARRIERS, CARRIER_IDS, supportsHandover, type CarrierId } from "./carriers";
+import { CARRIERS, CARRIER_IDS, isCarrierId, supportsHandover, type CarrierId } from "./carriers";
+import { answerWithin, CARRIER_ANSWER_WITHIN_MS, LATE } from "./answer-within";
+import { labelRefusal, SETTLED_LABEL_STATUSES, type LabelRefusal } from "./label-rules";
+import { settleVoid, settleVoidFromRecord } from "./void-label";
+import { toLabelDto, type LabelDto } from "./label-dto";
+export type { LabelDto } from "./label-dto";
 import { packagesInput, toPackages } from "./quote-rates";
 import { quote } from "./weights";
 
@@ -23,27 +29,20 @@ export const issueLabelInput = z.strictObject({
 });
 export type IssueLabelInput = z.output<typeof issueLabelInput>;
 
-export type LabelDto = {
-  id: string;
-  orderId: string;
-  carrier: string;
-  trackingNumber: string | null;
-  trackingUrl: string | null;
-  labelUrl: string;
-  cost: number;
-  currency: string;
-  handover: string;
-  status: string;
-};
 
-type Deps = { adapters: Record<CarrierId, CarrierAdapter>; /** Overrides CARRIER_TIMEOUT_MS (tests). */ answerWithinMs?: number };
+export type LabelDeps = { adapters: Record<CarrierId, CarrierAdapter>; /** Overrides CARRIER_TIMEOUT_MS (tests). */ answerWithinMs?: number };
+type Deps = LabelDeps;
 
 /**
  * Buys a shipping label from the store's wallet. Three steps, each safe on its own:
- * 1. one transaction: check everything, record the shipment as PENDING and debit the wallet;
+ * 1. one transaction, under the order's row lock: decide (the order is in progress and has no live
+ *    label), record the shipment as PENDING and debit the wallet. Of two requests for one order, the
+ *    second waits for the lock and is refused (409) before anything is charged or any carrier is asked;
+ *    a partial unique index (one live label per order) holds it even for a caller that skips the lock;
  * 2. ask the carrier, naming our shipment id as the reference (a repeat never makes a second parcel);
  * 3. one transaction: the shipment gets its tracking number and the order ships — or, if the carrier
- *    refused, the shipment fails and the debit is refunded.
+ *    refused, the shipment fails and the debit is refunded; or, if the order moved on meanwhile
+ *    (canceled, shipped another way), the label is voided at the carrier and refunded.
  * A crash between 1 and 3 leaves a PENDING shipment that `reconcileLabels` settles from the carrier's
  * own record. So: no label without a debit, no debit without a label or a refund.
  */
@@ -51,64 +50,81 @@ export async function issueLabel(ctx: StoreContext, unverifiedOrderId: string, i
   if (!isUuid(unverifiedOrderId)) throw notFound("Order");
   const claimFor = (key: string) => ({ storeId: ctx.storeId, scope: `labels:${unverifiedOrderId}`, key, requestHash: requestHash(input) });
 
-  const started = await db.$transaction(async (tx) => {
-    if (options.idempotencyKey) {
-      const previous = await claimIdempotencyKey<{ shipmentId: string }>(tx, claimFor(options.idempotencyKey));
-      if (previous) return { kind: "replay" as const, shipmentId: previous.replay.shipmentId };
-    }
-    const order = await tx.order.findFirst({
-      where: { ...visibleOrders(ctx), id: unverifiedOrderId },
-      select: { id: true, status: true, paymentMethod: true, paymentStatus: true, total: true, currency: true },
-    });
-    if (!order) throw notFound("Order");
-    if (order.status !== "IN_PROGRESS") {
-      throw new AppError("ORDER_INVALID_TRANSITION", "A label is issued for an order in progress.", { details: { from: order.status.toLowerCase(), allowed: [] } });
-    }
-    // One label at a time: while one waits for its carrier's answer, a second would be a second charge.
-    const waiting = await tx.shipment.findFirst({ where: { storeId: ctx.storeId, orderId: order.id, status: "PENDING" }, select: { carrier: true } });
-    if (waiting) {
-      throw new AppError("CONFLICT", `A label for this order is still waiting for ${CARRIERS[waiting.carrier as CarrierId].name}'s answer: it will be issued, or its charge refunded, automatically.`);
-    }
-    const account = await tx.carrierAccount.findUnique({ where: { storeId_carrier: { storeId: ctx.storeId, carrier: input.carrier } } });
-    if (!account?.enabled) throw new AppError("VALIDATION_FAILED", `${CARRIERS[input.carrier].name} is not enabled for this store.`, { fields: { carrier: "is not enabled for this store" } });
-    if (!supportsHandover(input.carrier, input.handover)) {
-      throw new AppError("HANDOVER_NOT_SUPPORTED", `${CARRIERS[input.carrier].name} does not pick up parcels: drop it at one of its branches.`, {
-        fields: { handover: `${input.carrier} offers: dropoff` },
+  const started = await db
+    .$transaction(async (tx) => {
+      if (options.idempotencyKey) {
+        const previous = await claimIdempotencyKey<{ shipmentId: string }>(tx, claimFor(options.idempotencyKey));
+        if (previous) return { kind: "replay" as const, shipmentId: previous.replay.shipmentId };
+      }
+      const order = await lockOrder(tx, ctx, unverifiedOrderId);
+      if (!order) throw notFound("Order");
+      const live = await tx.shipment.findFirst({
+        where: { storeId: ctx.storeId, orderId: order.id, kind: "CARRIER", status: { notIn: [...SETTLED_LABEL_STATUSES] } },
+        select: { carrier: true, status: true },
       });
-    }
-    if (input.handover === "pickup" && !input.pickupAt) throw new AppError("VALIDATION_FAILED", "Choose when the carrier should pick up.", { fields: { pickupAt: "is required for a pickup" } });
-    const branch = await tx.branch.findFirst({ where: { storeId: ctx.storeId, id: input.branchId, archivedAt: null }, select: { id: true } });
-    if (!branch) throw new AppError("VALIDATION_FAILED", "That branch does not exist.", { fields: { branchId: "is not a branch of this store" } });
+      const refusal = labelRefusal(order.status, live?.status ?? null);
+      if (refusal) throw labelRefusalError(refusal, order.status, live?.carrier ?? null);
+      const account = await tx.carrierAccount.findUnique({ where: { storeId_carrier: { storeId: ctx.storeId, carrier: input.carrier } } });
+      if (!account?.enabled) throw new AppError("VALIDATION_FAILED", `${CARRIERS[input.carrier].name} is not enabled for this store.`, { fields: { carrier: "is not enabled for this store" } });
+      if (!supportsHandover(input.carrier, input.handover)) {
+        throw new AppError("HANDOVER_NOT_SUPPORTED", `${CARRIERS[input.carrier].name} does not pick up parcels: drop it at one of its branches.`, {
+          fields: { handover: `${input.carrier} offers: dropoff` },
+        });
+      }
+      if (input.handover === "pickup" && !input.pickupAt) throw new AppError("VALIDATION_FAILED", "Choose when the carrier should pick up.", { fields: { pickupAt: "is required for a pickup" } });
+      const branch = await tx.branch.findFirst({ where: { storeId: ctx.storeId, id: input.branchId, archivedAt: null }, select: { id: true } });
+      if (!branch) throw new AppError("VALIDATION_FAILED", "That branch does not exist.", { fields: { branchId: "is not a branch of this store" } });
 
-    const packages = toPackages(input.packages);
-    const codAmount = amountToCollect(paymentMethodFromDb(order.paymentMethod), paymentStatusFromDb(order.paymentStatus), order.total);
-    const price = quote(packages, account, { cashOnDelivery: codAmount > 0 });
-    const shipment = await tx.shipment.create({
-      data: {
-        storeId: ctx.storeId,
-        orderId: order.id,
-        kind: "CARRIER",
-        carrier: input.carrier,
-        courierName: CARRIERS[input.carrier].name,
-        status: "PENDING",
-        branchId: branch.id,
-        handover: input.handover,
-        pickupAt: input.pickupAt ? new Date(input.pickupAt) : null,
-        packages: input.packages,
-        actualGrams: packages.reduce((g, p) => g + p.weightGrams, 0),
-        chargeableGrams: price.chargeableGrams,
-        cost: price.price,
-        currency: order.currency,
-        codAmount,
-      },
+      const packages = toPackages(input.packages);
+      const codAmount = amountToCollect(paymentMethodFromDb(order.paymentMethod), paymentStatusFromDb(order.paymentStatus), order.total);
+      const price = quote(packages, account, { cashOnDelivery: codAmount > 0 });
+      const shipment = await tx.shipment.create({
+        data: {
+          storeId: ctx.storeId,
+          orderId: order.id,
+          kind: "CARRIER",
+          carrier: input.carrier,
+          courierName: CARRIERS[input.carrier].name,
+          status: "PENDING",
+          branchId: branch.id,
+          handover: input.handover,
+          pickupAt: input.pickupAt ? new Date(input.pickupAt) : null,
+          packages: input.packages,
+          actualGrams: packages.reduce((g, p) => g + p.weightGrams, 0),
+          chargeableGrams: price.chargeableGrams,
+          cost: price.price,
+          currency: order.currency,
+          codAmount,
+        },
+      });
+      await debitWallet(tx, ctx.storeId, price.price, { kind: "LABEL", orderId: order.id, shipmentId: shipment.id, reference: CARRIERS[input.carrier].name, actorName: ctx.actor.name });
+      if (options.idempotencyKey) await saveIdempotentResponse(tx, claimFor(options.idempotencyKey), 201, { shipmentId: shipment.id });
+      return { kind: "new" as const, shipmentId: shipment.id };
+    })
+    .catch((error: unknown) => {
+      // Only a caller that skipped the order's lock can get here; the index answers for the lock.
+      if (isUniqueViolation(error, "shipments_one_live_label")) throw labelRefusalError("label_exists", "IN_PROGRESS", null);
+      throw error;
     });
-    await debitWallet(tx, ctx.storeId, price.price, { kind: "LABEL", orderId: order.id, shipmentId: shipment.id, reference: CARRIERS[input.carrier].name, actorName: ctx.actor.name });
-    if (options.idempotencyKey) await saveIdempotentResponse(tx, claimFor(options.idempotencyKey), 201, { shipmentId: shipment.id });
-    return { kind: "new" as const, shipmentId: shipment.id };
-  });
 
   if (started.kind === "replay") return waitForLabel(ctx, started.shipmentId);
   return completeLabel(ctx, started.shipmentId, deps);
+}
+
+function labelRefusalError(refusal: LabelRefusal, orderStatus: string, carrier: string | null): AppError {
+  const name = carrier && isCarrierId(carrier) ? CARRIERS[carrier].name : "the carrier";
+  switch (refusal) {
+    case "label_pending":
+      return new AppError("LABEL_IN_PROGRESS", `A label for this order is still waiting for ${name}'s answer: it will be issued, or its charge refunded, automatically.`, {
+        details: { reason: refusal, carrier },
+      });
+    case "label_voiding":
+      return new AppError("LABEL_IN_PROGRESS", `This order's ${name} label is being voided; wait for the carrier's answer.`, { details: { reason: refusal, carrier } });
+    case "label_exists":
+      return new AppError("LABEL_IN_PROGRESS", "This order already has a shipping label. Void it first to issue another.", { details: { reason: refusal, carrier } });
+    case "order_not_in_progress":
+      return new AppError("ORDER_INVALID_TRANSITION", "A label is issued for an order in progress.", { details: { from: orderStatus.toLowerCase(), allowed: [] } });
+  }
 }
 
 /** Asks the carrier for a PENDING shipment and records the outcome (steps 2 and 3). */
@@ -142,32 +158,40 @@ export async function completeLabel(ctx: StoreContext, shipmentId: string, deps:
   });
   // The carrier's answer, however late, settles the label: issued, or refunded when it refused.
   const settled = asked.then(
-    (created) => recordCreated(ctx, shipment.id, created.trackingNumber, adapter),
+    (created) => recordCreated(ctx, shipment.id, created.trackingNumber, deps),
     async (error: unknown) => {
       if (!(error instanceof CarrierError)) throw error;
       await refundFailed(ctx, shipment.id, error.message);
       throw new AppError("CARRIER_ERROR", `${CARRIERS[carrier].name} could not issue the label: ${error.message} Nothing was charged.`, { details: { retryable: error.retryable } });
     },
   );
-  // Nobody waits on the carrier for ever: past the limit the label stays pending (the user is told),
-  // the late answer still settles it, and if this process stops first, reconciliation does.
-  const limit = deps.answerWithinMs ?? CARRIER_ANSWER_WITHIN_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), limit)));
-  const outcome = await Promise.race([settled, late]).finally(() => clearTimeout(timer));
-  if (outcome !== "late") return outcome;
-  settled.catch(() => undefined);
-  return toLabelDto(shipment);
+  // Past the limit the label stays pending (the user is told), the late answer still settles it, and if
+  // this process stops first, reconciliation does.
+  const outcome = await answerWithin(settled, deps.answerWithinMs ?? CARRIER_ANSWER_WITHIN_MS);
+  if (outcome === LATE) return toLabelDto(shipment);
+  if (outcome.status === "voiding" || outcome.status === "voided") {
+    throw new AppError("CONFLICT", "The order changed while the label was being bought, so the label is voided and its price refunded.", { details: { reason: "order_moved_on", label: outcome } });
+  }
+  return outcome;
 }
 
-/** How long a request waits for the carrier before answering "pending" (CARRIER_TIMEOUT_MS). */
-const CARRIER_ANSWER_WITHIN_MS = Number(process.env.CARRIER_TIMEOUT_MS ?? 20_000);
-
-async function recordCreated(ctx: StoreContext, shipmentId: string, trackingNumber: string, adapter: CarrierAdapter): Promise<LabelDto> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.shipment.updateMany({ where: { storeId: ctx.storeId, id: shipmentId, status: "PENDING" }, data: { status: "CREATED", trackingNumber } });
+/**
+ * The carrier created the label: it ships the order — unless the order can no longer take it (it was
+ * canceled or shipped another way while the carrier was answering). Then the label is voided at the
+ * carrier and refunded: a debit never waits in silence for an order that will not use it.
+ */
+async function recordCreated(ctx: StoreContext, shipmentId: string, trackingNumber: string, deps: Deps): Promise<LabelDto> {
+  const adapter = deps.adapters;
+  const recorded = await db.$transaction(async (tx) => {
+    const pending = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } }, select: { orderId: true } });
+    const order = await lockOrder(tx, systemContext(ctx.storeId), pending.orderId);
+    const takesIt = order?.status === "IN_PROGRESS";
+    const { count } = await tx.shipment.updateMany({
+      where: { storeId: ctx.storeId, id: shipmentId, status: "PENDING" },
+      data: takesIt ? { status: "CREATED", trackingNumber } : { status: "VOIDING", trackingNumber, voidReason: "order_moved_on" },
+    });
     const shipment = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } } });
-    if (count === 1) {
+    if (count === 1 && takesIt) {
       await tx.orderEvent.create({
         data: {
           storeId: ctx.storeId,
@@ -177,18 +201,24 @@ async function recordCreated(ctx: StoreContext, shipmentId: string, trackingNumb
           data: { carrier: shipment.carrier, trackingNumber, cost: shipment.cost, currency: shipment.currency, handover: shipment.handover },
         },
       });
-      await transitionOrderInTx(tx, ctx, shipment.orderId, { to: "shipped", notifyCustomer: true }, { labelTrackingUrl: adapter.trackingUrl(trackingNumber) });
+      await transitionOrderInTx(tx, ctx, shipment.orderId, { to: "shipped", notifyCustomer: true }, { labelTrackingUrl: adapter[shipment.carrier as CarrierId].trackingUrl(trackingNumber) });
     }
-    return toLabelDto(shipment);
+    return shipment;
   });
+  if (recorded.status === "VOIDING") return settleVoid(ctx, recorded.id, deps);
+  return toLabelDto(recorded);
 }
 
 async function refundFailed(ctx: StoreContext, shipmentId: string, reason: string) {
   await db.$transaction(async (tx) => {
+    const pending = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } }, select: { orderId: true } });
+    await lockOrder(tx, systemContext(ctx.storeId), pending.orderId);
     const { count } = await tx.shipment.updateMany({ where: { storeId: ctx.storeId, id: shipmentId, status: "PENDING" }, data: { status: "FAILED", failureReason: reason.slice(0, 500) } });
     if (count !== 1) return;
     const shipment = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } } });
-    await creditWallet(tx, ctx.storeId, shipment.cost, { kind: "REFUND", orderId: shipment.orderId, shipmentId, reference: `Label not issued: ${reason}`.slice(0, 200), actorName: "Tajer" });
+    if (shipment.cost > 0) {
+      await creditWallet(tx, ctx.storeId, shipment.cost, { kind: "REFUND", orderId: shipment.orderId, shipmentId, reference: `Label not issued: ${reason}`.slice(0, 200), actorName: "Tajer" });
+    }
     await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: shipment.orderId, type: "label.failed", actorType: "SYSTEM", actorName: "Tajer", data: { carrier: shipment.carrier, reason, refunded: shipment.cost } } });
   });
 }
@@ -198,24 +228,27 @@ async function waitForLabel(ctx: StoreContext, shipmentId: string): Promise<Labe
   for (let i = 0; i < 100; i++) {
     const shipment = await db.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } } });
     if (shipment.status === "FAILED") throw new AppError("CARRIER_ERROR", `The label could not be issued: ${shipment.failureReason ?? "carrier error"}. Nothing was charged.`);
+    if (shipment.status === "VOIDING" || (shipment.status === "VOIDED" && shipment.voidReason === "order_moved_on")) {
+      throw new AppError("CONFLICT", "The order changed while the label was being bought, so the label is voided and its price refunded.", { details: { reason: "order_moved_on" } });
+    }
     if (shipment.status !== "PENDING") return toLabelDto(shipment);
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new AppError("CONFLICT", "This label is still being issued. Try again in a moment.");
+  throw new AppError("LABEL_IN_PROGRESS", "This label is still being issued. Try again in a moment.", { details: { reason: "label_pending" } });
 }
 
 /**
- * Settles PENDING shipments older than `olderThanMs` (their process died between debit and answer):
- * the carrier's own record decides — label kept and the order ships, or the debit is refunded.
+ * Settles labels whose process died or whose carrier did not answer in time, from the carrier's own
+ * record: a PENDING label is issued (or voided and refunded, if its order moved on) or refunded when the
+ * carrier never made it; a VOIDING one is recorded as voided and refunded, asked again, or restored when
+ * the carrier already has the parcel. A carrier that is down is asked again next round.
  */
-export async function reconcileLabels(deps: Deps, options: { olderThanMs?: number } = {}): Promise<{ completed: number; refunded: number; waiting: number }> {
+export async function reconcileLabels(deps: Deps, options: { olderThanMs?: number } = {}): Promise<{ completed: number; refunded: number; voided: number; waiting: number }> {
   const cutoff = new Date(Date.now() - (options.olderThanMs ?? 60_000));
-  const stuck = await db.shipment.findMany({ where: { status: "PENDING", createdAt: { lt: cutoff } }, select: { storeId: true, id: true, carrier: true }, take: 100 });
-  let completed = 0;
-  let refunded = 0;
-  let waiting = 0;
+  const stuck = await db.shipment.findMany({ where: { status: { in: ["PENDING", "VOIDING"] }, updatedAt: { lt: cutoff } }, select: { storeId: true, id: true, carrier: true, status: true }, take: 100 });
+  const tally = { completed: 0, refunded: 0, voided: 0, waiting: 0 };
   for (const s of stuck) {
-    const ctx: StoreContext = { storeId: s.storeId, role: "OWNER", actor: { type: "SYSTEM", id: null, name: "Tajer" } };
+    const ctx = systemContext(s.storeId);
     const adapter = deps.adapters[s.carrier as CarrierId];
     let known: Awaited<ReturnType<CarrierAdapter["findShipment"]>>;
     try {
@@ -223,38 +256,28 @@ export async function reconcileLabels(deps: Deps, options: { olderThanMs?: numbe
     } catch (error) {
       // The carrier is down: ask again next round; the others are settled meanwhile.
       if (error instanceof CarrierError) {
-        waiting++;
+        tally.waiting++;
         continue;
       }
       throw error;
     }
     try {
-      if (known) {
-        await recordCreated(ctx, s.id, known.trackingNumber, adapter);
-        completed++;
+      if (s.status === "VOIDING") {
+        const outcome = await settleVoidFromRecord(ctx, s.id, known, deps);
+        if (outcome === "voided") tally.voided++;
+        else if (outcome === "waiting") tally.waiting++;
+      } else if (known) {
+        const label = await recordCreated(ctx, s.id, known.trackingNumber, deps);
+        if (label.status === "created") tally.completed++;
+        else if (label.status === "voided") tally.voided++;
+        else tally.waiting++;
       } else {
         await refundFailed(ctx, s.id, "the carrier has no record of this label (interrupted)");
-        refunded++;
+        tally.refunded++;
       }
     } catch (error) {
       if (!isAppError(error)) throw error;
     }
   }
-  return { completed, refunded, waiting };
-}
-
-function toLabelDto(s: { id: string; orderId: string; carrier: string | null; trackingNumber: string | null; cost: number; currency: string; handover: string | null; status: string }): LabelDto {
-  const carrier = s.carrier as CarrierId;
-  return {
-    id: s.id,
-    orderId: s.orderId,
-    carrier,
-    trackingNumber: s.trackingNumber,
-    trackingUrl: s.trackingNumber ? CARRIERS[carrier].trackingUrl(s.trackingNumber) : null,
-    labelUrl: `/api/v1/shipments/${s.id}/label`,
-    cost: s.cost,
-    currency: s.currency,
-    handover: s.handover ?? "dropoff",
-    status: s.status.toLowerCase(),
-  };
+  return tally;
 }

@@ -22,5 +22,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ car
   if (!parsed.success) return error(422, "VALIDATION_FAILED", "Invalid event.", { fields: fieldErrorsOf(parsed.error) });
   const result = await applyCarrierEvent(carrier, parsed.data);
   if (result === "unknown") return error(404, "NOT_FOUND", "Unknown tracking number.");
+  if (result === "deferred") return error(409, "CONFLICT", "This label is being voided; send the update again later.");
   return Response.json({ data: { result } });
 }

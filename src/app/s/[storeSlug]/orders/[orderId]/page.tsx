@@ -118,9 +118,9 @@ export default async function OrderPage({ params }: { params: Params }) {
           {order.status === "in_progress" && can(access.role, "orders.update") && (
             <Card title={t("label.title")}>
               {/* A label still waiting for its carrier's answer settles by itself; a second one would be refused. */}
-              {review.shipments.some((sh) => sh.status === "pending") ? (
+              {review.shipments.some((sh) => sh.status === "pending" || sh.status === "voiding") ? (
                 <p role="status" className="text-sm text-amber-800">
-                  {t("label.shipmentStatus", { status: t("label.shipmentStatuses.pending") })}
+                  {t("label.shipmentStatus", { status: t(review.shipments.some((sh) => sh.status === "pending") ? "label.shipmentStatuses.pending" : "label.shipmentStatuses.voiding") })}
                 </p>
               ) : (
                 <IssueLabelForm
@@ -209,7 +209,7 @@ export default async function OrderPage({ params }: { params: Params }) {
               {review.shipments.map((sh) => (
                 <Row key={sh.id} label={t("order.courier")}>
                   {sh.courierName}
-                  {sh.status === "pending" && <span className="ms-2 text-xs text-amber-800">{t("label.shipmentStatuses.pending")}</span>}
+                  {(sh.status === "pending" || sh.status === "voiding") && <span className="ms-2 text-xs text-amber-800">{t(`label.shipmentStatuses.${sh.status}`)}</span>}
                   {sh.trackingNumber && (
                     <span dir="ltr" className="ms-2 font-mono text-xs text-slate-600">
                       {sh.trackingNumber}
@@ -230,7 +230,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                       {t("label.track")}
                     </a>
                   )}
-                  {sh.status === "created" && can(access.role, "orders.update") && <VoidLabelButton storeSlug={access.store.slug} shipmentId={sh.id} />}
+                  {sh.voidable && can(access.role, "orders.update") && <VoidLabelButton storeSlug={access.store.slug} shipmentId={sh.id} />}
                   <p className="w-full text-sm" data-testid="shipment-status">
                     {t("label.shipmentStatus", { status: t(`label.shipmentStatuses.${sh.status}`) })}
                   </p>

@@ -84,6 +84,10 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
     if (e.code === "INSUFFICIENT_BALANCE") return t("short", { balance: money(Number(e.details?.balance)), price: money(Number(e.details?.required)) });
     if (e.code === "CARRIER_ERROR") return t("carrierFailed", { reason: e.message });
     if (e.code === "HANDOVER_NOT_SUPPORTED") return t("noPickup");
+    if (e.code === "LABEL_IN_PROGRESS" || (e.code === "CONFLICT" && e.details?.reason === "order_moved_on")) {
+      return t(`inProgress.${String(e.details?.reason ?? "label_exists") as "label_exists"}`);
+    }
+    if (e.code === "ORDER_INVALID_TRANSITION") return t("notInProgress");
     return e.fields ? Object.entries(e.fields).map(([f, m]) => `${f} ${m}`).join("; ") : e.message;
   };
 

@@ -22,8 +22,8 @@ export async function issueLabelAction(storeSlug: string, input: z.input<typeof 
 }
 
 const voidIt = storeAction({ input: z.object({ shipmentId: z.uuid() }), permission: "orders.update" }, async (input, ctx) => {
-  await voidLabel(ctx, input.shipmentId, { adapters });
-  return null;
+  const label = await voidLabel(ctx, input.shipmentId, { adapters });
+  return { status: label.status };
 });
 
 export async function voidLabelAction(storeSlug: string, input: { shipmentId: string }) {

@@ -42,7 +42,8 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
       return t("statusChanged", { from: tStatus(e.data.from), to: tStatus(e.data.to) });
     }
     if (e.type === "label.issued") return t("labelIssued", { carrier: String(e.data.carrier ?? ""), tracking: String(e.data.trackingNumber ?? "") });
-    if (e.type === "label.voided") return t("labelVoided", { tracking: String(e.data.trackingNumber ?? "") });
+    if (e.type === "label.voided") return t(e.data.reason === "order_moved_on" ? "labelVoidedOrderMovedOn" : "labelVoided", { tracking: String(e.data.trackingNumber ?? "") });
+    if (e.type === "label.void_refused") return t("labelVoidRefused", { reason: String(e.data.reason ?? "") });
     if (e.type === "shipment.updated") return t("shipmentUpdated", { status: t(`carrierStatus.${String(e.data.status) as "picked_up"}`) });
     if (e.type === "label.failed") return t("labelFailed", { reason: String(e.data.reason ?? "") });
     if (e.type === "order.assigned") return e.data.assigneeName ? t("assigned", { name: String(e.data.assigneeName) }) : t("unassigned");

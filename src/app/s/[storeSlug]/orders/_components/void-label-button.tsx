@@ -9,6 +9,7 @@ import { voidLabelAction } from "./label-actions";
 /** Void a label before hand-over: the carrier cancels, the wallet is refunded, the order is back in progress. */
 export function VoidLabelButton({ storeSlug, shipmentId }: { storeSlug: string; shipmentId: string }) {
   const t = useTranslations("label");
+  const tStatus = useTranslations("status");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -22,7 +23,12 @@ export function VoidLabelButton({ storeSlug, shipmentId }: { storeSlug: string; 
           if (!window.confirm(t("voidConfirm"))) return;
           startTransition(async () => {
             const result = await voidLabelAction(storeSlug, { shipmentId });
-            setError(result.ok ? null : result.error.message);
+            if (result.ok) setError(result.data.status === "voiding" ? t("voidPending") : null);
+            else if (result.error.code === "VOID_NOT_ALLOWED") {
+              const reason = String(result.error.details?.reason ?? "carrier_has_parcel") as "order_moved_on";
+              const status = String(result.error.details?.orderStatus ?? "shipped") as "shipped";
+              setError(t(`voidRefused.${reason}`, { status: tStatus(status) }));
+            } else setError(result.error.message);
             router.refresh();
           });
         }}

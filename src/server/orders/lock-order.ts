@@ -1,0 +1,27 @@
+import type { StoreContext } from "@/server/auth/context";
+import type { Tx } from "@/server/db/client";
+import type { OrderStatus as DbOrderStatus, PaymentMethod as DbPaymentMethod, PaymentStatus as DbPaymentStatus } from "@/generated/prisma/enums";
+import { visibleOrdersSql } from "./order-queries";
+
+export type LockedOrder = {
+  id: string;
+  status: DbOrderStatus;
+  version: number;
+  paymentMethod: DbPaymentMethod;
+  paymentStatus: DbPaymentStatus;
+  total: number;
+  currency: string;
+};
+
+/**
+ * Takes the order's row lock for the rest of the caller's transaction: decisions about the order's
+ * labels (issue, settle, void) are made one at a time per order, in the database, never on a read
+ * that another request could have overtaken. Null when the context cannot see the order.
+ */
+export async function lockOrder(tx: Tx, ctx: StoreContext, orderId: string): Promise<LockedOrder | null> {
+  const rows = await tx.$queryRaw<LockedOrder[]>`
+    SELECT o.id, o.status::text AS status, o.version, o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.total, o.currency
+    FROM orders o WHERE ${visibleOrdersSql(ctx)} AND o.id = ${orderId}::uuid
+    FOR UPDATE`;
+  return rows[0] ?? null;
+}
