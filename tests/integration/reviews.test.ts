@@ -89,6 +89,18 @@ describe("the review page", () => {
     expect(await db.reviewPhoto.count({ where: { storeId: s.store.id } })).toBe(0);
   });
 
+  it("the 3-photo limit holds when several submissions race: the limit is checked again under the lock", async () => {
+    const s = await seedStore();
+    const { token, productIds } = await requested(s, { rate: { products: true, experience: false, carrier: false } });
+    const jpeg = await sharp({ create: { width: 40, height: 40, channels: 3, background: "#888" } }).jpeg().toBuffer();
+    const payload = { products: productIds.map((productId) => ({ productId, rating: 4 })) };
+    const results = await Promise.all(Array.from({ length: 6 }, () => submit(token, payload, [1, 2].map(() => ({ name: `photos.${productIds[0]}`, bytes: jpeg })))));
+    // Each sees room for two photos before the lock; at most one may add them.
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of results.filter((x) => x.status !== 200)) expect(r).toMatchObject({ status: 422, body: { error: { code: "VALIDATION_FAILED", fields: { [`photos.${productIds[0]}`]: "at most 3 photos per product" } } } });
+    expect(await db.reviewPhoto.count({ where: { storeId: s.store.id } })).toBe(2);
+  });
+
   it("every asked rating is required and named; a product of another order is refused; one submission, editable for 7 days", async () => {
     const s = await seedStore();
     const a = await requested(s);

@@ -169,9 +169,20 @@ export async function submitReview(token: string, input: ReviewSubmission, photo
   ];
   try {
     await db.$transaction(async (tx) => {
-      // Another tab submitting at the same moment waits here and then edits, never duplicates.
-      await tx.$queryRaw`SELECT 1 FROM review_requests WHERE "storeId" = ${storeId}::uuid AND id = ${request.id}::uuid FOR UPDATE`;
-      const current = await tx.review.findMany({ where: { storeId, requestId: request.id } });
+      // Another tab submitting at the same moment waits here and then edits, never duplicates. Every
+      // limit is checked again under this lock, on what is there now: the checks above read before it,
+      // and parallel submissions each saw room for three photos.
+      const [locked] = await tx.$queryRaw<{ submittedAt: Date | null }[]>`SELECT "submittedAt" FROM review_requests WHERE "storeId" = ${storeId}::uuid AND id = ${request.id}::uuid FOR UPDATE`;
+      if (locked?.submittedAt && now.getTime() > locked.submittedAt.getTime() + EDIT_WINDOW_MS) {
+        throw new AppError("CONFLICT", "This review can no longer be changed: reviews can be edited for 7 days.");
+      }
+      const current = await tx.review.findMany({ where: { storeId, requestId: request.id }, include: { _count: { select: { photos: true } } } });
+      const over: FieldErrors = {};
+      for (const [productId, files] of photos) {
+        const existing = current.find((r) => r.kind === "PRODUCT" && r.productId === productId)?._count.photos ?? 0;
+        if (existing + files.length > MAX_PHOTOS_PER_PRODUCT) over[`photos.${productId}`] = `at most ${MAX_PHOTOS_PER_PRODUCT} photos per product`;
+      }
+      if (Object.keys(over).length) throw new AppError("VALIDATION_FAILED", "Some answers need another look.", { fields: over });
       for (const w of wanted) {
         const existing = current.find((r) => r.kind === w.kind && r.productId === w.productId);
         const status = initialStatus(settings, w.rating);
@@ -189,7 +200,7 @@ export async function submitReview(token: string, input: ReviewSubmission, photo
           });
         }
       }
-      const first = !request.submittedAt;
+      const first = !locked?.submittedAt;
       if (first) await tx.reviewRequest.update({ where: { storeId_id: { storeId, id: request.id } }, data: { submittedAt: now } });
       const stars = wanted.map((w) => w.rating);
       await tx.orderEvent.create({
