@@ -6,6 +6,7 @@ import { smsProviderFromEnv } from "../src/server/notifications/sms-provider";
 import { db } from "../src/server/db/client";
 import { carrierAdapters } from "../src/server/shipping/carrier-simulator";
 import { reconcileLabels } from "../src/server/shipping/issue-label";
+import { purgeWebhookReceipts } from "../src/server/http/signed-webhook";
 
 const log = (m: string) => console.log(`[worker] ${m}`);
 const sms = smsProviderFromEnv();
@@ -22,6 +23,8 @@ const reconcile = async () => {
   } catch (error) {
     log(`label reconciliation failed: ${(error as Error).message}`);
   }
+  // Receipts of signed webhooks older than their signatures' window are no longer needed to stop replays.
+  await purgeWebhookReceipts().catch((error: Error) => log(`purging webhook receipts failed: ${error.message}`));
 };
 void reconcile();
 const reconciler = setInterval(reconcile, Number(process.env.LABEL_RECONCILE_EVERY_MS ?? 60_000));

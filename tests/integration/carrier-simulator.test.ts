@@ -10,6 +10,7 @@ import { advanceShipmentInSimulator } from "@/server/shipping/simulate-shipment"
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
 import { topUpWallet } from "@/server/wallet/wallet";
 import { transitionOrder } from "@/server/orders/transition-order";
+import { markDemoInstallation } from "@/server/installation/installation-settings";
 import { POST as carrierWebhook } from "@/app/api/webhooks/carriers/[carrier]/route";
 import { seedOrder, seedStore } from "../support/factories";
 
@@ -29,6 +30,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.env.PUBLIC_URL = base;
+  // The simulator's controls are offered on a demo installation only.
+  await markDemoInstallation();
 });
 afterAll(async () => {
   delete process.env.PUBLIC_URL;

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import { markDemoInstallation } from "@/server/installation/installation-settings";
 import { hashPassword } from "@/server/auth/password";
 import { hashApiToken, tokenPrefix } from "@/server/api-tokens/token-hash";
 import { lineTotal, sumMinor } from "@/server/money/money";
@@ -59,6 +60,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
       { storeId: second, name: "Second storefront", role: "OWNER", tokenHash: hashApiToken(DEMO_TOKENS.second), prefix: tokenPrefix(DEMO_TOKENS.second), createdById: secondOwner.id },
     ],
   });
+  // The demo stores make this a demo installation: the carrier simulator's controls are offered.
+  await markDemoInstallation(db);
   return true;
 }
 

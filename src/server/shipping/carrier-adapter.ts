@@ -1,5 +1,6 @@
 import type { CarrierId, Handover } from "./carriers";
 import type { Package } from "./weights";
+import type { SignatureCheck } from "@/server/http/signed-webhook";
 
 export type Address = { name: string; phone: string; city: string; district?: string | null; address: string; country: string };
 
@@ -27,8 +28,8 @@ export interface CarrierAdapter {
   /** Cancels before hand-over; refuses once the parcel was picked up. */
   cancelShipment(trackingNumber: string): Promise<void>;
   trackingUrl(trackingNumber: string): string;
-  /** Checks a status webhook's signature over its raw body. */
-  verifyWebhook(rawBody: string, signature: string | null): boolean;
+  /** Checks a status webhook's signature (over its timestamp and raw body) and its age. */
+  verifyWebhook(rawBody: string, signature: string | null, now?: number): Promise<SignatureCheck>;
 }
 
 /** The carrier answered but refused, or could not be reached: the label is not bought. */

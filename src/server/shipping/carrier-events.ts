@@ -25,6 +25,15 @@ const SHIPMENT_STATUS: Record<CarrierEvent["status"], ShipmentStatus> = {
 // A shipment only moves forward: a late "out for delivery" never undoes "delivered".
 const RANK: Partial<Record<ShipmentStatus, number>> = { CREATED: 0, PICKED_UP: 1, IN_TRANSIT: 2, OUT_FOR_DELIVERY: 3, DELIVERED: 4, RETURNED: 4 };
 const ORDER_STATUS: Partial<Record<CarrierEvent["status"], OrderStatus>> = { out_for_delivery: "out_for_delivery", delivered: "delivered", returned_to_sender: "returned" };
+// How far along its delivery an order is. A carrier moves an order only forward from where it is, and
+// only while it is on the road (shipped or out for delivery): what staff did after that stands.
+const ORDER_RANK: Partial<Record<OrderStatus, number>> = { shipped: 0, out_for_delivery: 1, delivered: 2, returned: 2 };
+
+/** Whether a carrier's news may move an order that is `from` to `to`. Pure. */
+export function carrierMayMoveOrder(from: OrderStatus, to: OrderStatus): boolean {
+  if (from !== "shipped" && from !== "out_for_delivery") return false;
+  return (ORDER_RANK[to] ?? -1) > (ORDER_RANK[from] ?? 99) && isAllowedByTable(from, to);
+}
 
 export type CarrierEventResult = "applied" | "duplicate" | "unknown" | "deferred";
 
@@ -53,7 +62,7 @@ export async function applyCarrierEvent(carrier: CarrierId, event: CarrierEvent)
       tx.store.findUniqueOrThrow({ where: { id: shipment.storeId }, select: { carriersUpdateStatus: true } }),
       tx.order.findUniqueOrThrow({ where: { storeId_id: { storeId: shipment.storeId, id: shipment.orderId } }, select: { status: true } }),
     ]);
-    if (target && store.carriersUpdateStatus && isAllowedByTable(orderStatusFromDb(order.status), target)) {
+    if (target && store.carriersUpdateStatus && carrierMayMoveOrder(orderStatusFromDb(order.status), target)) {
       const ctx: StoreContext = { storeId: shipment.storeId, role: "OWNER", actor };
       try {
         await transitionOrderInTx(tx, ctx, shipment.orderId, { to: target, notifyCustomer: true });

@@ -1,9 +1,11 @@
 // A local stand-in for the five carriers, behaving like one: its own tracking-number format per
 // carrier, latency, configurable failures, one shipment per reference, cancellation only before
-// pickup, and HMAC-signed status webhooks. Its records live in their own table, so it survives restarts
+// pickup, and status webhooks signed over a timestamp and the body. Its records live in their own table, so it survives restarts
 // like a real carrier would.
-import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { db } from "@/server/db/client";
+import { installationSecret } from "@/server/installation/installation-settings";
+import { signPayload, verifySignature } from "@/server/http/signed-webhook";
 import { publicUrl } from "@/server/http/public-url";
 import type { CarrierAdapter, CarrierShipment, CreateShipmentRequest } from "./carrier-adapter";
 import { CarrierError } from "./carrier-adapter";
@@ -28,13 +30,17 @@ export function simulatedTrackingNumber(carrier: CarrierId): string {
   }
 }
 
-/** The secret each simulated carrier signs its webhooks with (CARRIER_WEBHOOK_SECRET_<ID> in production-like setups). */
-export function webhookSecret(carrier: CarrierId, env = process.env): string {
-  return env[`CARRIER_WEBHOOK_SECRET_${carrier.toUpperCase()}`] ?? `local-${carrier}-webhook-secret`;
+/**
+ * The secret a carrier signs its webhooks with: CARRIER_WEBHOOK_SECRET_<ID> when configured (the value
+ * from the carrier's dashboard), otherwise one generated for this installation on first use.
+ */
+export function webhookSecret(carrier: CarrierId, env: Record<string, string | undefined> = process.env): Promise<string> {
+  return installationSecret(`carrier-webhook:${carrier}`, `CARRIER_WEBHOOK_SECRET_${carrier.toUpperCase()}`, env);
 }
 
-export function signCarrierWebhook(carrier: CarrierId, rawBody: string): string {
-  return createHmac("sha256", webhookSecret(carrier)).update(rawBody).digest("hex");
+/** The simulated carrier's signature header for a webhook body: `t=<unix seconds>,v1=<hmac>`. */
+export async function signCarrierWebhook(carrier: CarrierId, rawBody: string, now = Date.now()): Promise<string> {
+  return signPayload(await webhookSecret(carrier), rawBody, Math.floor(now / 1000));
 }
 
 /** Test and demo controls: make the next calls fail, and how slow the carrier is. */
@@ -104,9 +110,8 @@ export function simulatedCarrier(carrier: CarrierId): CarrierAdapter {
       throw new CarrierError("The carrier already has the parcel: it can no longer be canceled.", false);
     },
     trackingUrl: (trackingNumber) => CARRIERS[carrier].trackingUrl(trackingNumber),
-    verifyWebhook(rawBody, signature) {
-      if (!signature || !/^[0-9a-f]{64}$/.test(signature)) return false;
-      return timingSafeEqual(Buffer.from(signature, "hex"), Buffer.from(signCarrierWebhook(carrier, rawBody), "hex"));
+    async verifyWebhook(rawBody, signature, now) {
+      return verifySignature(await webhookSecret(carrier), rawBody, signature, now);
     },
   };
 }
@@ -132,7 +137,7 @@ export async function advanceSimulatedShipment(trackingNumber: string, to?: Simu
   const body = JSON.stringify({ trackingNumber, status, occurredAt: new Date().toISOString() });
   const url = `${webhookBase}/${carrier}`;
   try {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-carrier-signature": signCarrierWebhook(carrier, body) }, body, signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-carrier-signature": await signCarrierWebhook(carrier, body) }, body, signal: AbortSignal.timeout(10_000) });
     return { trackingNumber, status, webhook: { url, httpStatus: response.status } };
   } catch (error) {
     return { trackingNumber, status, webhook: { url, httpStatus: null, error: error instanceof Error ? error.message : String(error) } };

@@ -4,10 +4,17 @@ import { AppError, notFound } from "@/server/errors/app-error";
 import { advanceSimulatedShipment } from "./carrier-simulator";
 import type { SimulatedStatus } from "./simulator-journey";
 import { CarrierError } from "./carrier-adapter";
+import { isDemoInstallation } from "@/server/installation/installation-settings";
 
-/** Whether the dashboard offers the carrier simulator's controls (demo installations; off with real carriers). */
-export function simulatorControlsEnabled(env = process.env): boolean {
-  return env.CARRIER_SIMULATOR_CONTROLS !== "off";
+/**
+ * Whether the dashboard offers the carrier simulator's controls: only on a demo installation (seeded with
+ * the demo stores), unless CARRIER_SIMULATOR_CONTROLS says "on" or "off". On a real one, nobody can make
+ * a parcel "delivered" (and its cash "collected") by pressing a button.
+ */
+export async function simulatorControlsEnabled(env: Record<string, string | undefined> = process.env): Promise<boolean> {
+  if (env.CARRIER_SIMULATOR_CONTROLS === "off") return false;
+  if (env.CARRIER_SIMULATOR_CONTROLS === "on") return true;
+  return isDemoInstallation();
 }
 
 /**
@@ -15,7 +22,7 @@ export function simulatorControlsEnabled(env = process.env): boolean {
  * through its signed webhook, exactly as a carrier would. The order follows when the store allows it.
  */
 export async function advanceShipmentInSimulator(ctx: StoreContext, shipmentId: string, to?: SimulatedStatus) {
-  if (!simulatorControlsEnabled()) throw new AppError("FORBIDDEN", "The carrier simulator is switched off on this installation.");
+  if (!(await simulatorControlsEnabled())) throw new AppError("FORBIDDEN", "The carrier simulator is switched off on this installation.");
   const shipment = await db.shipment.findFirst({ where: { storeId: ctx.storeId, id: shipmentId, voidedAt: null }, select: { carrier: true, trackingNumber: true } });
   if (!shipment?.carrier || !shipment.trackingNumber) throw notFound("Shipment");
   try {

@@ -1,17 +1,36 @@
-import { isCarrierId } from "@/server/shipping/carriers";
+import { isCarrierId, type CarrierId } from "@/server/shipping/carriers";
 import { carrierAdapters } from "@/server/shipping/carrier-simulator";
 import { applyCarrierEvent, carrierEventInput } from "@/server/shipping/carrier-events";
+import { claimWebhookReceipt, releaseWebhookReceipt } from "@/server/http/signed-webhook";
 import { fieldErrorsOf } from "@/server/http/validation";
 
 const adapters = carrierAdapters();
 const error = (status: number, code: string, message: string, extra: object = {}) => Response.json({ error: { code, message, ...extra } }, { status });
 
-/** Status updates from a carrier, signed with its secret over the raw body. */
+/**
+ * Status updates from a carrier, signed with its secret over a timestamp and the raw body. The signature
+ * is checked before anything else is read: a wrong, stale or replayed one gets the same answer whatever
+ * the body names, so a caller without the secret learns nothing (not even whether a tracking number exists).
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ carrier: string }> }) {
   const { carrier } = await params;
   if (!isCarrierId(carrier)) return error(404, "NOT_FOUND", "Unknown carrier.");
   const raw = await request.text();
-  if (!adapters[carrier].verifyWebhook(raw, request.headers.get("x-carrier-signature"))) return error(401, "UNAUTHENTICATED", "Invalid signature.");
+  const check = await adapters[carrier].verifyWebhook(raw, request.headers.get("x-carrier-signature"));
+  if (!check.ok) return error(401, "UNAUTHENTICATED", "Invalid or expired signature.");
+  const source = `carrier:${carrier}`;
+  if (!(await claimWebhookReceipt(source, check.digest))) return error(409, "CONFLICT", "This update was already received.");
+  let response: Response | null = null;
+  try {
+    response = await handle(carrier, raw);
+    return response;
+  } finally {
+    // Not acted on (deferred, or it failed on our side): the carrier's retry of this very message gets through.
+    if (!response || response.status === 409 || response.status >= 500) await releaseWebhookReceipt(source, check.digest);
+  }
+}
+
+async function handle(carrier: CarrierId, raw: string): Promise<Response> {
   let body: unknown;
   try {
     body = JSON.parse(raw);

@@ -53,7 +53,7 @@ export default async function OrderPage({ params }: { params: Params }) {
   const { storeSlug, orderId } = await params;
   const { access, review } = await load(storeSlug, orderId);
   const { order } = review;
-  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const [t, format, locale, simulator] = await Promise.all([getTranslations(), getFormatter(), getLocale(), simulatorControlsEnabled()]);
   const collect = amountToCollect(order.payment.method, order.payment.status, order.totals.total);
   const cur = order.totals.currency;
 
@@ -247,7 +247,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                         : t("label.pickupBy", { carrier: sh.courierName })
                       : t("label.dropAt", { carrier: sh.courierName })}
                   </p>
-                  {simulatorControlsEnabled() && can(access.role, "orders.update") && <SimulatorPanel storeSlug={access.store.slug} shipmentId={sh.id} status={sh.status} />}
+                  {simulator && can(access.role, "orders.update") && <SimulatorPanel storeSlug={access.store.slug} shipmentId={sh.id} status={sh.status} />}
                 </div>
               ))}
             {review.shipments.some((sh) => !sh.carrier) && <p className="mt-2 text-xs text-slate-500">{t("order.manualNoTracking")}</p>}
