@@ -22,9 +22,9 @@ export async function simulatorControlsEnabled(env: Record<string, string | unde
  * through its signed webhook, exactly as a carrier would. The order follows when the store allows it.
  */
 export async function advanceShipmentInSimulator(ctx: StoreContext, shipmentId: string, to?: SimulatedStatus) {
-  if (!(await simulatorControlsEnabled())) throw new AppError("FORBIDDEN", "The carrier simulator is switched off on this installation.");
   const shipment = await db.shipment.findFirst({ where: { storeId: ctx.storeId, id: shipmentId, voidedAt: null }, select: { carrier: true, trackingNumber: true } });
   if (!shipment?.carrier || !shipment.trackingNumber) throw notFound("Shipment");
+  if (!(await simulatorControlsEnabled())) throw new AppError("FORBIDDEN", "The carrier simulator is switched off on this installation.");
   try {
     const result = await advanceSimulatedShipment(shipment.trackingNumber, to);
     if (result.webhook.httpStatus !== 200) {
