@@ -87,3 +87,42 @@ test.describe("headers and secrets", () => {
     }
   });
 });
+
+test.describe("sign-in from outside", () => {
+  /** One try at next-auth's credentials sign-in; returns the error name next-auth put in its answer, or "ok". */
+  async function tryPassword(request: import("@playwright/test").APIRequestContext, email: string, password: string, headers: Record<string, string> = {}) {
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, headers });
+    expect(response.status()).toBeLessThan(500);
+    const { url } = await response.json();
+    return new URL(url).searchParams.get("error") ?? "ok";
+  }
+
+  test("the throttle keys on the socket's address: a made-up X-Forwarded-For per try does not dodge it", async ({ request }) => {
+    const email = `nobody-${Date.now()}@guess.test`;
+    for (let i = 0; i < 3; i++) expect(await tryPassword(request, email, "guess", { "x-forwarded-for": `203.0.113.${i}`, "x-tajer-client-address": `198.51.100.${i}` })).toBe("CredentialsSignin");
+    // A fourth try at once, from "another address" again: the same client, slowed.
+    expect(await tryPassword(request, email, "guess", { "x-forwarded-for": "203.0.113.99", "x-tajer-client-address": "198.51.100.99" })).toMatch(/^TooManyAttempts:slow_down:\d+$/);
+  });
+
+  test("a malformed or foreign callback URL leads to the dashboard's start, never a 500", async ({ request, playwright }) => {
+    for (const callbackUrl of ["http://[", "javascript:alert(1)", "https://evil.example/", "//evil.example/x"]) {
+      const page = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+      expect(page.status(), callbackUrl).toBe(302);
+      expect(decodeURIComponent(page.headers().location), callbackUrl).not.toMatch(/evil|javascript|\[/);
+    }
+    // A poisoned callback cookie in the browser, and a foreign callback in the form: signed in, and home.
+    const browser = await playwright.request.newContext({
+      baseURL: pageBase(),
+      storageState: { cookies: [{ name: "next-auth.callback-url", value: "javascript:alert(1)", domain: "127.0.0.1", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] },
+    });
+    const { csrfToken } = await (await browser.get("/api/auth/csrf")).json();
+    const signIn = await browser.post("/api/auth/callback/credentials", { form: { csrfToken, email: "admin@demo.test", password: "demo-password", callbackUrl: "https://evil.example/steal", json: "true" } });
+    expect(signIn.status()).toBe(200);
+    expect((await signIn.json()).url).toBe(`${pageBase()}/`);
+    expect((await (await browser.get("/api/auth/session")).json()).user?.email).toBe("admin@demo.test");
+    await browser.dispose();
+  });
+});
+
+const pageBase = () => `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;

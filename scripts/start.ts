@@ -120,13 +120,13 @@ async function main() {
   const profile = process.env.TAJER_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.TAJER_CPU_PROF_DIR}`] : [];
   worker = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: process.env, detached: true });
   worker.on("exit", (code, signal) => void stop(`worker exited (${code ?? signal})`, code ?? 1));
-  // Idle keep-alive connections stay open 65 s (Node's default is 5 s): longer than a load balancer's or
-  // an API client's idle reuse, so a request sent on a reused connection is not met by the server
-  // closing it at that very moment (a reset the browser suite ran into).
-  const keepAlive = mode === "dev" ? [] : ["--keepAliveTimeout", process.env.KEEP_ALIVE_TIMEOUT_MS ?? "65000"];
-  next = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", mode === "dev" ? "dev" : "start", "-p", port, "-H", host, ...keepAlive], {
+  // Next behind our own small server (scripts/serve.ts): it hands the app each client's address from the
+  // socket (or the trusted proxies), and keeps idle connections 65 s (Node's default is 5 s: a request on
+  // a reused connection met the server closing it, a reset the browser suite ran into).
+  const serveArgs = ["--port", port, "--hostname", host, "--keep-alive-ms", process.env.KEEP_ALIVE_TIMEOUT_MS ?? "65000", ...(mode === "dev" ? ["--dev"] : [])];
+  next = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/serve.ts", ...serveArgs], {
     stdio: "inherit",
-    env: process.env,
+    env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
     // Its own process group: Ctrl-C reaches this wrapper, which stops Next, then Postgres.
     detached: true,
   });

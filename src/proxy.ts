@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { createRateLimiter } from "@/server/http/rate-limiter";
 import { PUBLIC_PAGE_HEADER } from "@/i18n/locales";
+import { requestAddress } from "@/server/http/client-address";
 
 // In front of the pages and APIs anyone may call without signing in (the customer's order and review
 // pages, the public reviews API and widget): a per-address rate limit, and the page's token handed to
@@ -8,7 +9,8 @@ import { PUBLIC_PAGE_HEADER } from "@/i18n/locales";
 const limit = createRateLimiter({ limit: Number(process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 300), windowMs: 60_000 });
 
 export function proxy(request: NextRequest) {
-  const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  // The app's server worked the address out from the socket (or the trusted proxies): never X-Forwarded-For.
+  const address = requestAddress(request.headers);
   const decision = limit(address);
   if (!decision.allowed) {
     return new NextResponse(JSON.stringify({ error: { code: "RATE_LIMITED", message: "Too many requests. Try again shortly." } }), {

@@ -7,6 +7,15 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { applySavedLocale } from "@/server/preferences/apply-saved-locale";
 
+/** The words for next-auth's error name; a throttled try says why and how long to wait. */
+function signInErrorText(error: string | null, t: ReturnType<typeof useTranslations<"signIn">>): string {
+  if (error === "CredentialsSignin") return t("invalid");
+  const [name, reason, seconds] = (error ?? "").split(":");
+  if (name !== "TooManyAttempts") return t("failed");
+  if (reason === "slow_down") return t("slowDown", { seconds: Number(seconds) || 1 });
+  return t("protected");
+}
+
 export function SignInForm() {
   const t = useTranslations("signIn");
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +33,7 @@ export function SignInForm() {
       return;
     }
     setPending(false);
-    setError(result?.error === "TooManyAttempts" ? t("locked") : result?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+    setError(signInErrorText(result?.error ?? null, t));
   }
 
   return (

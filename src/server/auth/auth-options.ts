@@ -3,11 +3,38 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "@/server/errors/app-error";
 import { verifyCredentials } from "./verify-credentials";
 import { openUserSession, revokeUserSession } from "./user-sessions";
+import { requestAddress } from "@/server/http/client-address";
+import { DEVICE_COOKIE, deviceCookieFrom, rememberDevice } from "./known-device";
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || "local";
+async function rememberThisDevice(current: string | null, userId: string) {
+  const { cookies } = await import("next/headers");
+  (await cookies()).set(DEVICE_COOKIE, await rememberDevice(current, userId), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: usesSecureCookies(),
+    path: "/",
+    maxAge: 365 * 86_400,
+  });
+}
+
+type RawHeaders = Record<string, string | string[] | undefined> | undefined;
+const header = (headers: RawHeaders, name: string) => {
+  const value = headers?.[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/**
+ * Where a sign-in may send the browser afterwards: a path of this site, or a URL of this site; anything
+ * else — another host, `javascript:`, a URL that does not even parse — goes to the dashboard's start.
+ */
+export function safeRedirect(url: string, baseUrl: string): string {
+  try {
+    if (/^\/(?![/\\])/.test(url)) return new URL(url, baseUrl).origin === new URL(baseUrl).origin ? `${baseUrl}${url}` : `${baseUrl}/`;
+    const target = new URL(url);
+    return target.origin === new URL(baseUrl).origin && (target.protocol === "http:" || target.protocol === "https:") ? target.toString() : `${baseUrl}/`;
+  } catch {
+    return `${baseUrl}/`;
+  }
 }
 
 /** The error codes the sign-in page turns into words. */
@@ -32,16 +59,23 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
+        const headers = req?.headers as RawHeaders;
+        const device = deviceCookieFrom(header(headers, "cookie"));
         try {
-          return await verifyCredentials(credentials.email, credentials.password, clientIp(req?.headers));
+          const user = await verifyCredentials(credentials.email, credentials.password, requestAddress(headers), device);
+          // This browser is now known to the account: the per-account limit will not lock its owner out here.
+          if (user) await rememberThisDevice(device, user.id);
+          return user;
         } catch (error) {
-          if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(SIGN_IN_ERRORS.locked);
+          // The sign-in page reads the reason and the wait from the error's name: "TooManyAttempts:slow_down:8".
+          if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(`${SIGN_IN_ERRORS.locked}:${error.details?.reason}:${error.details?.retryAfterSeconds}`);
           throw error;
         }
       },
     }),
   ],
   callbacks: {
+    redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
     async jwt({ token, user }) {
       // Signing in opens a session row; the cookie carries its id (sid) from then on.
       if (user) {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword } from "./password";
+import { checkPasswordThrottled } from "./verify-credentials";
 import { revokeOtherUserSessions } from "./user-sessions";
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -20,10 +21,15 @@ export type ChangePasswordInput = z.output<typeof changePasswordInput>;
  * The user changes their password: the current one is asked for, and every other browser signed in
  * as them is signed out at once (this one stays). Returns how many were signed out.
  */
-export async function changePassword(session: { userId: string; sessionId: string | null }, input: ChangePasswordInput): Promise<{ signedOutElsewhere: number }> {
-  const user = await db.user.findUnique({ where: { id: session.userId }, select: { passwordHash: true } });
+export async function changePassword(
+  session: { userId: string; sessionId: string | null },
+  input: ChangePasswordInput,
+  client: { address: string; deviceCookie: string | null } = { address: "unknown", deviceCookie: null },
+): Promise<{ signedOutElsewhere: number }> {
+  const user = await db.user.findUnique({ where: { id: session.userId }, select: { email: true, passwordHash: true } });
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  // A stolen session must not become a way to guess the password: the same throttle as signing in.
+  if (!(await checkPasswordThrottled(user.email, session.userId, user.passwordHash, input.currentPassword, client.address, client.deviceCookie))) {
     throw new AppError("VALIDATION_FAILED", "Your current password is not right.", { fields: { currentPassword: "is not your current password" } });
   }
   if (input.newPassword === input.currentPassword) {

@@ -1,27 +1,45 @@
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { verifyPassword } from "./password";
-import { isLockedOut, SIGN_IN_WINDOW_MS } from "./sign-in-throttle";
+import { decideSignIn, SIGN_IN_WINDOW_MS } from "./sign-in-throttle";
+import { isKnownDevice } from "./known-device";
 
 // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$J2QnTIRXdKq8I6bhCg1kTz2d5vI0hE0W1R3Ih6jdGhs";
 
 export type SignedInUser = { id: string; email: string; name: string };
 
-/** Email + password → the user, or null. Throws RATE_LIMITED while the account or address is locked. */
-export async function verifyCredentials(rawEmail: string, password: string, ip: string): Promise<SignedInUser | null> {
-  const email = rawEmail.trim().toLowerCase();
-  const since = new Date(Date.now() - SIGN_IN_WINDOW_MS);
-  const [account, address] = await Promise.all([
+/**
+ * Checks a password against the sign-in throttle (sign-in-throttle.ts): throws RATE_LIMITED, with how long
+ * to wait and why, when this try must not happen now. Every try is recorded; a right one clears the
+ * account's failures.
+ */
+export async function checkPasswordThrottled(email: string, userId: string | null, passwordHash: string | null, password: string, address: string, deviceCookie: string | null): Promise<boolean> {
+  const now = new Date();
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  const [pair, last, account, perAddress, knownDevice] = await Promise.all([
+    db.signInAttempt.count({ where: { email, ip: address, succeeded: false, createdAt: { gte: since } } }),
+    db.signInAttempt.findFirst({ where: { email, ip: address, succeeded: false, createdAt: { gte: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
     db.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
-    db.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: since } } }),
+    db.signInAttempt.count({ where: { ip: address, succeeded: false, createdAt: { gte: since } } }),
+    userId ? isKnownDevice(deviceCookie, userId) : Promise.resolve(false),
   ]);
-  if (isLockedOut({ account, address })) {
-    throw new AppError("RATE_LIMITED", "Too many failed sign-ins. Wait 15 minutes and try again.");
+  const decision = decideSignIn({ pair: { failures: pair, lastFailureAt: last?.createdAt ?? null }, account, address: perAddress, knownDevice }, now);
+  if (!decision.allowed) {
+    throw new AppError("RATE_LIMITED", decision.reason === "slow_down" ? `Too many wrong passwords. Wait ${decision.retryAfterSeconds} s and try again.` : "Too many wrong passwords for this account. Sign in from a browser you have used before, or try again later.", {
+      details: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
+    });
   }
+  const ok = await verifyPassword(passwordHash ?? DUMMY_HASH, password);
+  if (ok && userId) await db.signInAttempt.deleteMany({ where: { email, succeeded: false } });
+  await db.signInAttempt.create({ data: { email, ip: address, succeeded: ok && !!userId } });
+  return ok && !!userId;
+}
+
+/** Email + password → the user, or null. Throws RATE_LIMITED while this try must wait (see above). */
+export async function verifyCredentials(rawEmail: string, password: string, address: string, deviceCookie: string | null = null): Promise<SignedInUser | null> {
+  const email = rawEmail.trim().toLowerCase();
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
-  const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-  await db.signInAttempt.create({ data: { email, ip, succeeded: !!(user && ok) } });
-  if (!user || !ok) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  const ok = await checkPasswordThrottled(email, user?.id ?? null, user?.passwordHash ?? null, password, address, deviceCookie);
+  return ok && user ? { id: user.id, email: user.email, name: user.name } : null;
 }

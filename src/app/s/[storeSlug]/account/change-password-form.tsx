@@ -36,7 +36,13 @@ export function ChangePasswordForm() {
       const fields = (result.error.fields ?? {}) as Fields;
       setErrors(fields);
       // A field's own message says it; the form's message is for anything else (a lost session).
-      setMessage(Object.keys(fields).length ? null : { kind: "error", text: result.error.message });
+      const text =
+        result.error.code === "RATE_LIMITED"
+          ? result.error.details?.reason === "slow_down"
+            ? t("errors.slowDown", { seconds: Number(result.error.details.retryAfterSeconds) || 1 })
+            : t("errors.protected")
+          : result.error.message;
+      setMessage(Object.keys(fields).length ? null : { kind: "error", text });
     }
   }
 
