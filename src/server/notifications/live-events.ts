@@ -1,6 +1,7 @@
 // One LISTEN connection per app process fans Postgres notifications out to the open browser streams
 // of this process. Several app servers each listen: every one hears every NOTIFY.
 import pg from "pg";
+import { db } from "@/server/db/client";
 import { LIVE_CHANNEL } from "./notify-users";
 
 export type LiveMessage = { storeId: string; userIds: string[]; type: string; orderId: string | null };
@@ -40,6 +41,14 @@ export async function subscribe(listener: Listener): Promise<() => void> {
   await live.client;
   live.listeners.add(listener);
   return () => live.listeners.delete(listener);
+}
+
+/** Whether a stream's session is still open and its user still a member of the store (one query). */
+export async function streamStillAllowed(session: { userId: string; sessionId: string }, storeId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ ok: number }[]>`
+    SELECT 1 AS ok FROM user_sessions s JOIN memberships m ON m."userId" = s."userId" AND m."storeId" = ${storeId}::uuid
+    WHERE s.id = ${session.sessionId}::uuid AND s."userId" = ${session.userId}::uuid AND s."revokedAt" IS NULL`;
+  return rows.length > 0;
 }
 
 /** Open streams register how to close themselves, so a shutdown is never held up by a browser tab. */

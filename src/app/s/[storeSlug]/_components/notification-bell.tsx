@@ -49,6 +49,8 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
     source.addEventListener("order", (e) => window.dispatchEvent(new CustomEvent("tajer:order", { detail: JSON.parse((e as MessageEvent).data) })));
     // After a reconnect, catch up on anything missed while the stream was down.
     source.addEventListener("ready", () => void refresh(false));
+    // The session ended (signed out elsewhere, password changed, removed from the store): stop listening.
+    source.addEventListener("ended", () => source.close());
     return () => source.close();
   }, [storeSlug, t, text]);
 

@@ -1,5 +1,9 @@
 import { notFoundResponse, routeStoreAccess } from "@/server/stores/route-access";
-import { closeStreamsOnShutdown, registerStream, subscribe } from "@/server/notifications/live-events";
+import { closeStreamsOnShutdown, registerStream, streamStillAllowed, subscribe } from "@/server/notifications/live-events";
+import { currentSession } from "@/server/auth/session";
+
+// How often an open stream asks whether its session and membership still count (LIVE_RECHECK_MS).
+const RECHECK_MS = Number(process.env.LIVE_RECHECK_MS ?? 5_000);
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +14,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const access = await routeStoreAccess(storeSlug);
-  if (!access) return notFoundResponse();
+  const session = await currentSession();
+  if (!access || !session) return notFoundResponse();
   const userId = access.user.id;
   closeStreamsOnShutdown();
 
@@ -32,9 +37,23 @@ export async function GET(request: Request, { params }: { params: Promise<{ stor
         if (message.type.startsWith("order.") && (!access.onlyAssigned || message.userIds.includes(userId))) send("order", { type: message.type, orderId: message.orderId });
       });
       const heartbeat = setInterval(() => send("ping", {}), 25_000);
+      // A stream lives no longer than its right to exist: signed out, password changed elsewhere, or
+      // removed from the store, and it ends within seconds (the browser's reconnect then gets a 404).
+      const recheck = setInterval(() => {
+        void streamStillAllowed(session, access.store.id).then(
+          (allowed) => {
+            if (!allowed) {
+              send("ended", {});
+              cleanup();
+            }
+          },
+          () => undefined,
+        );
+      }, RECHECK_MS);
       const unregister = registerStream(() => cleanup());
       cleanup = () => {
         clearInterval(heartbeat);
+        clearInterval(recheck);
         unsubscribe();
         unregister();
         try {
