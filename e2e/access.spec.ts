@@ -20,7 +20,7 @@ test("pages need a session", async ({ page }) => {
 test("staff cannot open Settings (API tokens, SMS, shipping)", async ({ page }) => {
   await signIn(page, "staff@demo.test");
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
-  for (const path of ["/s/demo/settings/api-tokens", "/s/demo/settings/sms", "/s/demo/settings/shipping", "/s/demo/settings/shipping/packaging", "/s/demo/settings/reviews", "/s/demo/reviews", "/s/demo/reviews/discounts"]) {
+  for (const path of ["/s/demo/settings/api-tokens", "/s/demo/settings/sms", "/s/demo/settings/shipping", "/s/demo/settings/refunds", "/s/demo/settings/shipping/packaging", "/s/demo/settings/reviews", "/s/demo/reviews", "/s/demo/reviews/discounts"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   }

@@ -1,9 +1,9 @@
 import { useLocale } from "next-intl";
-import { formatMoney } from "@/server/money/money";
+import { formatMoney, moneyLocale } from "@/server/money/money";
+
+export { moneyLocale };
 
 /** An amount in minor units, formatted by Intl for the reader's language. */
-/** Saudi conventions for each interface language (Arabic-Indic digits in Arabic). */
-export const moneyLocale = (locale: string) => (locale === "ar" ? "ar-SA" : "en-SA");
 
 export function Money({ amount, currency }: { amount: number; currency: string }) {
   const locale = useLocale();

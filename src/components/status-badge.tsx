@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { OrderStatus } from "@/server/orders/order-status";
+import type { OrderStatus, PaymentStatus } from "@/server/orders/order-status";
 
 const COLORS: Record<OrderStatus, string> = {
   received: "bg-sky-100 text-sky-800",
@@ -12,7 +12,15 @@ const COLORS: Record<OrderStatus, string> = {
   refunded: "bg-rose-100 text-rose-800",
 };
 
-export function StatusBadge({ status }: { status: OrderStatus }) {
+/** The order's status; a partial refund is said beside it (the order itself goes on where it was). */
+export function StatusBadge({ status, paymentStatus }: { status: OrderStatus; paymentStatus?: PaymentStatus }) {
   const t = useTranslations("status");
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ${COLORS[status]}`}>{t(status)}</span>;
+  const tPayment = useTranslations("paymentStatus");
+  const badge = "inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap";
+  return (
+    <>
+      <span className={`${badge} ${COLORS[status]}`}>{t(status)}</span>
+      {paymentStatus === "partially_refunded" && status !== "refunded" && <span className={`${badge} ms-1 bg-rose-50 text-rose-800 ring-1 ring-rose-200`}>{tPayment("partially_refunded")}</span>}
+    </>
+  );
 }

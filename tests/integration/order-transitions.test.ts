@@ -95,7 +95,11 @@ describe("transitionOrder", () => {
     await move(s, paid.id, { to: "canceled" });
     await expect(move(s, paid.id, { to: "refunded", refundAmount: paid.totals.total + 1 })).rejects.toMatchObject({ code: "REFUND_EXCEEDS_PAID" });
     const partial = await move(s, paid.id, { to: "refunded", refundAmount: 1000 });
-    expect(partial.payment.status).toBe("partially_refunded");
+    // A partial refund is a partial refund: the order stays where it was, the payment says so.
+    expect([partial.status, partial.payment.status]).toEqual(["canceled", "partially_refunded"]);
+    const rest = await move(s, paid.id, { to: "refunded" });
+    expect([rest.status, rest.payment.status]).toEqual(["refunded", "refunded"]);
+    expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: paid.id } } })).refundedAmount).toBe(paid.totals.total);
 
     const unpaid = await seedOrder(s, { payment: { method: "cash_on_delivery", status: "pending" } });
     await move(s, unpaid.id, { to: "canceled" });
@@ -113,6 +117,39 @@ describe("transitionOrder", () => {
     expect(row.refundedAmount).toBe(cod.totals.total);
     const event = await db.orderEvent.findFirstOrThrow({ where: { storeId: s.store.id, orderId: cod.id, type: "order.status_changed" }, orderBy: { createdAt: "desc" } });
     expect(event.data).toMatchObject({ to: "refunded", refundAmount: cod.totals.total });
+  });
+
+  it("a partial refund keeps the order's status, names the amount on the timeline and in the customer's SMS; the rest makes it refunded", async () => {
+    const s = await seedStore();
+    const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+    for (const to of ["in_progress", "shipped", "delivered"] as const) await move(s, order.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
+    const partial = await move(s, order.id, { to: "refunded", refundAmount: 5025 });
+    expect([partial.status, partial.payment.status]).toEqual(["delivered", "partially_refunded"]);
+    const event = await db.orderEvent.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id, type: "order.refunded" } });
+    expect(event.data).toMatchObject({ partial: true, refundAmount: 5025, currency: "SAR", refundedTotal: 5025 });
+    const sms = await db.smsMessage.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id, event: "order.partially_refunded" } });
+    expect(sms.body).toContain("٥٠٫٢٥"); // 50.25 SAR, in the store's Arabic
+    expect(sms.body).toContain("أعدنا");
+    // The review request of the delivered order stays: the customer still has the order.
+    expect(await db.reviewRequest.findFirst({ where: { storeId: s.store.id, orderId: order.id, status: "CANCELED" } })).toBeNull();
+    const full = await move(s, order.id, { to: "refunded" });
+    expect([full.status, full.payment.status]).toEqual(["refunded", "refunded"]);
+    const last = await db.smsMessage.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id, event: "order.refunded" } });
+    expect(last.body).toMatch(/[٠-٩]/);
+  });
+
+  it("refunds move money: owners and admins always; staff only up to the store's limit (none by default)", async () => {
+    const s = await seedStore();
+    const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+    await move(s, order.id, { to: "canceled" });
+    await expect(move(s, order.id, { to: "refunded", refundAmount: 100 }, "STAFF")).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "refunds_not_allowed_for_staff" } });
+    await db.store.update({ where: { id: s.store.id }, data: { staffRefundLimit: 2000 } });
+    await expect(move(s, order.id, { to: "refunded", refundAmount: 2001 }, "STAFF")).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "refund_over_staff_limit", limit: 2000 } });
+    expect((await move(s, order.id, { to: "refunded", refundAmount: 2000 }, "STAFF")).payment.status).toBe("partially_refunded");
+    // Staff cannot take the rest in one go either (it is more than the limit); an admin can.
+    await expect(move(s, order.id, { to: "refunded" }, "STAFF")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await transitionOrder(s.ctx("ADMIN"), order.id, transitionOrderInput.parse({ to: "refunded" }))).status).toBe("refunded");
+    expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).refundedAmount).toBe(order.totals.total);
   });
 
   it("another store's order is not found, and stays as it was", async () => {

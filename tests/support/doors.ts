@@ -57,6 +57,7 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": { input: () => ({ storeNumber: "1", platformAccount: "1", contactName: "x", phone: "0501234567", email: "a@b.co", city: "x", address: "x", items: { box_small: 1 } }), crossIds: false },
   "s/[storeSlug]/settings/sms/actions.ts#saveSmsSettings": { input: () => ({ mode: "OFF", senderName: "x", templates: {} }), crossIds: false },
   "s/[storeSlug]/settings/sms/actions.ts#rotateSmsWebhookSecret": { input: () => undefined, crossIds: false },
+  "s/[storeSlug]/settings/refunds/actions.ts#saveRefundSettingsAction": { input: () => ({ staffRefundLimit: 1 }), crossIds: false },
   "s/[storeSlug]/settings/tags/actions.ts#updateTagAction": { input: (v) => ({ tagId: v.tagId, name: "renamed" }), crossIds: true },
   "s/[storeSlug]/settings/tags/actions.ts#deleteTagAction": { input: (v) => ({ tagId: v.tagId }), crossIds: true },
   "s/[storeSlug]/wallet/actions.ts#topUpAction": { input: () => ({ amount: 10_000, reference: "x" }), crossIds: false },

@@ -40,6 +40,9 @@ export function minorUnitDigits(currency: string): number {
   return digits;
 }
 
+/** Saudi conventions for each interface language (Arabic-Indic digits in Arabic). */
+export const moneyLocale = (locale: string) => (locale === "ar" ? "ar-SA" : "en-SA");
+
 /** Formats minor units for a locale with Intl: 12345 SAR → "SAR 123.45" in English, "‏١٢٣٫٤٥ ر.س.‏" in Arabic. */
 export function formatMoney(amount: number, currency: string, locale: string): string {
   const digits = minorUnitDigits(currency);

@@ -8,7 +8,7 @@ type Message = {
   storeId: string;
   orderId: string;
   event: SmsEvent;
-  vars: { status: OrderStatus; note: string; tracking_url: string };
+  vars: { status: OrderStatus; note: string; tracking_url: string; amount?: { minor: number; currency: string } };
 };
 
 /**
@@ -42,6 +42,8 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
           customer: { name: order.customerName, phone: order.customerPhone },
           note: message.vars.note || null,
           trackingUrl: message.vars.tracking_url || null,
+          ...(message.vars.amount ? { refund: { amount: message.vars.amount.minor, currency: message.vars.amount.currency } } : {}),
+          message: message.event,
           orderUrl: customerOrderUrl(order.publicToken),
           occurredAt: new Date().toISOString(),
         },
@@ -50,7 +52,16 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
     );
     return;
   }
-  const body = composeCustomerSms({ store, order, event: message.event, status: message.vars.status, note: message.vars.note, trackingUrl: message.vars.tracking_url, orderUrl: customerOrderUrl(order.publicToken) });
+  const body = composeCustomerSms({
+    store,
+    order,
+    event: message.event,
+    status: message.vars.status,
+    note: message.vars.note,
+    trackingUrl: message.vars.tracking_url,
+    orderUrl: customerOrderUrl(order.publicToken),
+    amount: message.vars.amount,
+  });
   const sms = await tx.smsMessage.create({
     data: { storeId: message.storeId, orderId: message.orderId, event: message.event, to: order.customerPhone, body },
     select: { id: true },

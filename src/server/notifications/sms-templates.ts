@@ -2,12 +2,13 @@
 import en from "../../../messages/en.json";
 import ar from "../../../messages/ar.json";
 import type { OrderStatus } from "@/server/orders/order-status";
+import { formatMoney, moneyLocale } from "@/server/money/money";
 
-export const SMS_EVENTS = ["order.status_changed", "order.canceled", "order.returned", "order.refunded", "order.label_issued", "order.label_voided"] as const;
+export const SMS_EVENTS = ["order.status_changed", "order.canceled", "order.returned", "order.refunded", "order.partially_refunded", "order.label_issued", "order.label_voided"] as const;
 export type SmsEvent = (typeof SMS_EVENTS)[number];
 export const SMS_LOCALES = ["ar", "en"] as const;
 export type SmsLocale = (typeof SMS_LOCALES)[number];
-export const PLACEHOLDERS = ["customer_name", "order_number", "status", "note", "tracking_url", "order_url", "store_name"] as const;
+export const PLACEHOLDERS = ["customer_name", "order_number", "status", "note", "tracking_url", "order_url", "store_name", "amount"] as const;
 export type TemplateVars = Partial<Record<(typeof PLACEHOLDERS)[number], string>>;
 export type StoreTemplates = Partial<Record<SmsEvent, Partial<Record<SmsLocale, string>>>>;
 
@@ -25,8 +26,13 @@ export const DEFAULT_TEMPLATES: Record<SmsEvent, Record<SmsLocale, string>> = {
     en: "Hi {customer_name}, we received the return of your order {order_number}. {note}",
   },
   "order.refunded": {
-    ar: "مرحبًا {customer_name}، أعدنا مبلغ طلبك {order_number}. {note}",
-    en: "Hi {customer_name}, we refunded your order {order_number}. {note}",
+    ar: "مرحبًا {customer_name}، أعدنا مبلغ طلبك {order_number} ({amount}). {note}",
+    en: "Hi {customer_name}, we refunded your order {order_number} ({amount}). {note}",
+  },
+  // Part of what was paid given back; the order itself goes on as it was.
+  "order.partially_refunded": {
+    ar: "مرحبًا {customer_name}، أعدنا {amount} من مبلغ طلبك {order_number}. {note}",
+    en: "Hi {customer_name}, we refunded {amount} of your order {order_number}. {note}",
   },
   "order.label_issued": {
     ar: "طلبك {order_number} من {store_name} شُحن. تتبّع الشحنة: {tracking_url}",
@@ -71,6 +77,8 @@ export function composeCustomerSms(input: {
   note?: string;
   trackingUrl?: string;
   orderUrl?: string;
+  /** A refund's amount, in minor units of the order's currency. */
+  amount?: { minor: number; currency: string };
 }): string {
   const locale: SmsLocale = input.store.locale === "en" ? "en" : "ar";
   return renderTemplate(templateFor(input.event, locale, input.store.smsTemplates as StoreTemplates), {
@@ -81,5 +89,6 @@ export function composeCustomerSms(input: {
     note: input.note ?? "",
     tracking_url: input.trackingUrl ?? "",
     order_url: input.orderUrl ?? "",
+    amount: input.amount ? formatMoney(input.amount.minor, input.amount.currency, moneyLocale(locale)) : "",
   });
 }

@@ -27,8 +27,8 @@ export type OrderReview = {
   availability: OrderAvailability;
   events: OrderEventDto[];
   sms: SmsDto[];
-  /** The moves Order Actions offers now, and what a refund may give back. */
-  actions: { allowed: string[]; refundable: number };
+  /** The moves Order Actions offers now, what a refund may give back, and (for staff) the most one of them may give. */
+  actions: { allowed: string[]; refundable: number; refundLimit: number | null };
   shipments: {
     id: string;
     courierName: string;
@@ -88,7 +88,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       select: { id: true, courierName: true, trackingNumber: true, carrier: true, status: true, cost: true, handover: true, pickupAt: true, branchId: true },
       orderBy: { createdAt: "desc" },
     }),
-    db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true } }),
+    db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true, staffRefundLimit: true } }),
     db.tag.findMany({ where: { storeId }, select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
     listOrderComments(ctx, order.id),
     db.membership.findMany({ where: { storeId }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
@@ -102,7 +102,9 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   ]);
   const suggestedGrams = items.reduce((g, i) => g + (variants.find((v) => v.id === i.variantId)?.weightGrams ?? 0) * i.quantity, 0);
   const refundable = refundableAmount(money);
-  const allowed = availableActions(order.status, refundable);
+  // Staff are offered a refund only when the store lets them give one (up to its limit).
+  const refundLimit = ctx.role === "STAFF" ? store.staffRefundLimit : null;
+  const allowed = availableActions(order.status, refundable).filter((to) => to !== "refunded" || refundLimit === null || refundLimit > 0);
   const smsPreviews = Object.fromEntries(
     allowed.map((to) => [to, composeCustomerSms({ store, order: { number: order.number, customerName: order.customer.name }, event: smsEventFor(to), status: to })]),
   );
@@ -126,7 +128,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     availability,
     events: timeline.events,
     sms: timeline.sms,
-    actions: { allowed, refundable },
+    actions: { allowed, refundable, refundLimit },
     shipments: shipments.map(({ branchId, pickupAt, ...sh }) => ({
       ...sh,
       pickupAt: pickupAt?.toISOString() ?? null,

@@ -14,6 +14,7 @@ import { orderStatusFromDb, orderStatusToDb, type OrderStatus } from "./order-st
 import { ALWAYS_NOTIFY, MILESTONE_OF, availableActions, refuseTransition, stockEffect, type TransitionVia } from "./order-transitions";
 import type { TransitionOrderInput } from "./schemas-transition";
 import { isUuid } from "@/server/ids";
+import { assertMayRefund } from "./refund-permission";
 
 
 /** What the customer paid and has not had back. Cash on delivery is paid once delivered. */
@@ -72,13 +73,18 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
   });
   if (refusal) throw refusalError(refusal, from, input.to, refundable);
 
+  // A refund moves money: who may give how much back is the store's rule (refund-permission.ts). A
+  // partial one gives part of the money back and leaves the order where it is; only the last, which
+  // gives back all that was paid, makes the order refunded.
+  const refunded = input.to === "refunded" ? (input.refundAmount ?? refundable) : 0;
+  const partialRefund = input.to === "refunded" && refunded < refundable;
+  if (input.to === "refunded") await assertMayRefund(tx, ctx, refunded, order.currency);
+
   const now = new Date();
-  const data: Prisma.OrderUpdateManyMutationInput = { status: orderStatusToDb(input.to), version: { increment: 1 } };
-  const milestone = MILESTONE_OF[input.to];
+  const data: Prisma.OrderUpdateManyMutationInput = partialRefund ? { version: { increment: 1 } } : { status: orderStatusToDb(input.to), version: { increment: 1 } };
+  const milestone = partialRefund ? null : MILESTONE_OF[input.to];
   if (milestone) (data as Record<string, unknown>)[milestone] = now;
-  let refunded = 0;
   if (input.to === "refunded") {
-    refunded = input.refundAmount ?? refundable;
     data.refundedAmount = { increment: refunded };
     data.paymentStatus = refunded + order.refundedAmount >= order.total ? "REFUNDED" : "PARTIALLY_REFUNDED";
   }
@@ -109,11 +115,12 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
     data: {
       storeId: ctx.storeId,
       orderId,
-      type: "order.status_changed",
+      type: partialRefund ? "order.refunded" : "order.status_changed",
       ...actorFields(ctx.actor),
       data: {
         from,
-        to: input.to,
+        to: partialRefund ? from : input.to,
+        ...(partialRefund ? { partial: true, refundedTotal: order.refundedAmount + refunded, paid: order.refundedAmount + refundable } : {}),
         ...(input.customerNote ? { note: input.customerNote } : {}),
         ...(refunded ? { refundAmount: refunded, currency: order.currency } : {}),
         ...(input.shipment ? { courier: input.shipment.courierName, trackingNumber: input.shipment.trackingNumber ?? null } : {}),
@@ -126,8 +133,8 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
     await queueCustomerMessage(tx, {
       storeId: ctx.storeId,
       orderId,
-      event: options.labelTrackingUrl ? "order.label_issued" : smsEventFor(input.to),
-      vars: { status: input.to, note: input.customerNote ?? "", tracking_url: options.labelTrackingUrl ?? "" },
+      event: options.labelTrackingUrl ? "order.label_issued" : partialRefund ? "order.partially_refunded" : smsEventFor(input.to),
+      vars: { status: partialRefund ? from : input.to, note: input.customerNote ?? "", tracking_url: options.labelTrackingUrl ?? "", ...(refunded ? { amount: { minor: refunded, currency: order.currency } } : {}) },
     });
   }
 
@@ -135,7 +142,7 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
   if (!updated) throw notFound("Order");
   // Stage 7: a delivered order is asked for a review later; one returned or refunded first is not.
   if (input.to === "delivered") await scheduleReviewRequestInTx(tx, ctx.storeId, orderId, updated.deliveredAt ?? new Date());
-  if (input.to === "returned" || input.to === "refunded") await cancelReviewRequestInTx(tx, ctx.storeId, orderId, `the order was ${input.to}`);
+  if (input.to === "returned" || (input.to === "refunded" && !partialRefund)) await cancelReviewRequestInTx(tx, ctx.storeId, orderId, `the order was ${input.to}`);
   // Stock last: its rows are shared by every order of the same products, and their locks are held
   // until commit, so the less that follows them, the less a busy store's moves wait on each other.
   if (effect) await moveStock(tx, ctx.storeId, order, effect);

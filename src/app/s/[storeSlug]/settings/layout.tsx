@@ -13,6 +13,7 @@ export default async function SettingsLayout({ children, params }: { children: R
     { href: `${base}/shipping`, label: t("shipping"), show: can(ctx.role, "settings.read") },
     { href: `${base}/reviews`, label: t("reviews"), show: can(ctx.role, "settings.read") },
     { href: `${base}/tags`, label: t("tags"), show: can(ctx.role, "settings.read") },
+    { href: `${base}/refunds`, label: t("refunds"), show: can(ctx.role, "settings.read") },
     { href: `${base}/api-tokens`, label: t("apiTokens"), show: can(ctx.role, "apiTokens.manage") },
   ].filter((l) => l.show);
   return (

@@ -67,7 +67,7 @@ export default async function OrderPage({ params }: { params: Params }) {
       </Link>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t("order.title", { number: formatOrderNumber(order.number) })}</h1>
-        <StatusBadge status={order.status} />
+        <StatusBadge status={order.status} paymentStatus={order.payment.status} />
         <span className="text-sm text-slate-600">
           {t("order.placedAt", { date: format.dateTime(new Date(order.placedAt), { dateStyle: "long", timeStyle: "short" }) })}
           {" · "}
@@ -105,6 +105,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                 version={order.version}
                 allowed={review.actions.allowed as OrderStatus[]}
                 refundable={review.actions.refundable}
+                refundLimit={review.actions.refundLimit}
                 currencyDigits={minorUnitDigits(cur)}
                 smsEnabled={review.smsEnabled}
                 previews={review.smsPreviews}

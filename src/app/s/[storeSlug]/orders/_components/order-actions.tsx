@@ -17,6 +17,8 @@ type Props = {
   version: number;
   allowed: OrderStatus[];
   refundable: number;
+  /** The most this person may refund at once (staff, by the store's setting); null: all that is refundable. */
+  refundLimit?: number | null;
   currencyDigits: number;
   smsEnabled: boolean;
   /** The SMS each move would send, before the note is added. */
@@ -24,7 +26,9 @@ type Props = {
   couriers?: { id: string; name: string; phone: string | null }[];
 };
 
-export function OrderActions({ storeSlug, orderId, version, allowed, refundable, currencyDigits, smsEnabled, previews, couriers = [] }: Props) {
+export function OrderActions({ storeSlug, orderId, version, allowed, refundable, refundLimit = null, currencyDigits, smsEnabled, previews, couriers = [] }: Props) {
+  const refundDefault = refundLimit === null ? refundable : Math.min(refundable, refundLimit);
+  const asMoney = (minor: number) => (minor / 10 ** currencyDigits).toFixed(currencyDigits);
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -69,7 +73,12 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
       });
       if (result.ok) {
         setError(null);
-        setDone(t("actions.done", { status: t(`status.${result.data.status}`) }));
+        // A partial refund leaves the order where it was: say what was refunded instead.
+        setDone(
+          to === "refunded" && result.data.payment.status === "partially_refunded"
+            ? t("actions.partialRefundDone", { amount: refund || asMoney(refundDefault) })
+            : t("actions.done", { status: t(`status.${result.data.status}`) }),
+        );
         setTo("");
         setNote("");
         setAttempt((a) => a + 1);
@@ -88,6 +97,8 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
       return t("actions.conflict", { name: String(e.details?.changedBy ?? ""), status: now ? t(`status.${now}`) : "" });
     }
     if (e.code === "ORDER_INVALID_TRANSITION") return t("actions.invalid");
+    if (e.code === "FORBIDDEN" && e.details?.reason === "refund_over_staff_limit") return t("actions.refundOverLimit", { limit: asMoney(Number(e.details.limit)) });
+    if (e.code === "FORBIDDEN" && e.details?.reason === "refunds_not_allowed_for_staff") return t("actions.refundsNotForStaff");
     if (e.fields) return t("errors.VALIDATION_FAILED");
     return t.has(`errors.${e.code}`) ? t(`errors.${e.code}` as "errors.generic") : t("errors.generic");
   };
@@ -176,10 +187,13 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
             name="refundAmount"
             inputMode="decimal"
             dir="ltr"
-            defaultValue={(refundable / 10 ** currencyDigits).toFixed(currencyDigits)}
+            defaultValue={asMoney(refundDefault)}
             className={inputClass}
             aria-invalid={!!fieldError("refundAmount")}
           />
+          <span className="mt-1 block text-slate-600">
+            {refundLimit !== null && refundLimit < refundable ? t("actions.refundLimitHint", { limit: asMoney(refundLimit) }) : t("actions.refundPartialHint", { refundable: asMoney(refundable) })}
+          </span>
           {fieldError("refundAmount") && <span className="mt-1 block text-red-700">{t("actions.refundTooMuch")}</span>}
         </label>
       )}

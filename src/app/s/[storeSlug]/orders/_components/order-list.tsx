@@ -275,7 +275,7 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
                 </td>
                 <td className="px-4 py-3 text-slate-600">{words.get(o.id)!.payment}</td>
                 <td className="px-4 py-3">
-                  <StatusBadge status={o.status} />
+                  <StatusBadge status={o.status} paymentStatus={o.payment.status} />
                   <Tags tags={o.tags} />
                 </td>
               </tr>
@@ -290,7 +290,7 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
             <Link href={`${base}/${o.id}`} className="block flex-1 p-4 active:bg-slate-50">
               <div className="flex items-center justify-between gap-2">
                 <span className="font-semibold text-brand-700">{formatOrderNumber(o.number)}</span>
-                <StatusBadge status={o.status} />
+                <StatusBadge status={o.status} paymentStatus={o.payment.status} />
               </div>
               <div className="mt-2 flex items-center justify-between gap-2">
                 <span>{o.customer.name}</span>

@@ -41,6 +41,7 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     if (e.type === "order.status_changed" && isStatus(e.data.from) && isStatus(e.data.to)) {
       return t("statusChanged", { from: tStatus(e.data.from), to: tStatus(e.data.to) });
     }
+    if (e.type === "order.refunded") return t("partiallyRefunded");
     if (e.type === "label.issued") return t("labelIssued", { carrier: String(e.data.carrier ?? ""), tracking: String(e.data.trackingNumber ?? "") });
     if (e.type === "label.voided") return t(e.data.reason === "order_moved_on" ? "labelVoidedOrderMovedOn" : "labelVoided", { tracking: String(e.data.trackingNumber ?? "") });
     if (e.type === "label.void_refused") return t("labelVoidRefused", { reason: String(e.data.reason ?? "") });

@@ -45,7 +45,8 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ stor
                     {token.lastUsedAt ? format.relativeTime(new Date(token.lastUsedAt)) : t("never")}
                   </p>
                 </div>
-                <RevokeTokenButton storeSlug={store.slug} tokenId={token.id} name={token.name} />
+                {/* Only the owner revokes an owner's token (the use case refuses it anyway). */}
+                {token.role !== "OWNER" || ctx.role === "OWNER" ? <RevokeTokenButton storeSlug={store.slug} tokenId={token.id} name={token.name} /> : <span className="text-sm text-slate-600">{t("ownersToken")}</span>}
               </li>
             ))}
           </ul>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "stores" ADD COLUMN     "staffRefundLimit" INTEGER NOT NULL DEFAULT 0;
