@@ -356,15 +356,27 @@ async function main() {
       await sql.query(`INSERT INTO carrier_accounts ("storeId", carrier, enabled, "firstKg", "perAdditionalKg", "codFee", "volumetricDivisor", "weightStepGrams") VALUES ($1, 'aramex', true, 1800, 300, 500, 5000, 500) ON CONFLICT ("storeId", carrier) DO UPDATE SET enabled = true`, [labelStore]);
       const labelToken = "tj_bench_label_token_0001";
       await sql.query(`INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`, [labelStore, hashApiToken(labelToken), tokenPrefix(labelToken)]);
-      // The same 400 orders every run, put back in progress (an order may carry several labels over its life).
+      // The same 400 orders every run, put back in progress (an order may carry several labels over its life):
+      // an earlier run's labels are voided and refunded first, as the app would, so each order can take one again.
       const toLabel = (await sql.query<{ id: string }>(`UPDATE orders SET status = 'IN_PROGRESS' WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 ORDER BY number LIMIT $2) RETURNING id`, [labelStore, work(400)])).rows.map((r) => r.id);
+      await sql.query(
+        `WITH v AS (UPDATE shipments SET status = 'VOIDED', "voidedAt" = now(), "voidReason" = 'requested', "updatedAt" = now()
+                    WHERE "storeId" = $1 AND "orderId" = ANY($2::uuid[]) AND kind = 'CARRIER' AND status NOT IN ('FAILED', 'VOIDED') RETURNING id, "orderId", cost),
+              total AS (SELECT coalesce(sum(cost), 0) AS s FROM v),
+              w AS (UPDATE wallets SET balance = balance + (SELECT s FROM total), "updatedAt" = now() WHERE "storeId" = $1 RETURNING balance)
+         INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", "orderId", "shipmentId", reference, "actorName", "createdAt")
+         SELECT $1, gen_random_uuid(), 'REFUND', v.cost, (SELECT balance FROM w) - (SELECT s FROM total) + sum(v.cost) OVER (ORDER BY v.id), v."orderId", v.id, 'Label voided (bench reset)', 'bench', now()
+         FROM v WHERE v.cost > 0`,
+        [labelStore, toLabel],
+      );
+      const run = Date.now().toString(36);
       const branch = (await sql.query<{ id: string }>(`SELECT id FROM branches WHERE "storeId" = $1 AND "isDefault"`, [labelStore])).rows[0].id;
       const labels = await load(
         async (i) =>
           (
             await fetch(`${BASE}/api/v1/orders/${toLabel[i]}/shipments`, {
               method: "POST",
-              headers: { authorization: `Bearer ${labelToken}`, "content-type": "application/json", "idempotency-key": `bench-label-${toLabel[i]}` },
+              headers: { authorization: `Bearer ${labelToken}`, "content-type": "application/json", "idempotency-key": `bench-label-${run}-${toLabel[i]}` },
               body: JSON.stringify({ branchId: branch, carrier: "aramex", packages: [{ weightGrams: 800, lengthCm: 20, widthCm: 15, heightCm: 10 }], handover: "dropoff" }),
             })
           ).status === 201,
@@ -373,13 +385,17 @@ async function main() {
       const books = (await sql.query(`SELECT w.balance, (SELECT sum(amount) FROM wallet_entries e WHERE e."storeId" = w."storeId") AS ledger, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'LABEL') AS debits, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'REFUND') AS refunds, (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.kind = 'CARRIER' AND s.status NOT IN ('FAILED', 'VOIDED', 'PENDING')) AS labels FROM wallets w WHERE w."storeId" = $1`, [labelStore])).rows[0];
       const violations = [Number(books.balance) !== Number(books.ledger), Number(books.balance) < 0, Number(books.labels) !== Number(books.debits) - Number(books.refunds)].filter(Boolean).length;
       const labelsFloor = await load(
-        async () => {
+        async (i) => {
           const c = await sql.connect();
           try {
             await c.query("BEGIN");
+            // As the app: the order's lock and its live-label check, then the debit and the rows. (Marked
+            // 'VOIDED' and 'bench-floor': every order has its live label by now, and they are taken out after.)
+            await c.query(`SELECT status FROM orders WHERE "storeId" = $1 AND id = $2 FOR UPDATE`, [labelStore, toLabel[i]]);
+            await c.query(`SELECT status FROM shipments WHERE "storeId" = $1 AND "orderId" = $2 AND kind = 'CARRIER' AND status NOT IN ('FAILED', 'VOIDED') LIMIT 1`, [labelStore, toLabel[i]]);
             const debit = await c.query(`UPDATE wallets SET balance = balance - 2250, "updatedAt" = now() WHERE "storeId" = $1 AND balance >= 2250 RETURNING balance`, [labelStore]);
-            const id = (await c.query(`INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", status, cost, currency, "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'CARRIER', 'aramex', 'Aramex', 'CREATED', 2250, 'SAR', now()) RETURNING id`, [labelStore, toLabel[0]])).rows[0].id;
-            await c.query(`INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", "shipmentId") VALUES ($1, gen_random_uuid(), 'LABEL', -2250, $2, $3)`, [labelStore, debit.rows[0].balance, id]);
+            const id = (await c.query(`INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", status, cost, currency, "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'CARRIER', 'aramex', 'bench-floor', 'VOIDED', 2250, 'SAR', now()) RETURNING id`, [labelStore, toLabel[i]])).rows[0].id;
+            await c.query(`INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", "shipmentId", reference) VALUES ($1, gen_random_uuid(), 'LABEL', -2250, $2, $3, 'bench-floor')`, [labelStore, debit.rows[0].balance, id]);
             await c.query("COMMIT");
             return true;
           } catch {
@@ -391,6 +407,10 @@ async function main() {
         },
         { concurrency: 32, count: toLabel.length },
       );
+      // The floor's rows go again: the books stay the app's own.
+      await sql.query(`UPDATE wallets SET balance = balance - (SELECT coalesce(sum(amount), 0) FROM wallet_entries WHERE "storeId" = $1 AND reference = 'bench-floor'), "updatedAt" = now() WHERE "storeId" = $1`, [labelStore]);
+      await sql.query(`DELETE FROM wallet_entries WHERE "storeId" = $1 AND reference = 'bench-floor'`, [labelStore]);
+      await sql.query(`DELETE FROM shipments WHERE "storeId" = $1 AND "courierName" = 'bench-floor'`, [labelStore]);
       results.push({ scenario: "labels, one wallet", concurrency: 32, ...labels, floor: floorOf(labelsFloor), note: `${violations} invariant violations (balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds})` });
       checks.push({ name: "labels: labels = debits − refunds, ledger = balance, balance ≥ 0", ok: violations === 0, detail: `balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds}` });
       log(`labels: ${round(labels.rps)}/s vs floor ${round(labelsFloor.rps)}/s; ${violations} invariant violations`);

@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters, simulatorControl } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput, reconcileLabels } from "@/server/shipping/issue-label";
 import { topUpWallet } from "@/server/wallet/wallet";
 import { transitionOrder } from "@/server/orders/transition-order";
+import { voidLabel } from "@/server/shipping/void-label";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 
 const adapters = carrierAdapters();
@@ -18,7 +19,7 @@ beforeEach(() => {
 
 async function shippableStore(balance: number) {
   const s = await seedStore();
-  await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true, accountNumber: "ARX-1" });
+  await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
   await saveCarrierAccount(s.ctx(), { carrier: "smsa", enabled: true });
   if (balance) await topUpWallet(s.ctx(), { amount: balance, reference: "opening" });
   return s;
@@ -119,6 +120,52 @@ describe("issuing shipping labels", () => {
     expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: neverReached.id } } })).status).toBe("IN_PROGRESS");
     // Settling again changes nothing.
     expect(await reconcileLabels({ adapters }, { olderThanMs: 0 })).toEqual({ completed: 0, refunded: 0, voided: 0, waiting: 0 });
+  });
+
+  it("is debited at the platform's price, whatever rate card the store's admin set (even one halala)", async () => {
+    const s = await shippableStore(10_000);
+    await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true, rates: { firstKg: 1, perAdditionalKg: 0, codFee: 0, volumetricDivisor: 10_000, weightStepGrams: 10_000 } });
+    const order = await packedOrder(s);
+    const label = await issueLabel(s.ctx(), order.id, input(s), {}, { adapters });
+    expect(label.cost).toBe(2250);
+    expect((await db.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: label.id } } })).billing).toBe("platform");
+    expect(await books(s.store.id)).toMatchObject({ balance: 10_000 - 2250, sum: 10_000 - 2250, debits: 1 });
+  });
+
+  it("on the store's own carrier account, the carrier bills the store: the wallet pays only the platform's fee (none by default)", async () => {
+    const s = await shippableStore(10_000);
+    await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true, accountNumber: "ARX-77120" });
+    const free = await issueLabel(s.ctx(), (await packedOrder(s)).id, input(s), {}, { adapters });
+    expect(free).toMatchObject({ cost: 0, status: "created" });
+    expect((await db.carrierSimShipment.findFirstOrThrow({ where: { reference: free.id } })).accountNumber).toBe("ARX-77120");
+    expect(await books(s.store.id)).toMatchObject({ balance: 10_000, debits: 0 });
+    vi.stubEnv("PLATFORM_LABEL_FEE", "150");
+    try {
+      const withFee = await issueLabel(s.ctx(), (await packedOrder(s)).id, input(s), {}, { adapters });
+      expect(withFee.cost).toBe(150);
+      expect(await books(s.store.id)).toMatchObject({ balance: 10_000 - 150, sum: 10_000 - 150, debits: 1 });
+      // Voiding it gives the fee back; the free one has nothing to give back.
+      await voidLabel(s.ctx(), withFee.id, { adapters });
+      await voidLabel(s.ctx(), free.id, { adapters });
+      expect(await books(s.store.id)).toMatchObject({ balance: 10_000, sum: 10_000, refunds: 1 });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("a zero or invalid platform price is a clear 422 naming the carrier, and nothing is charged", async () => {
+    const s = await shippableStore(10_000);
+    const order = await packedOrder(s);
+    for (const setting of ['{"aramex":{"firstKg":0}}', "{not json", '{"aramex":{"firstKg":-5}}']) {
+      vi.stubEnv("PLATFORM_RATES", setting);
+      try {
+        await expect(issueLabel(s.ctx(), order.id, input(s), {}, { adapters })).rejects.toMatchObject({ code: "RATE_UNAVAILABLE" });
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    }
+    expect(await books(s.store.id)).toMatchObject({ balance: 10_000, debits: 0 });
+    expect(await db.shipment.count({ where: { storeId: s.store.id } })).toBe(0);
   });
 
   it("another store's order is not found and its wallet is untouched", async () => {

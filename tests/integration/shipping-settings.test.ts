@@ -28,7 +28,7 @@ describe("carriers, branches and rates", () => {
     expect(body.data[1].capabilities).toEqual({ pickup: false, dropoff: true, tracking: true, labels: true });
   });
 
-  it("POST /rates quotes every enabled carrier, cheapest first and marked; COD adds its fee for an order collecting cash", async () => {
+  it("POST /rates quotes every enabled carrier: what the label costs the wallet (the platform's price, cheapest first and marked) and what the store charges its customer; COD adds its fee", async () => {
     const s = await seedStore();
     await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
     await saveCarrierAccount(s.ctx(), {
@@ -38,13 +38,17 @@ describe("carriers, branches and rates", () => {
     });
     const packages = [{ weightGrams: 800, lengthCm: 30, widthCm: 20, heightCm: 10 }];
     const prepaid = await call(ratesRoute.POST, s.tokens.STAFF, { packages });
+    // AyMakan on the platform's contract: 17.00 + 2.50 × 0.5 kg; the store's own card (10.00 + 2.00 × 0.5) only prices its customer.
     expect(prepaid.body.data).toEqual([
-      { carrier: "aymakan", volumetricWeightGrams: 1200, chargeableWeightGrams: 1500, price: 1100, currency: "SAR", cheapest: true },
-      { carrier: "aramex", volumetricWeightGrams: 1200, chargeableWeightGrams: 1500, price: 2250, currency: "SAR", cheapest: false },
+      { carrier: "aymakan", volumetricWeightGrams: 1200, chargeableWeightGrams: 1500, price: 1825, billing: "platform", customerPrice: 1100, currency: "SAR", cheapest: true },
+      { carrier: "aramex", volumetricWeightGrams: 1200, chargeableWeightGrams: 1500, price: 2250, billing: "platform", customerPrice: 2250, currency: "SAR", cheapest: false },
     ]);
     const cod = await seedOrder(s, { payment: { method: "cash_on_delivery", status: "pending" } });
     const withCod = await call(ratesRoute.POST, s.tokens.STAFF, { packages, orderId: cod.id });
-    expect(withCod.body.data.map((r: { price: number }) => r.price)).toEqual([1400, 2750]);
+    expect(withCod.body.data.map((r: { price: number; customerPrice: number }) => [r.price, r.customerPrice])).toEqual([
+      [2275, 1400],
+      [2750, 2750],
+    ]);
   });
 
   it("rejects impossible packages by field, and another store's order is not found", async () => {

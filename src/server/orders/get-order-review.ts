@@ -10,6 +10,7 @@ import { refundableAmount } from "./transition-order";
 import type { OrderStatus } from "./order-status";
 import { composeCustomerSms, smsEventFor } from "@/server/notifications/sms-templates";
 import { CARRIERS, type CarrierId, type RateCard } from "@/server/shipping/carriers";
+import { billingOf, platformLabelFee, platformRates, type LabelBilling } from "@/server/shipping/label-pricing";
 import { listBoxPresets } from "@/server/shipping/manage-box-presets";
 import { listCarriers } from "@/server/shipping/carrier-settings";
 import { getWallet } from "@/server/wallet/wallet";
@@ -18,6 +19,18 @@ import { voidRefusal } from "@/server/shipping/label-rules";
 import { listOrderComments, type CommentDto } from "./comments";
 import { mentionHandle } from "./mentions";
 
+
+export type LabelCarrierOption = {
+  id: string;
+  name: string;
+  capabilities: { pickup: boolean; dropoff: boolean };
+  billing: LabelBilling;
+  /** The card a label is weighed (and, on the platform's contract, priced) by. */
+  rates: RateCard;
+  /** On the store's own account: the platform's fee per label. */
+  fee: number;
+  accountNumber: string | null;
+};
 
 export type OrderReview = {
   order: OrderDto;
@@ -44,9 +57,14 @@ export type OrderReview = {
     /** Whether "Void label" is offered: only when a void is allowed now (the same rule the use case applies). */
     voidable: boolean;
   }[];
-  /** What issuing a label needs: enabled carriers and their rate cards, box sizes, the wallet, COD to collect. */
+  /**
+   * What issuing a label needs: enabled carriers, who bills each (the platform at its price, or the store's
+   * own account with the platform's fee), box sizes, the wallet, COD to collect.
+   */
   shippingOptions: {
-    carriers: { id: string; name: string; capabilities: { pickup: boolean; dropoff: boolean }; rates: RateCard }[];
+    carriers: LabelCarrierOption[];
+    /** The platform's prices are misconfigured: no label can be priced (said on the form, not a 500). */
+    pricingUnavailable?: boolean;
     boxes: { id: string; name: string; lengthCm: number; widthCm: number; heightCm: number }[];
     walletBalance: number;
     codAmount: number;
@@ -102,8 +120,15 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   ]);
   const suggestedGrams = items.reduce((g, i) => g + (variants.find((v) => v.id === i.variantId)?.weightGrams ?? 0) * i.quantity, 0);
   const refundable = refundableAmount(money);
-  // Staff are offered a refund only when the store lets them give one (up to its limit).
   const refundLimit = ctx.role === "STAFF" ? store.staffRefundLimit : null;
+  // The platform's prices come from the installation's settings; a broken setting is said on the form.
+  let pricing: { cards: ReturnType<typeof platformRates>; fee: number } | null = null;
+  try {
+    pricing = { cards: platformRates(), fee: platformLabelFee() };
+  } catch (error) {
+    console.error("label pricing unavailable:", (error as Error).message);
+  }
+  // Staff are offered a refund only when the store lets them give one (up to its limit).
   const allowed = availableActions(order.status, refundable).filter((to) => to !== "refunded" || refundLimit === null || refundLimit > 0);
   const smsPreviews = Object.fromEntries(
     allowed.map((to) => [to, composeCustomerSms({ store, order: { number: order.number, customerName: order.customer.name }, event: smsEventFor(to), status: to })]),
@@ -138,9 +163,20 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       voidable: !!sh.carrier && voidRefusal(orderStatusToDb(order.status), sh.status) === null,
     })),
     shippingOptions: {
-      carriers: carriers
-        .filter((c) => c.kind === "integrated" && c.enabled && c.rates)
-        .map((c) => ({ id: c.id, name: c.name, capabilities: { pickup: c.capabilities.pickup, dropoff: c.capabilities.dropoff }, rates: c.rates! })),
+      carriers: pricing
+        ? carriers
+            .filter((c) => c.kind === "integrated" && c.enabled)
+            .map((c) => ({
+              id: c.id,
+              name: c.name,
+              capabilities: { pickup: c.capabilities.pickup, dropoff: c.capabilities.dropoff },
+              billing: billingOf(c),
+              rates: pricing.cards[c.id as CarrierId],
+              fee: pricing.fee,
+              accountNumber: c.accountNumber,
+            }))
+        : [],
+      ...(pricing ? {} : { pricingUnavailable: true }),
       boxes,
       walletBalance: wallet.balance,
       codAmount: amountToCollect(order.payment.method, order.payment.status, order.totals.total),

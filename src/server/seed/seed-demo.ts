@@ -325,8 +325,11 @@ async function seedReviews(
 
 /** Carriers the store ships with, a funded wallet, box sizes and a courier of its own. */
 async function seedShipping(db: Db, storeId: string, isDemo: boolean) {
+  // Aramex and SMSA on the platform's contract (labels paid from the wallet); AyMakan on the store's own
+  // account (AyMakan bills the store; the wallet pays only the platform's fee).
   for (const carrier of ["aramex", "smsa", "aymakan"] as const) {
-    await db.carrierAccount.create({ data: { storeId, carrier, enabled: true, accountNumber: `${carrier.toUpperCase()}-${isDemo ? "48213" : "10007"}`, ...CARRIERS[carrier].defaultRates } });
+    const accountNumber = carrier === "aymakan" ? `AYMAKAN-${isDemo ? "48213" : "10007"}` : null;
+    await db.carrierAccount.create({ data: { storeId, carrier, enabled: true, accountNumber, ...CARRIERS[carrier].defaultRates } });
   }
   const balance = isDemo ? 50_000 : 2_000;
   await db.wallet.create({ data: { storeId, balance, currency: "SAR" } });

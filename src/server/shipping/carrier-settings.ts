@@ -10,6 +10,7 @@ export type CarrierDto = {
   enabled: boolean;
   accountNumber: string | null;
   capabilities: Capabilities;
+  /** The store's own rate card: what it charges its customers for shipping (never what a label costs it). */
   rates: RateCard | null;
   phone?: string | null;
 };
@@ -56,7 +57,10 @@ export const carrierAccountInput = z.strictObject({
     .optional(),
 });
 
-/** Owners and admins enable a carrier, set the store's account number and the rate card it pays. */
+/**
+ * Owners and admins enable a carrier, set the store's own account number with it (then the carrier bills
+ * the store for labels) and the rate card the store charges its customers.
+ */
 export async function saveCarrierAccount(ctx: StoreContext, input: z.output<typeof carrierAccountInput>) {
   const rates = input.rates ?? CARRIERS[input.carrier as CarrierId].defaultRates;
   await db.carrierAccount.upsert({

@@ -18,7 +18,7 @@ import { settleVoid, settleVoidFromRecord } from "./void-label";
 import { toLabelDto, type LabelDto } from "./label-dto";
 export type { LabelDto } from "./label-dto";
 import { packagesInput, toPackages } from "./quote-rates";
-import { quote } from "./weights";
+import { labelPrice } from "./label-pricing";
 
 export const issueLabelInput = z.strictObject({
   branchId: z.uuid(),
@@ -77,7 +77,7 @@ export async function issueLabel(ctx: StoreContext, unverifiedOrderId: string, i
 
       const packages = toPackages(input.packages);
       const codAmount = amountToCollect(paymentMethodFromDb(order.paymentMethod), paymentStatusFromDb(order.paymentStatus), order.total);
-      const price = quote(packages, account, { cashOnDelivery: codAmount > 0 });
+      const price = labelPrice(input.carrier, account, packages, { cashOnDelivery: codAmount > 0 });
       const shipment = await tx.shipment.create({
         data: {
           storeId: ctx.storeId,
@@ -95,9 +95,13 @@ export async function issueLabel(ctx: StoreContext, unverifiedOrderId: string, i
           cost: price.price,
           currency: order.currency,
           codAmount,
+          billing: price.billing,
         },
       });
-      await debitWallet(tx, ctx.storeId, price.price, { kind: "LABEL", orderId: order.id, shipmentId: shipment.id, reference: CARRIERS[input.carrier].name, actorName: ctx.actor.name });
+      // On the store's own carrier account with no platform fee, there is nothing to debit.
+      if (price.price > 0) {
+        await debitWallet(tx, ctx.storeId, price.price, { kind: "LABEL", orderId: order.id, shipmentId: shipment.id, reference: CARRIERS[input.carrier].name, actorName: ctx.actor.name });
+      }
       if (options.idempotencyKey) await saveIdempotentResponse(tx, claimFor(options.idempotencyKey), 201, { shipmentId: shipment.id });
       return { kind: "new" as const, shipmentId: shipment.id };
     })

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type { ActionError } from "@/server/actions/action-client";
-import type { RateCard } from "@/server/shipping/carriers";
+import type { LabelCarrierOption } from "@/server/orders/get-order-review";
 import { cmToMm, quote, smallerBoxHint } from "@/server/shipping/weights";
 import { formatMoney } from "@/server/money/money";
 import { moneyLocale } from "@/components/money";
@@ -13,14 +13,14 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { issueLabelAction } from "./label-actions";
 
-type Carrier = { id: string; name: string; capabilities: { pickup: boolean; dropoff: boolean }; rates: RateCard };
+type Carrier = LabelCarrierOption;
 type Props = {
   storeSlug: string;
   orderId: string;
   currency: string;
   branches: { id: string; name: string }[];
   defaultBranchId: string | null;
-  options: { carriers: Carrier[]; boxes: { id: string; name: string; lengthCm: number; widthCm: number; heightCm: number }[]; walletBalance: number; codAmount: number; suggestedGrams: number };
+  options: { carriers: Carrier[]; pricingUnavailable?: boolean; boxes: { id: string; name: string; lengthCm: number; widthCm: number; heightCm: number }[]; walletBalance: number; codAmount: number; suggestedGrams: number };
 };
 type Pkg = { weightKg: string; lengthCm: string; widthCm: string; heightCm: string };
 
@@ -51,7 +51,13 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
   }));
   const valid = parsed.every((p) => p.weightGrams > 0 && p.lengthMm > 0 && p.widthMm > 0 && p.heightMm > 0);
   const quotes = valid
-    ? options.carriers.map((c) => ({ carrier: c, ...quote(parsed, c.rates, { cashOnDelivery: options.codAmount > 0 }) })).sort((a, b) => a.price - b.price)
+    ? options.carriers
+        .map((c) => {
+          // The same rule as the server: the platform's price on its contract, the platform's fee on the store's own account.
+          const q = quote(parsed, c.rates, { cashOnDelivery: options.codAmount > 0 });
+          return { carrier: c, ...q, price: c.billing === "own_account" ? c.fee : q.price };
+        })
+        .sort((a, b) => a.price - b.price)
     : [];
   const chosen = quotes.find((q) => q.carrier.id === carrier) ?? null;
   const short = chosen ? chosen.price > options.walletBalance : false;
@@ -84,6 +90,7 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
     if (e.code === "INSUFFICIENT_BALANCE") return t("short", { balance: money(Number(e.details?.balance)), price: money(Number(e.details?.required)) });
     if (e.code === "CARRIER_ERROR") return t("carrierFailed", { reason: e.message });
     if (e.code === "HANDOVER_NOT_SUPPORTED") return t("noPickup");
+    if (e.code === "RATE_UNAVAILABLE") return t("rateUnavailable");
     if (e.code === "LABEL_IN_PROGRESS" || (e.code === "CONFLICT" && e.details?.reason === "order_moved_on")) {
       return t(`inProgress.${String(e.details?.reason ?? "label_exists") as "label_exists"}`);
     }
@@ -91,6 +98,7 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
     return e.fields ? Object.entries(e.fields).map(([f, m]) => `${f} ${m}`).join("; ") : e.message;
   };
 
+  if (options.pricingUnavailable) return <p role="alert" className="text-sm text-red-800">{t("pricingUnavailable")}</p>;
   if (!options.carriers.length) return <p className="text-sm text-slate-600">{t("noCarriers")}</p>;
 
   return (
@@ -169,6 +177,9 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
                 <span className="font-medium">{q.carrier.name}</span>
                 {i === 0 && <span className="ms-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">{t("cheapest")}</span>}
                 <span className="block text-xs text-slate-600">{t("weights", { volumetric: (q.volumetricGrams / 1000).toFixed(2), chargeable: (q.chargeableGrams / 1000).toFixed(1) })}</span>
+                <span className="block text-xs text-slate-600">
+                  {q.carrier.billing === "own_account" ? t.rich("billing.ownAccount", { carrier: q.carrier.name, account: q.carrier.accountNumber ?? "", ltr: (chunks) => <bdi dir="ltr">{chunks}</bdi> }) : t("billing.platform", { carrier: q.carrier.name })}
+                </span>
               </span>
               <span className="font-semibold">{money(q.price)}</span>
             </label>

@@ -12,6 +12,8 @@ import { Forbidden } from "@/components/forbidden";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { CarrierCard } from "./_components/carrier-card";
+import { platformLabelFee, platformRates } from "@/server/shipping/label-pricing";
+import type { CarrierId } from "@/server/shipping/carriers";
 import { BranchList } from "./_components/branch-list";
 import { CourierList } from "./_components/courier-list";
 import { BoxPresetList } from "./_components/box-preset-list";
@@ -34,6 +36,13 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
     getTranslations("shippingSettings"),
   ]);
   const canEdit = can(ctx.role, "settings.manage");
+  // What labels cost the store is the platform's (installation) setting, shown beside the store's own card.
+  let labelPricing: { cards: ReturnType<typeof platformRates>; fee: number } | null = null;
+  try {
+    labelPricing = { cards: platformRates(), fee: platformLabelFee() };
+  } catch {
+    labelPricing = null;
+  }
   const digits = minorUnitDigits(store.currency);
   return (
     <main className="max-w-4xl space-y-6">
@@ -61,7 +70,7 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
           {carriers
             .filter((c) => c.kind === "integrated")
             .map((c) => (
-              <CarrierCard key={c.id} storeSlug={store.slug} carrier={c} currency={store.currency} digits={digits} canEdit={canEdit} />
+              <CarrierCard key={c.id} storeSlug={store.slug} carrier={c} currency={store.currency} digits={digits} canEdit={canEdit} labelPricing={labelPricing ? { card: labelPricing.cards[c.id as CarrierId], fee: labelPricing.fee } : null} />
             ))}
         </div>
       </section>

@@ -1,26 +1,33 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { CarrierDto } from "@/server/shipping/carrier-settings";
+import type { RateCard } from "@/server/shipping/carriers";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { saveCarrierAction } from "../actions";
-import { parseMinorUnits } from "@/server/money/money";
+import { formatMoney, moneyLocale, parseMinorUnits } from "@/server/money/money";
 import { FieldError } from "./form-bits";
 
-type Props = { storeSlug: string; carrier: CarrierDto; currency: string; digits: number; canEdit: boolean };
+type Props = { storeSlug: string; carrier: CarrierDto; currency: string; digits: number; canEdit: boolean; labelPricing: { card: RateCard; fee: number } | null };
 
 const MONEY_FIELDS = ["firstKg", "perAdditionalKg", "codFee"] as const;
 
-/** One integrated carrier: on/off, the store's account number with it, and the rate card the store pays. */
-export function CarrierCard({ storeSlug, carrier, currency, digits, canEdit }: Props) {
+/**
+ * One integrated carrier: on/off; the store's own account number with it (then the carrier bills the
+ * store for labels, and the wallet pays only the platform's fee); what labels cost on the platform's
+ * contract (read only); and the rate card the store charges its customers.
+ */
+export function CarrierCard({ storeSlug, carrier, currency, digits, canEdit, labelPricing }: Props) {
   const t = useTranslations("shippingSettings.carriers");
   const [enabled, setEnabled] = useState(carrier.enabled);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();
   const rates = carrier.rates!;
+  const locale = useLocale();
+  const money = (minor: number) => formatMoney(minor, currency, moneyLocale(locale));
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -72,6 +79,15 @@ export function CarrierCard({ storeSlug, carrier, currency, digits, canEdit }: P
           <input id={id("account")} name="accountNumber" defaultValue={carrier.accountNumber ?? ""} dir="ltr" maxLength={40} className={inputClass} />
           <FieldError message={fields.accountNumber} />
         </div>
+        <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="label-billing">
+          {!labelPricing
+            ? t("labelPriceUnavailable")
+            : carrier.accountNumber
+              ? t("labelBillingOwn", { carrier: carrier.name, fee: money(labelPricing.fee) })
+              : t("labelBillingPlatform", { carrier: carrier.name, firstKg: money(labelPricing.card.firstKg), perKg: money(labelPricing.card.perAdditionalKg) })}
+        </p>
+        <h4 className="text-sm font-semibold text-slate-800">{t("customerRates")}</h4>
+        <p className="-mt-2 text-xs text-slate-600">{t("customerRatesHelp")}</p>
         <div className="grid grid-cols-2 gap-3">
           {MONEY_FIELDS.map((f) => (
             <div key={f}>
