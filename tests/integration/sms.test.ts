@@ -1,11 +1,15 @@
 import http from "node:http";
+import https from "node:https";
+import { createHmac } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
 import { jobHandlers } from "@/server/jobs/handlers";
 import { runDueJobs } from "@/server/jobs/worker";
 import { twilioProvider } from "@/server/notifications/sms-provider";
-import { signWebhook } from "@/server/notifications/deliver-webhook";
+import { smsSettingsInput } from "@/server/notifications/sms-settings";
+import { parseInput } from "@/server/http/validation";
+import { localCertificate } from "../support/tls";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { transitionOrderInput } from "@/server/orders/schemas-transition";
 import { POST as twilioStatus } from "@/app/api/webhooks/twilio/status/route";
@@ -134,10 +138,13 @@ describe("customer SMS through the job queue", () => {
 });
 
 describe("stores with their own SMS provider", () => {
-  it("get a signed webhook, retried until it is accepted, and no SMS", async () => {
+  it("get a signed webhook (over a timestamp and the body), retried until it is accepted, and no SMS", async () => {
     const received: { body: string; signature: string | undefined; event: string | undefined }[] = [];
     let refuse = 1;
-    const server = http.createServer((req, res) => {
+    // A real TLS server on this machine: the installation trusts it by name (OUTBOUND_ALLOW_PRIVATE_HOSTS)
+    // and its authority (OUTBOUND_CA_FILE), as it would an SMS gateway on its own network.
+    const tls = localCertificate();
+    const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
       let body = "";
       req.on("data", (c) => (body += c));
       req.on("end", () => {
@@ -147,10 +154,13 @@ describe("stores with their own SMS provider", () => {
       });
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    vi.stubEnv("OUTBOUND_ALLOW_PRIVATE_HOSTS", `127.0.0.1:${port}`);
+    vi.stubEnv("OUTBOUND_CA_FILE", tls.caFile);
     const s = await seedStore();
     await db.store.update({
       where: { id: s.store.id },
-      data: { smsMode: "OWN_PROVIDER", webhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/tajer`, webhookSecret: "whsec_test" },
+      data: { smsMode: "OWN_PROVIDER", webhookUrl: `https://127.0.0.1:${port}/tajer`, webhookSecret: "whsec_test" },
     });
     const order = await seedOrder(s);
     await move(s, order.id, { to: "in_progress", customerNote: "Packing", notifyCustomer: true });
@@ -159,7 +169,33 @@ describe("stores with their own SMS provider", () => {
     expect(await smsOf(s, order.id)).toHaveLength(0);
     expect(received).toHaveLength(1);
     expect(received[0].event).toBe("order.status_changed");
-    expect(received[0].signature).toBe(signWebhook("whsec_test", received[0].body));
+    // Checked as a receiver would, independently of the app's signer: t=…,v1=HMAC("<t>.<body>"), and fresh.
+    const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(received[0].signature ?? "") ?? [];
+    expect(v1).toBe(createHmac("sha256", "whsec_test").update(`${t}.${received[0].body}`).digest("hex"));
+    expect(Math.abs(Date.now() / 1000 - Number(t))).toBeLessThan(60);
     expect(JSON.parse(received[0].body)).toMatchObject({ event: "order.status_changed", orderId: order.id, status: "in_progress", note: "Packing" });
+    vi.stubEnv("OUTBOUND_ALLOW_PRIVATE_HOSTS", "");
+  });
+
+  it("never reach a private address: plain http and private hosts are refused when saved, and a delivery to one never leaves", async () => {
+    const s = await seedStore();
+    for (const [webhookUrl, problem] of [
+      ["http://hooks.example.com/tajer", "must start with https://"],
+      ["https://169.254.169.254/latest/meta-data/", "must be a public address"],
+      ["https://localhost:5432/", "must be a public address"],
+    ] as const) {
+      expect(() => parseInput(smsSettingsInput, { mode: "OWN_PROVIDER", senderName: "Shop", webhookUrl }), webhookUrl).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED", fields: { webhookUrl: problem } }));
+    }
+    // One that slipped in (saved before these rules) is refused at delivery, before any connection.
+    let connections = 0;
+    const server = http.createServer((_req, res) => (connections++, res.writeHead(200).end()));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    await db.store.update({ where: { id: s.store.id }, data: { smsMode: "OWN_PROVIDER", webhookUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}/x`, webhookSecret: "whsec_test" } });
+    const order = await seedOrder(s);
+    await move(s, order.id, { to: "in_progress", notifyCustomer: true });
+    await runDueJobs(handlers, { storeId: s.store.id });
+    server.close();
+    expect(connections).toBe(0);
+    expect((await db.job.findFirstOrThrow({ where: { storeId: s.store.id, kind: "webhook.deliver" } })).lastError).toMatch(/public address/);
   });
 });

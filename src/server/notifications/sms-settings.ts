@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { SMS_EVENTS, type StoreTemplates } from "./sms-templates";
+import { outboundPolicy, outboundUrlProblem } from "@/server/http/outbound";
 
 const template = z.string().trim().max(600);
 
@@ -13,7 +14,13 @@ export const smsSettingsInput = z
       .string()
       .trim()
       .regex(/^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/, "must be 1 to 11 English letters, digits or spaces, with at least one letter"),
-    webhookUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal("")]).optional(),
+    // The same rule as delivery (https, not a private address), named here so the form can say it.
+    webhookUrl: z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((u) => u === "" || !outboundUrlProblem(u, outboundPolicy()), { error: (issue) => outboundUrlProblem(String(issue.input).trim(), outboundPolicy()) ?? "is not allowed" })
+      .optional(),
     templates: z.partialRecord(z.enum(SMS_EVENTS), z.strictObject({ ar: template.optional(), en: template.optional() })).default({}),
   })
   .refine((s) => s.mode !== "OWN_PROVIDER" || !!s.webhookUrl, { path: ["webhookUrl"], message: "is required when the store sends its own SMS" });

@@ -72,7 +72,11 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
               <label className="block text-sm">
                 <span className="mb-1 block font-medium text-slate-700">{t("webhookUrl")}</span>
                 <input name="webhookUrl" type="url" dir="ltr" defaultValue={settings.webhookUrl ?? ""} placeholder="https://" className={inputClass} aria-invalid={!!fields.webhookUrl} />
-                {fields.webhookUrl && <span className="mt-1 block text-red-700">{t("webhookUrlError")}</span>}
+                {fields.webhookUrl && (
+                  <span className="mt-1 block text-red-700">
+                    {fields.webhookUrl === "must start with https://" ? t("webhookUrlHttps") : fields.webhookUrl === "must be a public address" ? t("webhookUrlPrivate") : t("webhookUrlError")}
+                  </span>
+                )}
               </label>
               {secret && (
                 <div className="text-sm">
