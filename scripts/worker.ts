@@ -7,6 +7,8 @@ import { db } from "../src/server/db/client";
 import { carrierAdapters } from "../src/server/shipping/carrier-simulator";
 import { reconcileLabels } from "../src/server/shipping/issue-label";
 import { purgeWebhookReceipts } from "../src/server/http/signed-webhook";
+import { paymentProvider } from "../src/server/wallet/payment-provider";
+import { reconcileTopUps } from "../src/server/wallet/top-ups";
 
 const log = (m: string) => console.log(`[worker] ${m}`);
 const sms = smsProviderFromEnv();
@@ -22,6 +24,13 @@ const reconcile = async () => {
     if (completed || refunded || voided || waiting) log(`reconciled labels: ${completed} completed, ${refunded} refunded, ${voided} voided and refunded, ${waiting} waiting for their carrier`);
   } catch (error) {
     log(`label reconciliation failed: ${(error as Error).message}`);
+  }
+  // Top-ups whose confirmation never came (a closed tab, a lost webhook): the provider is asked again.
+  try {
+    const { paid } = await reconcileTopUps(await paymentProvider(), { olderThanMs: Number(process.env.TOP_UP_RECONCILE_AFTER_MS ?? 120_000) });
+    if (paid) log(`reconciled top-ups: ${paid} paid`);
+  } catch (error) {
+    log(`top-up reconciliation failed: ${(error as Error).message}`);
   }
   // Receipts of signed webhooks older than their signatures' window are no longer needed to stop replays.
   await purgeWebhookReceipts().catch((error: Error) => log(`purging webhook receipts failed: ${error.message}`));

@@ -8,7 +8,7 @@ import { markDemoInstallation } from "@/server/installation/installation-setting
 import { purgeWebhookReceipts } from "@/server/http/signed-webhook";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
 import { voidLabel } from "@/server/shipping/void-label";
-import { topUpWallet } from "@/server/wallet/wallet";
+import { fundWallet } from "../support/wallet";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { POST as carrierWebhook } from "@/app/api/webhooks/carriers/[carrier]/route";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
@@ -22,7 +22,7 @@ beforeEach(() => {
 async function shipped(s?: SeededStore) {
   const store = s ?? (await seedStore());
   await saveCarrierAccount(store.ctx(), { carrier: "aramex", enabled: true });
-  await topUpWallet(store.ctx(), { amount: 10_000, reference: "t" });
+  await fundWallet(store.ctx(), { amount: 10_000, reference: "t" });
   const order = await seedOrder(store, { payment: { method: "cash_on_delivery", status: "pending" } });
   await transitionOrder(store.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
   const label = await issueLabel(

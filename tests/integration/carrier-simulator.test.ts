@@ -8,7 +8,7 @@ import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { advanceSimulatedShipment, carrierAdapters, simulatorControl } from "@/server/shipping/carrier-simulator";
 import { advanceShipmentInSimulator } from "@/server/shipping/simulate-shipment";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
-import { topUpWallet } from "@/server/wallet/wallet";
+import { fundWallet } from "../support/wallet";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { markDemoInstallation } from "@/server/installation/installation-settings";
 import { POST as carrierWebhook } from "@/app/api/webhooks/carriers/[carrier]/route";
@@ -45,7 +45,7 @@ beforeEach(() => {
 async function labelled(carrier: "aymakan" | "smsa" = "aymakan") {
   const s = await seedStore();
   await saveCarrierAccount(s.ctx(), { carrier, enabled: true });
-  await topUpWallet(s.ctx(), { amount: 10_000, reference: "t" });
+  await fundWallet(s.ctx(), { amount: 10_000, reference: "t" });
   const order = await seedOrder(s);
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
   const label = await issueLabel(

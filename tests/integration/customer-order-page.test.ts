@@ -5,7 +5,7 @@ import { transitionOrder } from "@/server/orders/transition-order";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
-import { topUpWallet } from "@/server/wallet/wallet";
+import { fundWallet } from "../support/wallet";
 import * as oneRoute from "@/app/api/v1/storefront/orders/[orderId]/route";
 import * as listRoute from "@/app/api/v1/storefront/customers/[customerId]/orders/route";
 import { seedOrder, seedStore } from "../support/factories";
@@ -20,7 +20,7 @@ describe("the customer's order page", () => {
   it("follows the order in customer words; the shipment appears only once shipped, with the carrier's tracking page", async () => {
     const s = await seedStore();
     await saveCarrierAccount(s.ctx(), { carrier: "smsa", enabled: true });
-    await topUpWallet(s.ctx(), { amount: 10_000, reference: "t" });
+    await fundWallet(s.ctx(), { amount: 10_000, reference: "t" });
     const order = await seedOrder(s);
     const token = await tokenOf(s.store.id, order.id);
     expect(token).toMatch(/^[0-9a-f]{64}$/);

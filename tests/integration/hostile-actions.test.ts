@@ -15,6 +15,8 @@ vi.mock("@/server/auth/session", () => ({
   currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// The request a server action runs in: the client's address as the app's server hands it over.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.10" }) }));
 
 const ROOT = path.resolve("src/app");
 type Result = { ok: boolean; error?: { code: string; message: string; fields?: Record<string, string> } };

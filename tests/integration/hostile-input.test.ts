@@ -6,7 +6,7 @@ import { hostileValue, near } from "../support/hostile";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
-import { topUpWallet } from "@/server/wallet/wallet";
+import { fundWallet } from "../support/wallet";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 
@@ -18,7 +18,7 @@ let customerId: string;
 beforeAll(async () => {
   s = await seedStore();
   await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
-  await topUpWallet(s.ctx(), { amount: 10_000, reference: "t" });
+  await fundWallet(s.ctx(), { amount: 10_000, reference: "t" });
   const order = await seedOrder(s);
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
   orderId = order.id;

@@ -8,7 +8,7 @@ import { db } from "@/server/db/client";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters } from "@/server/shipping/carrier-simulator";
 import { reconcileLabels } from "@/server/shipping/issue-label";
-import { topUpWallet } from "@/server/wallet/wallet";
+import { fundWallet } from "../support/wallet";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { seedOrder, seedStore } from "../support/factories";
 
@@ -25,7 +25,7 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, time
 async function crashMidLabel(mode: "slow-carrier" | "answer-lost") {
   const s = await seedStore();
   await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
-  await topUpWallet(s.ctx(), { amount: 10_000, reference: "crash" });
+  await fundWallet(s.ctx(), { amount: 10_000, reference: "crash" });
   const order = await seedOrder(s);
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
   const child = spawn(process.execPath, ["--import", "tsx", "tests/support/label-crash-child.ts", mode, s.store.id, order.id, s.branches[0].id], { env: process.env, stdio: ["ignore", "inherit", "inherit"] });

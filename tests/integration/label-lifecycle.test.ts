@@ -10,7 +10,7 @@ import { applyCarrierEvent } from "@/server/shipping/carrier-events";
 import { issueLabel, issueLabelInput, reconcileLabels } from "@/server/shipping/issue-label";
 import { voidLabel } from "@/server/shipping/void-label";
 import { transitionOrder } from "@/server/orders/transition-order";
-import { topUpWallet } from "@/server/wallet/wallet";
+import { fundWallet } from "../support/wallet";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 
 const adapters = carrierAdapters();
@@ -26,7 +26,7 @@ beforeEach(() => {
 async function shippableStore() {
   const s = await seedStore();
   await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
-  await topUpWallet(s.ctx(), { amount: 100_000, reference: "opening" });
+  await fundWallet(s.ctx(), { amount: 100_000, reference: "opening" });
   return s;
 }
 async function packedOrder(s: SeededStore) {

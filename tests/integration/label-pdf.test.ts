@@ -7,7 +7,7 @@ import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters, simulatorControl } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
 import { labelsPdf } from "@/server/shipping/get-label";
-import { topUpWallet } from "@/server/wallet/wallet";
+import { fundWallet } from "../support/wallet";
 import { transitionOrder } from "@/server/orders/transition-order";
 import * as labelRoute from "@/app/api/v1/shipments/[shipmentId]/label/route";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
@@ -46,7 +46,7 @@ beforeAll(async () => {
   s = await seedStore();
   await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
   await saveCarrierAccount(s.ctx(), { carrier: "spl", enabled: true });
-  await topUpWallet(s.ctx(), { amount: 100_000, reference: "labels" });
+  await fundWallet(s.ctx(), { amount: 100_000, reference: "labels" });
 });
 
 describe("the label PDF", () => {

@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters, simulatorControl } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput, reconcileLabels } from "@/server/shipping/issue-label";
-import { topUpWallet } from "@/server/wallet/wallet";
+import { fundWallet } from "../support/wallet";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { voidLabel } from "@/server/shipping/void-label";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
@@ -21,7 +21,7 @@ async function shippableStore(balance: number) {
   const s = await seedStore();
   await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
   await saveCarrierAccount(s.ctx(), { carrier: "smsa", enabled: true });
-  if (balance) await topUpWallet(s.ctx(), { amount: balance, reference: "opening" });
+  if (balance) await fundWallet(s.ctx(), { amount: balance, reference: "opening" });
   return s;
 }
 async function packedOrder(s: SeededStore) {

@@ -9,7 +9,7 @@ import { transitionOrder } from "@/server/orders/transition-order";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters, simulatedCarrier, simulatorControl } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput, reconcileLabels } from "@/server/shipping/issue-label";
-import { topUpWallet } from "@/server/wallet/wallet";
+import { fundWallet } from "../support/wallet";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startTwilioFake } from "../support/twilio-fake";
 
@@ -47,7 +47,7 @@ async function drain(storeId: string) {
 async function shippableStore() {
   const s = await seedStore();
   await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
-  await topUpWallet(s.ctx(), { amount: 100_000, reference: "opening" });
+  await fundWallet(s.ctx(), { amount: 100_000, reference: "opening" });
   return s;
 }
 async function packedOrder(s: SeededStore) {

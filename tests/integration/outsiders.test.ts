@@ -13,6 +13,8 @@ vi.mock("@/server/auth/session", () => ({
   currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// The request a server action runs in: the client's address as the app's server hands it over.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.10" }) }));
 
 type RouteCase = { params: (v: Victim) => Record<string, string>; body?: (v: Victim) => unknown; expect: 404 | "own-data" | "public" };
 
@@ -31,6 +33,12 @@ const ROUTES: Record<string, RouteCase> = {
   "api/v1/openapi.json/route.ts#GET": { params: () => ({}), expect: "public" },
   "api/webhooks/carriers/[carrier]/route.ts#POST": { params: () => ({}), expect: "public" },
   "api/webhooks/twilio/status/route.ts#POST": { params: () => ({}), expect: "public" },
+  "api/webhooks/payments/moyasar/route.ts#POST": { params: () => ({}), expect: "public" },
+  // The payment simulator: keyed by its own secret key and random invoice ids (tests/integration/top-ups.test.ts).
+  "payments-sim/v1/invoices/route.ts#POST": { params: () => ({}), expect: "public" },
+  "payments-sim/v1/invoices/[invoiceId]/route.ts#GET": { params: () => ({}), expect: "public" },
+  "payments-sim/i/[invoiceId]/pay/route.ts#POST": { params: () => ({}), expect: "public" },
+  "payments-sim/3ds/[invoiceId]/confirm/route.ts#POST": { params: () => ({}), expect: "public" },
   "widget/reviews.js/route.ts#GET": { params: () => ({}), expect: "public" },
   "api/v1/branches/route.ts#GET": { params: () => ({}), expect: "own-data" },
   "api/v1/carriers/route.ts#GET": { params: () => ({}), expect: "own-data" },
@@ -39,6 +47,7 @@ const ROUTES: Record<string, RouteCase> = {
   "api/v1/wallet/route.ts#GET": { params: () => ({}), expect: "own-data" },
   "api/v1/wallet/transactions/route.ts#GET": { params: () => ({}), expect: "own-data" },
   "api/v1/wallet/top-ups/route.ts#POST": { params: () => ({}), expect: "own-data" },
+  "api/v1/wallet/top-ups/[topUpId]/route.ts#GET": { params: (v) => ({ topUpId: v.topUpId }), expect: 404 },
   "api/v1/rates/route.ts#POST": { params: () => ({}), body: (v) => ({ packages: [{ weightGrams: 100, lengthCm: 1, widthCm: 1, heightCm: 1 }], orderId: v.orderId }), expect: 404 },
   "api/v1/discounts/redeem/route.ts#POST": { params: () => ({}), body: () => ({ code: "THX-VICTIM22", orderTotal: 100_000, customerPhone: "+966500000001" }), expect: 404 },
   "api/v1/customers/[customerId]/block/route.ts#POST": { params: (v) => ({ customerId: v.customerId }), body: () => ({ reason: "never answers" }), expect: 404 },

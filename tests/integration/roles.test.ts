@@ -1,10 +1,11 @@
 // Roles, from a table of (capability × role): each role can do exactly what it should, through the same
 // server actions the pages use. The permission table itself is unit-tested; this proves the doors use it.
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
+import { PAYMENT_ROUTES, startRouteServer } from "../support/route-server";
 
 let signedIn: string | null = null;
 vi.mock("@/server/auth/session", () => ({
@@ -12,6 +13,8 @@ vi.mock("@/server/auth/session", () => ({
   currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// The request a server action runs in: the client's address as the app's server hands it over.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.10" }) }));
 
 type Role = "OWNER" | "ADMIN" | "STAFF";
 type Fixture = { s: SeededStore; orderId: string; deliveredId: string; customerId: string; paidCanceledId: string; ownerTokenId: string };
@@ -22,7 +25,7 @@ type Action = (slug: string, input?: unknown) => Promise<{ ok: boolean; error?: 
 const call = (file: string, name: string, input: (f: Fixture) => unknown) => async (f: Fixture) => (await mod<Record<string, Action>>(file))[name](f.s.store.slug, input(f));
 
 const CAPABILITIES: Capability[] = [
-  { name: "top up the wallet", allowed: ["OWNER"], run: call("wallet/actions.ts", "topUpAction", () => ({ amount: 10_000, reference: "role test" })) },
+  { name: "top up the wallet", allowed: ["OWNER"], run: call("wallet/actions.ts", "startTopUpAction", () => ({ amount: 10_000 })) },
   { name: "let admins top up", allowed: ["OWNER"], run: call("wallet/actions.ts", "setAdminsMayTopUpAction", () => ({ adminsMayTopUp: true })) },
   { name: "set the low-balance threshold", allowed: ["OWNER", "ADMIN"], run: call("wallet/actions.ts", "setLowBalanceThresholdAction", () => ({ lowBalanceThreshold: 2_000 })) },
   { name: "create an API token", allowed: ["OWNER", "ADMIN"], run: call("settings/api-tokens/actions.ts", "createApiTokenAction", () => ({ name: "role test", role: "STAFF" })) },
@@ -40,7 +43,12 @@ const CAPABILITIES: Capability[] = [
 ];
 
 let users: Record<Role, string>;
+let payments: Awaited<ReturnType<typeof startRouteServer>>;
+afterAll(() => payments.close());
 beforeAll(async () => {
+  // Top-ups start at the payment provider: its simulator, over HTTP.
+  payments = await startRouteServer(PAYMENT_ROUTES);
+  vi.stubEnv("PUBLIC_URL", payments.base);
   const s = await seedStore();
   users = { OWNER: s.owner.id } as Record<Role, string>;
   for (const role of ["ADMIN", "STAFF"] as const) {
@@ -80,12 +88,12 @@ describe("admins and the wallet", () => {
     for (const r of ["ADMIN", "STAFF"] as const) await db.membership.create({ data: { storeId: s.store.id, userId: users[r], role: r } });
     const wallet = await mod<Record<string, Action>>("wallet/actions.ts");
     signedIn = users.ADMIN;
-    expect(await wallet.topUpAction(s.store.slug, { amount: 5_000, reference: "admin" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await wallet.startTopUpAction(s.store.slug, { amount: 5_000 })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     signedIn = s.owner.id;
     expect(await wallet.setAdminsMayTopUpAction(s.store.slug, { adminsMayTopUp: true })).toMatchObject({ ok: true });
     signedIn = users.ADMIN;
-    expect(await wallet.topUpAction(s.store.slug, { amount: 5_000, reference: "admin" })).toMatchObject({ ok: true, data: { balance: 5_000 } });
+    expect(await wallet.startTopUpAction(s.store.slug, { amount: 5_000 })).toMatchObject({ ok: true, data: { status: "pending", amount: 5_000 } });
     signedIn = users.STAFF;
-    expect(await wallet.topUpAction(s.store.slug, { amount: 5_000, reference: "staff" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await wallet.startTopUpAction(s.store.slug, { amount: 5_000 })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   });
 });

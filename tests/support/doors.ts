@@ -6,13 +6,13 @@ import { db } from "@/server/db/client";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
-import { topUpWallet } from "@/server/wallet/wallet";
+import { fundWallet } from "./wallet";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { addOrderComment } from "@/server/orders/comments";
 import { sendReviewRequestNow } from "@/server/reviews/review-requests";
 import { seedOrder, seedStore, type SeededStore } from "./factories";
 
-export type Victim = { s: SeededStore; orderId: string; customerId: string; shipmentId: string; commentId: string; tagId: string; reviewId: string; tokenId: string; branchId: string; courierId: string; boxId: string; photoId: string };
+export type Victim = { s: SeededStore; orderId: string; customerId: string; shipmentId: string; commentId: string; tagId: string; reviewId: string; tokenId: string; branchId: string; courierId: string; boxId: string; photoId: string; topUpId: string };
 // `self`: an action about the signed-in user themself (no store in it): it must leave the victim untouched.
 export type ActionCase = { input: (v: Victim) => unknown; crossIds: boolean; self?: true };
 
@@ -60,7 +60,8 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/settings/refunds/actions.ts#saveRefundSettingsAction": { input: () => ({ staffRefundLimit: 1 }), crossIds: false },
   "s/[storeSlug]/settings/tags/actions.ts#updateTagAction": { input: (v) => ({ tagId: v.tagId, name: "renamed" }), crossIds: true },
   "s/[storeSlug]/settings/tags/actions.ts#deleteTagAction": { input: (v) => ({ tagId: v.tagId }), crossIds: true },
-  "s/[storeSlug]/wallet/actions.ts#topUpAction": { input: () => ({ amount: 10_000, reference: "x" }), crossIds: false },
+  "s/[storeSlug]/wallet/actions.ts#startTopUpAction": { input: () => ({ amount: 10_000 }), crossIds: false },
+  "s/[storeSlug]/wallet/actions.ts#confirmTopUpAction": { input: (v) => ({ topUpId: v.topUpId }), crossIds: true },
   "s/[storeSlug]/wallet/actions.ts#setLowBalanceThresholdAction": { input: () => ({ lowBalanceThreshold: 1 }), crossIds: false },
   "s/[storeSlug]/wallet/actions.ts#setAdminsMayTopUpAction": { input: () => ({ adminsMayTopUp: true }), crossIds: false },
 };
@@ -82,7 +83,7 @@ export async function fingerprint(storeId: string): Promise<Record<string, strin
 export async function seedDoorsStore(): Promise<Victim> {
   const s = await seedStore();
   await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
-  await topUpWallet(s.ctx(), { amount: 50_000, reference: "t" });
+  await fundWallet(s.ctx(), { amount: 50_000, reference: "t" });
   const order = await seedOrder(s, { phone: "+966500000001" });
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
   const label = await issueLabel(s.ctx(), order.id, issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }], handover: "dropoff" }), {}, { adapters: carrierAdapters() });
@@ -99,5 +100,7 @@ export async function seedDoorsStore(): Promise<Victim> {
   const courier = await db.manualCourier.create({ data: { storeId: s.store.id, name: "Courier" } });
   const box = await db.boxPreset.create({ data: { storeId: s.store.id, name: "Box", lengthMm: 100, widthMm: 100, heightMm: 100 } });
   const customerId = (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).customerId;
-  return { s, orderId: order.id, customerId, shipmentId: label.id, commentId: comment.id, tagId: tag.id, reviewId: review.id, tokenId: token.id, branchId: s.branches[1].id, courierId: courier.id, boxId: box.id, photoId: photo.id };
+  // A top-up waiting for its payment (its invoice at the provider is not asked in these suites).
+  const topUp = await db.walletTopUp.create({ data: { storeId: s.store.id, amount: 10_000, currency: "SAR", provider: "moyasar", providerInvoiceId: crypto.randomUUID(), checkoutUrl: "https://checkout.example/i/1" } });
+  return { s, topUpId: topUp.id, orderId: order.id, customerId, shipmentId: label.id, commentId: comment.id, tagId: tag.id, reviewId: review.id, tokenId: token.id, branchId: s.branches[1].id, courierId: courier.id, boxId: box.id, photoId: photo.id };
 }

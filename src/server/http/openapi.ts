@@ -5,7 +5,7 @@ import { transitionOrderInput } from "@/server/orders/schemas-transition";
 import { addTagsInput } from "@/server/tags/schemas";
 import { blockCustomerInput } from "@/server/customers/schemas";
 import { ratesInput } from "@/server/shipping/quote-rates";
-import { topUpInput } from "@/server/wallet/wallet";
+import { startTopUpInput } from "@/server/wallet/top-ups";
 import { issueLabelInput } from "@/server/shipping/issue-label";
 import { httpStatusOf } from "@/server/errors/error-catalog";
 
@@ -61,7 +61,7 @@ export function buildOpenApiDocument() {
         AddTags: schema(addTagsInput, "input"),
         BlockCustomer: schema(blockCustomerInput, "input"),
         Rates: schema(ratesInput, "input"),
-        TopUp: schema(topUpInput, "input"),
+        TopUp: schema(startTopUpInput, "input"),
         IssueLabel: schema(issueLabelInput, "input"),
       },
     },
@@ -156,9 +156,9 @@ export function buildOpenApiDocument() {
       "/customers/{customerId}/unblock": { post: op("Unblock a customer", { path: ["customerId"], errors: [401, 404] }) },
       "/orders/{orderId}/shipments": {
         post: {
-          ...op("Buy a shipping label from the wallet; the order ships (Idempotency-Key required)", { path: ["orderId"], body: "IssueLabel", errors: [400, 401, 402, 404, 409, 422, 502] }),
+          ...op("Buy a shipping label from the wallet; the order ships (Idempotency-Key required). At most one live label per order: a second request is 409 LABEL_IN_PROGRESS before anything is charged", { path: ["orderId"], body: "IssueLabel", errors: [400, 401, 402, 404, 409, 422, 502] }),
           responses: {
-            "201": { description: "The label: id, carrier, trackingNumber, trackingUrl, labelUrl, cost, currency, handover, status" },
+            "201": { description: "The label: id, carrier, trackingNumber, trackingUrl, labelUrl, cost (what the wallet was charged: the platform's price, or on the store's own carrier account only the platform's fee), currency, handover, status" },
             "202": { description: "The carrier has not answered in time: the label is pending (status \"pending\", charged) and is issued, or its charge refunded, by itself; ask again with the same Idempotency-Key for the outcome" },
             ...errors(400, 401, 402, 404, 409, 422, 502),
           },
@@ -167,7 +167,16 @@ export function buildOpenApiDocument() {
       "/shipments/{shipmentId}/label": {
         get: { ...op("The shipping label as a 4×6 in PDF", { path: ["shipmentId"], errors: [401, 404] }), responses: { "200": { description: "application/pdf" }, ...errors(401, 404) } },
       },
-      "/shipments/{shipmentId}/void": { post: op("Void a label before hand-over: the carrier cancels and the wallet is refunded", { path: ["shipmentId"], errors: [401, 404, 409] }) },
+      "/shipments/{shipmentId}/void": {
+        post: {
+          ...op("Void a label before hand-over, while its order is still shipped by it: the carrier cancels, the wallet is refunded, the order is back in progress", { path: ["shipmentId"], errors: [401, 404, 409] }),
+          responses: {
+            "200": { description: "The label, status \"voided\"" },
+            "202": { description: "The carrier has not confirmed in time: the label is \"voiding\" and is voided (and refunded) or restored by itself" },
+            ...errors(401, 404, 409),
+          },
+        },
+      },
       "/branches": { get: op("The store's branches", { errors: [401] }) },
       "/discounts/redeem": {
         post: op("Apply a thank-you discount code at checkout (once; 404 unknown, 409 used, 422 expired or below the minimum)", {
@@ -178,10 +187,13 @@ export function buildOpenApiDocument() {
       "/storefront/orders/{orderId}": { get: op("An order as its customer sees it (the customer order page's data)", { path: ["orderId"], errors: [401, 404] }) },
       "/storefront/customers/{customerId}/orders": { get: op("A customer's orders as they see them, newest first", { path: ["customerId"], errors: [401, 404] }) },
       "/carriers": { get: op("Integrated carriers and the store's own couriers, with capabilities", { errors: [401] }) },
-      "/rates": { post: op("Quote every enabled carrier for these packages", { body: "Rates", errors: [401, 404, 422] }) },
+      "/rates": { post: op("Quote every enabled carrier for these packages: price (what a label costs the wallet), billing (platform | own_account), customerPrice (the store's own rate card)", { body: "Rates", errors: [401, 404, 422] }) },
       "/wallet": { get: op("The wallet balance", { errors: [401, 403] }) },
       "/wallet/transactions": { get: op("The wallet ledger, newest first", { errors: [401, 403, 422] }) },
-      "/wallet/top-ups": { post: op("Top up the wallet (owner tokens only)", { body: "TopUp", errors: [401, 403, 422] }) },
+      "/wallet/top-ups": {
+        post: op("Start a wallet top-up (owner tokens, and admins' when the owner allows): a pending top-up with the payment provider's checkoutUrl; the wallet is credited once the provider confirms the payment", { body: "TopUp", errors: [401, 403, 422, 502] }),
+      },
+      "/wallet/top-ups/{topUpId}": { get: op("A top-up's status (pending, paid, expired, failed), asked of the provider while pending", { path: ["topUpId"], errors: [401, 403, 404] }) },
     },
   };
 }

@@ -5,8 +5,7 @@ import { AppError } from "@/server/errors/app-error";
 import { can } from "@/server/auth/permissions";
 import { decodeCursor, encodeCursor } from "@/server/orders/cursor";
 import type { Prisma } from "@/generated/prisma/client";
-import { creditWallet, ensureWallet } from "./ledger";
-import { demoPaymentProvider, type PaymentProvider } from "./payment-provider";
+import { ensureWallet } from "./ledger";
 
 export type WalletDto = { balance: number; currency: string; lowBalanceThreshold: number; low: boolean; adminsMayTopUp: boolean };
 
@@ -19,20 +18,9 @@ export async function getWallet(ctx: StoreContext): Promise<WalletDto> {
   return { balance: w.balance, currency: w.currency, lowBalanceThreshold: w.lowBalanceThreshold, low: w.balance < w.lowBalanceThreshold, adminsMayTopUp: store.adminsMayTopUp };
 }
 
-export const topUpInput = z.strictObject({ amount: z.number().int().min(100).max(100_000_000), reference: z.string().trim().min(1).max(100) });
-
 /** Who puts money in: the owner, and admins when the owner allows it. */
 export function mayTopUp(role: StoreContext["role"], adminsMayTopUp: boolean): boolean {
   return can(role, "wallet.topUp") || (role === "ADMIN" && adminsMayTopUp);
-}
-
-/** The owner (or an admin the owner allows) tops up the wallet: the payment provider confirms, then balance and ledger move together. */
-export async function topUpWallet(ctx: StoreContext, input: z.output<typeof topUpInput>, provider: PaymentProvider = demoPaymentProvider): Promise<WalletDto> {
-  const wallet = await getWallet(ctx);
-  if (!mayTopUp(ctx.role, wallet.adminsMayTopUp)) throw new AppError("FORBIDDEN", "Only the store owner can top up the wallet.");
-  const payment = await provider.charge({ storeId: ctx.storeId, amount: input.amount, currency: wallet.currency, reference: input.reference });
-  await db.$transaction((tx) => creditWallet(tx, ctx.storeId, input.amount, { kind: "TOP_UP", reference: `${input.reference} (${payment.providerReference})`, actorName: ctx.actor.name }));
-  return getWallet(ctx);
 }
 
 export const lowBalanceInput = z.strictObject({ lowBalanceThreshold: z.number().int().min(0).max(100_000_000) });

@@ -9,6 +9,8 @@ import { Card } from "@/components/ui/card";
 import { Money } from "@/components/money";
 import { buttonClass } from "@/components/ui/button";
 import { TopUpForm } from "./_components/top-up-form";
+import { TopUps } from "./_components/top-ups";
+import { listTopUps } from "@/server/wallet/top-ups";
 import { LowBalanceForm } from "./_components/low-balance-form";
 import { AdminsTopUpToggle } from "./_components/admins-top-up-toggle";
 
@@ -20,9 +22,12 @@ export default async function WalletPage({ params, searchParams }: { params: Pro
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "wallet.read")) return <Forbidden />;
-  const parsed = walletEntriesQuery.safeParse(await searchParams);
+  const search = await searchParams;
+  const parsed = walletEntriesQuery.safeParse(search);
   const query = parsed.success ? parsed.data : walletEntriesQuery.parse({});
-  const [wallet, entries, t, format] = await Promise.all([getWallet(ctx), listWalletEntries(ctx, query), getTranslations("wallet"), getFormatter()]);
+  // Back from the payment provider's page: which top-up to ask about (the provider is asked, not the URL believed).
+  const returnedFrom = search.topUp && /^[0-9a-f-]{36}$/i.test(search.topUp) ? search.topUp : null;
+  const [wallet, entries, topUps, t, format] = await Promise.all([getWallet(ctx), listWalletEntries(ctx, query), listTopUps(ctx), getTranslations("wallet"), getFormatter()]);
   const base = `/s/${store.slug}/wallet`;
   const filter = new URLSearchParams(Object.entries({ kind: query.kind, from: query.from, to: query.to }).filter(([, v]) => v) as [string, string][]);
   return (
@@ -39,8 +44,9 @@ export default async function WalletPage({ params, searchParams }: { params: Pro
           </p>
         )}
         {mayTopUp(ctx.role, wallet.adminsMayTopUp) ? (
-          <div className="mt-4">
-            <TopUpForm storeSlug={store.slug} currencyDigits={minorUnitDigits(wallet.currency)} />
+          <div className="mt-4 space-y-3">
+            <TopUpForm storeSlug={store.slug} currency={wallet.currency} currencyDigits={minorUnitDigits(wallet.currency)} />
+            <TopUps storeSlug={store.slug} topUps={topUps} returnedFrom={returnedFrom} />
           </div>
         ) : (
           <p className="mt-2 text-sm text-slate-600">{t("ownerTopsUp")}</p>
