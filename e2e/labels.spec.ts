@@ -79,9 +79,13 @@ test("a label the wallet cannot pay for is refused before anything is charged", 
 });
 
 async function labelViaApi(request: APIRequestContext, orderId: string) {
+  const branchId = await defaultBranch(request);
+  // A pickup is booked in one of the slots the API offers (the branch open, the carrier's drivers out).
+  const slots = await request.get(`/api/v1/branches/${branchId}/pickup-slots?carrier=aymakan`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" } });
+  const [slot] = (await slots.json()).data as { start: string }[];
   const response = await request.post(`/api/v1/orders/${orderId}/shipments`, {
     headers: { authorization: "Bearer tj_demo_owner_token_0001", "idempotency-key": crypto.randomUUID() },
-    data: { branchId: await defaultBranch(request), carrier: "aymakan", packages: [{ weightGrams: 600, lengthCm: 20, widthCm: 15, heightCm: 10 }], handover: "pickup", pickupAt: new Date(Date.now() + 86_400_000).toISOString() },
+    data: { branchId, carrier: "aymakan", packages: [{ weightGrams: 600, lengthCm: 20, widthCm: 15, heightCm: 10 }], handover: "pickup", pickupAt: slot.start },
   });
   expect(response.status()).toBe(201);
   return (await response.json()).data as { id: string; trackingNumber: string };

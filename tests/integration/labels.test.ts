@@ -168,6 +168,30 @@ describe("issuing shipping labels", () => {
     expect(await db.shipment.count({ where: { storeId: s.store.id } })).toBe(0);
   });
 
+  it("a pickup is booked only inside the branch's and the carrier's hours, in the future: else 422 with the reason, before any charge", async () => {
+    const s = await shippableStore(10_000);
+    const hours = Object.fromEntries(["sat", "sun", "mon", "tue", "wed", "thu", "fri"].map((d) => [d, { open: "08:00", close: "23:00" }]));
+    await db.branch.update({ where: { storeId_id: { storeId: s.store.id, id: s.branches[0].id } }, data: { workingHours: hours } });
+    const order = await packedOrder(s);
+    const pickup = (pickupAt: string) => issueLabel(s.ctx(), order.id, input(s, { handover: "pickup", pickupAt }), {}, { adapters });
+    await expect(pickup(new Date(Date.now() - 3_600_000).toISOString())).rejects.toMatchObject({ code: "PICKUP_SLOT_UNAVAILABLE", fields: { pickupAt: "is in the past or too soon" } });
+    // 03:00 in Riyadh tomorrow: the branch (and Aramex) are closed.
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Riyadh" });
+    await expect(pickup(`${tomorrow}T03:00:00+03:00`)).rejects.toMatchObject({ code: "PICKUP_SLOT_UNAVAILABLE", details: { reason: "closed" } });
+    expect(await books(s.store.id)).toMatchObject({ balance: 10_000, debits: 0 });
+    expect(await db.shipment.count({ where: { storeId: s.store.id } })).toBe(0);
+    // One of the slots the API offers is taken.
+    const api = await import("@/app/api/v1/branches/[branchId]/pickup-slots/route");
+    const res = await api.GET(new Request(`http://localhost/api/v1/branches/${s.branches[0].id}/pickup-slots?carrier=aramex`, { headers: { authorization: `Bearer ${s.tokens.STAFF}` } }), { params: Promise.resolve({ branchId: s.branches[0].id }) });
+    const slots = (await res.json()).data as { start: string; end: string }[];
+    expect(slots.length).toBeGreaterThan(10);
+    expect(new Date(slots[0].end).getTime() - new Date(slots[0].start).getTime()).toBe(2 * 3_600_000);
+    expect(await pickup(slots[0].start)).toMatchObject({ status: "created", handover: "pickup" });
+    // A branch without hours has none to offer.
+    const closed = await api.GET(new Request(`http://localhost/api/v1/branches/${s.branches[1].id}/pickup-slots?carrier=aramex`, { headers: { authorization: `Bearer ${s.tokens.STAFF}` } }), { params: Promise.resolve({ branchId: s.branches[1].id }) });
+    expect((await closed.json()).data).toEqual([]);
+  });
+
   it("another store's order is not found and its wallet is untouched", async () => {
     const s = await shippableStore(10_000);
     const outsider = await shippableStore(10_000);

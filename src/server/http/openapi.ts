@@ -178,6 +178,15 @@ export function buildOpenApiDocument() {
         },
       },
       "/branches": { get: op("The store's branches", { errors: [401] }) },
+      "/branches/{branchId}/pickup-slots": {
+        get: {
+          ...op("When a carrier can pick up from this branch over the next 7 days ({ start, end }, ISO): inside the branch's working hours and the carrier's pickup hours, at least an hour ahead", { path: ["branchId"], errors: [401, 404, 422] }),
+          parameters: [
+            { name: "branchId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+            { name: "carrier", in: "query", required: true, schema: { type: "string" } },
+          ],
+        },
+      },
       "/discounts/redeem": {
         post: op("Apply a thank-you discount code at checkout (once; 404 unknown, 409 used, 422 expired or below the minimum)", {
           body: { type: "object", required: ["code", "orderTotal", "customerPhone"], properties: { code: { type: "string" }, orderTotal: { type: "integer", minimum: 0 }, customerPhone: { type: "string" } } },

@@ -9,7 +9,9 @@ import { availableActions } from "./order-transitions";
 import { refundableAmount } from "./transition-order";
 import type { OrderStatus } from "./order-status";
 import { composeCustomerSms, smsEventFor } from "@/server/notifications/sms-templates";
-import { CARRIERS, type CarrierId, type RateCard } from "@/server/shipping/carriers";
+import { CARRIERS, CARRIER_IDS, type CarrierId, type RateCard } from "@/server/shipping/carriers";
+import { pickupSlots } from "@/server/shipping/pickup-slots";
+import type { WorkingHours } from "@/server/shipping/branch-schemas";
 import { billingOf, platformLabelFee, platformRates, type LabelBilling } from "@/server/shipping/label-pricing";
 import { listBoxPresets } from "@/server/shipping/manage-box-presets";
 import { listCarriers } from "@/server/shipping/carrier-settings";
@@ -65,6 +67,9 @@ export type OrderReview = {
     carriers: LabelCarrierOption[];
     /** The platform's prices are misconfigured: no label can be priced (said on the form, not a 500). */
     pricingUnavailable?: boolean;
+    /** Pickup slots (their starts, ISO) per branch and carrier, for the next days, and the store's zone to show them in. */
+    pickupSlots: Record<string, Record<string, string[]>>;
+    timeZone: string;
     boxes: { id: string; name: string; lengthCm: number; widthCm: number; heightCm: number }[];
     walletBalance: number;
     codAmount: number;
@@ -95,7 +100,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     db.order.count({ where: { storeId, customerId: order.customer.id, placedAt: { lt: new Date(order.placedAt) } } }),
     db.branch.findMany({
       where: { storeId, archivedAt: null },
-      select: { id: true, name: true, city: true, address: true, isDefault: true },
+      select: { id: true, name: true, city: true, address: true, isDefault: true, workingHours: true },
       orderBy: [{ isDefault: "desc" }, { name: "asc" }],
     }),
     db.orderItem.findMany({ where: { storeId, orderId: order.id }, select: { id: true, variantId: true, quantity: true } }),
@@ -106,7 +111,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       select: { id: true, courierName: true, trackingNumber: true, carrier: true, status: true, cost: true, handover: true, pickupAt: true, branchId: true },
       orderBy: { createdAt: "desc" },
     }),
-    db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true, staffRefundLimit: true } }),
+    db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true, staffRefundLimit: true, timeZone: true } }),
     db.tag.findMany({ where: { storeId }, select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
     listOrderComments(ctx, order.id),
     db.membership.findMany({ where: { storeId }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
@@ -121,6 +126,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   const suggestedGrams = items.reduce((g, i) => g + (variants.find((v) => v.id === i.variantId)?.weightGrams ?? 0) * i.quantity, 0);
   const refundable = refundableAmount(money);
   const refundLimit = ctx.role === "STAFF" ? store.staffRefundLimit : null;
+  const now = new Date();
   // The platform's prices come from the installation's settings; a broken setting is said on the form.
   let pricing: { cards: ReturnType<typeof platformRates>; fee: number } | null = null;
   try {
@@ -177,6 +183,18 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
             }))
         : [],
       ...(pricing ? {} : { pricingUnavailable: true }),
+      pickupSlots: Object.fromEntries(
+        branches.map((b) => [
+          b.id,
+          Object.fromEntries(
+            CARRIER_IDS.filter((id) => CARRIERS[id].capabilities.pickup && carriers.some((c) => c.id === id && c.enabled)).map((id) => [
+              id,
+              pickupSlots(b.workingHours as WorkingHours, CARRIERS[id].pickupHours, store.timeZone, now).map((d) => d.toISOString()),
+            ]),
+          ),
+        ]),
+      ),
+      timeZone: store.timeZone,
       boxes,
       walletBalance: wallet.balance,
       codAmount: amountToCollect(order.payment.method, order.payment.status, order.totals.total),

@@ -1,33 +1,9 @@
 // When a review request goes out: the delay after delivery, then past the store's quiet hours in the
 // store's own time zone. Pure: the clock and the zone are inputs.
 
+import { instantOf, minutesOf, wallClock } from "@/server/time/zoned";
+
 type Quiet = { start: string; end: string } | null;
-
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** The wall clock of an instant in a time zone. */
-function wallClock(at: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      .formatToParts(at)
-      .filter((p) => p.type !== "literal")
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<"year" | "month" | "day" | "hour" | "minute" | "second", number>;
-  return parts;
-}
-
-/** The instant a wall-clock time of a given local date happens in a time zone. */
-function instantOf(local: { year: number; month: number; day: number }, minutes: number, timeZone: string): Date {
-  const naive = Date.UTC(local.year, local.month - 1, local.day, Math.floor(minutes / 60), minutes % 60);
-  let guess = naive;
-  // Two rounds settle the zone's offset at that moment (enough for daylight-saving changes).
-  for (let i = 0; i < 2; i++) {
-    const w = wallClock(new Date(guess), timeZone);
-    const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-    guess = naive - (asUtc - guess);
-  }
-  return new Date(guess);
-}
 
 /** Whether `at` falls in the quiet hours (a window may cross midnight, e.g. 22:00–09:00). */
 export function inQuietHours(at: Date, quiet: Quiet, timeZone: string): boolean {

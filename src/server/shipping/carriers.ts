@@ -20,10 +20,15 @@ export type RateCard = {
   weightStepGrams: number;
 };
 
+/** When a carrier's drivers collect parcels: per weekday (0 Sunday … 6 Saturday), from and to, local time. */
+export type PickupHours = Partial<Record<0 | 1 | 2 | 3 | 4 | 5 | 6, { from: string; to: string }>>;
+
 export type CarrierProfile = {
   id: CarrierId;
   name: string;
   capabilities: Capabilities;
+  /** Carriers that pick up: when their drivers come (a pickup slot also lies inside the branch's hours). */
+  pickupHours?: PickupHours;
   trackingUrl: (trackingNumber: string) => string;
   /** How this carrier's tracking numbers look, for the simulator and for checking input. */
   trackingNumberPattern: RegExp;
@@ -39,6 +44,8 @@ export const CARRIERS: Readonly<Record<CarrierId, CarrierProfile>> = {
     id: "aramex",
     name: "Aramex",
     capabilities: both,
+    // Saturday to Thursday; no pickups on Friday.
+    pickupHours: { 6: { from: "09:00", to: "21:00" }, 0: { from: "09:00", to: "21:00" }, 1: { from: "09:00", to: "21:00" }, 2: { from: "09:00", to: "21:00" }, 3: { from: "09:00", to: "21:00" }, 4: { from: "09:00", to: "21:00" } },
     trackingUrl: (n) => `https://www.aramex.com/sa/en/track/results?ShipmentNumber=${enc(n)}`,
     trackingNumberPattern: /^\d{11}$/,
     defaultRates: { firstKg: 2100, perAdditionalKg: 300, codFee: 500, volumetricDivisor: 5000, weightStepGrams: 500 },
@@ -71,6 +78,8 @@ export const CARRIERS: Readonly<Record<CarrierId, CarrierProfile>> = {
     id: "aymakan",
     name: "AyMakan",
     capabilities: both,
+    // Every day, into the evening.
+    pickupHours: { 0: { from: "10:00", to: "23:00" }, 1: { from: "10:00", to: "23:00" }, 2: { from: "10:00", to: "23:00" }, 3: { from: "10:00", to: "23:00" }, 4: { from: "10:00", to: "23:00" }, 5: { from: "14:00", to: "23:00" }, 6: { from: "10:00", to: "23:00" } },
     trackingUrl: (n) => `https://aymakan.com.sa/en/tracking/${enc(n)}`,
     trackingNumberPattern: /^AY\d{9}$/,
     defaultRates: { firstKg: 1700, perAdditionalKg: 250, codFee: 450, volumetricDivisor: 5000, weightStepGrams: 500 },

@@ -19,13 +19,15 @@ import { toLabelDto, type LabelDto } from "./label-dto";
 export type { LabelDto } from "./label-dto";
 import { packagesInput, toPackages } from "./quote-rates";
 import { labelPrice } from "./label-pricing";
+import { pickupRefusal } from "./pickup-slots";
+import type { WorkingHours } from "./branch-schemas";
 
 export const issueLabelInput = z.strictObject({
   branchId: z.uuid(),
   carrier: z.enum(CARRIER_IDS),
   packages: packagesInput,
   handover: z.enum(["pickup", "dropoff"]),
-  pickupAt: z.iso.datetime().optional(),
+  pickupAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type IssueLabelInput = z.output<typeof issueLabelInput>;
 
@@ -72,8 +74,19 @@ export async function issueLabel(ctx: StoreContext, unverifiedOrderId: string, i
         });
       }
       if (input.handover === "pickup" && !input.pickupAt) throw new AppError("VALIDATION_FAILED", "Choose when the carrier should pick up.", { fields: { pickupAt: "is required for a pickup" } });
-      const branch = await tx.branch.findFirst({ where: { storeId: ctx.storeId, id: input.branchId, archivedAt: null }, select: { id: true } });
+      const branch = await tx.branch.findFirst({ where: { storeId: ctx.storeId, id: input.branchId, archivedAt: null }, select: { id: true, workingHours: true } });
       if (!branch) throw new AppError("VALIDATION_FAILED", "That branch does not exist.", { fields: { branchId: "is not a branch of this store" } });
+      if (input.handover === "pickup" && input.pickupAt) {
+        const store = await tx.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { timeZone: true } });
+        const refusal = pickupRefusal(new Date(input.pickupAt), branch.workingHours as WorkingHours, CARRIERS[input.carrier].pickupHours, store.timeZone, new Date());
+        if (refusal) {
+          throw new AppError(
+            "PICKUP_SLOT_UNAVAILABLE",
+            refusal === "past" ? "A pickup must be booked at least an hour ahead." : `The branch is closed, or ${CARRIERS[input.carrier].name} does not pick up, at that time.`,
+            { fields: { pickupAt: refusal === "past" ? "is in the past or too soon" : "is outside the branch's and the carrier's pickup hours" }, details: { reason: refusal } },
+          );
+        }
+      }
 
       const packages = toPackages(input.packages);
       const codAmount = amountToCollect(paymentMethodFromDb(order.paymentMethod), paymentStatusFromDb(order.paymentStatus), order.total);

@@ -3,7 +3,8 @@
 import { useMemo, useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { PICKUP_WINDOW_HOURS } from "@/server/shipping/carriers";
 import type { ActionError } from "@/server/actions/action-client";
 import type { LabelCarrierOption } from "@/server/orders/get-order-review";
 import { cmToMm, quote, smallerBoxHint } from "@/server/shipping/weights";
@@ -20,7 +21,16 @@ type Props = {
   currency: string;
   branches: { id: string; name: string }[];
   defaultBranchId: string | null;
-  options: { carriers: Carrier[]; pricingUnavailable?: boolean; boxes: { id: string; name: string; lengthCm: number; widthCm: number; heightCm: number }[]; walletBalance: number; codAmount: number; suggestedGrams: number };
+  options: {
+    carriers: Carrier[];
+    pricingUnavailable?: boolean;
+    boxes: { id: string; name: string; lengthCm: number; widthCm: number; heightCm: number }[];
+    walletBalance: number;
+    codAmount: number;
+    suggestedGrams: number;
+    pickupSlots: Record<string, Record<string, string[]>>;
+    timeZone: string;
+  };
 };
 type Pkg = { weightKg: string; lengthCm: string; widthCm: string; heightCm: string };
 
@@ -61,6 +71,16 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
     : [];
   const chosen = quotes.find((q) => q.carrier.id === carrier) ?? null;
   const short = chosen ? chosen.price > options.walletBalance : false;
+  // Pickups are booked in the slots the branch's hours and the carrier's drivers allow, on the store's clock.
+  const slots = (chosen && options.pickupSlots[branchId]?.[chosen.carrier.id]) || [];
+  const format = useFormatter();
+  const slotLabel = (start: string) => {
+    const from = new Date(start);
+    const to = new Date(from.getTime() + PICKUP_WINDOW_HOURS * 3_600_000);
+    const day = format.dateTime(from, { weekday: "short", day: "numeric", month: "short", timeZone: options.timeZone });
+    const time = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", timeZone: options.timeZone });
+    return `${day} · ${time(from)}–${time(to)}`;
+  };
   const hint = valid && options.carriers[0] ? smallerBoxHint(parsed[0], options.carriers[0].rates.volumetricDivisor) : null;
 
   const setPkg = (i: number, patch: Partial<Pkg>) => setPackages((all) => all.map((p, j) => (i === j ? { ...p, ...patch } : p)));
@@ -75,7 +95,7 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
         branchId,
         carrier: chosen.carrier.id as "aramex",
         handover,
-        ...(handover === "pickup" && pickupAt ? { pickupAt: new Date(pickupAt).toISOString() } : {}),
+        ...(handover === "pickup" && pickupAt ? { pickupAt } : {}),
         packages: packages.map((p) => ({ weightGrams: Math.round(Number(p.weightKg) * 1000), lengthCm: Number(p.lengthCm), widthCm: Number(p.widthCm), heightCm: Number(p.heightCm) })),
       });
       setAttempt((a) => a + 1);
@@ -91,6 +111,7 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
     if (e.code === "CARRIER_ERROR") return t("carrierFailed", { reason: e.message });
     if (e.code === "HANDOVER_NOT_SUPPORTED") return t("noPickup");
     if (e.code === "RATE_UNAVAILABLE") return t("rateUnavailable");
+    if (e.code === "PICKUP_SLOT_UNAVAILABLE") return t(e.details?.reason === "past" ? "pickupPast" : "pickupClosed");
     if (e.code === "LABEL_IN_PROGRESS" || (e.code === "CONFLICT" && e.details?.reason === "order_moved_on")) {
       return t(`inProgress.${String(e.details?.reason ?? "label_exists") as "label_exists"}`);
     }
@@ -105,7 +126,14 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
     <form onSubmit={submit} className="space-y-3" aria-label={t("title")}>
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">{t("branch")}</span>
-        <select value={branchId} onChange={(e) => setBranchId(e.target.value)} className={inputClass}>
+        <select
+          value={branchId}
+          onChange={(e) => {
+            setBranchId(e.target.value);
+            setPickupAt("");
+          }}
+          className={inputClass}
+        >
           {branches.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}
@@ -169,6 +197,7 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
                 checked={carrier === q.carrier.id}
                 onChange={() => {
                   setCarrier(q.carrier.id);
+                  setPickupAt("");
                   if (!q.carrier.capabilities.pickup) setHandover("dropoff");
                 }}
                 className="size-4 accent-brand-600"
@@ -199,12 +228,25 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
             ))}
           </div>
           {!chosen.carrier.capabilities.pickup && <p className="mt-1 text-xs text-slate-600">{t("dropoffOnly", { carrier: chosen.carrier.name })}</p>}
-          {handover === "pickup" && (
-            <label className="mt-2 block text-sm">
-              <span className="mb-1 block font-medium text-slate-700">{t("pickupAt")}</span>
-              <input type="datetime-local" value={pickupAt} onChange={(e) => setPickupAt(e.target.value)} required className={inputClass} />
-            </label>
-          )}
+          {handover === "pickup" &&
+            (slots.length ? (
+              <label className="mt-2 block text-sm">
+                <span className="mb-1 block font-medium text-slate-700">{t("pickupAt")}</span>
+                <select value={pickupAt} onChange={(e) => setPickupAt(e.target.value)} required className={inputClass}>
+                  <option value="">{t("pickupChoose")}</option>
+                  {slots.map((start) => (
+                    <option key={start} value={start}>
+                      {slotLabel(start)}
+                    </option>
+                  ))}
+                </select>
+                <span className="mt-1 block text-xs text-slate-600">{t("pickupSlotsHelp")}</span>
+              </label>
+            ) : (
+              <p role="status" className="mt-2 text-sm text-amber-800">
+                {t("noPickupSlots", { carrier: chosen.carrier.name })}
+              </p>
+            ))}
         </fieldset>
       )}
 
