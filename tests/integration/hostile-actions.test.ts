@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
 import { ACTIONS, fingerprint, seedDoorsStore, type Victim } from "../support/doors";
-import { hostileValue, near } from "../support/hostile";
+import { hostileValue, near, poisoned } from "../support/hostile";
 
 let signedIn: string | null = null;
 vi.mock("@/server/auth/session", () => ({
@@ -50,6 +50,14 @@ describe("hostile input at server actions", () => {
         }),
         { numRuns: 8, seed: 20261126 },
       );
+      // One field at a time made unstorable (NUL in a text, a number past the columns): a 422 naming it.
+      for (const { path: field, payload } of poisoned(valid)) {
+        const before = await fingerprint(v.s.store.id);
+        const result = c.self ? await mod[name](payload) : await mod[name](v.s.store.slug, payload);
+        expect(result, `${field}: ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
+        expect(Object.keys(result.error?.fields ?? {}), field).toContain(field);
+        expect(await fingerprint(v.s.store.id)).toEqual(before);
+      }
       // The password is only ever changed by someone who knows it: no junk gets through.
       if (c.self) expect((await db.user.findUniqueOrThrow({ where: { id: v.s.owner.id } })).passwordHash).toBe(passwordBefore);
     });

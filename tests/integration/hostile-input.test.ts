@@ -2,8 +2,9 @@
 // negative and huge numbers, unicode, SQL and HTML fragments, missing and extra fields. Never a 5xx;
 // always the one error shape (with the fields named when it is the input's fault); nothing written.
 import fc from "fast-check";
-import { hostileValue, near } from "../support/hostile";
-import { beforeAll, describe, expect, it } from "vitest";
+import { hostileValue, near, poisoned } from "../support/hostile";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAYMENT_ROUTES, startRouteServer } from "../support/route-server";
 import { db } from "@/server/db/client";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { fundWallet } from "../support/wallet";
@@ -15,7 +16,12 @@ type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => P
 let s: SeededStore;
 let orderId: string;
 let customerId: string;
+let payments: Awaited<ReturnType<typeof startRouteServer>>;
+afterAll(() => payments.close());
 beforeAll(async () => {
+  // A valid top-up reaches the payment provider (its simulator, over HTTP) like any other.
+  payments = await startRouteServer(PAYMENT_ROUTES);
+  process.env.PUBLIC_URL = payments.base;
   s = await seedStore();
   await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
   await fundWallet(s.ctx(), { amount: 10_000, reference: "t" });
@@ -34,7 +40,7 @@ const ENDPOINTS: { name: string; load: () => Promise<{ POST: Handler }>; params:
   { name: "POST /orders/{id}/shipments", load: () => import("@/app/api/v1/orders/[orderId]/shipments/route"), params: () => ({ orderId }), shape: () => ({ branchId: s.branches[0].id, carrier: "aramex", packages: [{ weightGrams: 1, lengthCm: 1, widthCm: 1, heightCm: 1 }], handover: "dropoff" }) },
   { name: "POST /customers/{id}/block", load: () => import("@/app/api/v1/customers/[customerId]/block/route"), params: () => ({ customerId }), shape: () => ({ reason: "xyz" }) },
   { name: "POST /rates", load: () => import("@/app/api/v1/rates/route"), params: () => ({}), shape: () => ({ packages: [{ weightGrams: 1, lengthCm: 1, widthCm: 1, heightCm: 1 }] }) },
-  { name: "POST /wallet/top-ups", load: () => import("@/app/api/v1/wallet/top-ups/route"), params: () => ({}), shape: () => ({ amount: 100, reference: "x" }) },
+  { name: "POST /wallet/top-ups", load: () => import("@/app/api/v1/wallet/top-ups/route"), params: () => ({}), shape: () => ({ amount: 1000 }) },
   { name: "POST /discounts/redeem", load: () => import("@/app/api/v1/discounts/redeem/route"), params: () => ({}), shape: () => ({ code: "THX-22222222", orderTotal: 1, customerPhone: "0501234567" }) },
 ];
 
@@ -53,6 +59,42 @@ async function written() {
   ]);
   return { orders, events, shipments, entries, comments, tags, refusals, balance: wallet.balance };
 }
+
+// Every GET that reads a query string, with hostile values in its parameters (and in unknown ones).
+const QUERIES: { name: string; load: () => Promise<{ GET: Handler }>; path: () => string; params: () => Record<string, string>; keys: string[]; public?: true }[] = [
+  { name: "GET /orders", load: () => import("@/app/api/v1/orders/route"), path: () => "/api/v1/orders", params: () => ({}), keys: ["status", "q", "tag", "cursor", "limit", "assignee", "from", "to", "branch", "payment"] },
+  { name: "GET /wallet/transactions", load: () => import("@/app/api/v1/wallet/transactions/route"), path: () => "/api/v1/wallet/transactions", params: () => ({}), keys: ["kind", "from", "to", "cursor", "limit"] },
+  { name: "GET /branches/{id}/pickup-slots", load: () => import("@/app/api/v1/branches/[branchId]/pickup-slots/route"), path: () => `/api/v1/branches/${s.branches[0].id}/pickup-slots`, params: () => ({ branchId: s.branches[0].id }), keys: ["carrier"] },
+  { name: "GET /public/stores/{slug}/reviews", load: () => import("@/app/api/public/stores/[slug]/reviews/route") as unknown as Promise<{ GET: Handler }>, path: () => `/api/public/stores/${s.store.slug}/reviews`, params: () => ({ slug: s.store.slug }), keys: ["product", "cursor", "limit"], public: true },
+];
+const queryValue = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("\u0000", "a\u0000b", "0000-01-01", "99999-01-01", "2147483648", "-2147483649", "1e308", "NaN", "-1", "'; DROP TABLE orders; --", "%00"));
+
+describe("hostile query strings", () => {
+  for (const q of QUERIES) {
+    it(`${q.name}: never a 5xx, always the error shape`, async () => {
+      const { GET } = await q.load();
+      await fc.assert(
+        fc.asyncProperty(fc.dictionary(fc.oneof(fc.constantFrom(...q.keys), fc.string({ maxLength: 8 })), queryValue, { maxKeys: 4 }), async (params) => {
+          const url = new URL(`http://localhost${q.path()}`);
+          for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+          const response = await GET(new Request(url, { headers: q.public ? {} : { authorization: `Bearer ${s.tokens.OWNER}` } }), { params: Promise.resolve(q.params()) });
+          expect(response.status, url.search).toBeLessThan(500);
+          if (response.status >= 400) expect(Object.keys(await response.json())).toEqual(["error"]);
+        }),
+        { numRuns: 40, seed: 20261130 },
+      );
+      // Each parameter in turn: NUL, a year no order lives in, a number past the columns.
+      for (const key of q.keys) {
+        for (const value of ["a\u0000b", "0000-01-01", "99999-01-01T00:00:00Z", "2147483648"]) {
+          const url = new URL(`http://localhost${q.path()}`);
+          url.searchParams.set(key, value);
+          const response = await GET(new Request(url, { headers: q.public ? {} : { authorization: `Bearer ${s.tokens.OWNER}` } }), { params: Promise.resolve(q.params()) });
+          expect(response.status, `${key}=${JSON.stringify(value)}`).toBeLessThan(500);
+        }
+      }
+    });
+  }
+});
 
 describe("hostile input", () => {
   for (const endpoint of ENDPOINTS) {
@@ -78,6 +120,20 @@ describe("hostile input", () => {
         }),
         { numRuns: 40, seed: 20261126 },
       );
+    });
+
+    it(`${endpoint.name}: text Postgres cannot store, or a number past its columns, is a 422 naming the field`, async () => {
+      const { POST } = await endpoint.load();
+      for (const { path, payload } of poisoned(endpoint.shape())) {
+        const before = await written();
+        const response = await POST(
+          new Request("http://localhost/api", { method: "POST", headers: { authorization: `Bearer ${s.tokens.OWNER}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() }, body: JSON.stringify(payload) }),
+          { params: Promise.resolve(endpoint.params()) },
+        );
+        expect(response.status, `${path}: ${JSON.stringify(payload)}`).toBe(422);
+        expect(Object.keys((await response.json()).error.fields ?? {}), path).toContain(path);
+        expect(await written()).toEqual(before);
+      }
     });
   }
 });

@@ -15,6 +15,11 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials(s.owner.email.toUpperCase(), TEST_PASSWORD, "10.0.0.1")).toMatchObject({ id: s.owner.id });
     expect(await verifyCredentials(s.owner.email, "wrong", "10.0.0.1")).toBeNull();
     expect(await verifyCredentials("nobody@nowhere.test", "wrong", "10.0.0.1")).toBeNull();
+    // What could not be an address, or be stored, is just wrong: no error, nothing recorded.
+    const attempts = await db.signInAttempt.count();
+    expect(await verifyCredentials("a\u0000b@x.test", "x", "10.0.0.1")).toBeNull();
+    expect(await verifyCredentials(s.owner.email, "pass\u0000word", "10.0.0.1")).toBeNull();
+    expect(await db.signInAttempt.count()).toBe(attempts);
   });
 
   it("cannot be turned against the owner: after many guesses from everywhere, the owner's own browser still gets in with the right password", async () => {

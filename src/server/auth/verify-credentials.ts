@@ -39,6 +39,8 @@ export async function checkPasswordThrottled(email: string, userId: string | nul
 /** Email + password → the user, or null. Throws RATE_LIMITED while this try must wait (see above). */
 export async function verifyCredentials(rawEmail: string, password: string, address: string, deviceCookie: string | null = null): Promise<SignedInUser | null> {
   const email = rawEmail.trim().toLowerCase();
+  // Nothing that could not be an address (or be stored: NUL) reaches the database; it is just wrong.
+  if (email.length > 320 || password.length > 1000 || /[\u0000-\u001f]/.test(email) || password.includes("\u0000")) return null;
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
   const ok = await checkPasswordThrottled(email, user?.id ?? null, user?.passwordHash ?? null, password, address, deviceCookie);
   return ok && user ? { id: user.id, email: user.email, name: user.name } : null;

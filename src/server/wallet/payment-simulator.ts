@@ -125,7 +125,7 @@ const luhn = (digits: string) =>
   0;
 
 export const cardInput = z.object({
-  name: z.string().trim().min(2, "name").max(60, "name"),
+  name: z.string().trim().min(2, "name").max(60, "name").regex(/^[^\u0000-\u001f]+$/, "name"),
   number: z.string().transform((s) => s.replace(/[\s-]/g, "")).pipe(z.string().regex(/^\d{16}$/, "number").refine(luhn, "number")),
   expiry: z.string().trim().regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2})$/, "expiry"),
   cvc: z.string().trim().regex(/^\d{3}$/, "cvc"),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { safeParseInput } from "@/server/http/validation";
 import { getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { listCustomers } from "@/server/customers/list-customers";
@@ -14,7 +15,7 @@ export async function generateMetadata() {
 export default async function CustomersPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
-  const parsed = listCustomersQuery.safeParse(await searchParams);
+  const parsed = safeParseInput(listCustomersQuery, await searchParams);
   const query = parsed.success ? parsed.data : listCustomersQuery.parse({});
   const [page, t] = await Promise.all([listCustomers(ctx, query), getTranslations("customers")]);
   const base = `/s/${store.slug}/customers`;

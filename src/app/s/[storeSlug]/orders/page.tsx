@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { safeParseInput } from "@/server/http/validation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { ORDER_COUNT_CAP, countOrdersByStatus, listOrders } from "@/server/orders/list-orders";
@@ -21,9 +22,9 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** Filters from the URL; a malformed one is dropped rather than failing the page. */
 function readFilters(params: SearchParams): ListOrdersQuery {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
-  const parsed = listOrdersQuery.safeParse(flat);
+  const parsed = safeParseInput(listOrdersQuery, flat);
   if (parsed.success) return parsed.data;
-  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  const bad = new Set(Object.keys(parsed.fields).map((f) => f.split(".")[0]));
   return listOrdersQuery.parse(Object.fromEntries(Object.entries(flat).filter(([k]) => !bad.has(k))));
 }
 

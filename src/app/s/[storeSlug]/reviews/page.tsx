@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { safeParseInput } from "@/server/http/validation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { can } from "@/server/auth/permissions";
@@ -24,7 +25,7 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "reviews.manage")) return <Forbidden />;
   const raw = await searchParams;
-  const parsed = reviewsQuery.safeParse(raw);
+  const parsed = safeParseInput(reviewsQuery, raw);
   const query = parsed.success ? parsed.data : {};
   const [list, stats, t, format] = await Promise.all([listReviews(ctx, query), reviewStats(ctx), getTranslations("reviews"), getFormatter()]);
   const base = `/s/${store.slug}/reviews`;

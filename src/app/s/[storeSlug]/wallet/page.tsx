@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { safeParseInput } from "@/server/http/validation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { can } from "@/server/auth/permissions";
@@ -23,7 +24,7 @@ export default async function WalletPage({ params, searchParams }: { params: Pro
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "wallet.read")) return <Forbidden />;
   const search = await searchParams;
-  const parsed = walletEntriesQuery.safeParse(search);
+  const parsed = safeParseInput(walletEntriesQuery, search);
   const query = parsed.success ? parsed.data : walletEntriesQuery.parse({});
   // Back from the payment provider's page: which top-up to ask about (the provider is asked, not the URL believed).
   const returnedFrom = search.topUp && /^[0-9a-f-]{36}$/i.test(search.topUp) ? search.topUp : null;

@@ -1,8 +1,8 @@
 import { isCarrierId, type CarrierId } from "@/server/shipping/carriers";
+import { safeParseInput } from "@/server/http/validation";
 import { carrierAdapters } from "@/server/shipping/carrier-simulator";
 import { applyCarrierEvent, carrierEventInput } from "@/server/shipping/carrier-events";
 import { claimWebhookReceipt, releaseWebhookReceipt } from "@/server/http/signed-webhook";
-import { fieldErrorsOf } from "@/server/http/validation";
 
 const adapters = carrierAdapters();
 const error = (status: number, code: string, message: string, extra: object = {}) => Response.json({ error: { code, message, ...extra } }, { status });
@@ -37,8 +37,8 @@ async function handle(carrier: CarrierId, raw: string): Promise<Response> {
   } catch {
     return error(400, "MALFORMED_REQUEST", "The body must be JSON.");
   }
-  const parsed = carrierEventInput.safeParse(body);
-  if (!parsed.success) return error(422, "VALIDATION_FAILED", "Invalid event.", { fields: fieldErrorsOf(parsed.error) });
+  const parsed = safeParseInput(carrierEventInput, body);
+  if (!parsed.success) return error(422, "VALIDATION_FAILED", "Invalid event.", { fields: parsed.fields });
   const result = await applyCarrierEvent(carrier, parsed.data);
   if (result === "unknown") return error(404, "NOT_FOUND", "Unknown tracking number.");
   if (result === "deferred") return error(409, "CONFLICT", "This label is being voided; send the update again later.");

@@ -1,4 +1,5 @@
 import { notFoundResponse, routeStoreAccess } from "@/server/stores/route-access";
+import { safeParseInput } from "@/server/http/validation";
 import { listWalletEntries, walletEntriesCsv, walletEntriesQuery } from "@/server/wallet/wallet";
 
 /** The ledger (with the page's filters) as a CSV download. */
@@ -6,7 +7,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ stor
   const { storeSlug } = await params;
   const access = await routeStoreAccess(storeSlug, "wallet.read");
   if (!access) return notFoundResponse();
-  const query = walletEntriesQuery.safeParse({ ...Object.fromEntries(new URL(request.url).searchParams), limit: 500 });
+  const query = safeParseInput(walletEntriesQuery, { ...Object.fromEntries(new URL(request.url).searchParams), limit: 500 });
   if (!query.success) return new Response("Bad filter", { status: 400 });
   const { ctx } = access;
   const entries = [];
