@@ -13,6 +13,7 @@ import { POST as submitRoute } from "@/app/api/public/reviews/[token]/route";
 import { GET as publicReviews } from "@/app/api/public/stores/[slug]/reviews/route";
 import { GET as publicPhotoRoute } from "@/app/api/public/review-photos/[photoId]/route";
 import { setReviewStatus } from "@/server/reviews/manage-reviews";
+import { MAX_REVIEW_BODY_BYTES } from "@/server/reviews/photo-limits";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 
 beforeAll(() => {
@@ -87,6 +88,25 @@ describe("the review page", () => {
     expect(four.status).toBe(422);
     expect(await db.review.count({ where: { storeId: s.store.id, orderId: order.id } })).toBe(0);
     expect(await db.reviewPhoto.count({ where: { storeId: s.store.id } })).toBe(0);
+  });
+
+  it("a body past the whole review's limit is a 413 even when it streams in without a length", async () => {
+    const s = await seedStore();
+    const { token } = await requested(s, {});
+    let sent = 0;
+    const chunk = new Uint8Array(1024 * 1024);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.length;
+        if (sent > MAX_REVIEW_BODY_BYTES + 4 * chunk.length) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const res = await submitRoute(new Request(`http://localhost/api/public/reviews/${token}`, { method: "POST", body: stream, duplex: "half", headers: { "content-type": "multipart/form-data; boundary=x" } } as RequestInit), { params: Promise.resolve({ token }) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", limitBytes: MAX_REVIEW_BODY_BYTES });
+    // It stopped reading soon after the limit instead of taking the whole stream.
+    expect(sent).toBeLessThanOrEqual(MAX_REVIEW_BODY_BYTES + 2 * chunk.length);
   });
 
   it("the 3-photo limit holds when several submissions race: the limit is checked again under the lock", async () => {

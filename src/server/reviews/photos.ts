@@ -3,8 +3,8 @@
 import sharp from "sharp";
 import { AppError } from "@/server/errors/app-error";
 
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-export const MAX_PHOTOS_PER_PRODUCT = 3;
+import { MAX_PHOTO_BYTES } from "./photo-limits";
+export { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PRODUCT, MAX_REVIEW_BODY_BYTES } from "./photo-limits";
 
 export type ProcessedPhoto = { bytes: Buffer; contentType: "image/jpeg"; extension: "jpg"; width: number; height: number };
 

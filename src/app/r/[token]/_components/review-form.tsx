@@ -7,8 +7,9 @@ import { formatMoney } from "@/server/money/money";
 import { moneyLocale } from "@/components/money";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { MAX_PHOTO_BYTES, MAX_REVIEW_BODY_BYTES } from "@/server/reviews/photo-limits";
 
-const MAX_BYTES = 5 * 1024 * 1024;
+const MAX_BYTES = MAX_PHOTO_BYTES;
 const TYPES = ["image/jpeg", "image/png", "image/webp"];
 
 type Answer = { rating: number | null; text: string };
@@ -48,9 +49,14 @@ export function ReviewForm({ token, page: initial, shareUrl }: { token: string; 
       }),
     );
     for (const [productId, list] of Object.entries(files)) for (const f of list) form.append(`photos.${productId}`, f);
+    // The same limit as the server's, said before the upload rather than after it.
+    const total = Object.values(files).flat().reduce((sum, f) => sum + f.size, 0);
+    if (total > MAX_REVIEW_BODY_BYTES - 1024 * 1024) return setFields({ form: t("photosTooBigTogether", { mb: Math.floor(MAX_REVIEW_BODY_BYTES / 1024 / 1024) }) });
     setPending(true);
     try {
       const response = await fetch(`/api/public/reviews/${token}`, { method: "POST", body: form });
+      if (response.status === 413) return setFields({ form: t("photosTooBigTogether", { mb: Math.floor(MAX_REVIEW_BODY_BYTES / 1024 / 1024) }) });
+      if (response.status === 429) return setFields({ form: t("tooManyTries") });
       const body = await response.json();
       if (!response.ok) return setFields(body.error.fields ?? { form: body.error.message });
       setFields({});

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@/server/errors/app-error";
 import { toErrorResponse } from "@/server/errors/error-catalog";
 import { parseInput } from "@/server/http/validation";
-import { MAX_PHOTO_BYTES } from "@/server/reviews/photos";
+import { MAX_PHOTO_BYTES, MAX_REVIEW_BODY_BYTES } from "@/server/reviews/photos";
+import { rateLimitedResponse, takePublicRequest } from "@/server/http/public-rate-limit";
+import { readLimited } from "@/server/http/read-limited";
+import { requestAddress } from "@/server/http/client-address";
 import { reviewSubmission, submitReview } from "@/server/reviews/review-page";
 
-// 3 photos for each of many products, plus the form: anything bigger is not a review.
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
  * The review page submits here: multipart with `payload` (JSON: products, experience, carrier) and files
@@ -15,10 +16,12 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   try {
     const { token } = await params;
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The upload is too large.");
+    const decision = takePublicRequest(requestAddress(request.headers));
+    if (!decision.allowed) return rateLimitedResponse(decision);
+    const body = await readLimited(request, MAX_REVIEW_BODY_BYTES, "The review with its photos");
     let form: FormData;
     try {
-      form = await request.formData();
+      form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
     } catch {
       throw new AppError("MALFORMED_REQUEST", "Send the review as multipart/form-data.");
     }
