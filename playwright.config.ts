@@ -13,6 +13,8 @@ const twilioPort = port + 2;
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
+  // A leftover test.only would quietly run one test and call the suite green.
+  forbidOnly: true,
   workers: 2,
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],

@@ -6,8 +6,8 @@ test("staff see a new order's notification and the order itself appear live, wit
   const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
   await expect(bell).toBeVisible();
   const before = Number((await bell.getAttribute("aria-label"))!.match(/(\d+) unread/)![1]);
-  // Let the live stream connect before the order arrives.
-  await page.waitForTimeout(1000);
+  // The live stream is connected before the order arrives.
+  await expect(page.locator("[data-live]")).toHaveAttribute("data-live", "connected");
   const name = `Live ${test.info().project.name} ${Date.now()}`;
   const order = await placeDemoOrder(request, { customer: { name, phone: "+966599000111" } });
 

@@ -32,9 +32,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const TOKEN = "tj_bench_owner_token_0001";
 const BENCH_PASSWORD = "bench-password";
 const log = (m: string) => console.log("[bench]", m);
-/** BENCH_ONLY=list,detail runs only the scenarios whose names contain one of the words. */
-const only = process.env.BENCH_ONLY?.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+/** BENCH_ONLY=list,detail runs only the scenarios whose names contain one of the words (never in the check). */
+const only = process.env.BENCH_CHECK === "1" ? undefined : process.env.BENCH_ONLY?.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+if (process.env.BENCH_CHECK === "1" && process.env.BENCH_ONLY) console.log(`[bench] BENCH_ONLY is ignored by the check: every scenario runs`);
 const want = (name: string) => !only?.length || only.some((w) => name.toLowerCase().includes(w));
+/** The scenarios the check expects to see, by name: a filter, or a scenario that quietly stopped running, fails it. */
+const EXPECTED_SCENARIOS = 15;
 
 /** Runs `fn` from `concurrency` loops for the duration (or `count` calls in all), collecting latencies. */
 async function load(fn: (i: number) => Promise<boolean>, options: { concurrency: number; seconds?: number; count?: number }) {
@@ -461,7 +464,10 @@ async function main() {
   console.log(`\n${table}\n`);
   // Every scenario ran and none of its requests failed, in the app or at the floor.
   for (const r of results) checks.push({ name: `${r.scenario}: completes without errors`, ok: r.requests > 0 && r.errors === 0 && !r.floor?.errors, detail: `${r.requests} requests, ${r.errors} errors${r.floor ? `, floor ${r.floor.errors} errors` : ""}` });
-  if (CHECK) finishChecks("bench-check", checks);
+  if (CHECK) {
+    checks.push({ name: "every scenario ran", ok: results.length === EXPECTED_SCENARIOS, detail: `${results.length} of ${EXPECTED_SCENARIOS}: ${results.map((r) => r.scenario).join("; ")}` });
+    finishChecks("bench-check", checks);
+  }
   fs.mkdirSync("bench/results", { recursive: true });
   fs.writeFileSync("bench/results/latest.md", `${table}\n`);
   fs.writeFileSync("bench/results/latest.json", JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, results, firstLoadJsGzipBytes: gzip }, null, 2));

@@ -83,13 +83,13 @@ describe("Settings → Shipping: branches", () => {
     expect(await actions.branchLifecycleAction(s.store.slug, { branchId: dammam.id, op: "delete" })).toMatchObject({ ok: false, error: { code: "CONFLICT", details: { orders: 1 } } });
 
     // The default (Riyadh) is archived: the default moves to a live branch.
-    await actions.branchLifecycleAction(s.store.slug, { branchId: riyadh.id, op: "archive" });
+    expect(await actions.branchLifecycleAction(s.store.slug, { branchId: riyadh.id, op: "archive" })).toMatchObject({ ok: true });
     expect((await db.branch.findMany({ where: { storeId: s.store.id, isDefault: true } })).map((b) => b.id)).toEqual([jeddah.id]);
     expect(await actions.branchLifecycleAction(s.store.slug, { branchId: jeddah.id, op: "archive" })).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("only branch") } });
 
     // Riyadh has no orders of this store and nothing open: restore works, and an archived unused branch can go.
     expect(await actions.branchLifecycleAction(s.store.slug, { branchId: riyadh.id, op: "restore" })).toMatchObject({ ok: true });
-    await actions.branchLifecycleAction(s.store.slug, { branchId: riyadh.id, op: "archive" });
+    expect(await actions.branchLifecycleAction(s.store.slug, { branchId: riyadh.id, op: "archive" })).toMatchObject({ ok: true });
     expect(await actions.branchLifecycleAction(s.store.slug, { branchId: riyadh.id, op: "delete" })).toMatchObject({ ok: true });
     expect(await db.branch.count({ where: { storeId: s.store.id, id: riyadh.id } })).toBe(0);
     // Archived branches are out of the API list and the order filters.

@@ -78,7 +78,7 @@ describe("tenancy", () => {
     const order = await seedOrder(victim);
     await expect(
       db.orderItem.create({ data: { storeId: outsider.store.id, orderId: order.id, sku: "X", name: "X", quantity: 1, unitPrice: 1, lineTotal: 1 } }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ code: "P2003" }); // the foreign key (storeId, orderId): not a row of this store
   });
 });
 

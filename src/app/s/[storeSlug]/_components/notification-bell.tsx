@@ -14,6 +14,8 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
   const format = useFormatter();
   const [state, setState] = useState(initial);
   const [open, setOpen] = useState(false);
+  // Whether the live stream is connected (said on the element for tests and support, not shown).
+  const [live, setLive] = useState<"connecting" | "connected" | "ended">("connecting");
   const [permission, setPermission] = useState<NotificationPermission | "unsupported">("unsupported");
   const panel = useRef<HTMLDivElement>(null);
 
@@ -48,9 +50,16 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
     source.addEventListener("notification", () => void refresh(true));
     source.addEventListener("order", (e) => window.dispatchEvent(new CustomEvent("tajer:order", { detail: JSON.parse((e as MessageEvent).data) })));
     // After a reconnect, catch up on anything missed while the stream was down.
-    source.addEventListener("ready", () => void refresh(false));
+    source.addEventListener("ready", () => {
+      setLive("connected");
+      void refresh(false);
+    });
+    source.addEventListener("error", () => setLive("connecting"));
     // The session ended (signed out elsewhere, password changed, removed from the store): stop listening.
-    source.addEventListener("ended", () => source.close());
+    source.addEventListener("ended", () => {
+      setLive("ended");
+      source.close();
+    });
     return () => source.close();
   }, [storeSlug, t, text]);
 
@@ -69,7 +78,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
   };
 
   return (
-    <div className="relative" ref={panel}>
+    <div className="relative" ref={panel} data-live={live}>
       <button
         type="button"
         onClick={() => setOpen((o) => !o)}
