@@ -72,10 +72,26 @@ async function main() {
   const orders = api.ok ? ((await api.json()) as { data: unknown[] }).data.length : 0;
   checks.push({ name: "the API answers from its database (the demo seeded)", ok: api.ok && orders === 1, detail: `${api.status}, ${orders} order` });
 
-  const owners = execFileSync("ps", ["-eo", "user:20,args"], { encoding: "utf8" })
-    .split("\n")
-    .filter((l) => l.includes(`-p ${PORT + 51_000}`) && /\/bin\/postgres /.test(l));
-  checks.push({ name: "Postgres runs as the postgres user, from binaries it can reach", ok: owners.length > 0 && owners.every((l) => l.startsWith("postgres ") && !l.includes(project)), detail: owners[0]?.replace(/\s+/g, " ").slice(0, 160) ?? "no postgres process" });
+  // The postmaster, from /proc: its command line and the user it runs as.
+  const postgresUid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }));
+  const postmasters = fs
+    .readdirSync("/proc")
+    .filter((e) => /^\d+$/.test(e))
+    .map((pid) => {
+      try {
+        const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        const uid = Number(/^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+        return { args, uid };
+      } catch {
+        return null;
+      }
+    })
+    .filter((p): p is { args: string[]; uid: number } => !!p && p.args[0]?.endsWith("/bin/postgres") && p.args.includes(String(PORT + 51_000)));
+  checks.push({
+    name: "Postgres runs as the postgres user, from binaries it can reach",
+    ok: postmasters.length > 0 && postmasters.every((p) => p.uid === postgresUid && !p.args[0].startsWith(project)),
+    detail: postmasters[0] ? `uid ${postmasters[0].uid}, ${postmasters[0].args[0]}` : "no postgres process",
+  });
 
   process.kill(-app.pid!, "SIGTERM");
   const stopped = await Promise.race([once(app, "exit").then(() => true), sleep(30_000).then(() => false)]);
