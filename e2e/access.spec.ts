@@ -65,6 +65,18 @@ test("another store's pages and orders are a 404, exactly like pages that do not
     expect(response?.status(), url).toBe(404);
     await expect(other.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
+  // Every page again through the outsider's own store's URL (the victim's ids where a page needs one):
+  // a page naming the victim's things is not found, every other is the outsider's own, and no page
+  // holds anything of the demo store's (its name, branches, courier, carrier account, ids…).
+  const demoOnly = ["Demo Store", "Riyadh main warehouse", "Jeddah branch", "Dammam branch", "Mandoob Riyadh", "AYMAKAN-48213", "Demo storefront", demoOrderId, ids.customerId];
+  for (const route of routes) {
+    const url = route.replace(/^\/s\/demo/, "/s/second");
+    const response = await other.goto(url);
+    const namesVictimsThing = url.includes(demoOrderId) || url.includes(ids.customerId);
+    expect(response?.status(), url).toBe(namesVictimsThing ? 404 : 200);
+    const html = await other.content();
+    for (const marker of demoOnly) expect(html.includes(marker), `${url} shows the demo store's ${marker}`).toBe(false);
+  }
   // The live stream of another store is not found either.
   expect((await other.request.get("/s/demo/live")).status()).toBe(404);
   expect((await other.request.get("/s/demo/wallet/export.csv")).status()).toBe(404);

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { ACTIONS, fingerprint, seedDoorsStore, type Victim } from "../support/doors";
+import { ACTIONS, ROUTES, fingerprint, seedDoorsStore, type Victim } from "../support/doors";
 import { seedStore, type SeededStore } from "../support/factories";
 
 let signedIn: string | null = null;
@@ -16,65 +16,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // The request a server action runs in: the client's address as the app's server hands it over.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.10" }) }));
 
-type RouteCase = { params: (v: Victim) => Record<string, string>; body?: (v: Victim) => unknown; expect: 404 | "own-data" | "public" };
-
 const ROOT = path.resolve("src/app");
-const ids = (v: Victim) => ({ orderId: v.orderId });
-
-// Every route handler and method. "own-data": a collection of the caller's own store (checked to hold
-// none of the victim's); "public": keyed by a token or signature instead of a store (tested elsewhere).
-const ROUTES: Record<string, RouteCase> = {
-  "api/auth/[...nextauth]/route.ts#GET": { params: () => ({}), expect: "public" },
-  "api/auth/[...nextauth]/route.ts#POST": { params: () => ({}), expect: "public" },
-  "api/public/review-photos/[photoId]/route.ts#GET": { params: () => ({}), expect: "public" },
-  "api/public/reviews/[token]/route.ts#POST": { params: () => ({}), expect: "public" },
-  "api/public/stores/[slug]/reviews/route.ts#GET": { params: () => ({}), expect: "public" },
-  "api/public/stores/[slug]/reviews/route.ts#OPTIONS": { params: () => ({}), expect: "public" },
-  "api/v1/openapi.json/route.ts#GET": { params: () => ({}), expect: "public" },
-  "api/webhooks/carriers/[carrier]/route.ts#POST": { params: () => ({}), expect: "public" },
-  "api/webhooks/twilio/status/route.ts#POST": { params: () => ({}), expect: "public" },
-  "api/webhooks/payments/moyasar/route.ts#POST": { params: () => ({}), expect: "public" },
-  // The payment simulator: keyed by its own secret key and random invoice ids (tests/integration/top-ups.test.ts).
-  "payments-sim/v1/invoices/route.ts#POST": { params: () => ({}), expect: "public" },
-  "payments-sim/v1/invoices/[invoiceId]/route.ts#GET": { params: () => ({}), expect: "public" },
-  "payments-sim/i/[invoiceId]/pay/route.ts#POST": { params: () => ({}), expect: "public" },
-  "payments-sim/3ds/[invoiceId]/confirm/route.ts#POST": { params: () => ({}), expect: "public" },
-  "widget/reviews.js/route.ts#GET": { params: () => ({}), expect: "public" },
-  "api/v1/branches/route.ts#GET": { params: () => ({}), expect: "own-data" },
-  "api/v1/carriers/route.ts#GET": { params: () => ({}), expect: "own-data" },
-  "api/v1/orders/route.ts#GET": { params: () => ({}), expect: "own-data" },
-  "api/v1/orders/route.ts#POST": { params: () => ({}), expect: "own-data" },
-  "api/v1/wallet/route.ts#GET": { params: () => ({}), expect: "own-data" },
-  "api/v1/wallet/transactions/route.ts#GET": { params: () => ({}), expect: "own-data" },
-  "api/v1/wallet/top-ups/route.ts#POST": { params: () => ({}), expect: "own-data" },
-  "api/v1/wallet/top-ups/[topUpId]/route.ts#GET": { params: (v) => ({ topUpId: v.topUpId }), expect: 404 },
-  "api/v1/rates/route.ts#POST": { params: () => ({}), body: (v) => ({ packages: [{ weightGrams: 100, lengthCm: 1, widthCm: 1, heightCm: 1 }], orderId: v.orderId }), expect: 404 },
-  "api/v1/discounts/redeem/route.ts#POST": { params: () => ({}), body: () => ({ code: "THX-VICTIM22", orderTotal: 100_000, customerPhone: "+966500000001" }), expect: 404 },
-  "api/v1/branches/[branchId]/pickup-slots/route.ts#GET": { params: (v) => ({ branchId: v.branchId }), expect: 404 },
-  "api/v1/customers/[customerId]/block/route.ts#POST": { params: (v) => ({ customerId: v.customerId }), body: () => ({ reason: "never answers" }), expect: 404 },
-  "api/v1/customers/[customerId]/unblock/route.ts#POST": { params: (v) => ({ customerId: v.customerId }), expect: 404 },
-  "api/v1/orders/[orderId]/route.ts#GET": { params: ids, expect: 404 },
-  "api/v1/orders/[orderId]/assignee/route.ts#POST": { params: ids, body: () => ({ userId: null }), expect: 404 },
-  "api/v1/orders/[orderId]/comments/route.ts#POST": { params: ids, body: () => ({ body: "x" }), expect: 404 },
-  "api/v1/orders/[orderId]/events/route.ts#GET": { params: ids, expect: 404 },
-  "api/v1/orders/[orderId]/shipments/route.ts#POST": {
-    params: ids,
-    body: (v) => ({ branchId: v.branchId, carrier: "aramex", packages: [{ weightGrams: 100, lengthCm: 1, widthCm: 1, heightCm: 1 }], handover: "dropoff" }),
-    expect: 404,
-  },
-  "api/v1/orders/[orderId]/tags/route.ts#POST": { params: ids, body: () => ({ tags: ["x"] }), expect: 404 },
-  "api/v1/orders/[orderId]/tags/[tag]/route.ts#DELETE": { params: (v) => ({ ...ids(v), tag: "vip" }), expect: 404 },
-  "api/v1/orders/[orderId]/transitions/route.ts#POST": { params: ids, body: () => ({ to: "canceled" }), expect: 404 },
-  "api/v1/shipments/[shipmentId]/label/route.ts#GET": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
-  "api/v1/shipments/[shipmentId]/void/route.ts#POST": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
-  "api/v1/storefront/orders/[orderId]/route.ts#GET": { params: ids, expect: 404 },
-  "api/v1/storefront/customers/[customerId]/orders/route.ts#GET": { params: (v) => ({ customerId: v.customerId }), expect: 404 },
-  // Dashboard handlers (session, not token): the victim's slug is not found.
-  "s/[storeSlug]/labels/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
-  "s/[storeSlug]/live/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
-  "s/[storeSlug]/review-photos/[photoId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, photoId: v.photoId }), expect: 404 },
-  "s/[storeSlug]/wallet/export.csv/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
-};
 
 function files(dir: string, match: (f: string) => boolean): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -104,27 +46,32 @@ describe("outsiders", () => {
     expect(Object.keys({ ...ACTIONS, ...ROUTES }).filter((k) => !found.includes(k)), "stale manifest entries").toEqual([]);
   });
 
-  it("server actions: the victim's slug is not found, and the outsider's own slug with the victim's ids changes nothing of the victim", async () => {
+  it("server actions: as a member of another store, through the victim's slug (not found) and its own (with the victim's ids): nothing of the victim is answered or changed", async () => {
     const before = await fingerprint(victim.s.store.id);
     signedIn = outsider.owner.id;
     for (const [key, c] of Object.entries(ACTIONS)) {
       const [file, name] = key.split("#");
       const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (slug: string, input?: unknown) => Promise<{ ok: boolean; error?: { code: string } }>>;
       if (c.self) {
-        await (mod[name] as unknown as (input: unknown) => Promise<unknown>)(c.input(victim));
+        // About the signed-in outsider themself: a wrong current password is named, nothing else happens.
+        const own = await (mod[name] as unknown as (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(c.input(victim));
+        expect(own, key).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
+        expectNoLeak(key, own);
         continue;
       }
       const onVictim = await mod[name](victim.s.store.slug, c.input(victim));
       expect(onVictim, key).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-      if (c.crossIds) {
-        const crossed = await mod[name](outsider.store.slug, c.input(victim));
-        expect(crossed.ok ? "ok" : crossed.error?.code, `${key} with the victim's ids`).toBe("NOT_FOUND");
-      }
+      expectNoLeak(`${key} (victim's slug)`, onVictim, c.input(victim));
+      // Its own store's URL with the victim's ids: a door naming the victim's things finds none of them;
+      // any other may work on the outsider's own store, and answer nothing of the victim's.
+      const crossed = await mod[name](outsider.store.slug, c.input(victim));
+      if (c.crossIds) expect(crossed.ok ? "ok" : crossed.error?.code, `${key} with the victim's ids`).toBe("NOT_FOUND");
+      expectNoLeak(`${key} (own slug)`, crossed, c.input(victim));
     }
     expect(await fingerprint(victim.s.store.id)).toEqual(before);
   });
 
-  it("route handlers: another store's token (or user) gets 404 for the victim's things, and its own collections hold none of them", async () => {
+  it("route handlers: another store's token or member, through the victim's URL and its own, gets 404 for the victim's things, and no answer holds anything of the victim's", async () => {
     const before = await fingerprint(victim.s.store.id);
     signedIn = outsider.owner.id;
     for (const [key, c] of Object.entries(ROUTES)) {
@@ -132,24 +79,50 @@ describe("outsiders", () => {
       const [file, method] = key.split("#");
       const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
       const params = c.params(victim);
-      const url = new URL(`http://localhost/${file.replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, (_, p: string) => params[p] ?? p)}`);
-      if (file.startsWith("s/")) url.searchParams.set("ids", victim.shipmentId);
-      const body = c.body?.(victim) ?? (c.expect === "own-data" && method === "POST" ? {} : undefined);
-      const response = await mod[method](
-        new Request(url, {
-          method,
-          headers: { authorization: `Bearer ${outsider.tokens.OWNER}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        }),
-        { params: Promise.resolve(params) },
-      );
-      const text = await response.text();
-      if (c.expect === 404) expect(response.status, key).toBe(404);
-      else {
-        expect(response.status, key).toBeLessThan(500);
-        for (const secret of [victim.orderId, victim.customerId, victim.shipmentId, victim.branchId]) expect(text, key).not.toContain(secret);
+      // Dashboard handlers name their store in the URL: both the victim's and the outsider's own.
+      const slugs = file.startsWith("s/") ? [victim.s.store.slug, outsider.store.slug] : [null];
+      for (const slug of slugs) {
+        const p = slug ? { ...params, storeSlug: slug } : params;
+        const url = new URL(`http://localhost/${file.replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, (_, k: string) => p[k] ?? k)}`);
+        if (file.startsWith("s/")) url.searchParams.set("ids", victim.shipmentId);
+        const body = c.body?.(victim) ?? (c.expect === "own-data" && method === "POST" ? {} : undefined);
+        const controller = new AbortController();
+        const response = await mod[method](
+          new Request(url, {
+            method,
+            signal: controller.signal,
+            headers: { authorization: `Bearer ${outsider.tokens.OWNER}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          }),
+          { params: Promise.resolve(p) },
+        );
+        const label = `${key}${slug ? ` as /s/${slug === victim.s.store.slug ? "victim" : "own"}` : ""}`;
+        // An own live stream is endless: its first event is read, then it is closed.
+        const text = response.headers.get("content-type")?.includes("text/event-stream") ? await firstChunk(response, controller) : Buffer.from(await response.arrayBuffer()).toString("latin1");
+        const ownCollection = c.expect === "own-data" || (slug === outsider.store.slug && c.ownSlug === "own-data");
+        if (ownCollection) expect(response.status, label).toBeLessThan(500);
+        else expect(response.status, label).toBe(404);
+        expectNoLeak(label, text, { url: url.toString(), body });
       }
     }
     expect(await fingerprint(victim.s.store.id)).toEqual(before);
   });
 });
+
+/**
+ * No answer to an outsider may contain any of the victim's ids or seeded values — other than what the
+ * outsider itself sent (an id it asked about, echoed back as "not found", tells it nothing new).
+ */
+function expectNoLeak(where: string, answer: unknown, asked: unknown = null) {
+  const text = typeof answer === "string" ? answer : JSON.stringify(answer);
+  const sent = JSON.stringify(asked ?? "");
+  for (const marker of victim.markers.filter((m) => !sent.includes(m))) expect(text.includes(marker), `${where} answered the victim's ${marker}`).toBe(false);
+}
+
+async function firstChunk(response: Response, controller: AbortController): Promise<string> {
+  const reader = response.body!.getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  controller.abort();
+  return new TextDecoder().decode(value);
+}

@@ -11,8 +11,25 @@ import { transitionOrder } from "@/server/orders/transition-order";
 import { addOrderComment } from "@/server/orders/comments";
 import { sendReviewRequestNow } from "@/server/reviews/review-requests";
 import { seedOrder, seedStore, type SeededStore } from "./factories";
+import { photoStorage } from "@/server/reviews/photo-storage";
 
-export type Victim = { s: SeededStore; orderId: string; customerId: string; shipmentId: string; commentId: string; tagId: string; reviewId: string; tokenId: string; branchId: string; courierId: string; boxId: string; photoId: string; topUpId: string };
+export type Victim = {
+  s: SeededStore;
+  orderId: string;
+  customerId: string;
+  shipmentId: string;
+  commentId: string;
+  tagId: string;
+  reviewId: string;
+  tokenId: string;
+  branchId: string;
+  courierId: string;
+  boxId: string;
+  photoId: string;
+  topUpId: string;
+  /** Every id and every distinctive value the victim's store holds: no answer to an outsider may contain one. */
+  markers: string[];
+};
 // `self`: an action about the signed-in user themself (no store in it): it must leave the victim untouched.
 export type ActionCase = { input: (v: Victim) => unknown; crossIds: boolean; self?: true };
 
@@ -35,7 +52,7 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/orders/_components/label-actions.ts#labelsForOrdersAction": { input: (v) => ({ orderIds: [v.orderId] }), crossIds: false },
   "s/[storeSlug]/orders/_components/review-actions.ts#sendReviewRequestNowAction": { input: (v) => ids(v), crossIds: true },
   "s/[storeSlug]/orders/_components/tag-actions.ts#addOrderTags": { input: (v) => ({ orderIds: [v.orderId], tags: ["pwned"] }), crossIds: false },
-  "s/[storeSlug]/orders/_components/tag-actions.ts#removeOrderTag": { input: (v) => ({ orderIds: [v.orderId], tag: "vip" }), crossIds: false },
+  "s/[storeSlug]/orders/_components/tag-actions.ts#removeOrderTag": { input: (v) => ({ orderIds: [v.orderId], tag: v.markers.find((m) => m.startsWith("vip-"))! }), crossIds: false },
   "s/[storeSlug]/orders/_components/team-actions.ts#addCommentAction": { input: (v) => ({ ...ids(v), body: "hi" }), crossIds: true },
   "s/[storeSlug]/orders/_components/team-actions.ts#editCommentAction": { input: (v) => ({ commentId: v.commentId, body: "edited" }), crossIds: true },
   "s/[storeSlug]/orders/_components/team-actions.ts#deleteCommentAction": { input: (v) => ({ commentId: v.commentId }), crossIds: true },
@@ -66,6 +83,66 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/wallet/actions.ts#setAdminsMayTopUpAction": { input: () => ({ adminsMayTopUp: true }), crossIds: false },
 };
 
+// `ownSlug`: what a dashboard handler answers through the outsider's own URL (default: 404, as the
+// victim's ids are not its store's); "own-data" for one that lists the outsider's own store.
+export type RouteCase = { params: (v: Victim) => Record<string, string>; body?: (v: Victim) => unknown; expect: 404 | "own-data" | "public"; ownSlug?: "own-data" };
+
+
+// Every route handler and method. "own-data": a collection of the caller's own store (checked to hold
+// none of the victim's); "public": keyed by a token or signature instead of a store (tested elsewhere).
+export const ROUTES: Record<string, RouteCase> = {
+  "api/auth/[...nextauth]/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/auth/[...nextauth]/route.ts#POST": { params: () => ({}), expect: "public" },
+  "api/public/review-photos/[photoId]/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/public/reviews/[token]/route.ts#POST": { params: () => ({}), expect: "public" },
+  "api/public/stores/[slug]/reviews/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/public/stores/[slug]/reviews/route.ts#OPTIONS": { params: () => ({}), expect: "public" },
+  "api/v1/openapi.json/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/webhooks/carriers/[carrier]/route.ts#POST": { params: () => ({}), expect: "public" },
+  "api/webhooks/twilio/status/route.ts#POST": { params: () => ({}), expect: "public" },
+  "api/webhooks/payments/moyasar/route.ts#POST": { params: () => ({}), expect: "public" },
+  // The payment simulator: keyed by its own secret key and random invoice ids (tests/integration/top-ups.test.ts).
+  "payments-sim/v1/invoices/route.ts#POST": { params: () => ({}), expect: "public" },
+  "payments-sim/v1/invoices/[invoiceId]/route.ts#GET": { params: () => ({}), expect: "public" },
+  "payments-sim/i/[invoiceId]/pay/route.ts#POST": { params: () => ({}), expect: "public" },
+  "payments-sim/3ds/[invoiceId]/confirm/route.ts#POST": { params: () => ({}), expect: "public" },
+  "widget/reviews.js/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/v1/branches/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/carriers/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/orders/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/orders/route.ts#POST": { params: () => ({}), expect: "own-data" },
+  "api/v1/wallet/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/wallet/transactions/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/wallet/top-ups/route.ts#POST": { params: () => ({}), expect: "own-data" },
+  "api/v1/wallet/top-ups/[topUpId]/route.ts#GET": { params: (v) => ({ topUpId: v.topUpId }), expect: 404 },
+  "api/v1/rates/route.ts#POST": { params: () => ({}), body: (v) => ({ packages: [{ weightGrams: 100, lengthCm: 1, widthCm: 1, heightCm: 1 }], orderId: v.orderId }), expect: 404 },
+  "api/v1/discounts/redeem/route.ts#POST": { params: () => ({}), body: () => ({ code: "THX-VICTIM22", orderTotal: 100_000, customerPhone: "+966500000001" }), expect: 404 },
+  "api/v1/branches/[branchId]/pickup-slots/route.ts#GET": { params: (v) => ({ branchId: v.branchId }), expect: 404 },
+  "api/v1/customers/[customerId]/block/route.ts#POST": { params: (v) => ({ customerId: v.customerId }), body: () => ({ reason: "never answers" }), expect: 404 },
+  "api/v1/customers/[customerId]/unblock/route.ts#POST": { params: (v) => ({ customerId: v.customerId }), expect: 404 },
+  "api/v1/orders/[orderId]/route.ts#GET": { params: ids, expect: 404 },
+  "api/v1/orders/[orderId]/assignee/route.ts#POST": { params: ids, body: () => ({ userId: null }), expect: 404 },
+  "api/v1/orders/[orderId]/comments/route.ts#POST": { params: ids, body: () => ({ body: "x" }), expect: 404 },
+  "api/v1/orders/[orderId]/events/route.ts#GET": { params: ids, expect: 404 },
+  "api/v1/orders/[orderId]/shipments/route.ts#POST": {
+    params: ids,
+    body: (v) => ({ branchId: v.branchId, carrier: "aramex", packages: [{ weightGrams: 100, lengthCm: 1, widthCm: 1, heightCm: 1 }], handover: "dropoff" }),
+    expect: 404,
+  },
+  "api/v1/orders/[orderId]/tags/route.ts#POST": { params: ids, body: () => ({ tags: ["x"] }), expect: 404 },
+  "api/v1/orders/[orderId]/tags/[tag]/route.ts#DELETE": { params: (v) => ({ ...ids(v), tag: "vip" }), expect: 404 },
+  "api/v1/orders/[orderId]/transitions/route.ts#POST": { params: ids, body: () => ({ to: "canceled" }), expect: 404 },
+  "api/v1/shipments/[shipmentId]/label/route.ts#GET": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
+  "api/v1/shipments/[shipmentId]/void/route.ts#POST": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
+  "api/v1/storefront/orders/[orderId]/route.ts#GET": { params: ids, expect: 404 },
+  "api/v1/storefront/customers/[customerId]/orders/route.ts#GET": { params: (v) => ({ customerId: v.customerId }), expect: 404 },
+  // Dashboard handlers (session, not token): the victim's slug is not found.
+  "s/[storeSlug]/labels/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
+  "s/[storeSlug]/live/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+  "s/[storeSlug]/review-photos/[photoId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, photoId: v.photoId }), expect: 404 },
+  "s/[storeSlug]/wallet/export.csv/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+};
+
 /** A fingerprint of everything a store owns: every table with a storeId column, row by row. */
 export async function fingerprint(storeId: string): Promise<Record<string, string>> {
   const tables = await db.$queryRaw<{ table_name: string }[]>`SELECT table_name FROM information_schema.columns WHERE column_name = 'storeId' AND table_schema = 'public' ORDER BY table_name`;
@@ -84,23 +161,31 @@ export async function seedDoorsStore(): Promise<Victim> {
   const s = await seedStore();
   await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
   await fundWallet(s.ctx(), { amount: 50_000, reference: "t" });
-  const order = await seedOrder(s, { phone: "+966500000001" });
+  // Distinctive values, so an answer that leaks any of them is found by searching its body.
+  const mark = crypto.randomUUID().slice(0, 8);
+  const names = { customer: `Victim Customer ${mark}`, phone: "+966500000001", comment: `internal note ${mark}`, tag: `vip-${mark}`, courier: `Courier ${mark}`, box: `Box ${mark}`, review: `Review text ${mark}`, photo: `VICTIM-PHOTO-BYTES-${mark}` };
+  const order = await seedOrder(s, { phone: names.phone, name: names.customer });
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
   const label = await issueLabel(s.ctx(), order.id, issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }], handover: "dropoff" }), {}, { adapters: carrierAdapters() });
   const delivered = await seedOrder(s);
   for (const to of ["in_progress", "shipped", "delivered"] as const) await transitionOrder(s.ctx(), delivered.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
   await sendReviewRequestNow(s.ctx(), delivered.id);
   const request = await db.reviewRequest.findFirstOrThrow({ where: { storeId: s.store.id } });
-  const review = await db.review.create({ data: { storeId: s.store.id, requestId: request.id, orderId: delivered.id, kind: "EXPERIENCE", subject: "x", rating: 5, authorName: "A B.", status: "PUBLISHED" } });
-  const photo = await db.reviewPhoto.create({ data: { storeId: s.store.id, reviewId: review.id, storageKey: `${s.store.id}/${crypto.randomUUID()}.jpg`, contentType: "image/jpeg", width: 1, height: 1, bytes: 1 } });
-  const comment = await addOrderComment(s.ctx(), order.id, "internal");
-  const tag = await db.tag.create({ data: { storeId: s.store.id, name: "vip" } });
+  const review = await db.review.create({ data: { storeId: s.store.id, requestId: request.id, orderId: delivered.id, kind: "EXPERIENCE", subject: "x", rating: 5, body: names.review, authorName: "A B.", status: "PUBLISHED" } });
+  // A real stored photo: a door that served it to an outsider would hand over these very bytes.
+  const storageKey = `${s.store.id}/${crypto.randomUUID()}.jpg`;
+  await photoStorage().put(storageKey, Buffer.from(names.photo), "image/jpeg");
+  const photo = await db.reviewPhoto.create({ data: { storeId: s.store.id, reviewId: review.id, storageKey, contentType: "image/jpeg", width: 1, height: 1, bytes: names.photo.length } });
+  const comment = await addOrderComment(s.ctx(), order.id, names.comment);
+  const tag = await db.tag.create({ data: { storeId: s.store.id, name: names.tag } });
   await db.orderTag.create({ data: { storeId: s.store.id, orderId: order.id, tagId: tag.id } });
   const token = await db.apiToken.findFirstOrThrow({ where: { storeId: s.store.id } });
-  const courier = await db.manualCourier.create({ data: { storeId: s.store.id, name: "Courier" } });
-  const box = await db.boxPreset.create({ data: { storeId: s.store.id, name: "Box", lengthMm: 100, widthMm: 100, heightMm: 100 } });
+  const courier = await db.manualCourier.create({ data: { storeId: s.store.id, name: names.courier } });
+  const box = await db.boxPreset.create({ data: { storeId: s.store.id, name: names.box, lengthMm: 100, widthMm: 100, heightMm: 100 } });
   const customerId = (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).customerId;
   // A top-up waiting for its payment (its invoice at the provider is not asked in these suites).
   const topUp = await db.walletTopUp.create({ data: { storeId: s.store.id, amount: 10_000, currency: "SAR", provider: "moyasar", providerInvoiceId: crypto.randomUUID(), checkoutUrl: "https://checkout.example/i/1" } });
-  return { s, topUpId: topUp.id, orderId: order.id, customerId, shipmentId: label.id, commentId: comment.id, tagId: tag.id, reviewId: review.id, tokenId: token.id, branchId: s.branches[1].id, courierId: courier.id, boxId: box.id, photoId: photo.id };
+  const ids = { topUpId: topUp.id, orderId: order.id, customerId, shipmentId: label.id, commentId: comment.id, tagId: tag.id, reviewId: review.id, tokenId: token.id, branchId: s.branches[1].id, courierId: courier.id, boxId: box.id, photoId: photo.id };
+  const more = [s.store.id, s.store.slug, s.store.name, delivered.id, request.id, request.token, s.branches[0].id, s.branches[2].id, label.trackingNumber!, ...Object.values(s.variants)];
+  return { s, ...ids, markers: [...Object.values(ids), ...more, ...Object.values(names)] };
 }
