@@ -15,25 +15,34 @@ export type SignedInUser = { id: string; email: string; name: string };
  * account's failures.
  */
 export async function checkPasswordThrottled(email: string, userId: string | null, passwordHash: string | null, password: string, address: string, deviceCookie: string | null): Promise<boolean> {
-  const now = new Date();
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const [pair, last, account, perAddress, knownDevice] = await Promise.all([
-    db.signInAttempt.count({ where: { email, ip: address, succeeded: false, createdAt: { gte: since } } }),
-    db.signInAttempt.findFirst({ where: { email, ip: address, succeeded: false, createdAt: { gte: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
-    db.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
-    db.signInAttempt.count({ where: { ip: address, succeeded: false, createdAt: { gte: since } } }),
-    userId ? isKnownDevice(deviceCookie, userId) : Promise.resolve(false),
-  ]);
-  const decision = decideSignIn({ pair: { failures: pair, lastFailureAt: last?.createdAt ?? null }, account, address: perAddress, knownDevice }, now);
-  if (!decision.allowed) {
-    throw new AppError("RATE_LIMITED", decision.reason === "slow_down" ? `Too many wrong passwords. Wait ${decision.retryAfterSeconds} s and try again.` : "Too many wrong passwords for this account. Sign in from a browser you have used before, or try again later.", {
-      details: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
-    });
-  }
-  const ok = await verifyPassword(passwordHash ?? DUMMY_HASH, password);
-  if (ok && userId) await db.signInAttempt.deleteMany({ where: { email, succeeded: false } });
-  await db.signInAttempt.create({ data: { email, ip: address, succeeded: ok && !!userId } });
-  return ok && !!userId;
+  const knownDevice = userId ? await isKnownDevice(deviceCookie, userId) : false;
+  // One try per account at a time, decided under a lock (on every app server): twenty guesses sent at once
+  // are not all counted against the count before any of them. A try that finds another in progress is
+  // told to wait at once — it never queues, so a burst cannot tie up the database's connections.
+  return db.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ got: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${`sign-in:${email}`}, 0)) AS got`;
+      if (!lock.got) {
+        throw new AppError("RATE_LIMITED", "Another sign-in for this account is being checked. Wait a second and try again.", { details: { reason: "slow_down", retryAfterSeconds: 1 } });
+      }
+      const now = new Date();
+      const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+      const pair = await tx.signInAttempt.findMany({ where: { email, ip: address, succeeded: false, createdAt: { gte: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+      const account = await tx.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } });
+      const perAddress = await tx.signInAttempt.count({ where: { ip: address, succeeded: false, createdAt: { gte: since } } });
+      const decision = decideSignIn({ pair: { failures: pair.length, lastFailureAt: pair[0]?.createdAt ?? null }, account, address: perAddress, knownDevice }, now);
+      if (!decision.allowed) {
+        throw new AppError("RATE_LIMITED", decision.reason === "slow_down" ? `Too many wrong passwords. Wait ${decision.retryAfterSeconds} s and try again.` : "Too many wrong passwords for this account. Sign in from a browser you have used before, or try again later.", {
+          details: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
+        });
+      }
+      const ok = await verifyPassword(passwordHash ?? DUMMY_HASH, password);
+      if (ok && userId) await tx.signInAttempt.deleteMany({ where: { email, succeeded: false } });
+      await tx.signInAttempt.create({ data: { email, ip: address, succeeded: ok && !!userId } });
+      return ok && !!userId;
+    },
+    { timeout: 30_000 },
+  );
 }
 
 /** Email + password → the user, or null. Throws RATE_LIMITED while this try must wait (see above). */

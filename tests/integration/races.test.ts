@@ -1,0 +1,429 @@
+// Every door that moves money, stock or status, hit by many requests at once — each with its own
+// idempotency key, as two staff members, two tablets or an integration retrying with new keys would —
+// and then the books: ledger = balance, every debit a label or a refund, stock taken and restored once,
+// one change per version, limits kept. The doors come from the outsider manifest (tests/support/doors.ts):
+// a new door must be raced here or say why it needs no race, or the first test fails.
+import { createHmac } from "node:crypto";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/server/db/client";
+import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
+import { carrierAdapters, simulatorControl, webhookSecret } from "@/server/shipping/carrier-simulator";
+import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
+import { transitionOrder } from "@/server/orders/transition-order";
+import { saveReviewSettings } from "@/server/reviews/manage-review-settings";
+import { readReviewSettings } from "@/server/reviews/review-settings";
+import { sendReviewRequestNow } from "@/server/reviews/review-requests";
+import { verifyCredentials } from "@/server/auth/verify-credentials";
+import { FREE_FAILURES_PER_PAIR } from "@/server/auth/sign-in-throttle";
+import { markDemoInstallation } from "@/server/installation/installation-settings";
+import { paymentProvider, simulatorKeys } from "@/server/wallet/payment-provider";
+import { startTopUp } from "@/server/wallet/top-ups";
+import { ACTIONS, ROUTES } from "../support/doors";
+import { orderInput, seedOrder, seedStore, type SeededStore } from "../support/factories";
+import { fundWallet } from "../support/wallet";
+import { PAYMENT_ROUTES, startRouteServer } from "../support/route-server";
+
+let signedIn: string | null = null;
+vi.mock("@/server/auth/session", () => ({
+  currentUserId: async () => signedIn,
+  currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.20" }) }));
+
+const APP = path.resolve("src/app");
+type Result = { ok: boolean; data?: unknown; error?: { code: string } };
+type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const action = async (key: string) => {
+  const [file, name] = key.split("#");
+  return ((await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, (slug: string, input: unknown) => Promise<Result>>)[name];
+};
+const route = async (key: string) => {
+  const [file, method] = key.split("#");
+  return ((await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, Handler>)[method];
+};
+const call = (handler: Handler, url: string, init: { token?: string; body?: unknown; key?: boolean; method?: string }, params: Record<string, string> = {}) =>
+  handler(
+    new Request(`http://localhost${url}`, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), "content-type": "application/json", ...(init.key === false ? {} : { "idempotency-key": crypto.randomUUID() }) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    }),
+    { params: Promise.resolve(params) },
+  );
+const at = <T,>(n: number, make: (i: number) => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, (_, i) => make(i)));
+
+const adapters = carrierAdapters();
+const box = { weightGrams: 800, lengthCm: 30, widthCm: 20, heightCm: 10 };
+let payments: Awaited<ReturnType<typeof startRouteServer>>;
+beforeAll(async () => {
+  payments = await startRouteServer(PAYMENT_ROUTES);
+  vi.stubEnv("PUBLIC_URL", payments.base);
+  vi.stubEnv("MOYASAR_SECRET_KEY", "");
+  await markDemoInstallation();
+  simulatorControl.latencyMs = 20;
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await payments.close();
+});
+
+/** The store's books: ledger = balance, every label debit has a live label or a refund (never both), no label pending. */
+async function books(storeId: string) {
+  const wallet = await db.wallet.findUniqueOrThrow({ where: { storeId } });
+  const entries = await db.walletEntry.findMany({ where: { storeId } });
+  const shipments = await db.shipment.findMany({ where: { storeId, kind: "CARRIER" } });
+  const refunded = new Set(entries.filter((e) => e.kind === "REFUND" && e.shipmentId).map((e) => e.shipmentId));
+  const debits = entries.filter((e) => e.kind === "LABEL");
+  const orphan = debits.filter((d) => {
+    const s = shipments.find((x) => x.id === d.shipmentId);
+    return !s || (["FAILED", "VOIDED"].includes(s.status) ? !refunded.has(s.id) : refunded.has(s.id));
+  });
+  const liveByOrder = new Map<string, number>();
+  for (const s of shipments.filter((x) => !["FAILED", "VOIDED"].includes(x.status))) liveByOrder.set(s.orderId, (liveByOrder.get(s.orderId) ?? 0) + 1);
+  return {
+    ledgerIsBalance: wallet.balance === entries.reduce((sum, e) => sum + e.amount, 0),
+    balanceNotNegative: wallet.balance >= 0,
+    orphanDebits: orphan.length,
+    twoLiveLabelsOnAnOrder: [...liveByOrder.values()].some((n) => n > 1),
+    pending: shipments.filter((s) => s.status === "PENDING" || s.status === "VOIDING").length,
+    debits: debits.length,
+    refunds: refunded.size,
+    balance: wallet.balance,
+  };
+}
+const sound = { ledgerIsBalance: true, balanceNotNegative: true, orphanDebits: 0, twoLiveLabelsOnAnOrder: false, pending: 0 };
+
+async function shop(stock?: Record<string, [number, number, number]>) {
+  const s = await seedStore(stock ? { stock } : {});
+  await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
+  await fundWallet(s.ctx(), { amount: 100_000, reference: "race" });
+  signedIn = s.owner.id;
+  return s;
+}
+async function packed(s: SeededStore) {
+  const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+  await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
+  return order;
+}
+async function labelled(s: SeededStore) {
+  const order = await packed(s);
+  const label = await issueLabel(s.ctx(), order.id, issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [box], handover: "dropoff" }), {}, { adapters });
+  return { order, label };
+}
+const stockOf = async (s: SeededStore, sku: string) => (await db.stockLevel.findUniqueOrThrow({ where: { storeId_variantId_branchId: { storeId: s.store.id, variantId: s.variants[sku], branchId: s.branches[0].id } } })).quantity;
+const labelBody = (s: SeededStore) => ({ branchId: s.branches[0].id, carrier: "aramex", packages: [box], handover: "dropoff" });
+
+type Race = { doors: string[]; run: () => Promise<void> };
+
+const RACES: Record<string, Race> = {
+  "labels: twelve requests for one order, through the API and the order page at once": {
+    doors: ["api/v1/orders/[orderId]/shipments/route.ts#POST", "s/[storeSlug]/orders/_components/label-actions.ts#issueLabelAction"],
+    async run() {
+      const s = await shop();
+      const order = await packed(s);
+      const [api, act] = [await route("api/v1/orders/[orderId]/shipments/route.ts#POST"), await action("s/[storeSlug]/orders/_components/label-actions.ts#issueLabelAction")];
+      const answers = await at<number | string>(12, (i) =>
+        i % 2 ? call(api, `/api/v1/orders/${order.id}/shipments`, { token: s.tokens.STAFF, body: labelBody(s) }, { orderId: order.id }).then((r) => r.status) : act(s.store.slug, { orderId: order.id, idempotencyKey: crypto.randomUUID(), ...labelBody(s) }).then((r) => (r.ok ? 201 : r.error!.code)),
+      );
+      expect(answers.filter((a) => a === 201)).toHaveLength(1);
+      expect(answers.filter((a) => a !== 201).every((a) => a === 409 || a === "LABEL_IN_PROGRESS" || a === "ORDER_INVALID_TRANSITION"), JSON.stringify(answers)).toBe(true);
+      expect(await books(s.store.id)).toMatchObject({ ...sound, debits: 1, refunds: 0 });
+    },
+  },
+  "voids: eight at once, through the API and the order page": {
+    doors: ["api/v1/shipments/[shipmentId]/void/route.ts#POST", "s/[storeSlug]/orders/_components/label-actions.ts#voidLabelAction"],
+    async run() {
+      const s = await shop();
+      const { order, label } = await labelled(s);
+      const [api, act] = [await route("api/v1/shipments/[shipmentId]/void/route.ts#POST"), await action("s/[storeSlug]/orders/_components/label-actions.ts#voidLabelAction")];
+      const answers = await at<number | string>(8, (i) => (i % 2 ? call(api, `/api/v1/shipments/${label.id}/void`, { token: s.tokens.STAFF, body: {} }, { shipmentId: label.id }).then((r) => r.status) : act(s.store.slug, { shipmentId: label.id }).then((r) => (r.ok ? 200 : r.error!.code))));
+      expect(answers.filter((a) => a === 200)).toHaveLength(1);
+      expect(await books(s.store.id)).toMatchObject({ ...sound, debits: 1, refunds: 1, balance: 100_000 });
+      expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).status).toBe("IN_PROGRESS");
+    },
+  },
+  "transitions: ten moves of one order at once (API and order page): one change, stock taken once": {
+    doors: ["api/v1/orders/[orderId]/transitions/route.ts#POST", "s/[storeSlug]/orders/[orderId]/actions.ts#executeOrderAction"],
+    async run() {
+      const s = await shop();
+      const order = await seedOrder(s);
+      const before = await stockOf(s, "SKU-A");
+      const [api, act] = [await route("api/v1/orders/[orderId]/transitions/route.ts#POST"), await action("s/[storeSlug]/orders/[orderId]/actions.ts#executeOrderAction")];
+      const answers = await at<number | string>(10, (i) =>
+        i % 2 ? call(api, `/api/v1/orders/${order.id}/transitions`, { token: s.tokens.STAFF, body: { to: "in_progress", notifyCustomer: false } }, { orderId: order.id }).then((r) => r.status) : act(s.store.slug, { orderId: order.id, idempotencyKey: crypto.randomUUID(), to: "in_progress", notifyCustomer: false }).then((r) => (r.ok ? 200 : r.error!.code)),
+      );
+      expect(answers.filter((a) => a === 200)).toHaveLength(1);
+      const row = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } });
+      expect([row.status, row.version]).toEqual(["IN_PROGRESS", order.version + 1]);
+      expect(await db.orderEvent.count({ where: { storeId: s.store.id, orderId: order.id, type: "order.status_changed" } })).toBe(1);
+      expect(await stockOf(s, "SKU-A")).toBe(before - 2);
+      // And back: ten cancels at once restore it once.
+      await at(10, () => call(api, `/api/v1/orders/${order.id}/transitions`, { token: s.tokens.OWNER, body: { to: "canceled", notifyCustomer: false } }, { orderId: order.id }));
+      expect(await stockOf(s, "SKU-A")).toBe(before);
+    },
+  },
+  "refunds: ten partial refunds of one paid order at once: never more than was paid, each one recorded": {
+    doors: [],
+    async run() {
+      const s = await shop();
+      const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+      await transitionOrder(s.ctx(), order.id, { to: "canceled", notifyCustomer: false });
+      const api = await route("api/v1/orders/[orderId]/transitions/route.ts#POST");
+      const part = Math.floor(order.totals.total / 3);
+      const answers = await at(10, () => call(api, `/api/v1/orders/${order.id}/transitions`, { token: s.tokens.OWNER, body: { to: "refunded", refundAmount: part, notifyCustomer: false } }, { orderId: order.id }).then((r) => r.status));
+      const row = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } });
+      const refunds = await db.orderEvent.findMany({ where: { storeId: s.store.id, orderId: order.id, type: "order.refunded" } });
+      expect(refunds.length).toBe(answers.filter((a) => a === 200).length);
+      expect(row.refundedAmount).toBe(part * refunds.length);
+      expect(row.refundedAmount).toBeLessThanOrEqual(order.totals.total);
+      expect(row.paymentStatus).toBe("PARTIALLY_REFUNDED");
+    },
+  },
+  "bulk: two bulk moves of the same five orders at once: each order moved once, its stock taken once": {
+    doors: ["s/[storeSlug]/orders/actions.ts#bulkMoveOrders"],
+    async run() {
+      const s = await shop();
+      const orders = await at(5, () => seedOrder(s));
+      const before = await stockOf(s, "SKU-A");
+      const bulk = await action("s/[storeSlug]/orders/actions.ts#bulkMoveOrders");
+      const results = await at(2, () => bulk(s.store.slug, { orderIds: orders.map((o) => o.id), to: "in_progress", notifyCustomer: false }));
+      const moved = results.flatMap((r) => (r.data as { moved: unknown[] }).moved);
+      expect(moved).toHaveLength(5);
+      expect(await db.orderEvent.count({ where: { storeId: s.store.id, type: "order.status_changed" } })).toBe(5);
+      expect(await stockOf(s, "SKU-A")).toBe(before - 10);
+    },
+  },
+  "intake: twelve orders from one new customer at once, each with its own key": {
+    doors: ["api/v1/orders/route.ts#POST"],
+    async run() {
+      const s = await shop();
+      const api = await route("api/v1/orders/route.ts#POST");
+      const body = orderInput({ phone: "+966555000111" });
+      const answers = await at(12, () => call(api, "/api/v1/orders", { token: s.tokens.OWNER, body }).then((r) => r.status));
+      expect(answers).toEqual(Array(12).fill(201));
+      const orders = await db.order.findMany({ where: { storeId: s.store.id }, select: { number: true, customerId: true } });
+      expect(new Set(orders.map((o) => o.customerId)).size).toBe(1);
+      const numbers = orders.map((o) => o.number).sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => numbers[0] + i));
+    },
+  },
+  "discounts: eight checkouts redeem one thank-you code at once": {
+    doors: ["api/v1/discounts/redeem/route.ts#POST"],
+    async run() {
+      const s = await shop();
+      const { phone, code } = await reviewed(s);
+      const api = await route("api/v1/discounts/redeem/route.ts#POST");
+      const answers = await at(8, () => call(api, "/api/v1/discounts/redeem", { token: s.tokens.OWNER, body: { code, orderTotal: 100_000, customerPhone: phone } }).then((r) => r.status));
+      expect(answers.filter((a) => a === 200)).toHaveLength(1);
+      expect(answers.filter((a) => a !== 200).every((a) => a === 409)).toBe(true);
+    },
+  },
+  "review submission: six submissions with two photos each at once: never more than three photos": {
+    doors: ["api/public/reviews/[token]/route.ts#POST"],
+    async run() {
+      const s = await shop();
+      const { token, productId } = await reviewed(s, { submit: false });
+      const post = await route("api/public/reviews/[token]/route.ts#POST");
+      const jpeg = await sharp({ create: { width: 40, height: 40, channels: 3, background: "#888" } }).jpeg().toBuffer();
+      const answers = await at(6, async () => {
+        const form = new FormData();
+        form.set("payload", JSON.stringify({ products: [{ productId, rating: 4 }], experience: { rating: 5 } }));
+        for (let i = 0; i < 2; i++) form.append(`photos.${productId}`, new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }), "p.jpg");
+        return (await post(new Request(`http://localhost/api/public/reviews/${token}`, { method: "POST", body: form }), { params: Promise.resolve({ token }) })).status;
+      });
+      expect(answers.filter((a) => a === 200)).toHaveLength(1);
+      expect(await db.reviewPhoto.count({ where: { storeId: s.store.id } })).toBe(2);
+      expect(await db.review.count({ where: { storeId: s.store.id, kind: "PRODUCT" } })).toBe(1);
+    },
+  },
+  "review request now: five presses at once send one request": {
+    doors: ["s/[storeSlug]/orders/_components/review-actions.ts#sendReviewRequestNowAction"],
+    async run() {
+      const s = await shop();
+      const order = await delivered(s);
+      const send = await action("s/[storeSlug]/orders/_components/review-actions.ts#sendReviewRequestNowAction");
+      await at(5, () => send(s.store.slug, { orderId: order.id }));
+      expect(await db.smsMessage.count({ where: { storeId: s.store.id, orderId: order.id, event: "review.request" } })).toBe(1);
+      expect(await db.discountCode.count({ where: { storeId: s.store.id } })).toBeLessThanOrEqual(1);
+    },
+  },
+  "carrier webhooks: one update delivered six times at once, signed anew each time: one change": {
+    doors: ["api/webhooks/carriers/[carrier]/route.ts#POST"],
+    async run() {
+      const s = await shop();
+      const { order, label } = await labelled(s);
+      const hook = await route("api/webhooks/carriers/[carrier]/route.ts#POST");
+      const secret = await webhookSecret("aramex", {});
+      const raw = JSON.stringify({ trackingNumber: label.trackingNumber, status: "out_for_delivery" });
+      const answers = await at(6, (i) => {
+        const t = Math.floor(Date.now() / 1000) - i;
+        const signature = `t=${t},v1=${createHmac("sha256", secret).update(`${t}.${raw}`).digest("hex")}`;
+        return hook(new Request("http://localhost/api/webhooks/carriers/aramex", { method: "POST", headers: { "x-carrier-signature": signature }, body: raw }), { params: Promise.resolve({ carrier: "aramex" }) }).then((r) => r.status);
+      });
+      expect(answers.every((a) => a === 200)).toBe(true);
+      expect(await db.orderEvent.count({ where: { storeId: s.store.id, orderId: order.id, type: "shipment.updated" } })).toBe(1);
+      expect(await db.orderEvent.count({ where: { storeId: s.store.id, orderId: order.id, type: "order.status_changed", actorType: "CARRIER" } })).toBe(1);
+    },
+  },
+  "carrier simulator: five presses of 'next step' at once move the parcel forward only": {
+    doors: ["s/[storeSlug]/orders/_components/label-actions.ts#advanceSimulatorAction"],
+    async run() {
+      const s = await shop();
+      const { order, label } = await labelled(s);
+      const advance = await action("s/[storeSlug]/orders/_components/label-actions.ts#advanceSimulatorAction");
+      const webhookServer = await startRouteServer([[/^\/api\/webhooks\/carriers\/(?<carrier>[^/]+)$/, "POST", await route("api/webhooks/carriers/[carrier]/route.ts#POST")]]);
+      vi.stubEnv("PUBLIC_URL", webhookServer.base);
+      try {
+        await at(5, () => advance(s.store.slug, { shipmentId: label.id }));
+      } finally {
+        vi.stubEnv("PUBLIC_URL", payments.base);
+        await webhookServer.close();
+      }
+      const updates = (await db.orderEvent.findMany({ where: { storeId: s.store.id, orderId: order.id, type: "shipment.updated" } })).map((e) => (e.data as { status: string }).status);
+      expect(new Set(updates).size).toBe(updates.length);
+      expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).version).toBeGreaterThan(0);
+    },
+  },
+  "payments: confirmations of one paid top-up at once (the return, the API, the provider's webhook): one credit": {
+    doors: ["s/[storeSlug]/wallet/actions.ts#confirmTopUpAction", "api/v1/wallet/top-ups/[topUpId]/route.ts#GET", "api/webhooks/payments/moyasar/route.ts#POST"],
+    async run() {
+      const s = await shop();
+      const before = (await books(s.store.id)).balance;
+      const topUp = await startTopUp(s.ctx(), { amount: 25_000 }, await paymentProvider());
+      const invoiceId = topUp.checkoutUrl!.split("/").pop()!;
+      await db.paymentSimInvoice.update({ where: { id: invoiceId }, data: { status: "paid" } });
+      const [confirm, get, hook] = [await action("s/[storeSlug]/wallet/actions.ts#confirmTopUpAction"), await route("api/v1/wallet/top-ups/[topUpId]/route.ts#GET"), await route("api/webhooks/payments/moyasar/route.ts#POST")];
+      const { webhookSecret: secret } = await simulatorKeys();
+      await at<unknown>(12, (i) =>
+        i % 3 === 0
+          ? confirm(s.store.slug, { topUpId: topUp.id })
+          : i % 3 === 1
+            ? call(get, `/api/v1/wallet/top-ups/${topUp.id}`, { token: s.tokens.OWNER, key: false }, { topUpId: topUp.id })
+            : call(hook, "/api/webhooks/payments/moyasar", { key: false, body: { id: crypto.randomUUID(), type: "payment_paid", secret_token: secret, data: { invoice_id: invoiceId } } }),
+      );
+      expect(await books(s.store.id)).toMatchObject({ ...sound, balance: before + 25_000 });
+      expect(await db.walletEntry.count({ where: { storeId: s.store.id, kind: "TOP_UP", reference: { startsWith: "Moyasar" } } })).toBe(1);
+    },
+  },
+  "sign-in: twenty wrong passwords for one account at once are counted one after another": {
+    doors: ["api/auth/[...nextauth]/route.ts#POST", "s/[storeSlug]/account/actions.ts#changePasswordAction"],
+    async run() {
+      const s = await shop();
+      await at(20, () => verifyCredentials(s.owner.email, "guess", "203.0.113.40").catch((e) => e));
+      expect(await db.signInAttempt.count({ where: { email: s.owner.email, succeeded: false } })).toBeLessThanOrEqual(FREE_FAILURES_PER_PAIR);
+      const change = await action("s/[storeSlug]/account/actions.ts#changePasswordAction");
+      const other = await seedStore();
+      signedIn = other.owner.id;
+      await at(20, () => (change as unknown as (input: unknown) => Promise<Result>)({ currentPassword: "guess", newPassword: "a-new-password-1", confirmPassword: "a-new-password-1" }));
+      expect(await db.signInAttempt.count({ where: { email: other.owner.email, succeeded: false } })).toBeLessThanOrEqual(FREE_FAILURES_PER_PAIR);
+    },
+  },
+};
+
+// Doors that move no money, stock or order status, each with why no race can cost anything there.
+const NOT_RACED: Record<string, string> = {
+  "s/[storeSlug]/customers/actions.ts#blockCustomerAction": "blocking is one idempotent update (blocked is blocked)",
+  "s/[storeSlug]/customers/actions.ts#unblockCustomerAction": "unblocking is one idempotent update",
+  "s/[storeSlug]/notification-actions.ts#fetchNotifications": "a read",
+  "s/[storeSlug]/notification-actions.ts#markRead": "marking read is idempotent",
+  "s/[storeSlug]/orders/_components/label-actions.ts#labelsForOrdersAction": "a read",
+  "s/[storeSlug]/orders/_components/tag-actions.ts#addOrderTags": "tags: upserts on unique keys (tests/integration/tags.test.ts)",
+  "s/[storeSlug]/orders/_components/tag-actions.ts#removeOrderTag": "removing a tag is idempotent",
+  "s/[storeSlug]/orders/_components/team-actions.ts#addCommentAction": "each comment is its own row",
+  "s/[storeSlug]/orders/_components/team-actions.ts#editCommentAction": "the last edit wins, by design",
+  "s/[storeSlug]/orders/_components/team-actions.ts#deleteCommentAction": "a soft delete, idempotent",
+  "s/[storeSlug]/orders/_components/team-actions.ts#assignOrderAction": "the last assignment wins, by design",
+  "s/[storeSlug]/reviews/actions.ts#setReviewStatusAction": "moderation: the last decision wins",
+  "s/[storeSlug]/reviews/actions.ts#replyToReviewAction": "the last reply wins",
+  "s/[storeSlug]/settings/api-tokens/actions.ts#createApiTokenAction": "each token is its own row",
+  "s/[storeSlug]/settings/api-tokens/actions.ts#revokeApiTokenAction": "one conditional update (revokedAt is null)",
+  "s/[storeSlug]/settings/reviews/actions.ts#saveReviewSettingsAction": "settings: the last save wins",
+  "s/[storeSlug]/settings/shipping/actions.ts#saveBranchAction": "the default branch is decided under the store's row lock (shipping-settings tests)",
+  "s/[storeSlug]/settings/shipping/actions.ts#branchLifecycleAction": "under the store's row lock (shipping-settings tests)",
+  "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierAction": "settings: the last save wins (labels are priced by the platform)",
+  "s/[storeSlug]/settings/shipping/actions.ts#saveCourierAction": "settings",
+  "s/[storeSlug]/settings/shipping/actions.ts#archiveCourierAction": "settings",
+  "s/[storeSlug]/settings/shipping/actions.ts#createBoxAction": "settings",
+  "s/[storeSlug]/settings/shipping/actions.ts#deleteBoxAction": "settings",
+  "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": "settings",
+  "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": "writes nothing",
+  "s/[storeSlug]/settings/sms/actions.ts#saveSmsSettings": "settings",
+  "s/[storeSlug]/settings/sms/actions.ts#rotateSmsWebhookSecret": "the last secret wins",
+  "s/[storeSlug]/settings/refunds/actions.ts#saveRefundSettingsAction": "settings (the limit is read in each refund's own transaction)",
+  "s/[storeSlug]/settings/tags/actions.ts#updateTagAction": "names are unique per store (a race gets the conflict)",
+  "s/[storeSlug]/settings/tags/actions.ts#deleteTagAction": "idempotent",
+  "s/[storeSlug]/wallet/actions.ts#startTopUpAction": "moves no money: each start is its own pending top-up; money moves on confirmation (raced above)",
+  "s/[storeSlug]/wallet/actions.ts#setLowBalanceThresholdAction": "settings",
+  "s/[storeSlug]/wallet/actions.ts#setAdminsMayTopUpAction": "settings (read in each top-up's own check)",
+  "api/auth/[...nextauth]/route.ts#GET": "pages and the CSRF token",
+  "api/public/review-photos/[photoId]/route.ts#GET": "a read",
+  "api/public/stores/[slug]/reviews/route.ts#GET": "a read",
+  "api/public/stores/[slug]/reviews/route.ts#OPTIONS": "CORS",
+  "api/v1/openapi.json/route.ts#GET": "a read",
+  "api/webhooks/twilio/status/route.ts#POST": "an SMS's delivery status only moves forward (sms tests)",
+  "payments-sim/v1/invoices/route.ts#POST": "the payment simulator's own record (its payments decide under a row lock)",
+  "payments-sim/v1/invoices/[invoiceId]/route.ts#GET": "the simulator: a read",
+  "payments-sim/i/[invoiceId]/pay/route.ts#POST": "the simulator: an invoice is paid once, under its row lock",
+  "payments-sim/3ds/[invoiceId]/confirm/route.ts#POST": "the simulator: an invoice is paid once, under its row lock",
+  "widget/reviews.js/route.ts#GET": "a read",
+  "api/v1/branches/route.ts#GET": "a read",
+  "api/v1/branches/[branchId]/pickup-slots/route.ts#GET": "a read",
+  "api/v1/carriers/route.ts#GET": "a read",
+  "api/v1/orders/route.ts#GET": "a read",
+  "api/v1/wallet/route.ts#GET": "a read",
+  "api/v1/wallet/transactions/route.ts#GET": "a read",
+  "api/v1/wallet/top-ups/route.ts#POST": "moves no money: each start is its own pending top-up; money moves on confirmation (raced above)",
+  "api/v1/rates/route.ts#POST": "a quote: writes nothing",
+  "api/v1/customers/[customerId]/block/route.ts#POST": "an idempotent update",
+  "api/v1/customers/[customerId]/unblock/route.ts#POST": "an idempotent update",
+  "api/v1/orders/[orderId]/route.ts#GET": "a read",
+  "api/v1/orders/[orderId]/assignee/route.ts#POST": "the last assignment wins, by design",
+  "api/v1/orders/[orderId]/comments/route.ts#POST": "each comment is its own row",
+  "api/v1/orders/[orderId]/events/route.ts#GET": "a read",
+  "api/v1/orders/[orderId]/tags/route.ts#POST": "upserts on unique keys",
+  "api/v1/orders/[orderId]/tags/[tag]/route.ts#DELETE": "idempotent",
+  "api/v1/shipments/[shipmentId]/label/route.ts#GET": "a read (the PDF)",
+  "api/v1/storefront/orders/[orderId]/route.ts#GET": "a read",
+  "api/v1/storefront/customers/[customerId]/orders/route.ts#GET": "a read",
+  "s/[storeSlug]/labels/route.ts#GET": "a read (the PDF)",
+  "s/[storeSlug]/live/route.ts#GET": "a stream",
+  "s/[storeSlug]/review-photos/[photoId]/route.ts#GET": "a read",
+  "s/[storeSlug]/wallet/export.csv/route.ts#GET": "a read",
+};
+
+/** A delivered order with its review request sent (and answered, with its thank-you code). */
+async function delivered(s: SeededStore) {
+  await saveReviewSettings(s.ctx(), readReviewSettings({ quietHours: null, discount: { kind: "percent", percent: 10, validityDays: 30, minOrder: 0 } }));
+  const order = await seedOrder(s, { name: "Race Customer" });
+  for (const to of ["in_progress", "shipped", "delivered"] as const) await transitionOrder(s.ctx(), order.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
+  return order;
+}
+async function reviewed(s: SeededStore, options: { submit?: boolean } = {}) {
+  const order = await delivered(s);
+  await sendReviewRequestNow(s.ctx(), order.id);
+  const request = await db.reviewRequest.findUniqueOrThrow({ where: { storeId_orderId: { storeId: s.store.id, orderId: order.id } } });
+  const item = await db.orderItem.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id }, include: { variant: true } });
+  if (options.submit !== false) {
+    const post = await route("api/public/reviews/[token]/route.ts#POST");
+    const form = new FormData();
+    form.set("payload", JSON.stringify({ products: [{ productId: item.variant!.productId, rating: 5 }], experience: { rating: 5 } }));
+    expect((await post(new Request(`http://localhost/api/public/reviews/${request.token}`, { method: "POST", body: form }), { params: Promise.resolve({ token: request.token }) })).status).toBe(200);
+  }
+  const code = (await db.discountCode.findFirst({ where: { storeId: s.store.id, requestId: request.id } }))?.code ?? "";
+  return { token: request.token, productId: item.variant!.productId, phone: order.customer.phone, code };
+}
+
+describe("races at every door that moves money, stock or status", () => {
+  it("every door of the manifest is raced here, or says why it needs no race", () => {
+    const doors = [...Object.keys(ACTIONS), ...Object.keys(ROUTES)];
+    const raced = new Set(Object.values(RACES).flatMap((r) => r.doors));
+    expect(doors.filter((d) => !raced.has(d) && !(d in NOT_RACED)), "doors with no race and no reason").toEqual([]);
+    expect([...raced, ...Object.keys(NOT_RACED)].filter((d) => !doors.includes(d)), "stale entries").toEqual([]);
+    expect([...raced].filter((d) => d in NOT_RACED), "both raced and excused").toEqual([]);
+  });
+
+  for (const [name, race] of Object.entries(RACES)) it(name, () => race.run(), 60_000);
+});
