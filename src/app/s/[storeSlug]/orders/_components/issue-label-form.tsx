@@ -207,7 +207,7 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
                 {i === 0 && <span className="ms-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">{t("cheapest")}</span>}
                 <span className="block text-xs text-slate-600">{t("weights", { volumetric: (q.volumetricGrams / 1000).toFixed(2), chargeable: (q.chargeableGrams / 1000).toFixed(1) })}</span>
                 <span className="block text-xs text-slate-600">
-                  {q.carrier.billing === "own_account" ? t.rich("billing.ownAccount", { carrier: q.carrier.name, account: q.carrier.accountNumber ?? "", ltr: (chunks) => <bdi dir="ltr">{chunks}</bdi> }) : t("billing.platform", { carrier: q.carrier.name })}
+                  {q.carrier.billing === "own_account" ? t.rich("billing.ownAccount", { carrier: q.carrier.name, account: q.carrier.accountNumber ?? "", ltr: (chunks) => <bdi dir="ltr" className="whitespace-nowrap">{chunks}</bdi> }) : t("billing.platform", { carrier: q.carrier.name })}
                 </span>
               </span>
               <span className="font-semibold">{money(q.price)}</span>
