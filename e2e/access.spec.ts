@@ -41,6 +41,7 @@ test("another store's pages and orders are a 404, exactly like pages that do not
   await signIn(other, "owner@second.test");
   // …and a demo customer.
   await page.getByRole("link", { name: "View customer" }).first().click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
   const demoCustomerPath = new URL(page.url()).pathname;
   // Every dashboard page there is, from the files themselves: a new page is checked without being
   // listed, and one whose URL needs an id this test cannot fill fails here until it is taught.

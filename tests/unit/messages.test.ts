@@ -22,4 +22,8 @@ describe("message catalogs", () => {
       for (const s of PAYMENT_STATUSES) expect(catalog.paymentStatus).toHaveProperty(s);
     }
   });
+  it("every SMS event the store can edit is named in both languages", async () => {
+    const { SMS_EVENTS } = await import("@/server/notifications/sms-templates");
+    for (const catalog of [en, ar]) for (const e of SMS_EVENTS) expect(catalog.smsSettings.events, e).toHaveProperty(e.replace("order.", ""));
+  });
 });
