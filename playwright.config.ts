@@ -29,14 +29,15 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", testIgnore: /api\.spec/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+    { name: "desktop", testIgnore: /(api|review-uploads)\.spec/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
     {
       name: "tablet",
-      testIgnore: /api\.spec/,
+      testIgnore: /(api|review-uploads)\.spec/,
       use: { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false, userAgent: devices["iPad (gen 7)"].userAgent },
     },
-    // The customer's own pages (order, review) are opened from an SMS: on a phone.
-    { name: "phone", testMatch: /customer-pages\.spec/, use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent } },
+    // The customer's own pages (order, review) are opened from an SMS: on a phone. Large photo
+    // uploads are a customer's, and only the phone sends them.
+    { name: "phone", testMatch: /(customer-pages|review-uploads)\.spec/, use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent } },
     // The HTTP API has no layout: its checks run once.
     { name: "api", testMatch: /api\.spec/ },
   ],

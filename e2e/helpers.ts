@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo-password";
 
@@ -66,4 +66,23 @@ export async function openNotifications(page: Page) {
     await expect(dialog).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   return dialog;
+}
+
+/** The owner, in a browser of their own, sends the order's review request at once instead of in three days. */
+export async function sendReviewRequestNow(browser: Browser, orderId: string) {
+  const merchant = await browser.newPage();
+  await signIn(merchant, "owner@demo.test");
+  await merchant.goto(`/s/demo/orders/${orderId}`);
+  // The order page fits the screen it is opened on, a phone's too: nothing runs off to the side.
+  expect(await merchant.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await merchant.getByRole("button", { name: "Send review request now" }).click();
+  await expect(merchant.getByTestId("review-request")).toContainText("Review request sent");
+  return merchant;
+}
+
+/** Taps a star, as a finger would (the radio itself is visually hidden), and checks it took. */
+export async function tapStar(group: Locator, name: string) {
+  const radio = group.getByRole("radio", { name, exact: true });
+  await radio.locator("xpath=..").click();
+  await expect(radio).toBeChecked();
 }

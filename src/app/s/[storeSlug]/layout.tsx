@@ -23,7 +23,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
             <span className="flex size-8 items-center justify-center rounded-lg bg-brand-600 text-white">ت</span>
             <span>{access.store.name}</span>
           </Link>
-          <nav aria-label={t("mainNavigation")} className="flex items-center gap-1">
+          <nav aria-label={t("mainNavigation")} className="flex flex-wrap items-center gap-1">
             <Link href={`${base}/orders`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
               {t("orders")}
             </Link>

@@ -83,8 +83,8 @@ export default async function OrderPage({ params }: { params: Params }) {
           </Link>
         </p>
       )}
-      <div className="grid gap-4 lg:grid-cols-3">
-        <div className="space-y-4 lg:col-span-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
           <Card title={t("order.items")}>
             <ItemsAvailability order={order} availability={review.availability} branches={review.branches} stockTakenFrom={review.stockTakenFrom} />
           </Card>
@@ -96,7 +96,7 @@ export default async function OrderPage({ params }: { params: Params }) {
           </Card>
         </div>
 
-        <div className="order-first grid content-start items-start gap-4 md:grid-cols-2 lg:order-none lg:grid-cols-1">
+        <div className="order-first grid min-w-0 grid-cols-1 content-start items-start gap-4 md:grid-cols-2 lg:order-none lg:grid-cols-1">
           <Card title={t("order.actions")}>
             {can(access.role, "orders.update") ? (
               <OrderActions

@@ -97,7 +97,7 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
                 {t(`smsStatus.${(SMS_STATUSES.includes(entry.sms.status as SmsStatusKey) ? entry.sms.status : "pending") as SmsStatusKey}`)}
               </span>
             </p>
-            <p dir="auto" className="mt-1 rounded-lg bg-slate-50 px-3 py-2 text-start text-sm whitespace-pre-line text-slate-800">
+            <p dir="auto" className="mt-1 rounded-lg bg-slate-50 px-3 py-2 text-start text-sm whitespace-pre-line wrap-anywhere text-slate-800">
               {entry.sms.body}
             </p>
             {entry.sms.error && entry.sms.status !== "not_configured" && (
