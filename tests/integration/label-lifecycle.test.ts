@@ -4,17 +4,15 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
-import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters, simulatorControl } from "@/server/shipping/carrier-simulator";
 import { applyCarrierEvent } from "@/server/shipping/carrier-events";
-import { issueLabel, issueLabelInput, reconcileLabels } from "@/server/shipping/issue-label";
+import { issueLabel, reconcileLabels } from "@/server/shipping/issue-label";
 import { voidLabel } from "@/server/shipping/void-label";
 import { transitionOrder } from "@/server/orders/transition-order";
-import { fundWallet } from "../support/wallet";
-import { seedOrder, seedStore, type SeededStore } from "../support/factories";
+import { type SeededStore } from "../support/factories";
+import { labelInput, packedOrder, shippableStore } from "../support/labels";
 
 const adapters = carrierAdapters();
-const box = { weightGrams: 800, lengthCm: 30, widthCm: 20, heightCm: 10 };
 
 beforeEach(() => {
   simulatorControl.latencyMs = 0;
@@ -23,18 +21,7 @@ beforeEach(() => {
   simulatorControl.down.clear();
 });
 
-async function shippableStore() {
-  const s = await seedStore();
-  await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
-  await fundWallet(s.ctx(), { amount: 100_000, reference: "opening" });
-  return s;
-}
-async function packedOrder(s: SeededStore) {
-  const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
-  await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
-  return order;
-}
-const input = (s: SeededStore) => issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [box], handover: "dropoff" });
+const input = (s: SeededStore) => labelInput(s);
 const statusOf = async (s: SeededStore, orderId: string) => (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: orderId } } })).status;
 
 /** Ledger = balance, and every label debit has a live label or a refund. */

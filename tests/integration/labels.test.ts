@@ -2,14 +2,12 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters, simulatorControl } from "@/server/shipping/carrier-simulator";
-import { issueLabel, issueLabelInput, reconcileLabels } from "@/server/shipping/issue-label";
-import { fundWallet } from "../support/wallet";
-import { transitionOrder } from "@/server/orders/transition-order";
+import { issueLabel, reconcileLabels } from "@/server/shipping/issue-label";
 import { voidLabel } from "@/server/shipping/void-label";
-import { seedOrder, seedStore, type SeededStore } from "../support/factories";
+import { seedOrder, type SeededStore } from "../support/factories";
+import { labelInput, packedOrder, shippableStore as shippable } from "../support/labels";
 
 const adapters = carrierAdapters();
-const box = { weightGrams: 800, lengthCm: 30, widthCm: 20, heightCm: 10 }; // aramex: 1500 g chargeable → 2250
 
 beforeEach(() => {
   simulatorControl.latencyMs = 0;
@@ -17,19 +15,8 @@ beforeEach(() => {
   simulatorControl.failures.clear();
 });
 
-async function shippableStore(balance: number) {
-  const s = await seedStore();
-  await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
-  await saveCarrierAccount(s.ctx(), { carrier: "smsa", enabled: true });
-  if (balance) await fundWallet(s.ctx(), { amount: balance, reference: "opening" });
-  return s;
-}
-async function packedOrder(s: SeededStore) {
-  const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
-  await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
-  return order;
-}
-const input = (s: SeededStore, extra: Record<string, unknown> = {}) => issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [box], handover: "dropoff", ...extra });
+const shippableStore = (balance: number) => shippable({ balance, carriers: ["aramex", "smsa"] });
+const input = labelInput;
 const books = async (storeId: string) => {
   const wallet = await db.wallet.findUniqueOrThrow({ where: { storeId } });
   const sum = (await db.walletEntry.aggregate({ where: { storeId }, _sum: { amount: true } }))._sum.amount ?? 0;

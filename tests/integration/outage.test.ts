@@ -6,11 +6,10 @@ import { jobHandlers } from "@/server/jobs/handlers";
 import { runDueJobs } from "@/server/jobs/worker";
 import { twilioProvider } from "@/server/notifications/sms-provider";
 import { transitionOrder } from "@/server/orders/transition-order";
-import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters, simulatedCarrier, simulatorControl } from "@/server/shipping/carrier-simulator";
-import { issueLabel, issueLabelInput, reconcileLabels } from "@/server/shipping/issue-label";
-import { fundWallet } from "../support/wallet";
+import { issueLabel, reconcileLabels } from "@/server/shipping/issue-label";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
+import { labelInput, packedOrder, shippableStore } from "../support/labels";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startTwilioFake } from "../support/twilio-fake";
 
 let fake: Awaited<ReturnType<typeof startTwilioFake>>;
@@ -44,18 +43,7 @@ async function drain(storeId: string) {
   }
 }
 
-async function shippableStore() {
-  const s = await seedStore();
-  await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true });
-  await fundWallet(s.ctx(), { amount: 100_000, reference: "opening" });
-  return s;
-}
-async function packedOrder(s: SeededStore) {
-  const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
-  await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
-  return order;
-}
-const label = (s: SeededStore) => issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [{ weightGrams: 800, lengthCm: 30, widthCm: 20, heightCm: 10 }], handover: "dropoff" });
+const label = (s: SeededStore) => labelInput(s);
 async function books(storeId: string) {
   const wallet = await db.wallet.findUniqueOrThrow({ where: { storeId } });
   const ledger = (await db.walletEntry.aggregate({ where: { storeId }, _sum: { amount: true } }))._sum.amount ?? 0;

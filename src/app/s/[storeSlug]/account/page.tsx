@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { Card } from "@/components/ui/card";
 import { ChangePasswordForm } from "./change-password-form";
+import { PageHeading } from "@/components/page-heading";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("account"))("title") };
@@ -13,10 +14,7 @@ export default async function AccountPage({ params }: { params: Promise<{ storeS
   const t = await getTranslations("account");
   return (
     <main className="max-w-xl space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("signedInAs", { name: user.name })}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("signedInAs", { name: user.name })} />
       <Card title={t("changePassword")}>
         <ChangePasswordForm />
       </Card>

@@ -6,6 +6,7 @@ import { minorUnitDigits } from "@/server/money/money";
 import { Forbidden } from "@/components/forbidden";
 import { Card } from "@/components/ui/card";
 import { RefundSettingsForm } from "./_components/refund-settings-form";
+import { PageHeading } from "@/components/page-heading";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("refundSettings"))("title") };
@@ -18,10 +19,7 @@ export default async function RefundSettingsPage({ params }: { params: Promise<{
   const [settings, t] = await Promise.all([getRefundSettings(ctx), getTranslations("refundSettings")]);
   return (
     <main className="max-w-3xl space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       <Card title={t("staff")}>
         <RefundSettingsForm storeSlug={store.slug} staffRefundLimit={settings.staffRefundLimit} currency={settings.currency} currencyDigits={minorUnitDigits(settings.currency)} canEdit={can(ctx.role, "settings.manage")} />
       </Card>

@@ -7,6 +7,7 @@ import { publicUrl } from "@/server/http/public-url";
 import { Forbidden } from "@/components/forbidden";
 import { ReviewSettingsForm } from "./_components/review-settings-form";
 import { WidgetSnippet } from "./_components/widget-snippet";
+import { PageHeading } from "@/components/page-heading";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reviewSettings"))("title") };
@@ -19,10 +20,7 @@ export default async function ReviewSettingsPage({ params }: { params: Promise<{
   const [settings, t] = await Promise.all([getReviewSettings(ctx), getTranslations("reviewSettings")]);
   return (
     <main className="max-w-3xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       <ReviewSettingsForm storeSlug={store.slug} storeName={store.name} settings={settings} currency={store.currency} digits={minorUnitDigits(store.currency)} canEdit={can(ctx.role, "settings.manage")} />
       <WidgetSnippet origin={publicUrl()} storeSlug={store.slug} />
     </main>

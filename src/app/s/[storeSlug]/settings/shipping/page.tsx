@@ -18,6 +18,7 @@ import { BranchList } from "./_components/branch-list";
 import { CourierList } from "./_components/courier-list";
 import { BoxPresetList } from "./_components/box-preset-list";
 import { CarrierUpdatesToggle } from "./_components/carrier-updates-toggle";
+import { PageHeading } from "@/components/page-heading";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("shippingSettings"))("title") };
@@ -47,10 +48,7 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
   return (
     <main className="max-w-4xl space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 text-slate-600">{t("intro")}</p>
-        </div>
+        <PageHeading title={t("title")} intro={t("intro")} />
         {canEdit && (
           <Link href={`/s/${store.slug}/settings/shipping/packaging`} className={buttonClass("secondary")}>
             {t("packaging.open")}

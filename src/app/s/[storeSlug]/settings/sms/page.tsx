@@ -5,6 +5,7 @@ import { getSmsSettings } from "@/server/notifications/sms-settings";
 import { DEFAULT_TEMPLATES } from "@/server/notifications/sms-templates";
 import { Forbidden } from "@/components/forbidden";
 import { SmsSettingsForm } from "./_components/sms-settings-form";
+import { PageHeading } from "@/components/page-heading";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("sms") };
@@ -17,10 +18,7 @@ export default async function SmsSettingsPage({ params }: { params: Promise<{ st
   const [settings, t] = await Promise.all([getSmsSettings(ctx), getTranslations("smsSettings")]);
   return (
     <main className="max-w-3xl space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       <SmsSettingsForm storeSlug={store.slug} settings={settings} defaults={DEFAULT_TEMPLATES} canEdit={can(ctx.role, "settings.manage")} />
     </main>
   );

@@ -4,6 +4,7 @@ import { can } from "@/server/auth/permissions";
 import { listTags } from "@/server/tags/manage-tags";
 import { Forbidden } from "@/components/forbidden";
 import { TagRow } from "./_components/tag-row";
+import { PageHeading } from "@/components/page-heading";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("tags") };
@@ -16,10 +17,7 @@ export default async function TagsSettingsPage({ params }: { params: Promise<{ s
   const [tags, t] = await Promise.all([listTags(ctx), getTranslations("tagSettings")]);
   return (
     <main className="max-w-3xl space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       {tags.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>
       ) : (

@@ -6,6 +6,7 @@ import { listBranches } from "@/server/shipping/manage-branches";
 import { packagingDefaults } from "@/server/shipping/packaging-request";
 import { Forbidden } from "@/components/forbidden";
 import { PackagingRequestForm } from "./_components/packaging-request-form";
+import { PageHeading } from "@/components/page-heading";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("shippingSettings.packaging"))("title") };
@@ -21,10 +22,7 @@ export default async function PackagingRequestPage({ params }: { params: Promise
   const defaults = packagingDefaults();
   return (
     <main className="max-w-3xl space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeading title={t("title")} intro={t("intro")} />
       <PackagingRequestForm
         storeSlug={store.slug}
         initial={{
