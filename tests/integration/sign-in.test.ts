@@ -39,6 +39,14 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials(s.owner.email, TEST_PASSWORD, "198.51.100.8")).toMatchObject({ id: s.owner.id });
   });
 
+  it("the owner signing in on several devices at the same moment gets in on every one", async () => {
+    const s = await seedStore();
+    const tries = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => verifyCredentials(s.owner.email, TEST_PASSWORD, `198.51.100.${20 + (i % 2)}`)));
+    expect(tries.map((t) => (t.status === "fulfilled" ? t.value?.id : t.reason?.code))).toEqual(Array(6).fill(s.owner.id));
+    expect(await db.signInAttempt.count({ where: { email: s.owner.email, succeeded: false } })).toBe(0);
+    expect(await db.signInAttempt.count({ where: { email: s.owner.email, succeeded: true } })).toBe(6);
+  });
+
   it("slows the guesser per account and address, doubling the wait; another address of the same account is not slowed", async () => {
     const s = await seedStore();
     for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++) expect(await verifyCredentials(s.owner.email, "guess", "203.0.113.9")).toBeNull();
