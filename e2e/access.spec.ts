@@ -32,6 +32,7 @@ test("another store's pages and orders are a 404, exactly like pages that do not
   // Find a demo order as its owner…
   await signIn(page, "owner@demo.test");
   await orderLinks(page).first().click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   const demoOrderPath = new URL(page.url()).pathname;
   const demoOrderId = demoOrderPath.split("/").pop()!;
 
