@@ -20,6 +20,7 @@ export type { LabelDto } from "./label-dto";
 import { packagesInput, toPackages } from "./quote-rates";
 import { labelPrice } from "./label-pricing";
 import { pickupRefusal } from "./pickup-slots";
+import { moveShipment } from "./move-shipment";
 import type { WorkingHours } from "./branch-schemas";
 
 export const issueLabelInput = z.strictObject({
@@ -200,15 +201,10 @@ export async function completeLabel(ctx: StoreContext, shipmentId: string, deps:
 async function recordCreated(ctx: StoreContext, shipmentId: string, trackingNumber: string, deps: Deps): Promise<LabelDto> {
   const adapter = deps.adapters;
   const recorded = await db.$transaction(async (tx) => {
-    const pending = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } }, select: { orderId: true } });
-    const order = await lockOrder(tx, systemContext(ctx.storeId), pending.orderId);
-    const takesIt = order?.status === "IN_PROGRESS";
-    const { count } = await tx.shipment.updateMany({
-      where: { storeId: ctx.storeId, id: shipmentId, status: "PENDING" },
-      data: takesIt ? { status: "CREATED", trackingNumber } : { status: "VOIDING", trackingNumber, voidReason: "order_moved_on" },
-    });
-    const shipment = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } } });
-    if (count === 1 && takesIt) {
+    const { moved, shipment } = await moveShipment(tx, ctx.storeId, shipmentId, "PENDING", (order) =>
+      order?.status === "IN_PROGRESS" ? { status: "CREATED", trackingNumber } : { status: "VOIDING", trackingNumber, voidReason: "order_moved_on" },
+    );
+    if (moved && shipment.status === "CREATED") {
       await tx.orderEvent.create({
         data: {
           storeId: ctx.storeId,
@@ -228,11 +224,8 @@ async function recordCreated(ctx: StoreContext, shipmentId: string, trackingNumb
 
 async function refundFailed(ctx: StoreContext, shipmentId: string, reason: string) {
   await db.$transaction(async (tx) => {
-    const pending = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } }, select: { orderId: true } });
-    await lockOrder(tx, systemContext(ctx.storeId), pending.orderId);
-    const { count } = await tx.shipment.updateMany({ where: { storeId: ctx.storeId, id: shipmentId, status: "PENDING" }, data: { status: "FAILED", failureReason: reason.slice(0, 500) } });
-    if (count !== 1) return;
-    const shipment = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } } });
+    const { moved, shipment } = await moveShipment(tx, ctx.storeId, shipmentId, "PENDING", () => ({ status: "FAILED", failureReason: reason.slice(0, 500) }));
+    if (!moved) return;
     if (shipment.cost > 0) {
       await creditWallet(tx, ctx.storeId, shipment.cost, { kind: "REFUND", orderId: shipment.orderId, shipmentId, reference: `Label not issued: ${reason}`.slice(0, 200), actorName: "Tajer" });
     }

@@ -1,5 +1,5 @@
 import { db, type Tx } from "@/server/db/client";
-import { systemContext, type StoreContext } from "@/server/auth/context";
+import type { StoreContext } from "@/server/auth/context";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
 import { actorFields } from "@/server/orders/order-events";
@@ -13,6 +13,7 @@ import { CARRIERS, type CarrierId } from "./carriers";
 import { answerWithin, CARRIER_ANSWER_WITHIN_MS, LATE } from "./answer-within";
 import { voidRefusal, type VoidRefusal } from "./label-rules";
 import { toLabelDto, type LabelDto } from "./label-dto";
+import { moveShipment } from "./move-shipment";
 
 type Deps = { adapters: Record<CarrierId, CarrierAdapter>; answerWithinMs?: number };
 
@@ -89,11 +90,8 @@ export async function settleVoidFromRecord(ctx: StoreContext, shipmentId: string
 /** The carrier canceled: the label is voided and refunded; a label a person voided takes its order back to in progress. */
 async function recordVoided(ctx: StoreContext, shipmentId: string): Promise<LabelDto> {
   return db.$transaction(async (tx) => {
-    const voiding = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } }, select: { orderId: true } });
-    const order = await lockOrder(tx, systemContext(ctx.storeId), voiding.orderId);
-    const { count } = await tx.shipment.updateMany({ where: { storeId: ctx.storeId, id: shipmentId, status: "VOIDING" }, data: { status: "VOIDED", voidedAt: new Date() } });
-    const shipment = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } } });
-    if (count !== 1) return toLabelDto(shipment);
+    const { moved, shipment, order } = await moveShipment(tx, ctx.storeId, shipmentId, "VOIDING", () => ({ status: "VOIDED", voidedAt: new Date() }));
+    if (!moved) return toLabelDto(shipment);
     if (shipment.cost > 0) {
       await creditWallet(tx, ctx.storeId, shipment.cost, { kind: "REFUND", orderId: shipment.orderId, shipmentId, reference: shipment.voidReason === "requested" ? "Label voided" : "Label voided: the order moved on", actorName: ctx.actor.name });
     }
@@ -119,11 +117,8 @@ async function recordVoided(ctx: StoreContext, shipmentId: string): Promise<Labe
 /** The carrier would not cancel (it has the parcel): the label stands as it was, and the timeline says why. */
 async function recordVoidRefused(ctx: StoreContext, shipmentId: string, reason: string): Promise<LabelDto> {
   return db.$transaction(async (tx) => {
-    const voiding = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } }, select: { orderId: true, voidReason: true } });
-    await lockOrder(tx, systemContext(ctx.storeId), voiding.orderId);
-    const { count } = await tx.shipment.updateMany({ where: { storeId: ctx.storeId, id: shipmentId, status: "VOIDING" }, data: { status: "CREATED", voidReason: null } });
-    const shipment = await tx.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } } });
-    if (count === 1) {
+    const { moved, shipment } = await moveShipment(tx, ctx.storeId, shipmentId, "VOIDING", () => ({ status: "CREATED", voidReason: null }));
+    if (moved) {
       await tx.orderEvent.create({
         data: { storeId: ctx.storeId, orderId: shipment.orderId, type: "label.void_refused", actorType: "CARRIER", actorId: shipment.carrier, actorName: CARRIERS[shipment.carrier as CarrierId].name, data: { carrier: shipment.carrier, reason } },
       });
