@@ -1,7 +1,8 @@
 // A browser that has signed in to an account before carries a cookie naming that account, signed with
 // this installation's own secret: it proves "this browser was used by this account's owner", so the
 // per-account limit of the sign-in throttle does not lock them out (docs/security.md).
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { sameSecret } from "@/server/http/same-secret";
 import { installationSecret } from "@/server/installation/installation-settings";
 
 export const DEVICE_COOKIE = "tajer-device";
@@ -17,8 +18,8 @@ function tagsIn(cookie: string | undefined | null): string[] {
 
 /** Whether the cookie shows this browser signed in to this account before. */
 export async function isKnownDevice(cookie: string | undefined | null, userId: string): Promise<boolean> {
-  const mine = Buffer.from(await tagFor(userId));
-  return tagsIn(cookie).some((t) => t.length === mine.length && timingSafeEqual(Buffer.from(t), mine));
+  const mine = await tagFor(userId);
+  return tagsIn(cookie).some((t) => sameSecret(t, mine));
 }
 
 /** The cookie's value after this account signed in from it (the most recent accounts kept). */

@@ -3,7 +3,7 @@
 // GET /v1/invoices/{id} → its status and payment attempts. HTTP Basic auth with the secret key as user
 // name and no password. Webhooks carry the webhook's `secret_token` in their JSON body (no signature), so
 // Tajer treats a webhook only as "ask again" and credits what the invoice, fetched with the secret key, says.
-import { timingSafeEqual } from "node:crypto";
+import { sameSecret } from "@/server/http/same-secret";
 import { z } from "zod";
 import type { NewInvoice, PaymentProvider, ProviderInvoice } from "./payment-provider";
 import { PaymentProviderError } from "./payment-provider";
@@ -71,9 +71,7 @@ export function moyasarProvider(config: { apiBase: string; secretKey: string; we
     verifyWebhook(body: unknown) {
       const token = (body as { secret_token?: unknown } | null)?.secret_token;
       if (typeof token !== "string") return false;
-      const a = Buffer.from(token);
-      const b = Buffer.from(config.webhookSecret);
-      return a.length === b.length && timingSafeEqual(a, b);
+      return sameSecret(token, config.webhookSecret);
     },
   };
 }

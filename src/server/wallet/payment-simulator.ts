@@ -3,9 +3,11 @@
 // cards (approved, declined, a 3-D Secure step, a webhook that arrives late or twice), and webhooks carrying
 // the secret token. Its records live in their own table: what "the provider" knows. Only on an installation
 // without MOYASAR_SECRET_KEY (paymentSimulatorEnabled).
-import { randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { sameSecret } from "@/server/http/same-secret";
 import { z } from "zod";
 import { db } from "@/server/db/client";
+import { isUuid } from "@/server/ids";
 import { publicUrl } from "@/server/http/public-url";
 import type { Prisma } from "@/generated/prisma/client";
 import { simulatorKeys } from "./payment-provider";
@@ -70,9 +72,7 @@ export function invoiceJson(row: SimInvoice) {
 export async function authenticateSim(authorization: string | null): Promise<string> {
   const { secretKey } = await simulatorKeys();
   const given = authorization?.startsWith("Basic ") ? Buffer.from(authorization.slice(6), "base64").toString().replace(/:$/, "") : "";
-  const a = Buffer.from(given);
-  const b = Buffer.from(secretKey);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new SimError(401, "authentication_error", "Invalid authorization credentials");
+  if (!sameSecret(given, secretKey)) throw new SimError(401, "authentication_error", "Invalid authorization credentials");
   return secretKey;
 }
 
@@ -109,7 +109,7 @@ export async function simCreateInvoice(accountKey: string, body: unknown) {
 }
 
 export async function simInvoice(id: string): Promise<SimInvoice | null> {
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   return db.paymentSimInvoice.findUnique({ where: { id } });
 }
 
