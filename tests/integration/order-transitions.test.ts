@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { transitionOrderInput } from "@/server/orders/schemas-transition";
+import { getOrderReview } from "@/server/orders/get-order-review";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 
 const move = (s: SeededStore, orderId: string, input: Record<string, unknown>, role: "OWNER" | "STAFF" = "OWNER", options = {}) =>
@@ -143,7 +144,12 @@ describe("transitionOrder", () => {
     const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
     await move(s, order.id, { to: "canceled" });
     await expect(move(s, order.id, { to: "refunded", refundAmount: 100 }, "STAFF")).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "refunds_not_allowed_for_staff" } });
+    // Order Actions offers staff a refund only once the store lets them give one; owners always.
+    const offered = async (role: "OWNER" | "STAFF") => (await getOrderReview(s.ctx(role), order.id)).actions;
+    expect((await offered("STAFF")).allowed).not.toContain("refunded");
+    expect(await offered("OWNER")).toMatchObject({ allowed: expect.arrayContaining(["refunded"]), refundLimit: null });
     await db.store.update({ where: { id: s.store.id }, data: { staffRefundLimit: 2000 } });
+    expect(await offered("STAFF")).toMatchObject({ allowed: expect.arrayContaining(["refunded"]), refundLimit: 2000 });
     await expect(move(s, order.id, { to: "refunded", refundAmount: 2001 }, "STAFF")).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "refund_over_staff_limit", limit: 2000 } });
     expect((await move(s, order.id, { to: "refunded", refundAmount: 2000 }, "STAFF")).payment.status).toBe("partially_refunded");
     // Staff cannot take the rest in one go either (it is more than the limit); an admin can.

@@ -18,6 +18,7 @@ import { listCarriers } from "@/server/shipping/carrier-settings";
 import { getWallet } from "@/server/wallet/wallet";
 import { amountToCollect, orderStatusToDb } from "./order-status";
 import { voidRefusal } from "@/server/shipping/label-rules";
+import { mayRefund } from "./refund-permission";
 import { listOrderComments, type CommentDto } from "./comments";
 import { mentionHandle } from "./mentions";
 
@@ -135,7 +136,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     console.error("label pricing unavailable:", (error as Error).message);
   }
   // Staff are offered a refund only when the store lets them give one (up to its limit).
-  const allowed = availableActions(order.status, refundable).filter((to) => to !== "refunded" || refundLimit === null || refundLimit > 0);
+  const allowed = availableActions(order.status, refundable).filter((to) => to !== "refunded" || mayRefund(ctx.role, 1, store.staffRefundLimit));
   const smsPreviews = Object.fromEntries(
     allowed.map((to) => [to, composeCustomerSms({ store, order: { number: order.number, customerName: order.customer.name }, event: smsEventFor(to), status: to })]),
   );
