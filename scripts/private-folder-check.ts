@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { finishChecks, type Check } from "./check-report";
+import { binaryCopyDir } from "../src/server/db/embedded-postgres";
 
 const PORT = Number(process.env.PRIVATE_CHECK_PORT ?? 3330);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -49,6 +50,13 @@ async function main() {
     }
   })();
   checks.push({ name: "the postgres user cannot reach the project's own Postgres binaries", ok: !reachable, detail: binaries });
+  // Another local user got there first: a folder of the copy's (guessable) name, theirs, marked complete.
+  const { target: copyDir } = binaryCopyDir(path.join(binaries, "linux-x64", "native"));
+  const postgresIds = { uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })) };
+  fs.rmSync(copyDir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(copyDir, "native", "bin"), { recursive: true });
+  fs.writeFileSync(path.join(copyDir, "complete"), "planted");
+  for (const p of [copyDir, path.join(copyDir, "native"), path.join(copyDir, "native", "bin"), path.join(copyDir, "complete")]) fs.chownSync(p, postgresIds.uid, postgresIds.gid);
 
   log("npm start as root…");
   const started = Date.now();
@@ -87,6 +95,8 @@ async function main() {
       }
     })
     .filter((p): p is { args: string[]; uid: number } => !!p && p.args[0]?.endsWith("/bin/postgres") && p.args.includes(String(PORT + 51_000)));
+  const copy = fs.statSync(copyDir);
+  checks.push({ name: "a copy folder someone else made first is not trusted: it is made again, root's", ok: copy.uid === 0 && (copy.mode & 0o022) === 0, detail: `${copyDir}: uid ${copy.uid}, mode ${(copy.mode & 0o777).toString(8)}` });
   checks.push({
     name: "Postgres runs as the postgres user, from binaries it can reach",
     ok: postmasters.length > 0 && postmasters.every((p) => p.uid === postgresUid && !p.args[0].startsWith(project)),

@@ -93,6 +93,13 @@ async function stopLeftoverPostmaster(dataDir: string, log: (m: string) => void)
   for (let i = 0; i < 150 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+/** Where the binaries of `nativeDir` are copied for the postgres user, named after their package's version. */
+export function binaryCopyDir(nativeDir: string): { target: string; version: string } {
+  const version = fs.existsSync(path.join(nativeDir, "..", "package.json")) ? fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8") : nativeDir;
+  const target = path.join(os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(), `tajer-pg-bin-${createHash("sha256").update(version).digest("hex").slice(0, 12)}`);
+  return { target, version };
+}
+
 /**
  * As root, Postgres runs as `postgres`, who must be able to reach the binaries too — not only the data.
  * A project in a folder only root can enter (root's home, a 0700 checkout) hides the binaries inside its
@@ -102,10 +109,19 @@ async function stopLeftoverPostmaster(dataDir: string, log: (m: string) => void)
 export function reachableBinaries(binaries: { postgres: string; initdb: string }, log: (m: string) => void = () => {}): { postgres: string; initdb: string } {
   const nativeDir = path.resolve(path.dirname(binaries.postgres), "..");
   if (!isRoot() || reachableByOthers(nativeDir)) return binaries;
-  const version = fs.existsSync(path.join(nativeDir, "..", "package.json")) ? fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8") : nativeDir;
-  const target = path.join(os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(), `tajer-pg-bin-${createHash("sha256").update(version).digest("hex").slice(0, 12)}`);
+  const { target, version } = binaryCopyDir(nativeDir);
   const native = path.join(target, "native");
-  if (!fs.existsSync(path.join(target, "complete"))) {
+  // The folder's name can be guessed: a copy is trusted only if root made it and no one else can write
+  // there (another local user could have put binaries of their own in place first).
+  const ours = (() => {
+    try {
+      const st = fs.lstatSync(target);
+      return st.isDirectory() && st.uid === 0 && (st.mode & 0o022) === 0;
+    } catch {
+      return false;
+    }
+  })();
+  if (!ours || !fs.existsSync(path.join(target, "complete"))) {
     log(`the Postgres binaries are in a folder the postgres user cannot enter; copying them to ${target}`);
     fs.rmSync(target, { recursive: true, force: true });
     fs.mkdirSync(target, { recursive: true, mode: 0o755 });
