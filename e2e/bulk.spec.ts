@@ -15,6 +15,22 @@ test("select orders in the list and move them together; the result says which mo
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Execute Action" }).click();
   const result = page.getByRole("region", { name: "Bulk actions" }).getByRole("status");
   await expect(result).toContainText("2 orders moved, 1 refused.");
-  await expect(result).toContainText(`#${refused.number}: An order that is canceled cannot become in progress.`);
+  await expect(result).toContainText(`#${refused.number}: An order that is Canceled cannot change status any more.`);
   await expect(page.locator("main").getByText("In Progress", { exact: true }).locator("visible=true")).toHaveCount(2);
+});
+
+test("the bulk bar offers only the moves the selection can make, and a move that nothing could make is not a success", async ({ page, request }) => {
+  const name = `Bulk refused ${test.info().project.name} ${Date.now()}`;
+  const received = await placeDemoOrder(request, { customer: { name, phone: "+966533000002" } });
+  await signIn(page, "owner@demo.test");
+  await page.goto(`/s/demo/orders?q=${encodeURIComponent(name)}`);
+  await page.getByLabel(`Select order #${received.number}`).locator("visible=true").check();
+  const moves = await page.getByLabel("Move to").locator("option").allTextContents();
+  expect(moves).toEqual(["In Progress", "Canceled"]);
+  // Someone else cancels it meanwhile: the move is refused, and said as a failure.
+  await request.post(`/api/v1/orders/${received.id}/transitions`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" }, data: { to: "canceled", notifyCustomer: false } });
+  await page.getByLabel("Move to").selectOption("in_progress");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Execute Action" }).click();
+  const alert = page.getByRole("region", { name: "Bulk actions" }).getByRole("alert");
+  await expect(alert).toContainText("No order moved: 1 was refused.");
 });

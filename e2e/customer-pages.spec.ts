@@ -58,7 +58,7 @@ test("the customer follows the order from the SMS link, then reviews it with a p
   await page.goto(reviewUrl);
   await expect(page.getByRole("heading", { name: "كيف كان طلبك؟" })).toBeVisible();
   await page.getByRole("button", { name: "أرسل تقييمي" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("من ١ إلى ٥ نجوم");
+  await expect(page.getByRole("alert").first()).toContainText("من 1 إلى 5 نجوم");
   const product = page.locator("section").first();
   await tapStar(product.getByRole("radiogroup"), "3 نجوم");
   await product.getByRole("textbox").fill(text);

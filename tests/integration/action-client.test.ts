@@ -14,6 +14,9 @@ vi.mock("@/server/auth/session", () => ({
   currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
 }));
 
+let reader: "en" | "ar" = "en";
+vi.mock("@/i18n/reader-locale", () => ({ readerLocale: async () => reader }));
+
 const { storeAction } = await import("@/server/actions/action-client");
 const move = storeAction({ input: transitionOrderInput.extend({ orderId: z.uuid() }), permission: "orders.update" }, ({ orderId, ...input }, ctx) =>
   transitionOrder(ctx, orderId, input),
@@ -22,6 +25,7 @@ const manageTokens = storeAction({ input: z.object({}), permission: "apiTokens.m
 
 beforeEach(() => {
   signedIn = null;
+  reader = "en";
 });
 
 describe("storeAction", () => {
@@ -52,5 +56,23 @@ describe("storeAction", () => {
     signedIn = staff.id;
     expect(await manageTokens(s.store.slug, {})).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await move(s.store.slug, { orderId: "nope", to: "shipped" } as never)).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED", fields: { orderId: "must be a valid uuid" } } });
+  });
+
+  it("answers in the reader's language: the refusal, the statuses by name, the field rules; the API's English stays on the error", async () => {
+    const s = await seedStore();
+    const order = await seedOrder(s);
+    signedIn = s.owner.id;
+    reader = "ar";
+    const refused = await move(s.store.slug, { orderId: order.id, to: "delivered" });
+    expect(refused).toMatchObject({ ok: false, error: { code: "ORDER_INVALID_TRANSITION", details: { from: "received" } } });
+    const message = refused.ok ? "" : refused.error.message;
+    expect(message).toContain("«تم الاستلام»");
+    expect(message).toContain("«تم التوصيل»");
+    expect(message).not.toMatch(/[A-Za-z]/);
+    const invalid = await move(s.store.slug, { orderId: "nope", to: "shipped" } as never);
+    expect(invalid).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED", fields: { orderId: "يجب أن يكون معرّفًا صالحًا" } } });
+    reader = "en";
+    const english = await move(s.store.slug, { orderId: order.id, to: "delivered" });
+    expect(english.ok ? "" : english.error.message).toBe("An order that is Received cannot become Delivered. Allowed: In Progress, Canceled.");
   });
 });

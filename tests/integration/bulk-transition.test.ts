@@ -15,7 +15,7 @@ describe("bulkTransitionOrders", () => {
 
     const result = await bulkTransitionOrders(s.ctx(), [...received.map((o) => o.id), canceled.id, foreign.id], { to: "in_progress", notifyCustomer: false });
     expect(result.moved.map((m) => m.id).sort()).toEqual(received.map((o) => o.id).sort());
-    expect(result.refused).toEqual([
+    expect(result.refused).toMatchObject([
       { id: canceled.id, code: "ORDER_INVALID_TRANSITION", message: expect.stringContaining("cannot become in progress") },
       { id: foreign.id, code: "NOT_FOUND", message: "Order not found" },
     ]);

@@ -3,6 +3,7 @@
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderIssueEnglish } from "@/server/errors/words";
 import { checkedLookup, isPrivateAddress, outboundUrlProblem, postOutbound, type OutboundPolicy } from "@/server/http/outbound";
 import { localCertificate } from "../support/tls";
 
@@ -59,7 +60,7 @@ describe("outbound requests to a store's URL", () => {
       [`https://printer.local/`, "must be a public address"],
     ];
     for (const [url, problem] of cases) {
-      expect(outboundUrlProblem(url), url).toBe(problem);
+      expect(renderIssueEnglish({ rule: outboundUrlProblem(url)! }), url).toBe(problem);
       await expect(postOutbound(url, "{}", {}, strict()), url).rejects.toThrow(/URL/);
     }
     expect(hits).toEqual([]);

@@ -1,4 +1,6 @@
 import { mkdtempSync } from "node:fs";
+import { issue } from "@/server/errors/app-error";
+import { renderIssue } from "@/server/errors/words";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -80,7 +82,7 @@ describe("the review page", () => {
     const rated = productIds.map((productId) => ({ productId, rating: 4 }));
     const fake = await submit(token, { products: rated }, [{ name: `photos.${productIds[0]}`, bytes: Buffer.from("just some text, honestly"), filename: "cat.jpg" }]);
     expect(fake.status).toBe(422);
-    expect(fake.body.error.fields[`photos.${productIds[0]}.0`]).toBe("must be a JPEG, PNG or WebP image");
+    expect(fake.body.error.fields[`photos.${productIds[0]}.0`]).toBe(renderIssue(issue("imageType"), "ar"));
     const huge = await submit(token, { products: rated }, [{ name: `photos.${productIds[0]}`, bytes: Buffer.alloc(6 * 1024 * 1024, 0xff) }]);
     expect(huge.status).toBe(413);
     const small = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#fff" } }).png().toBuffer();
@@ -117,7 +119,7 @@ describe("the review page", () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => submit(token, payload, [1, 2].map(() => ({ name: `photos.${productIds[0]}`, bytes: jpeg })))));
     // Each sees room for two photos before the lock; at most one may add them.
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    for (const r of results.filter((x) => x.status !== 200)) expect(r).toMatchObject({ status: 422, body: { error: { code: "VALIDATION_FAILED", fields: { [`photos.${productIds[0]}`]: "at most 3 photos per product" } } } });
+    for (const r of results.filter((x) => x.status !== 200)) expect(r).toMatchObject({ status: 422, body: { error: { code: "VALIDATION_FAILED", fields: { [`photos.${productIds[0]}`]: renderIssue(issue("maxPhotos", { n: 3 }), "ar") } } } });
     expect(await db.reviewPhoto.count({ where: { storeId: s.store.id } })).toBe(2);
   });
 
@@ -130,7 +132,7 @@ describe("the review page", () => {
     expect(Object.keys(missing.body.error.fields)).toEqual(expect.arrayContaining(["products.0.rating", "experience.rating"]));
     const bad = await submit(a.token, { products: [{ productId: crypto.randomUUID(), rating: 9 }] });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.fields["products.0.rating"]).toBe("must be at most 5");
+    expect(bad.body.error.fields["products.0.rating"]).toBe(renderIssue(issue("atMost", { n: 5 }), "ar"));
     // Order A's token cannot write a review of order B's products.
     const foreign = await db.product.create({ data: { storeId: s.store.id, name: "Not in A" } });
     const crossed = await submit(a.token, { products: [...a.productIds.map((productId) => ({ productId, rating: 5 })), { productId: foreign.id, rating: 1 }], experience: { rating: 5 } });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fieldErrorsOf } from "@/server/http/validation";
 import { authOptions } from "@/server/auth/auth-options";
 import { changePassword, changePasswordInput } from "@/server/auth/change-password";
 import { hashPassword } from "@/server/auth/password";
@@ -55,8 +56,8 @@ describe("sessions", () => {
   it("names the field and the rule for a short or mismatched new password", () => {
     const short = changePasswordInput.safeParse({ currentPassword: "x", newPassword: "short", confirmPassword: "short" });
     expect(short.success).toBe(false);
-    expect(short.error?.issues.map((i) => [i.path.join("."), i.message])).toContainEqual(["newPassword", "must be at least 10 characters"]);
+    expect(fieldErrorsOf(short.error!)).toMatchObject({ newPassword: "must be at least 10 characters" });
     const mismatch = changePasswordInput.safeParse({ currentPassword: "x", newPassword: "long-enough-1", confirmPassword: "long-enough-2" });
-    expect(mismatch.error?.issues.map((i) => [i.path.join("."), i.message])).toContainEqual(["confirmPassword", "does not match the new password"]);
+    expect(fieldErrorsOf(mismatch.error!)).toMatchObject({ confirmPassword: "does not match the new password" });
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 import { httpStatusOf, toErrorResponse } from "@/server/errors/error-catalog";
 
 describe("error mapping", () => {
   it("maps each code to its status and keeps fields", () => {
-    const { status, body } = toErrorResponse(new AppError("VALIDATION_FAILED", "bad", { fields: { a: "is required" } }), "r1");
+    const { status, body } = toErrorResponse(new AppError("VALIDATION_FAILED", "bad", { fields: { a: issue("required") } }), "r1");
     expect(status).toBe(422);
     expect(body).toEqual({ error: { code: "VALIDATION_FAILED", message: "bad", fields: { a: "is required" } } });
     expect(httpStatusOf.NOT_FOUND).toBe(404);

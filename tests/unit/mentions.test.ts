@@ -19,3 +19,12 @@ describe("mentions", () => {
     ["@Sara and @Sara again", ["1"]],
   ])("%j → %j", (body, ids) => expect(findMentions(body, members)).toEqual(ids));
 });
+
+import { splitTags } from "@/server/tags/split-tags";
+describe("the tag box", () => {
+  it("separates tags by commas, Latin or Arabic, and drops blanks and repeats", () => {
+    expect(splitTags("vip, gift wrap")).toEqual(["vip", "gift wrap"]);
+    expect(splitTags("عاجل، هدية ,  VIP ,vip,,")).toEqual(["عاجل", "هدية", "VIP"]);
+    expect(splitTags("  ")).toEqual([]);
+  });
+});

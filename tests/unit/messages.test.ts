@@ -26,4 +26,45 @@ describe("message catalogs", () => {
     const { SMS_EVENTS } = await import("@/server/notifications/sms-templates");
     for (const catalog of [en, ar]) for (const e of SMS_EVENTS) expect(catalog.smsSettings.events, e).toHaveProperty(e.replace("order.", ""));
   });
+
+  it("every error code has words in both languages, and the codes are the ones the HTTP mapping knows", async () => {
+    const { ERROR_CODES } = await import("@/server/errors/app-error");
+    const { httpStatusOf } = await import("@/server/errors/error-catalog");
+    expect([...ERROR_CODES].sort()).toEqual(Object.keys(httpStatusOf).sort());
+    for (const catalog of [en, ar]) for (const code of ERROR_CODES) expect(catalog.errors, code).toHaveProperty(code);
+  });
+  it("every carrier has a name in both languages", async () => {
+    const { CARRIER_IDS } = await import("@/server/shipping/carriers");
+    for (const catalog of [en, ar]) for (const c of CARRIER_IDS) expect(catalog.carrierName, c).toHaveProperty(c);
+  });
+  it("every error message and field rule renders in both languages with its parameters (no broken ICU, no missing word)", async () => {
+    const { createTranslator } = await import("use-intl/core");
+    const sample = { n: 3, amount: "SAR 10.00", balance: "SAR 1.00", seconds: 30, name: "Sara", status: "Shipped", from: "Received", to: "Delivered", allowed: "Canceled", carrier: "Aramex", reason: "x", skus: "A-1", date: "2026-01-01", example: "09:00", sku: "A-1", format: "email", type: "int", values: "a, b" };
+    for (const [locale, catalog] of [["en", en], ["ar", ar]] as const) {
+      const t = createTranslator({ locale, messages: catalog as never, onError: (e) => { throw e; } }) as unknown as (k: string, v: object) => string;
+      for (const ns of ["validation", "errors.detail"]) {
+        const group = ns.split(".").reduce((o: any, p) => o[p], catalog) as Record<string, string>;
+        for (const key of Object.keys(group)) {
+          const text = t(`${ns}.${key}`, sample);
+          expect(text, `${locale} ${ns}.${key}`).not.toMatch(/[{}]/);
+          if (locale === "ar") expect(text, `${ns}.${key} is Arabic`).toMatch(/[\u0600-\u06FF]/);
+        }
+      }
+    }
+  });
+  it("an error in Arabic names statuses, carriers and amounts in Arabic; in English, the API's words", async () => {
+    const { AppError, issue } = await import("@/server/errors/app-error");
+    const { renderError } = await import("@/server/errors/words");
+    const error = new AppError("INSUFFICIENT_BALANCE", "x", {
+      say: { key: "insufficientBalance", params: { balance: { money: 500, currency: "SAR" }, amount: { money: 1700, currency: "SAR" } } },
+      fields: { carrier: issue("dropoffOnly", { carrier: { carrier: "spl" } }), to: issue("oneOf", { values: "a" }) },
+    });
+    const inArabic = renderError(error, "ar");
+    expect(inArabic.message).toContain("5.00");
+    expect(inArabic.message).toContain("17.00");
+    expect(inArabic.message).toContain("ر.س");
+    expect(inArabic.fields?.carrier).toContain("سبل");
+    expect(error.fields?.carrier).toBe("SPL (Saudi Post) offers: dropoff");
+    expect(renderError(new AppError("CONFLICT", "x"), "ar").message).toBe(ar.errors.CONFLICT);
+  });
 });

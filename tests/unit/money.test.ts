@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, lineTotal, minorUnitDigits, sumMinor } from "@/server/money/money";
+import { formatMoney, lineTotal, minorUnitDigits, sumMinor, intlLocale, moneyLocale } from "@/server/money/money";
 
 describe("money", () => {
   it.each([
@@ -31,5 +31,13 @@ describe("money", () => {
     expect(formatMoney(123456, "SAR", "en-SA")).toContain("1,234.56");
     expect(formatMoney(1500, "KWD", "en")).toContain("1.500");
     expect(formatMoney(123456, "SAR", "ar-SA")).toMatch(/١٬?٢٣٤٫٥٦/);
+  });
+
+  it("one digit policy: Western digits in Arabic too, for money and dates alike", () => {
+    const money = formatMoney(123456, "SAR", moneyLocale("ar"));
+    expect(money).toMatch(/1,?234\.56/);
+    expect(money).toContain("ر.س");
+    expect(money).not.toMatch(/[\u0660-\u0669]/);
+    expect(new Intl.DateTimeFormat(intlLocale("ar"), { dateStyle: "medium" }).format(new Date("2026-03-05T12:00:00Z"))).not.toMatch(/[\u0660-\u0669]/);
   });
 });

@@ -3,18 +3,24 @@ import type { z } from "zod";
 import type { StoreContext } from "@/server/auth/context";
 import { can, type Permission } from "@/server/auth/permissions";
 import { currentSession, currentUserId } from "@/server/auth/session";
-import { AppError, type ErrorCode, type FieldErrors } from "@/server/errors/app-error";
+import { AppError, isAppError, type ErrorCode, type FieldErrors } from "@/server/errors/app-error";
 import { toErrorResponse } from "@/server/errors/error-catalog";
+import { inWords } from "@/server/errors/words";
+import { readerLocale } from "@/i18n/reader-locale";
 import { parseInput } from "@/server/http/validation";
 import { resolveMembership } from "@/server/stores/resolve-membership";
 
 export type ActionError = { code: ErrorCode; message: string; fields?: FieldErrors; details?: Record<string, unknown> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-/** Any error as the one result shape actions answer with (unknown errors logged and hidden, as for the API). */
-function failure(error: unknown): { ok: false; error: ActionError } {
+/**
+ * Any error as the one result shape actions answer with (unknown errors logged and hidden, as for the
+ * API), in the words of the reader's language: the screens show `message` and `fields` as they are.
+ */
+async function failure(error: unknown): Promise<{ ok: false; error: ActionError }> {
   const { body } = toErrorResponse(error, randomUUID());
-  const { code, message, fields, requestId: _requestId, ...details } = body.error;
+  const { code, message: english, fields: _english, requestId: _requestId, ...details } = body.error;
+  const { message, fields } = inWords(isAppError(error) ? error : null, code, english, await readerLocale());
   return { ok: false, error: { code, message, ...(fields ? { fields } : {}), ...(Object.keys(details).length ? { details } : {}) } };
 }
 
@@ -33,7 +39,7 @@ export function storeAction<S extends z.ZodType, T>(
       const userId = await currentUserId();
       if (!userId) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       const access = typeof unverifiedStoreSlug === "string" ? await resolveMembership(userId, unverifiedStoreSlug) : null;
-      if (!access) throw new AppError("NOT_FOUND", "Store not found");
+      if (!access) throw new AppError("NOT_FOUND", "Store not found", { say: { key: "storeNotFound" } });
       if (!can(access.role, options.permission)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
       const ctx: StoreContext = {
         storeId: access.store.id,
@@ -43,7 +49,7 @@ export function storeAction<S extends z.ZodType, T>(
       };
       return { ok: true, data: await run(input, ctx) };
     } catch (error) {
-      return failure(error);
+      return await failure(error);
     }
   };
 }
@@ -60,7 +66,7 @@ export function userAction<S extends z.ZodType, T>(options: { input: S }, run: (
       if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       return { ok: true, data: await run(input, session) };
     } catch (error) {
-      return failure(error);
+      return await failure(error);
     }
   };
 }

@@ -8,7 +8,7 @@ import { generateApiToken, hashApiToken, tokenPrefix } from "./token-hash";
 export async function createApiToken(ctx: StoreContext, input: CreateApiTokenInput) {
   // Nobody hands out more power than they hold.
   if (ctx.role === "STAFF" || (ctx.role === "ADMIN" && input.role !== "STAFF" && input.role !== "ADMIN")) {
-    throw new AppError("FORBIDDEN", "You cannot create a token with this role.");
+    throw new AppError("FORBIDDEN", "You cannot create a token with this role.", { say: { key: "tokenRole" } });
   }
   const token = generateApiToken();
   const row = await db.apiToken.create({

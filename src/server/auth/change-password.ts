@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { rule } from "@/server/http/validation";
 import { db } from "@/server/db/client";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 import { hashPassword } from "./password";
 import { checkPasswordThrottled } from "./verify-credentials";
 import { revokeOtherUserSessions } from "./user-sessions";
@@ -14,7 +15,7 @@ export const changePasswordInput = z
     confirmPassword: z.string().max(200, "must be at most 200 characters"),
   })
   .strict()
-  .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "does not match the new password" });
+  .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: rule("passwordMismatch") });
 export type ChangePasswordInput = z.output<typeof changePasswordInput>;
 
 /**
@@ -30,10 +31,10 @@ export async function changePassword(
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   // A stolen session must not become a way to guess the password: the same throttle as signing in.
   if (!(await checkPasswordThrottled(user.email, session.userId, user.passwordHash, input.currentPassword, client.address, client.deviceCookie))) {
-    throw new AppError("VALIDATION_FAILED", "Your current password is not right.", { fields: { currentPassword: "is not your current password" } });
+    throw new AppError("VALIDATION_FAILED", "Your current password is not right.", { say: { key: "currentPasswordWrong" }, fields: { currentPassword: issue("currentPasswordWrong") } });
   }
   if (input.newPassword === input.currentPassword) {
-    throw new AppError("VALIDATION_FAILED", "Choose a password you are not using now.", { fields: { newPassword: "must differ from the current password" } });
+    throw new AppError("VALIDATION_FAILED", "Choose a password you are not using now.", { say: { key: "samePassword" }, fields: { newPassword: issue("mustDifferFromCurrent") } });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.user.update({ where: { id: session.userId }, data: { passwordHash } });

@@ -36,6 +36,7 @@ export async function checkPasswordThrottled(email: string, userId: string | nul
     if (!decision.allowed) {
       throw new AppError("RATE_LIMITED", decision.reason === "slow_down" ? `Too many wrong passwords. Wait ${decision.retryAfterSeconds} s and try again.` : "Too many wrong passwords for this account. Sign in from a browser you have used before, or try again later.", {
         details: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
+        say: decision.reason === "slow_down" ? { key: "slowDown", params: { seconds: decision.retryAfterSeconds } } : { key: "accountLocked" },
       });
     }
     // Counted as a failure until the password is known to be right.

@@ -1,6 +1,6 @@
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 import type { Prisma } from "@/generated/prisma/client";
 import { decodeCursor, encodeCursor } from "@/server/orders/cursor";
 import { customerStats, type CustomerStats } from "./customer-stats";
@@ -43,7 +43,7 @@ export async function listCustomers(ctx: StoreContext, query: ListCustomersQuery
   if (query.blocked === "exclude") and.push({ blockedAt: null });
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
-    if (!cursor) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: "is not a cursor this API returned" } });
+    if (!cursor) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
     and.push({ createdAt: { lte: cursor.placedAt } }, { OR: [{ createdAt: { lt: cursor.placedAt } }, { id: { lt: cursor.id } }] });
   }
   if (and.length) where.AND = and;

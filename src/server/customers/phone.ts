@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rule } from "@/server/http/validation";
 
 // Phone numbers are stored in E.164 (+966501234567). Merchants and storefronts type them many ways.
 
@@ -43,7 +44,7 @@ export const phoneInput = z
   .transform((value, ctx) => {
     const normalized = normalizePhone(value);
     if (!normalized) {
-      ctx.addIssue({ code: "custom", message: "must be a phone number in international form, e.g. +966501234567" });
+      ctx.addIssue({ code: "custom", message: rule("phone") });
       return z.NEVER;
     }
     return normalized;

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { authenticateApiToken } from "@/server/api-tokens/authenticate-api-token";
 import type { StoreContext } from "@/server/auth/context";
 import { can, type Permission } from "@/server/auth/permissions";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 import { toErrorResponse } from "@/server/errors/error-catalog";
 import { parseInput } from "./validation";
 import { createRateLimiter } from "./rate-limiter";
@@ -52,7 +52,7 @@ export function apiRoute(permission: Permission, handler: (req: ApiRequest) => P
           try {
             raw = await request.json();
           } catch {
-            throw new AppError("MALFORMED_REQUEST", "The request body must be JSON.", { fields: { body: "must be valid JSON" } });
+            throw new AppError("MALFORMED_REQUEST", "The request body must be JSON.", { fields: { body: issue("json") } });
           }
           return parseInput(schema, raw);
         },

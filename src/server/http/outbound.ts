@@ -4,6 +4,8 @@
 // connection goes to the checked address (no second lookup to rebind); no redirects; a time limit and a
 // size limit on the answer.
 import dns from "node:dns";
+import type { IssueRule } from "@/server/errors/app-error";
+import { renderIssueEnglish } from "@/server/errors/words";
 import fs from "node:fs";
 import https from "node:https";
 import net from "node:net";
@@ -55,20 +57,20 @@ export function outboundPolicy(env: Record<string, string | undefined> = process
 export class OutboundRefused extends Error {}
 
 /** Why a URL may not be called, before any lookup: not https, credentials in it, an address literal that is private. */
-export function outboundUrlProblem(raw: string, policy: Pick<OutboundPolicy, "allowPrivate"> = { allowPrivate: [] }): string | null {
+export function outboundUrlProblem(raw: string, policy: Pick<OutboundPolicy, "allowPrivate"> = { allowPrivate: [] }): IssueRule | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return "is not a URL";
+    return "notUrl";
   }
-  if (url.protocol !== "https:") return "must start with https://";
-  if (url.username || url.password) return "must not contain a user name or password";
+  if (url.protocol !== "https:") return "httpsOnly";
+  if (url.username || url.password) return "noCredentials";
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const port = url.port || "443";
   if (policy.allowPrivate.includes(`${host}:${port}`.toLowerCase())) return null;
-  if (net.isIP(host) && isPrivateAddress(host)) return "must be a public address";
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) return "must be a public address";
+  if (net.isIP(host) && isPrivateAddress(host)) return "publicAddress";
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) return "publicAddress";
   return null;
 }
 
@@ -97,7 +99,7 @@ export function checkedLookup(trusted: boolean): net.LookupFunction {
  */
 export async function postOutbound(rawUrl: string, body: string, headers: Record<string, string>, policy: OutboundPolicy = outboundPolicy()): Promise<{ status: number }> {
   const problem = outboundUrlProblem(rawUrl, policy);
-  if (problem) throw new OutboundRefused(`The URL ${problem}.`);
+  if (problem) throw new OutboundRefused(`The URL ${renderIssueEnglish({ rule: problem })}.`);
   const url = new URL(rawUrl);
   const trusted = policy.allowPrivate.includes(`${url.hostname.replace(/^\[|\]$/g, "")}:${url.port || "443"}`.toLowerCase());
   const lookup = checkedLookup(trusted);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Tx } from "@/server/db/client";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 
 /** A stable hash of a request body: keys sorted, so {a,b} and {b,a} are the same request. */
 export function requestHash(value: unknown): string {
@@ -33,7 +33,7 @@ export async function claimIdempotencyKey<T>(tx: Tx, claim: IdempotencyClaim): P
   });
   if (existing.requestHash !== claim.requestHash) {
     throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request body.", {
-      fields: { "Idempotency-Key": "was already used with a different request body" },
+      fields: { "Idempotency-Key": issue("keyReused") },
     });
   }
   return { replay: existing.responseBody as T };

@@ -40,8 +40,14 @@ export function minorUnitDigits(currency: string): number {
   return digits;
 }
 
-/** Saudi conventions for each interface language (Arabic-Indic digits in Arabic). */
-export const moneyLocale = (locale: string) => (locale === "ar" ? "ar-SA" : "en-SA");
+/**
+ * The one digit policy: Western digits (0–9) in both languages, for money, dates, counts and numbers
+ * alike — as Gulf storefronts, carriers' labels, tracking numbers and phone numbers write them. Every
+ * Intl formatter of the product takes its locale from here.
+ */
+export const intlLocale = (locale: string) => (locale === "ar" ? "ar-SA-u-nu-latn" : "en-SA");
+/** Saudi conventions for each interface language, with the one digit policy. */
+export const moneyLocale = intlLocale;
 
 /** Formats minor units for a locale with Intl: 12345 SAR → "SAR 123.45" in English, "‏١٢٣٫٤٥ ر.س.‏" in Arabic. */
 export function formatMoney(amount: number, currency: string, locale: string): string {

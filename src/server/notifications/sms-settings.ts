@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { rule } from "@/server/http/validation";
 import { z } from "zod";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
@@ -13,17 +14,17 @@ export const smsSettingsInput = z
     senderName: z
       .string()
       .trim()
-      .regex(/^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/, "must be 1 to 11 English letters, digits or spaces, with at least one letter"),
+      .regex(/^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$/, rule("senderId")),
     // The same rule as delivery (https, not a private address), named here so the form can say it.
     webhookUrl: z
       .string()
       .trim()
       .max(2000)
-      .refine((u) => u === "" || !outboundUrlProblem(u, outboundPolicy()), { error: (issue) => outboundUrlProblem(String(issue.input).trim(), outboundPolicy()) ?? "is not allowed" })
+      .refine((u) => u === "" || !outboundUrlProblem(u, outboundPolicy()), { error: (issue) => rule(outboundUrlProblem(String(issue.input).trim(), outboundPolicy()) ?? "invalid") })
       .optional(),
     templates: z.partialRecord(z.enum(SMS_EVENTS), z.strictObject({ ar: template.optional(), en: template.optional() })).default({}),
   })
-  .refine((s) => s.mode !== "OWN_PROVIDER" || !!s.webhookUrl, { path: ["webhookUrl"], message: "is required when the store sends its own SMS" });
+  .refine((s) => s.mode !== "OWN_PROVIDER" || !!s.webhookUrl, { path: ["webhookUrl"], message: rule("requiredForOwnSms") });
 export type SmsSettingsInput = z.output<typeof smsSettingsInput>;
 
 export type SmsSettings = {

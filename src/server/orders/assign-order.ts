@@ -1,6 +1,6 @@
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError, notFound } from "@/server/errors/app-error";
+import { AppError, issue, notFound } from "@/server/errors/app-error";
 import { notifyUsers } from "@/server/notifications/notify-users";
 import { actorFields } from "./order-events";
 import { visibleOrders } from "./order-scope";
@@ -13,7 +13,7 @@ export async function assignOrder(ctx: StoreContext, unverifiedOrderId: string, 
     const assignee = userId
       ? await tx.membership.findUnique({ where: { storeId_userId: { storeId: ctx.storeId, userId } }, select: { user: { select: { id: true, name: true } } } })
       : null;
-    if (userId && !assignee) throw new AppError("VALIDATION_FAILED", "That person is not a member of this store.", { fields: { userId: "is not a member of this store" } });
+    if (userId && !assignee) throw new AppError("VALIDATION_FAILED", "That person is not a member of this store.", { say: { key: "notMember" }, fields: { userId: issue("notMember") } });
     if (order.assigneeId === userId) return;
     await tx.order.update({ where: { storeId_id: { storeId: ctx.storeId, id: order.id } }, data: { assigneeId: userId, version: { increment: 1 } } });
     await tx.orderEvent.create({

@@ -1,11 +1,11 @@
 import type { StoreContext } from "@/server/auth/context";
-import { isAppError } from "@/server/errors/app-error";
+import { isAppError, type ErrorCode, type Say } from "@/server/errors/app-error";
 import type { OrderStatus } from "./order-status";
 import { transitionOrder } from "./transition-order";
 
 export type BulkResult = {
   moved: { id: string; number: number }[];
-  refused: { id: string; code: string; message: string }[];
+  refused: { id: string; code: ErrorCode; message: string; say?: Say }[];
 };
 
 /**
@@ -20,7 +20,7 @@ export async function bulkTransitionOrders(ctx: StoreContext, orderIds: string[]
       result.moved.push({ id, number: order.number });
     } catch (error) {
       if (!isAppError(error)) throw error;
-      result.refused.push({ id, code: error.code, message: error.message });
+      result.refused.push({ id, code: error.code, message: error.message, ...(error.say ? { say: error.say } : {}) });
     }
   }
   return result;

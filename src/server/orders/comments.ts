@@ -20,7 +20,7 @@ async function members(tx: Tx, storeId: string) {
 }
 
 function requireUser(ctx: StoreContext) {
-  if (ctx.actor.type === "SYSTEM") throw new AppError("FORBIDDEN", "Only people and integrations can comment.");
+  if (ctx.actor.type === "SYSTEM") throw new AppError("FORBIDDEN", "Only people and integrations can comment.", { say: { key: "commentPeopleOnly" } });
   return ctx.actor;
 }
 
@@ -67,7 +67,7 @@ async function ownComment(tx: Tx, ctx: StoreContext, authorId: string, commentId
     ? await tx.orderComment.findFirst({ where: { storeId: ctx.storeId, id: commentId, deletedAt: null, order: visibleOrders(ctx) } })
     : null;
   if (!comment) throw notFound("Comment");
-  if (comment.authorId !== authorId) throw new AppError("FORBIDDEN", "Only the author can change this comment.");
+  if (comment.authorId !== authorId) throw new AppError("FORBIDDEN", "Only the author can change this comment.", { say: { key: "commentAuthorOnly" } });
   return comment;
 }
 

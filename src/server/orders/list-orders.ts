@@ -1,6 +1,6 @@
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 import { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus as DbOrderStatus } from "@/generated/prisma/enums";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -41,7 +41,7 @@ export async function listOrders(ctx: StoreContext, query: ListOrdersQuery): Pro
   if (query.status) where.push(Prisma.sql`o.status = ${orderStatusToDb(query.status)}::"OrderStatus"`);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
-    if (!cursor) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: "is not a cursor this API returned" } });
+    if (!cursor) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
     // placedAt <= t bounds the index scan; the OR breaks ties on id.
     where.push(Prisma.sql`o."placedAt" <= ${cursor.placedAt} AND (o."placedAt" < ${cursor.placedAt} OR o.id < ${cursor.id}::uuid)`);
   }

@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue, type FieldIssues } from "@/server/errors/app-error";
 import { lineTotal, sumMinor } from "@/server/money/money";
 import { phoneSearchForms } from "@/server/customers/phone";
 import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
@@ -32,7 +32,7 @@ export async function placeOrder(ctx: StoreContext, input: PlaceOrderInput, opti
       data: { storeId: ctx.storeId, customerId: error.customerId, phone: input.customer.phone, email: input.customer.email ?? null, total: error.total, source: options.source.toLowerCase() },
     });
     throw new AppError("CUSTOMER_BLOCKED", "This customer is blocked by the store; the order was not accepted.", {
-      fields: { "customer.phone": "belongs to a blocked customer" },
+      fields: { "customer.phone": issue("blockedCustomer") },
     });
   }
 }
@@ -175,14 +175,16 @@ async function priceLines(tx: Tx, storeId: string, items: PlaceOrderInput["items
     include: { product: { select: { name: true } } },
   });
   const bySku = new Map(variants.map((v) => [v.sku, v]));
-  const unknown: Record<string, string> = {};
+  const unknown: FieldIssues = {};
   items.forEach((item, index) => {
     const variant = bySku.get(item.sku);
-    if (!variant) unknown[`items.${index}.sku`] = `"${item.sku}" is not a product of this store`;
-    else if (!variant.active) unknown[`items.${index}.sku`] = `"${item.sku}" is no longer sold`;
+    if (!variant) unknown[`items.${index}.sku`] = issue("skuUnknown", { sku: item.sku });
+    else if (!variant.active) unknown[`items.${index}.sku`] = issue("skuRetired", { sku: item.sku });
   });
   if (Object.keys(unknown).length) {
-    throw new AppError("UNKNOWN_SKU", `Unknown or unavailable product: ${Object.values(unknown).join("; ")}`, { fields: unknown });
+    const skus = items.filter((_, i) => unknown[`items.${i}.sku`]).map((item) => item.sku).join(", ");
+    const error = new AppError("UNKNOWN_SKU", "", { fields: unknown, say: { key: "unknownSku", params: { skus } } });
+    throw Object.assign(error, { message: `Unknown or unavailable product: ${Object.values(error.fields ?? {}).join("; ")}` });
   }
   return items.map((item) => {
     const v = bySku.get(item.sku)!;

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { rule } from "@/server/http/validation";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 
 export const refundSettingsInput = z.strictObject({
   // Minor units; 0: staff may not refund.
-  staffRefundLimit: z.number({ error: "must be an amount" }).int("must be an amount").min(0, "cannot be negative").max(100_000_000, "is too large"),
+  staffRefundLimit: z.number({ error: rule("amount") }).int(rule("amount")).min(0, rule("notNegative")).max(100_000_000, rule("tooLarge")),
 });
 
 export type RefundSettings = { staffRefundLimit: number; currency: string };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rule } from "@/server/http/validation";
 import { phoneInput as phone } from "@/server/customers/phone";
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "./order-status";
 
@@ -28,7 +29,7 @@ export const placeOrderInput = z
     shipping: z.strictObject({
       name: text(120).optional(),
       phone: phone.optional(),
-      country: z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code, e.g. SA").default("SA"),
+      country: z.string().regex(/^[A-Z]{2}$/, rule("countryCode")).default("SA"),
       city: text(80),
       district: text(80).optional(),
       address: text(300),

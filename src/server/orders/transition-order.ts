@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError, notFound } from "@/server/errors/app-error";
+import { AppError, issue, notFound, type Say } from "@/server/errors/app-error";
 import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
 import { cancelReviewRequestInTx, scheduleReviewRequestInTx } from "@/server/reviews/review-requests";
 import { queueCustomerMessage } from "@/server/notifications/queue-customer-message";
@@ -71,7 +71,7 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
     // Asked only of a shipped order: the one a label void can be waiting on.
     labelVoiding: from === "shipped" && (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, status: "VOIDING" } })) > 0,
   });
-  if (refusal) throw refusalError(refusal, from, input.to, refundable);
+  if (refusal) throw refusalError(refusal, from, input.to, refundable, order.currency);
 
   // A refund moves money: who may give how much back is the store's rule (refund-permission.ts). A
   // partial one gives part of the money back and leaves the order where it is; only the last, which
@@ -210,10 +210,11 @@ async function versionConflict(tx: Tx, storeId: string, orderId: string) {
   const by = last?.actorName ?? "someone else";
   return new AppError("ORDER_VERSION_CONFLICT", `This order was just changed by ${by}. It is now ${orderStatusFromDb(order.status).replace(/_/g, " ")}.`, {
     details: { changedBy: by, order: toOrderDto(order) },
+    say: { key: "changedBy", params: { name: by, status: { status: orderStatusFromDb(order.status) } } },
   });
 }
 
-function refusalError(refusal: NonNullable<ReturnType<typeof refuseTransition>>, from: OrderStatus, to: OrderStatus, refundable: number) {
+function refusalError(refusal: NonNullable<ReturnType<typeof refuseTransition>>, from: OrderStatus, to: OrderStatus, refundable: number, currency: string) {
   switch (refusal.code) {
     case "ORDER_INVALID_TRANSITION": {
       const allowed = availableActions(from, refundable);
@@ -223,19 +224,28 @@ function refusalError(refusal: NonNullable<ReturnType<typeof refuseTransition>>,
           : refusal.reason === "nothing_paid"
             ? "Nothing was paid on this order, so there is nothing to refund."
             : `An order that is ${from.replace(/_/g, " ")} cannot become ${to.replace(/_/g, " ")}.`;
-      return new AppError("ORDER_INVALID_TRANSITION", `${why} Allowed: ${allowed.join(", ") || "none"}.`, { details: { from, allowed } });
+      const say: Say =
+        refusal.reason === "only_by_voiding_label"
+          ? { key: "onlyByVoidingLabel" }
+          : refusal.reason === "nothing_paid"
+            ? { key: "nothingPaid" }
+            : allowed.length
+              ? { key: "invalidTransition", params: { from: { status: from }, to: { status: to }, allowed: allowed.map((status) => ({ status })) } }
+              : { key: "invalidTransitionNone", params: { from: { status: from } } };
+      return new AppError("ORDER_INVALID_TRANSITION", `${why} Allowed: ${allowed.join(", ") || "none"}.`, { details: { from, allowed }, say });
     }
     case "SHIPMENT_REQUIRED":
-      return new AppError("SHIPMENT_REQUIRED", "To mark the order shipped, say which courier takes it.", { fields: { "shipment.courierName": "is required to ship" } });
+      return new AppError("SHIPMENT_REQUIRED", "To mark the order shipped, say which courier takes it.", { fields: { "shipment.courierName": issue("requiredToShip") } });
     case "REFUND_EXCEEDS_PAID":
       return new AppError("REFUND_EXCEEDS_PAID", `The refund cannot be more than what was paid and not yet refunded (${refusal.refundable}).`, {
-        fields: { refundAmount: `must be at most ${refusal.refundable}` },
+        fields: { refundAmount: issue("atMostAmount", { amount: { money: refusal.refundable, currency } }) },
+        say: { key: "refundAtMost", params: { amount: { money: refusal.refundable, currency } } },
         details: { refundable: refusal.refundable },
       });
     case "LABEL_IN_PROGRESS":
-      return new AppError("LABEL_IN_PROGRESS", "This order's label is being voided: wait for the carrier's answer before moving the order.", { details: { reason: "label_voiding" } });
+      return new AppError("LABEL_IN_PROGRESS", "This order's label is being voided: wait for the carrier's answer before moving the order.", { details: { reason: "label_voiding" }, say: { key: "labelVoiding" } });
     case "REFUND_AMOUNT_INVALID":
-      return new AppError("REFUND_AMOUNT_INVALID", "The refund must be more than zero.", { fields: { refundAmount: "must be greater than 0" } });
+      return new AppError("REFUND_AMOUNT_INVALID", "The refund must be more than zero.", { fields: { refundAmount: issue("greaterThan", { n: 0 }) } });
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 import { phoneInput } from "@/server/customers/phone";
 import { discountAmount, normalizeCode } from "./discount-rules";
 
@@ -34,10 +34,10 @@ export async function redeemDiscount(ctx: StoreContext, input: z.output<typeof r
     select: { usedAt: true, expiresAt: true, minOrder: true, customerId: true },
   });
   const owner = found && (await db.customer.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: found.customerId } }, select: { phone: true } }));
-  if (!found || owner?.phone !== input.customerPhone) throw new AppError("DISCOUNT_UNKNOWN", "This discount code does not exist.", { fields: { code: "is not a code of this store for this customer" } });
-  if (found.usedAt) throw new AppError("DISCOUNT_USED", "This discount code was already used.", { fields: { code: "was already used" } });
-  if (found.expiresAt <= now) throw new AppError("DISCOUNT_EXPIRED", `This discount code expired on ${found.expiresAt.toISOString().slice(0, 10)}.`, { fields: { code: "has expired" } });
-  throw new AppError("DISCOUNT_BELOW_MINIMUM", "The order is below this code's minimum.", { fields: { orderTotal: `must be at least ${found.minOrder}` }, details: { minOrder: found.minOrder } });
+  if (!found || owner?.phone !== input.customerPhone) throw new AppError("DISCOUNT_UNKNOWN", "This discount code does not exist.", { fields: { code: issue("discountUnknown") } });
+  if (found.usedAt) throw new AppError("DISCOUNT_USED", "This discount code was already used.", { fields: { code: issue("discountUsed") } });
+  if (found.expiresAt <= now) throw new AppError("DISCOUNT_EXPIRED", `This discount code expired on ${found.expiresAt.toISOString().slice(0, 10)}.`, { fields: { code: issue("discountExpired") }, say: { key: "discountExpiredOn", params: { date: found.expiresAt.toISOString().slice(0, 10) } } });
+  throw new AppError("DISCOUNT_BELOW_MINIMUM", "The order is below this code's minimum.", { fields: { orderTotal: issue("atLeast", { n: found.minOrder }) }, details: { minOrder: found.minOrder } });
 }
 
 // Stored codes keep their dash ("THX-ABCD2345"); people type them any way.

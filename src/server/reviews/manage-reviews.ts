@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError, notFound } from "@/server/errors/app-error";
+import { AppError, issue, notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
 import { decodeCursor, encodeCursor } from "@/server/orders/cursor";
 import type { Prisma } from "@/generated/prisma/client";
@@ -49,7 +49,7 @@ export async function listReviews(ctx: StoreContext, query: ReviewsQuery) {
   const and: Prisma.ReviewWhereInput[] = [];
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
-    if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: "is not a cursor this page returned" } });
+    if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursorPage") } });
     and.push({ OR: [{ createdAt: { lt: c.placedAt } }, { createdAt: c.placedAt, id: { lt: c.id } }] });
   }
   const rows = await db.review.findMany({
@@ -135,12 +135,12 @@ export async function publishedReviews(storeSlug: string, query: { product?: str
   const limit = Math.min(Math.max(query.limit ?? 12, 1), 50);
   const and: Prisma.ReviewWhereInput[] = [];
   if (query.product) {
-    if (!isUuid(query.product)) throw new AppError("VALIDATION_FAILED", "Unknown product.", { fields: { product: "must be a product id" } });
+    if (!isUuid(query.product)) throw new AppError("VALIDATION_FAILED", "Unknown product.", { fields: { product: issue("productId") } });
     and.push({ productId: query.product });
   }
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
-    if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: "is not a cursor this API returned" } });
+    if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
     and.push({ OR: [{ publishedAt: { lt: c.placedAt } }, { publishedAt: c.placedAt, id: { lt: c.id } }] });
   }
   const rows = await db.review.findMany({

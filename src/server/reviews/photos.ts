@@ -1,7 +1,7 @@
 // Customers' photos: checked by what they are, not what they are called; re-encoded, which drops EXIF
 // (GPS position included) and any payload hidden after the image; turned upright; at most 1600 px.
 import sharp from "sharp";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 
 import { MAX_PHOTO_BYTES } from "./photo-limits";
 export { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_PRODUCT, MAX_REVIEW_BODY_BYTES } from "./photo-limits";
@@ -17,9 +17,9 @@ export function sniffImageType(bytes: Uint8Array): "jpeg" | "png" | "webp" | nul
 }
 
 export async function processPhoto(bytes: Buffer, field: string): Promise<ProcessedPhoto> {
-  if (bytes.length > MAX_PHOTO_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A photo is larger than 5 MB.", { fields: { [field]: "must be at most 5 MB" } });
+  if (bytes.length > MAX_PHOTO_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A photo is larger than 5 MB.", { say: { key: "photoTooLarge", params: { n: 5 } }, fields: { [field]: issue("maxMegabytes", { n: 5 }) } });
   const sniffed = sniffImageType(bytes);
-  if (!sniffed) throw new AppError("VALIDATION_FAILED", "Photos must be JPEG, PNG or WebP images.", { fields: { [field]: "must be a JPEG, PNG or WebP image" } });
+  if (!sniffed) throw new AppError("VALIDATION_FAILED", "Photos must be JPEG, PNG or WebP images.", { say: { key: "photoType" }, fields: { [field]: issue("imageType") } });
   try {
     const image = sharp(bytes, { failOn: "error", limitInputPixels: 60_000_000 });
     const meta = await image.metadata();
@@ -27,6 +27,6 @@ export async function processPhoto(bytes: Buffer, field: string): Promise<Proces
     const { data, info } = await image.rotate().resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 82, mozjpeg: true }).toBuffer({ resolveWithObject: true });
     return { bytes: data, contentType: "image/jpeg", extension: "jpg", width: info.width, height: info.height };
   } catch {
-    throw new AppError("VALIDATION_FAILED", "A photo could not be read as an image.", { fields: { [field]: "must be a JPEG, PNG or WebP image that opens" } });
+    throw new AppError("VALIDATION_FAILED", "A photo could not be read as an image.", { say: { key: "photoUnreadable" }, fields: { [field]: issue("imageUnreadable") } });
   }
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/server/db/client";
-import { AppError, notFound, type FieldErrors } from "@/server/errors/app-error";
+import { AppError, issue, notFound, type FieldIssues } from "@/server/errors/app-error";
 import { CARRIERS, isCarrierId } from "@/server/shipping/carriers";
 import type { ReviewKind, ReviewStatus } from "@/generated/prisma/enums";
 import { readReviewSettings, type ReviewSettings } from "./review-settings";
@@ -126,29 +126,29 @@ export async function submitReview(token: string, input: ReviewSubmission, photo
   const storage = options.storage ?? photoStorage();
   const request = await loadRequest(token);
   if (request.submittedAt && now.getTime() > request.submittedAt.getTime() + EDIT_WINDOW_MS) {
-    throw new AppError("CONFLICT", "This review can no longer be changed: reviews can be edited for 7 days.");
+    throw new AppError("CONFLICT", "This review can no longer be changed: reviews can be edited for 7 days.", { say: { key: "reviewEditWindow" } });
   }
   const settings = readReviewSettings(request.store.reviewSettings);
   const products = settings.rate.products ? productsOf(request) : [];
   const carrier = settings.rate.carrier ? carrierOf(request) : null;
-  const fields: FieldErrors = {};
+  const fields: FieldIssues = {};
   products.forEach((p, i) => {
-    if (!input.products.some((r) => r.productId === p.productId)) fields[`products.${i}.rating`] = `rate ${p.name} from 1 to 5 stars`;
+    if (!input.products.some((r) => r.productId === p.productId)) fields[`products.${i}.rating`] = issue("rateProduct", { name: p.name });
   });
   input.products.forEach((r, i) => {
-    if (!products.some((p) => p.productId === r.productId)) fields[`products.${i}.productId`] = "is not a product of this order";
+    if (!products.some((p) => p.productId === r.productId)) fields[`products.${i}.productId`] = issue("notOrderProduct");
   });
-  if (settings.rate.experience && !input.experience) fields["experience.rating"] = "rate the order experience from 1 to 5 stars";
-  if (carrier && !input.carrier) fields["carrier.rating"] = `rate ${carrier.name} from 1 to 5 stars`;
+  if (settings.rate.experience && !input.experience) fields["experience.rating"] = issue("rateExperience");
+  if (carrier && !input.carrier) fields["carrier.rating"] = issue("rateCarrier", { carrier: { carrier: carrier.id } });
   for (const [productId, files] of photos) {
-    if (!settings.askPhotos) fields[`photos.${productId}`] = "photos are not asked for";
-    else if (!products.some((p) => p.productId === productId)) fields[`photos.${productId}`] = "is not a product of this order";
+    if (!settings.askPhotos) fields[`photos.${productId}`] = issue("photosNotAsked");
+    else if (!products.some((p) => p.productId === productId)) fields[`photos.${productId}`] = issue("notOrderProduct");
     else {
       const existing = request.reviews.find((r) => r.kind === "PRODUCT" && r.productId === productId)?._count.photos ?? 0;
-      if (existing + files.length > MAX_PHOTOS_PER_PRODUCT) fields[`photos.${productId}`] = `at most ${MAX_PHOTOS_PER_PRODUCT} photos per product`;
+      if (existing + files.length > MAX_PHOTOS_PER_PRODUCT) fields[`photos.${productId}`] = issue("maxPhotos", { n: MAX_PHOTOS_PER_PRODUCT });
     }
   }
-  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Some answers need another look.", { fields });
+  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Some answers need another look.", { fields, say: { key: "reviewAnswers" } });
 
   const processed: { productId: string; photo: ProcessedPhoto; id: string; key: string }[] = [];
   for (const [productId, files] of photos) {
@@ -174,15 +174,15 @@ export async function submitReview(token: string, input: ReviewSubmission, photo
       // and parallel submissions each saw room for three photos.
       const [locked] = await tx.$queryRaw<{ submittedAt: Date | null }[]>`SELECT "submittedAt" FROM review_requests WHERE "storeId" = ${storeId}::uuid AND id = ${request.id}::uuid FOR UPDATE`;
       if (locked?.submittedAt && now.getTime() > locked.submittedAt.getTime() + EDIT_WINDOW_MS) {
-        throw new AppError("CONFLICT", "This review can no longer be changed: reviews can be edited for 7 days.");
+        throw new AppError("CONFLICT", "This review can no longer be changed: reviews can be edited for 7 days.", { say: { key: "reviewEditWindow" } });
       }
       const current = await tx.review.findMany({ where: { storeId, requestId: request.id }, include: { _count: { select: { photos: true } } } });
-      const over: FieldErrors = {};
+      const over: FieldIssues = {};
       for (const [productId, files] of photos) {
         const existing = current.find((r) => r.kind === "PRODUCT" && r.productId === productId)?._count.photos ?? 0;
-        if (existing + files.length > MAX_PHOTOS_PER_PRODUCT) over[`photos.${productId}`] = `at most ${MAX_PHOTOS_PER_PRODUCT} photos per product`;
+        if (existing + files.length > MAX_PHOTOS_PER_PRODUCT) over[`photos.${productId}`] = issue("maxPhotos", { n: MAX_PHOTOS_PER_PRODUCT });
       }
-      if (Object.keys(over).length) throw new AppError("VALIDATION_FAILED", "Some answers need another look.", { fields: over });
+      if (Object.keys(over).length) throw new AppError("VALIDATION_FAILED", "Some answers need another look.", { fields: over, say: { key: "reviewAnswers" } });
       for (const w of wanted) {
         const existing = current.find((r) => r.kind === w.kind && r.productId === w.productId);
         const status = initialStatus(settings, w.rating);

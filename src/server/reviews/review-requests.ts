@@ -133,14 +133,14 @@ async function createDiscount(tx: Tx, storeId: string, requestId: string, custom
 export async function sendReviewRequestNow(ctx: StoreContext, orderId: string): Promise<SendOutcome> {
   const order = await db.order.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: orderId } }, select: { status: true, deliveredAt: true } });
   if (!order) throw notFound("Order");
-  if (order.status !== "DELIVERED") throw new AppError("CONFLICT", "A review request goes out once the order is delivered.");
+  if (order.status !== "DELIVERED") throw new AppError("CONFLICT", "A review request goes out once the order is delivered.", { say: { key: "reviewAfterDelivery" } });
   const request = await db.$transaction(async (tx) => {
     await tx.reviewRequest.createMany({ data: [{ storeId: ctx.storeId, orderId, scheduledFor: new Date() }], skipDuplicates: true });
     return tx.reviewRequest.findUniqueOrThrow({ where: { storeId_orderId: { storeId: ctx.storeId, orderId } } });
   });
-  if (request.status === "SENT") throw new AppError("CONFLICT", "The customer was already asked for a review of this order.", { details: { sentAt: request.sentAt?.toISOString() } });
-  if (request.status !== "SCHEDULED") throw new AppError("CONFLICT", `The review request was ${request.status.toLowerCase()}: ${request.reason ?? ""}`.trim());
+  if (request.status === "SENT") throw new AppError("CONFLICT", "The customer was already asked for a review of this order.", { details: { sentAt: request.sentAt?.toISOString() }, say: { key: "reviewAlreadyAsked" } });
+  if (request.status !== "SCHEDULED") throw new AppError("CONFLICT", `The review request was ${request.status.toLowerCase()}: ${request.reason ?? ""}`.trim(), { say: { key: "reviewRequestNotScheduled" } });
   const outcome = await sendReviewRequest({ storeId: ctx.storeId, requestId: request.id }, { byMerchant: true, actor: ctx.actor });
-  if (outcome.status === "skipped" || outcome.status === "canceled") throw new AppError("CONFLICT", `No review request: ${outcome.reason}.`);
+  if (outcome.status === "skipped" || outcome.status === "canceled") throw new AppError("CONFLICT", `No review request: ${outcome.reason}.`, { say: { key: "reviewNotSent", params: { reason: outcome.reason ?? "" } } });
   return outcome;
 }

@@ -2,8 +2,9 @@
 // thank-you discount, which reviews publish at once, and the hours no SMS goes out. Stored as one JSON
 // document per store and always read through this schema, so old documents get the new defaults.
 import { z } from "zod";
+import { rule } from "@/server/http/validation";
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 22:00");
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, rule("timeLike", { example: "22:00" }));
 const template = z.string().trim().min(1).max(480);
 
 export const REVIEW_PLACEHOLDERS = ["customer_name", "order_number", "review_url", "discount_code", "store_name"] as const;

@@ -43,7 +43,7 @@ export const WIDGET_SCRIPT = `(function () {
     c.appendChild(el("div", "p", r.product || words[locale].experience));
     if (r.text) c.appendChild(el("p", "t", r.text));
     var when = new Date(r.date);
-    c.appendChild(el("div", "m", r.author + " · " + new Intl.DateTimeFormat(locale === "ar" ? "ar-SA" : "en-GB", { dateStyle: "medium" }).format(when)));
+    c.appendChild(el("div", "m", r.author + " · " + new Intl.DateTimeFormat(locale === "ar" ? "ar-SA-u-nu-latn" : "en-GB", { dateStyle: "medium" }).format(when)));
     if (r.photos.length) {
       var ph = el("div", "ph");
       r.photos.forEach(function (p) {

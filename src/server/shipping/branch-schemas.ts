@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { rule } from "@/server/http/validation";
 import { phoneInput } from "@/server/customers/phone";
 
 // Weekdays in the order a Gulf week runs.
 export const WEEKDAYS = ["sat", "sun", "mon", "tue", "wed", "thu", "fri"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 09:00");
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, rule("timeLike", { example: "09:00" }));
 const hours = z
   .strictObject({ open: time, close: time })
-  .refine((h) => h.open < h.close, { message: "must close after it opens", path: ["close"] });
+  .refine((h) => h.open < h.close, { message: rule("closeAfterOpen"), path: ["close"] });
 
 /** Opening hours per weekday; a day left out is closed. */
 export const workingHoursInput = z.partialRecord(z.enum(WEEKDAYS), hours);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/server/db/client";
 import { systemContext, type StoreContext } from "@/server/auth/context";
-import { AppError, isAppError, notFound } from "@/server/errors/app-error";
+import { AppError, issue, isAppError, notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
 import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
 import { actorFields } from "@/server/orders/order-events";
@@ -68,15 +68,16 @@ export async function issueLabel(ctx: StoreContext, unverifiedOrderId: string, i
       const refusal = labelRefusal(order.status, live?.status ?? null);
       if (refusal) throw labelRefusalError(refusal, order.status, live?.carrier ?? null);
       const account = await tx.carrierAccount.findUnique({ where: { storeId_carrier: { storeId: ctx.storeId, carrier: input.carrier } } });
-      if (!account?.enabled) throw new AppError("VALIDATION_FAILED", `${CARRIERS[input.carrier].name} is not enabled for this store.`, { fields: { carrier: "is not enabled for this store" } });
+      if (!account?.enabled) throw new AppError("VALIDATION_FAILED", `${CARRIERS[input.carrier].name} is not enabled for this store.`, { say: { key: "carrierNotEnabled", params: { carrier: { carrier: input.carrier } } }, fields: { carrier: issue("carrierNotEnabled") } });
       if (!supportsHandover(input.carrier, input.handover)) {
         throw new AppError("HANDOVER_NOT_SUPPORTED", `${CARRIERS[input.carrier].name} does not pick up parcels: drop it at one of its branches.`, {
-          fields: { handover: `${input.carrier} offers: dropoff` },
+          fields: { handover: issue("dropoffOnly", { carrier: { carrier: input.carrier } }) },
+          say: { key: "dropoffOnly", params: { carrier: { carrier: input.carrier } } },
         });
       }
-      if (input.handover === "pickup" && !input.pickupAt) throw new AppError("VALIDATION_FAILED", "Choose when the carrier should pick up.", { fields: { pickupAt: "is required for a pickup" } });
+      if (input.handover === "pickup" && !input.pickupAt) throw new AppError("VALIDATION_FAILED", "Choose when the carrier should pick up.", { say: { key: "choosePickupTime" }, fields: { pickupAt: issue("requiredForPickup") } });
       const branch = await tx.branch.findFirst({ where: { storeId: ctx.storeId, id: input.branchId, archivedAt: null }, select: { id: true, workingHours: true } });
-      if (!branch) throw new AppError("VALIDATION_FAILED", "That branch does not exist.", { fields: { branchId: "is not a branch of this store" } });
+      if (!branch) throw new AppError("VALIDATION_FAILED", "That branch does not exist.", { say: { key: "noSuchBranch" }, fields: { branchId: issue("notBranch") } });
       if (input.handover === "pickup" && input.pickupAt) {
         const store = await tx.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { timeZone: true } });
         const refusal = pickupRefusal(new Date(input.pickupAt), branch.workingHours as WorkingHours, CARRIERS[input.carrier].pickupHours, store.timeZone, new Date());
@@ -84,7 +85,11 @@ export async function issueLabel(ctx: StoreContext, unverifiedOrderId: string, i
           throw new AppError(
             "PICKUP_SLOT_UNAVAILABLE",
             refusal === "past" ? "A pickup must be booked at least an hour ahead." : `The branch is closed, or ${CARRIERS[input.carrier].name} does not pick up, at that time.`,
-            { fields: { pickupAt: refusal === "past" ? "is in the past or too soon" : "is outside the branch's and the carrier's pickup hours" }, details: { reason: refusal } },
+            {
+              fields: { pickupAt: issue(refusal === "past" ? "pickupTooSoon" : "pickupOutsideHours") },
+              details: { reason: refusal },
+              say: refusal === "past" ? { key: "pickupTooSoon" } : { key: "pickupOutsideHours", params: { carrier: { carrier: input.carrier } } },
+            },
           );
         }
       }
@@ -135,13 +140,14 @@ function labelRefusalError(refusal: LabelRefusal, orderStatus: string, carrier: 
     case "label_pending":
       return new AppError("LABEL_IN_PROGRESS", `A label for this order is still waiting for ${name}'s answer: it will be issued, or its charge refunded, automatically.`, {
         details: { reason: refusal, carrier },
+        say: { key: "labelPending", params: { carrier: { carrier: carrier ?? "" } } },
       });
     case "label_voiding":
-      return new AppError("LABEL_IN_PROGRESS", `This order's ${name} label is being voided; wait for the carrier's answer.`, { details: { reason: refusal, carrier } });
+      return new AppError("LABEL_IN_PROGRESS", `This order's ${name} label is being voided; wait for the carrier's answer.`, { details: { reason: refusal, carrier }, say: { key: "labelBeingVoided", params: { carrier: { carrier: carrier ?? "" } } } });
     case "label_exists":
-      return new AppError("LABEL_IN_PROGRESS", "This order already has a shipping label. Void it first to issue another.", { details: { reason: refusal, carrier } });
+      return new AppError("LABEL_IN_PROGRESS", "This order already has a shipping label. Void it first to issue another.", { details: { reason: refusal, carrier }, say: { key: "labelExists" } });
     case "order_not_in_progress":
-      return new AppError("ORDER_INVALID_TRANSITION", "A label is issued for an order in progress.", { details: { from: orderStatus.toLowerCase(), allowed: [] } });
+      return new AppError("ORDER_INVALID_TRANSITION", "A label is issued for an order in progress.", { details: { from: orderStatus.toLowerCase(), allowed: [] }, say: { key: "labelNeedsInProgress" } });
   }
 }
 
@@ -180,7 +186,7 @@ export async function completeLabel(ctx: StoreContext, shipmentId: string, deps:
     async (error: unknown) => {
       if (!(error instanceof CarrierError)) throw error;
       await refundFailed(ctx, shipment.id, error.message);
-      throw new AppError("CARRIER_ERROR", `${CARRIERS[carrier].name} could not issue the label: ${error.message} Nothing was charged.`, { details: { retryable: error.retryable } });
+      throw new AppError("CARRIER_ERROR", `${CARRIERS[carrier].name} could not issue the label: ${error.message} Nothing was charged.`, { details: { retryable: error.retryable }, say: { key: "carrierRefused", params: { carrier: { carrier }, reason: error.message } } });
     },
   );
   // Past the limit the label stays pending (the user is told), the late answer still settles it, and if
@@ -188,7 +194,7 @@ export async function completeLabel(ctx: StoreContext, shipmentId: string, deps:
   const outcome = await answerWithin(settled, deps.answerWithinMs ?? CARRIER_ANSWER_WITHIN_MS);
   if (outcome === LATE) return toLabelDto(shipment);
   if (outcome.status === "voiding" || outcome.status === "voided") {
-    throw new AppError("CONFLICT", "The order changed while the label was being bought, so the label is voided and its price refunded.", { details: { reason: "order_moved_on", label: outcome } });
+    throw new AppError("CONFLICT", "The order changed while the label was being bought, so the label is voided and its price refunded.", { details: { reason: "order_moved_on", label: outcome }, say: { key: "orderMovedOn" } });
   }
   return outcome;
 }
@@ -237,14 +243,14 @@ async function refundFailed(ctx: StoreContext, shipmentId: string, reason: strin
 async function waitForLabel(ctx: StoreContext, shipmentId: string): Promise<LabelDto> {
   for (let i = 0; i < 100; i++) {
     const shipment = await db.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } } });
-    if (shipment.status === "FAILED") throw new AppError("CARRIER_ERROR", `The label could not be issued: ${shipment.failureReason ?? "carrier error"}. Nothing was charged.`);
+    if (shipment.status === "FAILED") throw new AppError("CARRIER_ERROR", `The label could not be issued: ${shipment.failureReason ?? "carrier error"}. Nothing was charged.`, { say: { key: "labelFailed" } });
     if (shipment.status === "VOIDING" || (shipment.status === "VOIDED" && shipment.voidReason === "order_moved_on")) {
-      throw new AppError("CONFLICT", "The order changed while the label was being bought, so the label is voided and its price refunded.", { details: { reason: "order_moved_on" } });
+      throw new AppError("CONFLICT", "The order changed while the label was being bought, so the label is voided and its price refunded.", { details: { reason: "order_moved_on" }, say: { key: "orderMovedOn" } });
     }
     if (shipment.status !== "PENDING") return toLabelDto(shipment);
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new AppError("LABEL_IN_PROGRESS", "This label is still being issued. Try again in a moment.", { details: { reason: "label_pending" } });
+  throw new AppError("LABEL_IN_PROGRESS", "This label is still being issued. Try again in a moment.", { details: { reason: "label_pending" }, say: { key: "labelStillIssuing" } });
 }
 
 /**

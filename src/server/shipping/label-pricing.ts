@@ -4,7 +4,7 @@
 // the platform's fee, if any. What the store charges its customers for shipping is its own rate card
 // (Settings → Shipping), which never changes a debit.
 import { z } from "zod";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 import { CARRIERS, CARRIER_IDS, type CarrierId, type RateCard } from "./carriers";
 import { quote, type Package } from "./weights";
 
@@ -28,11 +28,11 @@ export function platformRates(env: Record<string, string | undefined> = process.
     try {
       parsed = JSON.parse(env.PLATFORM_RATES);
     } catch {
-      throw new AppError("RATE_UNAVAILABLE", "The platform's carrier prices (PLATFORM_RATES) are not valid JSON: labels cannot be priced.", { details: { setting: "PLATFORM_RATES" } });
+      throw new AppError("RATE_UNAVAILABLE", "The platform's carrier prices (PLATFORM_RATES) are not valid JSON: labels cannot be priced.", { details: { setting: "PLATFORM_RATES" }, say: { key: "platformPricesBroken" } });
     }
     const checked = platformRatesSetting.safeParse(parsed);
     if (!checked.success) {
-      throw new AppError("RATE_UNAVAILABLE", `The platform's carrier prices (PLATFORM_RATES) are not valid: ${checked.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.`, { details: { setting: "PLATFORM_RATES" } });
+      throw new AppError("RATE_UNAVAILABLE", `The platform's carrier prices (PLATFORM_RATES) are not valid: ${checked.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.`, { details: { setting: "PLATFORM_RATES" }, say: { key: "platformPricesBroken" } });
     }
     overrides = checked.data;
   }
@@ -43,7 +43,7 @@ export function platformRates(env: Record<string, string | undefined> = process.
 export function platformLabelFee(env: Record<string, string | undefined> = process.env): number {
   const raw = env.PLATFORM_LABEL_FEE?.trim();
   if (!raw) return 0;
-  if (!/^\d{1,9}$/.test(raw)) throw new AppError("RATE_UNAVAILABLE", `PLATFORM_LABEL_FEE must be a whole number of minor units, not "${raw}".`, { details: { setting: "PLATFORM_LABEL_FEE" } });
+  if (!/^\d{1,9}$/.test(raw)) throw new AppError("RATE_UNAVAILABLE", `PLATFORM_LABEL_FEE must be a whole number of minor units, not "${raw}".`, { details: { setting: "PLATFORM_LABEL_FEE" }, say: { key: "platformPricesBroken" } });
   return Number(raw);
 }
 
@@ -60,7 +60,7 @@ export function labelPrice(carrier: CarrierId, account: { accountNumber: string 
   const billing = billingOf(account);
   const price = billing === "own_account" ? platformLabelFee(env) : weights.price;
   if (!Number.isSafeInteger(price) || price < 0 || (billing === "platform" && price === 0)) {
-    throw new AppError("RATE_UNAVAILABLE", `There is no valid price for a ${CARRIERS[carrier].name} label now. Try another carrier, or contact support.`, { fields: { carrier: "has no valid price" }, details: { carrier } });
+    throw new AppError("RATE_UNAVAILABLE", `There is no valid price for a ${CARRIERS[carrier].name} label now. Try another carrier, or contact support.`, { fields: { carrier: issue("noPrice") }, details: { carrier }, say: { key: "noPlatformPrice", params: { carrier: { carrier } } } });
   }
   return { billing, price, chargeableGrams: weights.chargeableGrams, volumetricGrams: weights.volumetricGrams };
 }

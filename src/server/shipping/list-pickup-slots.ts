@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError, notFound } from "@/server/errors/app-error";
+import { AppError, issue, notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
 import { parseInput } from "@/server/http/validation";
 import { CARRIERS, CARRIER_IDS, PICKUP_WINDOW_HOURS } from "./carriers";
@@ -21,7 +21,7 @@ export async function listPickupSlots(ctx: StoreContext, unverifiedBranchId: str
   // The branch first: another store's branch is "not found", whatever the query says.
   const query = parseInput(pickupSlotsQuery, rawQuery);
   if (!CARRIERS[query.carrier].capabilities.pickup) {
-    throw new AppError("HANDOVER_NOT_SUPPORTED", `${CARRIERS[query.carrier].name} does not pick up parcels.`, { fields: { carrier: `${query.carrier} offers: dropoff` } });
+    throw new AppError("HANDOVER_NOT_SUPPORTED", `${CARRIERS[query.carrier].name} does not pick up parcels.`, { fields: { carrier: issue("dropoffOnly", { carrier: { carrier: query.carrier } }) }, say: { key: "dropoffOnly", params: { carrier: { carrier: query.carrier } } } });
   }
   return pickupSlots(branch.workingHours as WorkingHours, CARRIERS[query.carrier].pickupHours, store.timeZone, new Date()).map((start) => ({
     start: start.toISOString(),

@@ -1,6 +1,6 @@
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError, notFound } from "@/server/errors/app-error";
+import { AppError, issue, notFound } from "@/server/errors/app-error";
 import type { Prisma } from "@/generated/prisma/client";
 import type { BranchInput, WorkingHours } from "./branch-schemas";
 
@@ -75,7 +75,7 @@ export async function updateBranch(ctx: StoreContext, branchId: string, input: B
     await lockStore(tx, ctx.storeId);
     const current = await tx.branch.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: branchId } }, select: { archivedAt: true, isDefault: true } });
     if (!current) throw notFound("Branch");
-    if (input.isDefault && current.archivedAt) throw new AppError("CONFLICT", "An archived branch cannot be the default. Restore it first.", { fields: { isDefault: "is not possible for an archived branch" } });
+    if (input.isDefault && current.archivedAt) throw new AppError("CONFLICT", "An archived branch cannot be the default. Restore it first.", { say: { key: "archivedDefault" }, fields: { isDefault: issue("archivedCannotBeDefault") } });
     // The default can be moved to another branch, not switched off: orders need somewhere to ship from.
     const isDefault = input.isDefault || current.isDefault;
     await tx.branch.update({ where: { storeId_id: { storeId: ctx.storeId, id: branchId } }, data: { ...input, isDefault } });
@@ -97,7 +97,7 @@ export async function archiveBranch(ctx: StoreContext, branchId: string): Promis
     if (!branch) throw notFound("Branch");
     if (branch.archivedAt) return;
     const live = await tx.branch.count({ where: { storeId: ctx.storeId, archivedAt: null } });
-    if (live <= 1) throw new AppError("CONFLICT", "This is the store's only branch. Add another branch before archiving it.");
+    if (live <= 1) throw new AppError("CONFLICT", "This is the store's only branch. Add another branch before archiving it.", { say: { key: "onlyBranch" } });
     await tx.branch.update({ where: { storeId_id: { storeId: ctx.storeId, id: branchId } }, data: { archivedAt: new Date(), isDefault: false } });
     await ensureOneDefault(tx, ctx.storeId);
   });
@@ -117,11 +117,11 @@ export async function deleteBranch(ctx: StoreContext, branchId: string): Promise
     await lockStore(tx, ctx.storeId);
     const branch = await tx.branch.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: branchId } }, select: { archivedAt: true } });
     if (!branch) throw notFound("Branch");
-    if (!branch.archivedAt) throw new AppError("CONFLICT", "Archive the branch before deleting it.");
+    if (!branch.archivedAt) throw new AppError("CONFLICT", "Archive the branch before deleting it.", { say: { key: "archiveFirst" } });
     const open = await tx.shipment.count({ where: { storeId: ctx.storeId, branchId, ...OPEN_SHIPMENT } });
-    if (open) throw new AppError("CONFLICT", `This branch has ${open} open shipment${open === 1 ? "" : "s"}. It can be deleted once they are delivered or returned.`, { details: { openShipments: open } });
+    if (open) throw new AppError("CONFLICT", `This branch has ${open} open shipment${open === 1 ? "" : "s"}. It can be deleted once they are delivered or returned.`, { details: { openShipments: open }, say: { key: "branchOpenShipments", params: { n: open } } });
     const orders = await tx.order.count({ where: { storeId: ctx.storeId, branchId } });
-    if (orders) throw new AppError("CONFLICT", `Orders (${orders}) shipped from this branch keep it in their history, so it stays archived.`, { details: { orders } });
+    if (orders) throw new AppError("CONFLICT", `Orders (${orders}) shipped from this branch keep it in their history, so it stays archived.`, { details: { orders }, say: { key: "branchHasOrders", params: { n: orders } } });
     await tx.branch.delete({ where: { storeId_id: { storeId: ctx.storeId, id: branchId } } });
   });
 }

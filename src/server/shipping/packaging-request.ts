@@ -3,6 +3,7 @@
 // fields. This module validates the request and writes that email; the merchant sends it from their own
 // mailbox ("Open in email app") or pastes it ("Copy").
 import { z } from "zod";
+import { rule } from "@/server/http/validation";
 import { phoneInput } from "@/server/customers/phone";
 
 export const PACKAGING_ITEMS = ["flyer_small", "flyer_medium", "flyer_large", "flyer_xl", "box_small", "box_medium", "box_large", "envelope"] as const;
@@ -24,15 +25,15 @@ const required = (max: number) => z.string().trim().min(1).max(max);
 
 export const packagingRequestInput = z.strictObject({
   storeNumber: required(40),
-  platformAccount: required(40).regex(/^\d+$/, "must be the account number in digits"),
+  platformAccount: required(40).regex(/^\d+$/, rule("accountDigits")),
   contactName: required(80),
   phone: phoneInput,
-  email: z.email("must be an email address").max(120),
+  email: z.email(rule("email")).max(120),
   city: required(60),
   address: required(200),
   items: z
     .partialRecord(z.enum(PACKAGING_ITEMS), z.number().int().min(0).max(500, "is at most 500 per request"))
-    .refine((items) => Object.values(items).some((q) => (q ?? 0) > 0), { message: "choose at least one size and how many" }),
+    .refine((items) => Object.values(items).some((q) => (q ?? 0) > 0), { message: rule("chooseSize") }),
   notes: z.string().trim().max(500).optional(),
 });
 export type PackagingRequest = z.output<typeof packagingRequestInput>;

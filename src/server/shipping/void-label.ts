@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError, notFound } from "@/server/errors/app-error";
+import { AppError, notFound, type Say } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
 import { actorFields } from "@/server/orders/order-events";
 import { lockOrder } from "@/server/orders/lock-order";
@@ -42,7 +42,7 @@ export async function voidLabel(ctx: StoreContext, unverifiedShipmentId: string,
     return shipment;
   });
   const label = await settleVoid(ctx, decided.id, deps);
-  if (label.status === "created") throw new AppError("VOID_NOT_ALLOWED", `${CARRIERS[decided.carrier as CarrierId].name} refused to cancel: it already has the parcel.`, { details: { reason: "carrier_has_parcel" } });
+  if (label.status === "created") throw new AppError("VOID_NOT_ALLOWED", `${CARRIERS[decided.carrier as CarrierId].name} refused to cancel: it already has the parcel.`, { details: { reason: "carrier_has_parcel" }, say: { key: "carrierHasParcel", params: { carrier: { carrier: decided.carrier ?? "" } } } });
   return label;
 }
 
@@ -55,7 +55,15 @@ export function voidRefusalError(refusal: VoidRefusal, orderStatus: string): App
     carrier_has_parcel: "The carrier already has the parcel: the label can no longer be voided.",
     order_moved_on: `The order is ${orderStatus.toLowerCase().replace(/_/g, " ")}: its label can no longer be voided.`,
   };
-  return new AppError("VOID_NOT_ALLOWED", words[refusal], { details: { reason: refusal, orderStatus: orderStatus.toLowerCase() } });
+  const say: Record<VoidRefusal, Say> = {
+    not_issued: { key: "voidNeverIssued" },
+    already_voided: { key: "voidAlreadyVoided" },
+    label_pending: { key: "voidLabelPending" },
+    label_voiding: { key: "voidLabelVoiding" },
+    carrier_has_parcel: { key: "voidCarrierHasParcel" },
+    order_moved_on: { key: "voidOrderMovedOn", params: { status: { status: orderStatus } } },
+  };
+  return new AppError("VOID_NOT_ALLOWED", words[refusal], { details: { reason: refusal, orderStatus: orderStatus.toLowerCase() }, say: say[refusal] });
 }
 
 /** Asks the carrier to cancel a VOIDING label and records its answer (steps 2 and 3). */

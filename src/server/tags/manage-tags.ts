@@ -1,6 +1,6 @@
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError, notFound } from "@/server/errors/app-error";
+import { AppError, issue, notFound } from "@/server/errors/app-error";
 import { Prisma } from "@/generated/prisma/client";
 
 export type TagDto = { id: string; name: string; color: string; orders: number };
@@ -22,7 +22,7 @@ export async function updateTag(ctx: StoreContext, input: { tagId: string; name?
     if (!count) throw notFound("Tag");
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", "Another tag already has this name.", { fields: { name: "is already used by another tag" } });
+      throw new AppError("CONFLICT", "Another tag already has this name.", { say: { key: "tagNameTaken" }, fields: { name: issue("tagNameTaken") } });
     }
     throw error;
   }

@@ -4,6 +4,7 @@
 // exactly this amount. One conditional update decides, so however many confirmations arrive (the
 // provider's webhook, twice; the browser coming back; the worker's round), the wallet is credited once.
 import { z } from "zod";
+import { rule } from "@/server/http/validation";
 import { db } from "@/server/db/client";
 import { systemContext, type StoreContext } from "@/server/auth/context";
 import { AppError, notFound } from "@/server/errors/app-error";
@@ -17,10 +18,10 @@ import { MAX_TOP_UP, MIN_TOP_UP } from "./top-up-limits";
 
 export const startTopUpInput = z.strictObject({
   amount: z
-    .number({ error: "must be an amount" })
-    .int("must be an amount")
-    .min(MIN_TOP_UP, `must be at least ${MIN_TOP_UP}`)
-    .max(MAX_TOP_UP, `must be at most ${MAX_TOP_UP}`),
+    .number({ error: rule("amount") })
+    .int(rule("amount"))
+    .min(MIN_TOP_UP, rule("atLeastAmount", { amount: { money: MIN_TOP_UP, currency: "SAR" } }))
+    .max(MAX_TOP_UP, rule("atMostAmount", { amount: { money: MAX_TOP_UP, currency: "SAR" } })),
 });
 
 export type TopUpDto = { id: string; amount: number; currency: string; status: "pending" | "paid" | "expired"; checkoutUrl: string | null; lastError: string | null; createdAt: string; paidAt: string | null };
@@ -38,7 +39,7 @@ const toDto = (t: { id: string; amount: number; currency: string; status: string
 
 async function assertMayTopUp(ctx: StoreContext) {
   const store = await db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { adminsMayTopUp: true } });
-  if (!mayTopUp(ctx.role, store.adminsMayTopUp)) throw new AppError("FORBIDDEN", "Only the store owner can top up the wallet.");
+  if (!mayTopUp(ctx.role, store.adminsMayTopUp)) throw new AppError("FORBIDDEN", "Only the store owner can top up the wallet.", { say: { key: "ownerTopsUp" } });
 }
 
 /**
@@ -67,7 +68,7 @@ export async function startTopUp(ctx: StoreContext, input: z.output<typeof start
     });
   } catch (error) {
     if (!(error instanceof PaymentProviderError)) throw error;
-    throw new AppError("PAYMENT_PROVIDER_ERROR", `The payment could not be started: ${error.message} Nothing was charged.`, { details: { retryable: error.retryable } });
+    throw new AppError("PAYMENT_PROVIDER_ERROR", `The payment could not be started: ${error.message} Nothing was charged.`, { details: { retryable: error.retryable }, say: { key: "paymentNotStarted", params: { reason: error.message } } });
   }
   const topUp = await db.walletTopUp.create({
     data: {

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { rule } from "@/server/http/validation";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 import { can } from "@/server/auth/permissions";
 import { decodeCursor, encodeCursor } from "@/server/orders/cursor";
 import type { Prisma } from "@/generated/prisma/client";
@@ -23,7 +24,7 @@ export function mayTopUp(role: StoreContext["role"], adminsMayTopUp: boolean): b
   return can(role, "wallet.topUp") || (role === "ADMIN" && adminsMayTopUp);
 }
 
-export const lowBalanceInput = z.strictObject({ lowBalanceThreshold: z.number().int().min(0).max(100_000_000) });
+export const lowBalanceInput = z.strictObject({ lowBalanceThreshold: z.number({ error: rule("amount") }).int(rule("amount")).min(0, rule("notNegative")).max(100_000_000, rule("atMostAmount", { amount: { money: 100_000_000, currency: "SAR" } })) });
 
 /** The balance under which the wallet warns (owners and admins): labels are refused only when it runs out. */
 export async function setLowBalanceThreshold(ctx: StoreContext, input: z.output<typeof lowBalanceInput>): Promise<WalletDto> {
@@ -58,7 +59,7 @@ export async function listWalletEntries(ctx: StoreContext, query: z.output<typeo
   if (query.to) and.push({ createdAt: { lt: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) } });
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
-    if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: "is not a cursor this API returned" } });
+    if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
     and.push({ createdAt: { lte: c.placedAt } }, { OR: [{ createdAt: { lt: c.placedAt } }, { id: { lt: c.id } }] });
   }
   const rows = await db.walletEntry.findMany({ where: { storeId: ctx.storeId, AND: and }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });

@@ -1,5 +1,5 @@
 import { apiRoute, json } from "@/server/http/api-route";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 import { listOrders } from "@/server/orders/list-orders";
 import { placeOrder } from "@/server/orders/place-order";
 import { listOrdersQuery, placeOrderInput } from "@/server/orders/schemas";
@@ -10,10 +10,10 @@ export const POST = apiRoute("orders.create", async ({ ctx, request, body }) => 
   const key = request.headers.get("idempotency-key")?.trim();
   if (!key) {
     throw new AppError("IDEMPOTENCY_KEY_REQUIRED", "Send an Idempotency-Key header so a retried request cannot create a second order.", {
-      fields: { "Idempotency-Key": "is required" },
+      fields: { "Idempotency-Key": issue("required") },
     });
   }
-  if (key.length > 255) throw new AppError("VALIDATION_FAILED", "Idempotency-Key is too long.", { fields: { "Idempotency-Key": "must be at most 255 characters" } });
+  if (key.length > 255) throw new AppError("VALIDATION_FAILED", "Idempotency-Key is too long.", { fields: { "Idempotency-Key": issue("maxLength", { n: 255 }) } });
   const input = await body(placeOrderInput);
   const { order, replayed } = await placeOrder(ctx, input, { source: "API", idempotencyKey: key });
   return json({ data: order }, 201, replayed ? { "Idempotent-Replayed": "true" } : {});

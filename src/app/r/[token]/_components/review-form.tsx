@@ -28,7 +28,12 @@ export function ReviewForm({ token, page: initial, shareUrl }: { token: string; 
   const [fields, setFields] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
 
-  const set = (key: string, patch: Partial<Answer>) => setAnswers((a) => ({ ...a, [key]: { ...a[key], ...patch } }));
+  // An answer that changes takes its field's error away with it: what is fixed no longer says it is wrong.
+  const fieldOf = (key: string) => (key === "experience" || key === "carrier" ? key : `products.${page.products.findIndex((p) => p.productId === key)}`);
+  const set = (key: string, patch: Partial<Answer>) => {
+    setAnswers((a) => ({ ...a, [key]: { ...a[key], ...patch } }));
+    setFields((f) => Object.fromEntries(Object.entries(f).filter(([k]) => !k.startsWith(`${fieldOf(key)}.`) && k !== "form")));
+  };
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();

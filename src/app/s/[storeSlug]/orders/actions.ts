@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { renderError } from "@/server/errors/words";
+import { readerLocale } from "@/i18n/reader-locale";
 import { z } from "zod";
 import { storeAction } from "@/server/actions/action-client";
 import { bulkTransitionOrders } from "@/server/orders/bulk-transition-orders";
@@ -18,5 +20,8 @@ const bulkMove = storeAction(
 export async function bulkMoveOrders(storeSlug: string, input: { orderIds: string[]; to: string; notifyCustomer?: boolean }) {
   const result = await bulkMove(storeSlug, input as never);
   revalidatePath(`/s/${storeSlug}/orders`, "layout");
-  return result;
+  if (!result.ok) return result;
+  // Each refusal in the reader's words, as every other answer of an action.
+  const locale = await readerLocale();
+  return { ...result, data: { ...result.data, refused: result.data.refused.map((r) => ({ ...r, message: locale === "en" && !r.say ? r.message : renderError(r, locale).message })) } };
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { AppError } from "@/server/errors/app-error";
+import { AppError, isAppError, issue } from "@/server/errors/app-error";
+import { inWords } from "@/server/errors/words";
+import { publicPageLocale } from "@/i18n/public-page";
 import { toErrorResponse } from "@/server/errors/error-catalog";
 import { parseInput } from "@/server/http/validation";
 import { MAX_PHOTO_BYTES, MAX_REVIEW_BODY_BYTES } from "@/server/reviews/photos";
@@ -29,14 +31,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     try {
       payload = JSON.parse(String(form.get("payload") ?? ""));
     } catch {
-      throw new AppError("MALFORMED_REQUEST", "The review must be sent as JSON in the field 'payload'.", { fields: { payload: "must be valid JSON" } });
+      throw new AppError("MALFORMED_REQUEST", "The review must be sent as JSON in the field 'payload'.", { fields: { payload: issue("json") } });
     }
     const input = parseInput(reviewSubmission, payload);
     const photos = new Map<string, Buffer[]>();
     for (const [name, value] of form.entries()) {
       if (!name.startsWith("photos.") || typeof value === "string") continue;
       if (value.size === 0) continue;
-      if (value.size > MAX_PHOTO_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A photo is larger than 5 MB.", { fields: { [name]: "must be at most 5 MB" } });
+      if (value.size > MAX_PHOTO_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A photo is larger than 5 MB.", { say: { key: "photoTooLarge", params: { n: 5 } }, fields: { [name]: issue("maxMegabytes", { n: 5 }) } });
       const productId = name.slice("photos.".length);
       photos.set(productId, [...(photos.get(productId) ?? []), Buffer.from(await value.arrayBuffer())]);
     }
@@ -44,6 +46,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     return Response.json({ data: page }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const { status, body } = toErrorResponse(error, randomUUID());
-    return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+    // The review page shows these words to the customer as they are: in the page's language.
+    const locale = (await publicPageLocale(`r:${(await params).token}`).catch(() => null)) ?? "en";
+    const { message, fields } = inWords(isAppError(error) ? error : null, body.error.code, body.error.message, locale);
+    return Response.json({ error: { ...body.error, message, ...(fields ? { fields } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
   }
 }

@@ -1,10 +1,12 @@
 "use client";
 
 import { useMemo, useState, useTransition } from "react";
+import { splitTags } from "@/server/tags/split-tags";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import type { OrderSummaryDto } from "@/server/orders/order-dto";
+import { availableActions } from "@/server/orders/order-transitions";
 import { ORDER_STATUSES, type OrderStatus } from "@/server/orders/order-status";
 import { formatOrderNumber } from "@/server/orders/order-number";
 import { StatusBadge } from "@/components/status-badge";
@@ -77,7 +79,9 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
   async function tagSelected(add: boolean) {
     const ids = orders.filter((o) => selected.has(o.id)).map((o) => o.id);
     if (!tag.trim() || !ids.length) return;
-    const result = add ? await addOrderTags(storeSlug, { orderIds: ids, tags: [tag] }) : await removeOrderTag(storeSlug, { orderIds: ids, tag });
+    const typed = splitTags(tag);
+    if (!typed.length) return;
+    const result = add ? await addOrderTags(storeSlug, { orderIds: ids, tags: typed }) : await removeOrderTag(storeSlug, { orderIds: ids, tag: typed[0] });
     setTagMessage(result.ok ? null : result.error.message);
     if (result.ok) setTag("");
     startTransition(() => router.refresh());
@@ -92,6 +96,12 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
       return next;
     });
   const allSelected = orders.length > 0 && orders.every((o) => selected.has(o.id));
+  // Only the moves at least one selected order can make (the server still decides each one).
+  const movesForSelection = ORDER_STATUSES.filter((s) =>
+    orders.some((o) => selected.has(o.id) && availableActions(o.status, o.payment.status === "paid" || o.payment.status === "partially_refunded" ? o.totals.total : 0).includes(s)),
+  );
+  const chosen: OrderStatus | undefined = movesForSelection.includes(to) ? to : movesForSelection[0];
+  const allRefused = !!outcome && outcome.moved.length === 0 && outcome.refused.length > 0;
 
   async function run() {
     const ids = orders.filter((o) => selected.has(o.id)).map((o) => o.id);
@@ -100,7 +110,7 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
     setProgress({ done: 0, total: ids.length });
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH);
-      const response = await bulkMoveOrders(storeSlug, { orderIds: batch, to });
+      const response = await bulkMoveOrders(storeSlug, { orderIds: batch, to: chosen! });
       if (response.ok) {
         result.moved.push(...response.data.moved.map((m) => m.number));
         result.refused.push(...response.data.refused.map((r) => ({ number: numberOf.get(r.id) ?? 0, message: r.message })));
@@ -135,15 +145,15 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
               <span className="text-sm font-medium">{t("bulk.selected", { count: selected.size })}</span>
               <label className="flex items-center gap-2 text-sm">
                 {t("bulk.moveTo")}
-                <select value={to} onChange={(e) => setTo(e.target.value as OrderStatus)} className={`${inputClass} w-auto`}>
-                  {ORDER_STATUSES.filter((s) => s !== "received").map((s) => (
+                <select value={chosen ?? ""} onChange={(e) => setTo(e.target.value as OrderStatus)} className={`${inputClass} w-auto`}>
+                  {movesForSelection.map((s) => (
                     <option key={s} value={s}>
                       {t(`status.${s}`)}
                     </option>
                   ))}
                 </select>
               </label>
-              <Button type="button" onClick={run}>
+              <Button type="button" onClick={run} disabled={!chosen}>
                 {t("bulk.apply")}
               </Button>
               <span className="flex flex-wrap items-center gap-2">
@@ -152,7 +162,7 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
                   placeholder={t("tags.addPlaceholder")}
                   list="bulk-known-tags"
                   value={tag}
-                  maxLength={40}
+                  maxLength={400}
                   onChange={(e) => setTag(e.target.value)}
                   className={`${inputClass} w-40`}
                 />
@@ -211,8 +221,8 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
             </div>
           )}
           {outcome && !progress && (
-            <div role="status" className="space-y-1 text-sm">
-              <p className="font-medium">{t("bulk.result", { moved: outcome.moved.length, refused: outcome.refused.length })}</p>
+            <div role={allRefused ? "alert" : "status"} className={`space-y-1 text-sm ${allRefused ? "rounded-lg bg-red-50 p-2 text-red-900" : ""}`}>
+              <p className="font-medium">{allRefused ? t("bulk.noneMoved", { refused: outcome.refused.length }) : t("bulk.result", { moved: outcome.moved.length, refused: outcome.refused.length })}</p>
               {outcome.refused.length > 0 && (
                 <ul className="list-disc ps-5 text-red-800">
                   {outcome.refused.map((r) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { splitTags } from "@/server/tags/split-tags";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -51,7 +52,8 @@ export function OrderTags({ storeSlug, orderId, tags, known, canEdit }: { storeS
           className="flex gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            if (value.trim()) run(() => addOrderTags(storeSlug, { orderIds: [orderId], tags: [value] }));
+            const typed = splitTags(value);
+            if (typed.length) run(() => addOrderTags(storeSlug, { orderIds: [orderId], tags: typed }));
           }}
         >
           <input
@@ -59,7 +61,7 @@ export function OrderTags({ storeSlug, orderId, tags, known, canEdit }: { storeS
             placeholder={t("addPlaceholder")}
             list={`known-tags-${orderId}`}
             value={value}
-            maxLength={40}
+            maxLength={400}
             onChange={(e) => setValue(e.target.value)}
             className={inputClass}
           />

@@ -14,7 +14,7 @@ export default async function WidgetReviewsPage({ params, searchParams }: { para
   const result = await orNotFound(publishedReviews(slug, { cursor, limit: 12 }, (id) => `${publicUrl()}/api/public/review-photos/${id}`), ["NOT_FOUND", "VALIDATION_FAILED"]);
   const locale = result.store.locale;
   const t = await getTranslations({ locale, namespace: "widget" });
-  const date = new Intl.DateTimeFormat(locale === "ar" ? "ar-SA" : "en-GB", { dateStyle: "medium" });
+  const date = new Intl.DateTimeFormat(locale === "ar" ? "ar-SA-u-nu-latn" : "en-GB", { dateStyle: "medium" });
   return (
     <main lang={locale} dir={locale === "ar" ? "rtl" : "ltr"} className="min-h-screen bg-white p-3 text-slate-900">
       <h1 className="mb-3 text-lg font-semibold">

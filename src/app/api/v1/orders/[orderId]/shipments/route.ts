@@ -1,4 +1,4 @@
-import { AppError } from "@/server/errors/app-error";
+import { AppError, issue } from "@/server/errors/app-error";
 import { apiRoute, json } from "@/server/http/api-route";
 import { carrierAdapters } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
@@ -9,7 +9,7 @@ export const POST = apiRoute("orders.update", async ({ ctx, params, body, reques
   const key = request.headers.get("idempotency-key")?.trim();
   if (!key) {
     throw new AppError("IDEMPOTENCY_KEY_REQUIRED", "Send an Idempotency-Key header so a retried request cannot buy a second label.", {
-      fields: { "Idempotency-Key": "is required" },
+      fields: { "Idempotency-Key": issue("required") },
     });
   }
   const label = await issueLabel(ctx, params.orderId, await body(issueLabelInput), { idempotencyKey: key }, { adapters });
