@@ -39,7 +39,7 @@ export default defineConfig({
     },
     // The customer's own pages (order, review) are opened from an SMS: on a phone. Large photo
     // uploads are a customer's, and only the phone sends them.
-    { name: "phone", testMatch: /(customer-pages|review-uploads)\.spec/, use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent } },
+    { name: "phone", testMatch: /(customer-pages|review-uploads|a11y)\.spec/, use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent } },
     // The HTTP API has no layout: its checks run once.
     { name: "api", testMatch: /api\.spec/ },
   ],

@@ -28,7 +28,11 @@ test("issue a label: live quote, wallet debited, order shipped, label PDF and tr
   await page.goto(`/s/demo/orders/${order.id}`);
   const form = page.getByRole("form", { name: "Issue Shipping Label" });
   await form.getByLabel("Box for package 1").selectOption({ label: "Box M (30×25×15 cm)" });
+  // A package field that is not a number is named, rather than every carrier disappearing.
+  await form.getByLabel("Weight (kg) 1").fill("");
+  await expect(form.getByRole("alert")).toHaveText("Package 1: Weight (kg) must be a number above 0.");
   await form.getByLabel("Weight (kg) 1").fill("0.8");
+  await expect(form.getByRole("alert")).toHaveCount(0);
   // Box M is charged by size: 30×25×15 / 5000 = 2.25 kg volumetric.
   await expect(form.getByText("Volumetric 2.25 kg · chargeable 2.5 kg").first()).toBeVisible();
   await expect(form.getByText("Cheapest")).toBeVisible();
@@ -38,10 +42,10 @@ test("issue a label: live quote, wallet debited, order shipped, label PDF and tr
   await expect(form.getByText("SMSA Express takes drop-offs only")).toBeVisible();
   await form.getByRole("radio", { name: /^Aramex/ }).check();
   await form.getByRole("radio", { name: "Drop-off at a carrier branch" }).check();
-  await form.getByRole("button", { name: "Execute Action" }).click();
+  await form.getByRole("button", { name: /^Buy label · SAR/ }).click();
 
   await expect(page.locator("main").getByText("Shipped", { exact: true }).first()).toBeVisible();
-  await expect(page.getByText(/^Label issued: aramex \d{11}$/)).toBeVisible();
+  await expect(page.getByText(/^Label issued: Aramex · \u2066\d{11}\u2069$/)).toBeVisible();
   const track = page.getByRole("link", { name: "Track Shipment" });
   await expect(track).toHaveAttribute("href", /^https:\/\/www\.aramex\.com\/sa\/en\/track\/results\?ShipmentNumber=\d{11}$/);
   const labelHref = await page.getByRole("link", { name: "Print label" }).getAttribute("href");
@@ -54,7 +58,9 @@ test("issue a label: live quote, wallet debited, order shipped, label PDF and tr
   await expect(page.getByText("Label", { exact: true }).first()).toBeVisible();
   const csv = await page.request.get("/s/demo/wallet/export.csv?kind=label");
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect((await csv.text()).split("\r\n")[0]).toBe("date,kind,amount,balance_after,order_id,shipment_id,reference");
+  const lines = (await csv.text()).split("\r\n");
+  expect(lines[0]).toBe("date,kind,amount,balance_after,currency,order_number,order_id,shipment_id,reference");
+  expect(lines[1]).toMatch(/^"[^"]+","label","-\d+\.\d\d","\d+\.\d\d","SAR","#\d+",/);
 
   // Void it before hand-over: back in progress, and the wallet has the price back.
   await page.goto(`/s/demo/orders/${order.id}`);
@@ -73,7 +79,7 @@ test("a label the wallet cannot pay for is refused before anything is charged", 
   await form.getByRole("radio", { name: /^Aramex/ }).check();
   await expect(form.getByRole("alert")).toContainText("does not cover this label");
   await expect(form.getByRole("link", { name: "Top up" })).toHaveAttribute("href", "/s/second/wallet");
-  await form.getByRole("button", { name: "Execute Action" }).click();
+  await form.getByRole("button", { name: /^Buy label · SAR/ }).click();
   await expect(form.getByRole("alert").first()).toContainText("does not cover this label");
   await expect(page.locator("main").getByText("In Progress", { exact: true }).first()).toBeVisible();
 });

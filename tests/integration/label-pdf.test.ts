@@ -28,13 +28,13 @@ function tool(name: string) {
 let s: SeededStore;
 const adapters = carrierAdapters();
 
-async function labelFor(name: string, carrier: "aramex" | "spl") {
+async function labelFor(name: string, carrier: "aramex" | "spl", parcels = 1) {
   const order = await seedOrder(s, { name, phone: "+966501234567", payment: { method: "cash_on_delivery", status: "pending" } });
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
   const label = await issueLabel(
     s.ctx(),
     order.id,
-    issueLabelInput.parse({ branchId: s.branches[0].id, carrier, packages: [{ weightGrams: 800, lengthCm: 30, widthCm: 20, heightCm: 10 }], handover: "dropoff" }),
+    issueLabelInput.parse({ branchId: s.branches[0].id, carrier, packages: Array.from({ length: parcels }, () => ({ weightGrams: 800, lengthCm: 30, widthCm: 20, heightCm: 10 })), handover: "dropoff" }),
     {},
     { adapters },
   );
@@ -76,6 +76,18 @@ describe("the label PDF", () => {
     const pages = [1, 2].map((p) => execFileSync(tool("pdftotext"), ["-f", String(p), "-l", String(p), file, "-"], quiet).toString());
     expect(pages[0]).toContain(b.label.trackingNumber);
     expect(pages[1]).toContain(a.label.trackingNumber);
+  });
+
+  it("a shipment of three parcels prints three labels, each saying which parcel it is", async () => {
+    const { label } = await labelFor("Three boxes", "aramex", 3);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pieces-")), "labels.pdf");
+    fs.writeFileSync(file, await labelsPdf(s.ctx(), [label.id]));
+    expect(execFileSync(tool("pdfinfo"), [file], quiet).toString()).toMatch(/Pages:\s+3/);
+    const pages = [1, 2, 3].map((p) => execFileSync(tool("pdftotext"), ["-f", String(p), "-l", String(p), file, "-"], quiet).toString());
+    pages.forEach((text, i) => {
+      expect(text).toContain(`${i + 1} of 3`);
+      expect(text).toContain(label.trackingNumber);
+    });
   });
 
   it("is private: another store's token gets 404; the store's own token gets the PDF", async () => {

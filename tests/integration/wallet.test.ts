@@ -44,7 +44,9 @@ describe("the wallet", () => {
     ]);
     expect((await listWalletEntries(s.ctx(), walletEntriesQuery.parse({ kind: "label" }))).data).toHaveLength(1);
     const csv = walletEntriesCsv(data);
-    expect(csv.split("\r\n")[0]).toBe("date,kind,amount,balance_after,order_id,shipment_id,reference");
+    expect(csv.split("\r\n")[0]).toBe("date,kind,amount,balance_after,currency,order_number,order_id,shipment_id,reference");
+    // In riyals, not halalas.
+    expect(csv.split("\r\n")[2]).toContain(`"label","-25.00","75.00","SAR"`);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(await ledgerSum(s.store.id)).toBe((await getWallet(s.ctx())).balance);
   });

@@ -57,3 +57,16 @@ describe("requestHash", () => {
     expect(requestHash([1, 2])).not.toBe(requestHash([2, 1]));
   });
 });
+
+import { z as zod } from "zod";
+import { parseInput, withoutDirectionControls } from "@/server/http/validation";
+describe("direction controls in what people type", () => {
+  it("are taken out of every string, nested or not, before the schema sees it", () => {
+    const schema = zod.object({ name: zod.string(), notes: zod.array(zod.string()), deep: zod.object({ x: zod.string() }) });
+    const parsed = parseInput(schema, { name: "Sara\u202Egpj.exe", notes: ["\u2067عاجل\u2069", "plain"], deep: { x: "\u202Aa\u202Cb" } });
+    expect(parsed).toEqual({ name: "Saragpj.exe", notes: ["عاجل", "plain"], deep: { x: "ab" } });
+    expect(withoutDirectionControls(5)).toBe(5);
+    // Marks that only hint a direction (LRM, RLM) stay: they cannot reorder what follows.
+    expect(withoutDirectionControls("a\u200Fb")).toBe("a\u200Fb");
+  });
+});

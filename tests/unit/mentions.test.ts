@@ -28,3 +28,13 @@ describe("the tag box", () => {
     expect(splitTags("  ")).toEqual([]);
   });
 });
+
+import { mentionParts } from "@/server/orders/mentions";
+describe("a comment's mentions, cut out to be isolated", () => {
+  it("finds @handles in Latin or Arabic, not emails, and keeps every character", () => {
+    const body = "راجع @Sara الطلب، ثم @سارة أيضًا. mail a@b.test";
+    const parts = mentionParts(body);
+    expect(parts.filter((p) => p.mention).map((p) => p.text)).toEqual(["@Sara", "@سارة"]);
+    expect(parts.map((p) => p.text).join("")).toBe(body);
+  });
+});

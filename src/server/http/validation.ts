@@ -110,8 +110,24 @@ export function storableProblems(value: unknown, path: string[] = [], out: Field
   return out;
 }
 
+// Explicit direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). Typed into a
+// name or a note they reorder whatever is shown after them ("‮gpj.exe" shows as "exe.jpg"): the screens
+// isolate what people typed themselves, so these characters are never needed and are taken out.
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Every string of an input with the direction controls taken out, before any schema sees it. */
+export function withoutDirectionControls(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(DIRECTION_CONTROLS, "");
+  if (Array.isArray(value)) return value.map(withoutDirectionControls);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(DIRECTION_CONTROLS, ""), withoutDirectionControls(v)]));
+  }
+  return value;
+}
+
 /** As zod's safeParse, with what Postgres cannot store refused too (for pages that fall back to defaults). */
-export function safeParseInput<S extends z.ZodType>(schema: S, input: unknown): { success: true; data: z.output<S> } | { success: false; fields: FieldErrors } {
+export function safeParseInput<S extends z.ZodType>(schema: S, raw: unknown): { success: true; data: z.output<S> } | { success: false; fields: FieldErrors } {
+  const input = withoutDirectionControls(raw);
   const result = schema.safeParse(input);
   if (!result.success) return { success: false, fields: fieldErrorsOf(result.error) };
   const problems = storableProblems(result.data);
@@ -120,7 +136,7 @@ export function safeParseInput<S extends z.ZodType>(schema: S, input: unknown): 
 
 /** Parses input with a schema, throwing a VALIDATION_FAILED AppError that names each field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(withoutDirectionControls(input));
   if (!result.success) throw validationError(result.error);
   const problems = storableProblems(result.data);
   if (Object.keys(problems).length) throw invalidInput(problems);

@@ -20,3 +20,17 @@ export function findMentions(body: string, members: readonly Mentionable[]): str
   }
   return [...ids];
 }
+
+/** A comment cut into text and @mentions, so each mention can be shown isolated (in Arabic, "@Sara" stays "@Sara"). */
+export function mentionParts(body: string): { text: string; mention: boolean }[] {
+  const parts: { text: string; mention: boolean }[] = [];
+  let last = 0;
+  for (const m of body.matchAll(/(^|[^\p{L}\p{N}_])(@[\p{L}\p{N}_.-]*[\p{L}\p{N}_])/gu)) {
+    const start = m.index + m[1].length;
+    if (start > last) parts.push({ text: body.slice(last, start), mention: false });
+    parts.push({ text: m[2], mention: true });
+    last = start + m[2].length;
+  }
+  if (last < body.length) parts.push({ text: body.slice(last), mention: false });
+  return parts;
+}

@@ -77,7 +77,7 @@ function line(doc: Doc, text: string, x: number, y: number, width: number, size:
 const kg = (grams: number) => `${(grams / 1000).toFixed(grams % 1000 === 0 ? 0 : 1)} kg`;
 const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
-async function drawLabel(doc: Doc, label: LabelData) {
+async function drawLabel(doc: Doc, label: LabelData, piece = 1) {
   const W = 288;
   const m = 12;
   const inner = W - 2 * m;
@@ -107,7 +107,8 @@ async function drawLabel(doc: Doc, label: LabelData) {
   const facts: [string, string][] = [
     ["ORDER", `#${label.orderNumber}`],
     ["WEIGHT", `${kg(label.actualGrams)} / ${kg(label.chargeableGrams)} chg`],
-    ["PIECES", String(label.pieces)],
+    // A shipment of several parcels gets one label per parcel, each saying which it is.
+    ["PIECE", label.pieces > 1 ? `${piece} of ${label.pieces}` : "1 of 1"],
     ["DATE", label.date.toISOString().slice(0, 10)],
   ];
   facts.forEach(([k, v], i) => {
@@ -155,13 +156,15 @@ async function render(labels: LabelData[]): Promise<Buffer> {
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
   for (const label of labels) {
-    doc.addPage({ size: [288, 432], margin: 0 });
-    await drawLabel(doc, label);
+    for (let piece = 1; piece <= Math.max(1, label.pieces); piece++) {
+      doc.addPage({ size: [288, 432], margin: 0 });
+      await drawLabel(doc, label, piece);
+    }
   }
   doc.end();
   return done;
 }
 
 export const renderLabelPdf = (label: LabelData) => render([label]);
-/** Several labels as one PDF, a page each, for printing a batch. */
+/** Several labels as one PDF, a page per parcel, for printing a batch. */
 export const renderLabelsPdf = (labels: LabelData[]) => render(labels);

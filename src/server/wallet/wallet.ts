@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { minorUnitDigits } from "@/server/money/money";
+import { formatOrderNumber } from "@/server/orders/order-number";
 import { rule } from "@/server/http/validation";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
@@ -49,7 +51,7 @@ export const walletEntriesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-export type WalletEntryDto = { id: string; kind: string; amount: number; balanceAfter: number; orderId: string | null; shipmentId: string | null; reference: string | null; createdAt: string };
+export type WalletEntryDto = { id: string; kind: string; amount: number; balanceAfter: number; currency: string; orderId: string | null; orderNumber: number | null; shipmentId: string | null; reference: string | null; createdAt: string };
 
 /** The ledger, newest first, by keyset. */
 export async function listWalletEntries(ctx: StoreContext, query: z.output<typeof walletEntriesQuery>) {
@@ -65,6 +67,13 @@ export async function listWalletEntries(ctx: StoreContext, query: z.output<typeo
   const rows = await db.walletEntry.findMany({ where: { storeId: ctx.storeId, AND: and }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  // Rows name their order by its number, as people know it: one query for the page.
+  const orderIds = [...new Set(page.map((e) => e.orderId).filter((id): id is string => !!id))];
+  const [numbers, wallet] = await Promise.all([
+    orderIds.length ? db.order.findMany({ where: { storeId: ctx.storeId, id: { in: orderIds } }, select: { id: true, number: true } }) : [],
+    db.wallet.findUnique({ where: { storeId: ctx.storeId }, select: { currency: true } }),
+  ]);
+  const numberOf = new Map(numbers.map((o) => [o.id, o.number]));
   return {
     data: page.map(
       (e): WalletEntryDto => ({
@@ -72,7 +81,9 @@ export async function listWalletEntries(ctx: StoreContext, query: z.output<typeo
         kind: e.kind.toLowerCase(),
         amount: e.amount,
         balanceAfter: e.balanceAfter,
+        currency: wallet?.currency ?? "SAR",
         orderId: e.orderId,
+        orderNumber: e.orderId ? (numberOf.get(e.orderId) ?? null) : null,
         shipmentId: e.shipmentId,
         reference: e.reference,
         createdAt: e.createdAt.toISOString(),
@@ -82,13 +93,20 @@ export async function listWalletEntries(ctx: StoreContext, query: z.output<typeo
   };
 }
 
-/** The ledger as CSV: one line per entry, amounts in minor units as stored. */
+/** The ledger as CSV: one line per entry, amounts in the currency's units (riyals, "-17.00"), orders by number. */
 export function walletEntriesCsv(entries: WalletEntryDto[]): string {
   const cell = (v: unknown) => {
     const s = v === null || v === undefined ? "" : String(v);
     // Quote everything; neutralize spreadsheet formulas.
     return `"${(/^[=+\-@]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s).replace(/"/g, '""')}"`;
   };
-  const header = ["date", "kind", "amount", "balance_after", "order_id", "shipment_id", "reference"];
-  return [header.join(","), ...entries.map((e) => [e.createdAt, e.kind, e.amount, e.balanceAfter, e.orderId, e.shipmentId, e.reference].map(cell).join(","))].join("\r\n") + "\r\n";
+  const units = (minor: number, currency: string) => {
+    const digits = minorUnitDigits(currency);
+    const sign = minor < 0 ? "-" : "";
+    const abs = String(Math.abs(minor)).padStart(digits + 1, "0");
+    return digits ? `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}` : `${sign}${abs}`;
+  };
+  const header = ["date", "kind", "amount", "balance_after", "currency", "order_number", "order_id", "shipment_id", "reference"];
+  const line = (e: WalletEntryDto) => [e.createdAt, e.kind, units(e.amount, e.currency), units(e.balanceAfter, e.currency), e.currency, e.orderNumber ? formatOrderNumber(e.orderNumber) : "", e.orderId, e.shipmentId, e.reference];
+  return [header.join(","), ...entries.map((e) => line(e).map(cell).join(","))].join("\r\n") + "\r\n";
 }

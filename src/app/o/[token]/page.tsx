@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Ltr, Typed } from "@/components/bidi";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { customerOrderByToken, type CustomerOrderView } from "@/server/orders/customer-view";
 import { cache } from "react";
@@ -58,11 +59,12 @@ export default async function CustomerOrderPage({ params }: { params: Promise<{ 
         <section aria-label={t("shipment")} className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4" data-testid="customer-shipment">
           <h2 className="font-semibold">{t("shipment")}</h2>
           <p className="text-sm">
-            {view.shipment.carrier}
+            <Typed>{view.shipment.carrier}</Typed>
             {view.shipment.trackingNumber && (
-              <span dir="ltr" className="ms-2 font-mono text-slate-600">
-                {view.shipment.trackingNumber}
-              </span>
+              <>
+                {" · "}
+                <Ltr className="font-mono text-slate-600">{view.shipment.trackingNumber}</Ltr>
+              </>
             )}
           </p>
           {view.shipment.trackingUrl ? (
@@ -81,7 +83,7 @@ export default async function CustomerOrderPage({ params }: { params: Promise<{ 
           {view.items.map((item, i) => (
             <li key={i} className="flex justify-between gap-3 py-2 text-sm">
               <span>
-                {item.name} <span className="text-slate-500">× {format.number(item.quantity)}</span>
+                <Typed>{item.name}</Typed> <span className="text-slate-500">× {format.number(item.quantity)}</span>
               </span>
               <span className="tabular whitespace-nowrap">{money(item.lineTotal)}</span>
             </li>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Ltr, Typed } from "@/components/bidi";
 import { safeParseInput } from "@/server/http/validation";
 import { getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
@@ -48,11 +49,11 @@ export default async function CustomersPage({ params, searchParams }: { params: 
             <li key={c.id}>
               <Link href={`${base}/${c.id}`} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-xs hover:border-brand-600">
                 <div className="flex items-center justify-between gap-2">
-                  <span className="font-medium">{c.name}</span>
+                  <Typed className="font-medium">{c.name}</Typed>
                   {c.blocked && <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{t("blocked")}</span>}
                 </div>
-                <p className="tabular text-sm text-slate-600" dir="ltr">
-                  {c.phone}
+                <p className="text-sm text-slate-600">
+                  <Ltr className="tabular">{c.phone}</Ltr>
                 </p>
                 <dl className="mt-2 grid grid-cols-3 gap-2 text-xs text-slate-600">
                   <div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatOrderNumber } from "@/server/orders/order-number";
 import { safeParseInput } from "@/server/http/validation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
@@ -86,7 +87,7 @@ export default async function WalletPage({ params, searchParams }: { params: Pro
                 {t(`kind.${e.kind as "label"}`)}
                 {e.orderId && (
                   <Link href={`/s/${store.slug}/orders/${e.orderId}`} className="ms-2 text-brand-700 hover:underline">
-                    {t("order")}
+                    {e.orderNumber ? formatOrderNumber(e.orderNumber) : t("order")}
                   </Link>
                 )}
                 {e.reference && <span className="ms-2 text-xs text-slate-500">{e.reference}</span>}

@@ -1,4 +1,5 @@
 import { orNotFound } from "@/server/errors/or-not-found";
+import { Ltr } from "@/components/bidi";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
@@ -9,6 +10,13 @@ import { Card } from "@/components/ui/card";
 import { Money } from "@/components/money";
 import { StatusBadge } from "@/components/status-badge";
 import { BlockCustomer } from "../_components/block-customer";
+
+export async function generateMetadata({ params }: { params: Promise<{ storeSlug: string; customerId: string }> }) {
+  const { storeSlug, customerId } = await params;
+  const { ctx } = await requireStoreAccess(storeSlug);
+  const customer = await getCustomer(ctx, customerId).catch(() => null);
+  return { title: customer?.name ?? (await getTranslations("customers"))("title") };
+}
 
 export default async function CustomerPage({ params }: { params: Promise<{ storeSlug: string; customerId: string }> }) {
   const { storeSlug, customerId } = await params;
@@ -34,7 +42,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
           <a href={`tel:${customer.phone}`} dir="ltr" className="tabular inline-flex min-h-11 items-center text-brand-700">
             {customer.phone}
           </a>
-          {customer.email && <p dir="ltr">{customer.email}</p>}
+          {customer.email && (
+            <p>
+              <Ltr>{customer.email}</Ltr>
+            </p>
+          )}
           {customer.city && <p className="text-sm text-slate-600">{[customer.address, customer.city].filter(Boolean).join(" · ")}</p>}
           <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
             <dt className="text-slate-600">{t("orders")}</dt>

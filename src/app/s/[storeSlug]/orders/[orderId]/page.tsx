@@ -1,4 +1,5 @@
 import { orNotFound } from "@/server/errors/or-not-found";
+import { Ltr, Typed } from "@/components/bidi";
 import { cache } from "react";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -130,6 +131,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                   currency={cur}
                   branches={review.branches}
                   defaultBranchId={order.shipping.branchId}
+                  checkoutMethod={order.shipping.method}
                   options={review.shippingOptions}
                 />
               )}
@@ -141,14 +143,14 @@ export default async function OrderPage({ params }: { params: Params }) {
           </Card>
 
           <Card title={t("order.customer")}>
-            <p className="font-medium">{order.customer.name}</p>
+            <p className="font-medium">
+              <Typed>{order.customer.name}</Typed>
+            </p>
             <a href={`tel:${order.customer.phone}`} className="mt-1 inline-flex min-h-11 items-center gap-2 text-brand-700 hover:underline" aria-label={t("order.call", { phone: order.customer.phone })}>
-              <span dir="ltr" className="tabular">
-                {order.customer.phone}
-              </span>
+              <Ltr className="tabular">{order.customer.phone}</Ltr>
             </a>
             <dl className="mt-1 divide-y divide-slate-100">
-              {review.customer.email && <Row label={t("order.email")}>{<span dir="ltr">{review.customer.email}</span>}</Row>}
+              {review.customer.email && <Row label={t("order.email")}>{<Ltr>{review.customer.email}</Ltr>}</Row>}
               {review.customer.city && <Row label={t("order.city")}>{review.customer.city}</Row>}
             </dl>
             <p className="mt-2 text-sm text-slate-600">{t("order.previousOrders", { count: review.customer.previousOrders })}</p>
@@ -192,9 +194,11 @@ export default async function OrderPage({ params }: { params: Params }) {
           </Card>
 
           <Card title={t("order.shipping")}>
-            <p className="font-medium">{order.shipping.name}</p>
-            <p className="tabular text-sm text-slate-600" dir="ltr">
-              {order.shipping.phone}
+            <p className="font-medium">
+              <Typed>{order.shipping.name}</Typed>
+            </p>
+            <p className="text-sm text-slate-600">
+              <Ltr className="tabular">{order.shipping.phone}</Ltr>
             </p>
             <address className="mt-2 text-sm not-italic text-slate-700">
               {order.shipping.address}
@@ -209,12 +213,13 @@ export default async function OrderPage({ params }: { params: Params }) {
               <Row label={t("order.shipFrom")}>{review.shipFrom ? `${review.shipFrom.name}` : t("order.noBranch")}</Row>
               {review.shipments.map((sh) => (
                 <Row key={sh.id} label={t("order.courier")}>
-                  {sh.courierName}
+                  <Typed>{sh.courierName}</Typed>
                   {(sh.status === "pending" || sh.status === "voiding") && <span className="ms-2 text-xs text-amber-800">{t(`label.shipmentStatuses.${sh.status}`)}</span>}
                   {sh.trackingNumber && (
-                    <span dir="ltr" className="ms-2 font-mono text-xs text-slate-600">
-                      {sh.trackingNumber}
-                    </span>
+                    <>
+                      {" · "}
+                      <Ltr className="font-mono text-xs text-slate-600">{sh.trackingNumber}</Ltr>
+                    </>
                   )}
                 </Row>
               ))}
@@ -235,7 +240,9 @@ export default async function OrderPage({ params }: { params: Params }) {
                   <p className="w-full text-sm" data-testid="shipment-status">
                     {t("label.shipmentStatus", { status: t(`label.shipmentStatuses.${sh.status}`) })}
                   </p>
-                  <p className="w-full text-xs text-slate-600">
+                  {/* How to hand the parcel over, only until it has been handed over. */}
+                  {sh.status === "created" && (
+                  <p className="w-full text-xs text-slate-600" data-testid="handover-instructions">
                     {sh.handover === "pickup"
                       ? sh.pickupAt
                         ? t("label.pickupWindow", {
@@ -248,6 +255,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                         : t("label.pickupBy", { carrier: sh.courierName })
                       : t("label.dropAt", { carrier: sh.courierName })}
                   </p>
+                  )}
                   {simulator && can(access.role, "orders.update") && <SimulatorPanel storeSlug={access.store.slug} shipmentId={sh.id} status={sh.status} />}
                 </div>
               ))}

@@ -21,6 +21,8 @@ type Props = {
   currency: string;
   branches: { id: string; name: string }[];
   defaultBranchId: string | null;
+  /** The shipping method the customer chose at checkout, e.g. "Aramex". */
+  checkoutMethod?: string | null;
   options: {
     carriers: Carrier[];
     pricingUnavailable?: boolean;
@@ -34,8 +36,15 @@ type Props = {
 };
 type Pkg = { weightKg: string; lengthCm: string; widthCm: string; heightCm: string };
 
+/** The enabled carrier a checkout's shipping method names, if any. */
+function checkoutCarrier(method: string | null | undefined, carriers: { id: string; name: string }[]): string | null {
+  const m = (method ?? "").trim().toLowerCase();
+  if (!m) return null;
+  return carriers.find((c) => c.id === m || c.name.toLowerCase() === m || c.name.toLowerCase().startsWith(m) || m.startsWith(c.id))?.id ?? null;
+}
+
 /** Order Actions → Issue Shipping Label: packages, a live quote per carrier, hand-over, paid from the wallet. */
-export function IssueLabelForm({ storeSlug, orderId, currency, branches, defaultBranchId, options }: Props) {
+export function IssueLabelForm({ storeSlug, orderId, currency, branches, defaultBranchId, checkoutMethod, options }: Props) {
   const t = useTranslations("label");
   const locale = useLocale();
   const router = useRouter();
@@ -45,7 +54,8 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
     { weightKg: (options.suggestedGrams / 1000).toFixed(2), lengthCm: String(firstBox?.lengthCm ?? 30), widthCm: String(firstBox?.widthCm ?? 20), heightCm: String(firstBox?.heightCm ?? 10) },
   ]);
   const [branchId, setBranchId] = useState(defaultBranchId ?? branches[0]?.id ?? "");
-  const [carrier, setCarrier] = useState<string>("");
+  // The carrier the customer chose at checkout ("Aramex", "aramex", "SMSA") is picked to begin with.
+  const [carrier, setCarrier] = useState<string>(() => checkoutCarrier(checkoutMethod, options.carriers) ?? "");
   const [handover, setHandover] = useState<"pickup" | "dropoff">("dropoff");
   const [pickupAt, setPickupAt] = useState("");
   const [error, setError] = useState<ActionError | null>(null);
@@ -60,6 +70,11 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
     heightMm: cmToMm(Number(p.heightCm)),
   }));
   const valid = parsed.every((p) => p.weightGrams > 0 && p.lengthMm > 0 && p.widthMm > 0 && p.heightMm > 0);
+  // What is wrong with the packages, field by field, instead of carriers silently disappearing.
+  const fieldLabels = { weightKg: t("weightKg"), lengthCm: t("length"), widthCm: t("width"), heightCm: t("height") } as const;
+  const packageProblems = packages.flatMap((p, i) =>
+    (Object.keys(fieldLabels) as (keyof typeof fieldLabels)[]).filter((k) => !(Number(p[k]) > 0)).map((k) => t("packageFieldInvalid", { n: i + 1, field: fieldLabels[k] })),
+  );
   const quotes = valid
     ? options.carriers
         .map((c) => {
@@ -184,6 +199,13 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
         </Button>
       </fieldset>
 
+      {packageProblems.length > 0 && (
+        <ul role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {packageProblems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
       {hint && <p className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900">{t("hint", { volume: hint.maxVolumeCm3, saves: (hint.savesGrams / 1000).toFixed(1) })}</p>}
 
       <fieldset>
@@ -276,7 +298,7 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
         </p>
       )}
       <Button type="submit" className="w-full" disabled={!chosen || pending || (handover === "pickup" && !pickupAt)}>
-        {pending ? t("issuing") : t("submit")}
+        {pending ? t("issuing") : chosen ? t("buyLabel", { price: money(chosen.price) }) : t("submit")}
       </Button>
     </form>
   );

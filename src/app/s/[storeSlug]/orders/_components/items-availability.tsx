@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { Ltr, Typed } from "@/components/bidi";
 import type { OrderAvailability } from "@/server/orders/availability";
 import type { OrderDto } from "@/server/orders/order-dto";
 import { Money } from "@/components/money";
@@ -34,13 +35,15 @@ export function ItemsAvailability({ order, availability, branches, stockTakenFro
               </div>
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-start justify-between gap-x-4">
-                  <p className="font-medium">{item.name}</p>
+                  <p className="font-medium">
+                    <Typed>{item.name}</Typed>
+                  </p>
                   <p className="font-medium">
                     <Money amount={item.lineTotal} currency={order.totals.currency} />
                   </p>
                 </div>
                 <p className="text-sm text-slate-600">
-                  {t("sku")}: <span dir="ltr" className="font-mono text-xs">{item.sku}</span> · {t("quantity")}: <span className="tabular">{item.quantity}</span> · {t("unitPrice")}:{" "}
+                  {t("sku")}: <Ltr className="font-mono text-xs">{item.sku}</Ltr> · {t("quantity")}: <span className="tabular">{item.quantity}</span> · {t("unitPrice")}:{" "}
                   <Money amount={item.unitPrice} currency={order.totals.currency} />
                 </p>
                 {line && (

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { Typed } from "@/components/bidi";
+import { mentionParts } from "@/server/orders/mentions";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import type { CommentDto } from "@/server/orders/comments";
@@ -36,7 +38,7 @@ export function OrderComments({ storeSlug, orderId, comments, members, me }: { s
         {comments.map((c) => (
           <li key={c.id} className="rounded-lg bg-slate-50 p-3">
             <p className="text-xs text-slate-500">
-              <span className="font-medium text-slate-700">{c.authorName}</span> · {format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+              <Typed className="font-medium text-slate-700">{c.authorName}</Typed> · <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
               {c.editedAt && ` · ${t("edited")}`}
             </p>
             {editing?.id === c.id ? (
@@ -52,7 +54,17 @@ export function OrderComments({ storeSlug, orderId, comments, members, me }: { s
                 </div>
               </div>
             ) : (
-              <p className="mt-1 text-sm whitespace-pre-line">{c.body}</p>
+              <p className="mt-1 text-sm whitespace-pre-line" dir="auto">
+                {mentionParts(c.body).map((part, i) =>
+                  part.mention ? (
+                    <Typed key={i} className="font-medium text-brand-700">
+                      {part.text}
+                    </Typed>
+                  ) : (
+                    part.text
+                  ),
+                )}
+              </p>
             )}
             {c.authorId === me && editing?.id !== c.id && (
               <div className="mt-1 flex gap-1">

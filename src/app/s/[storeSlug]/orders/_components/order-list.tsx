@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState, useTransition } from "react";
+import { Ltr, Typed } from "@/components/bidi";
 import { splitTags } from "@/server/tags/split-tags";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -274,9 +275,11 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap text-slate-600">{words.get(o.id)!.date}</td>
                 <td className="px-4 py-3">
-                  <div>{o.customer.name}</div>
-                  <div className="tabular text-xs text-slate-500" dir="ltr">
-                    {o.customer.phone}
+                  <div>
+                    <Typed>{o.customer.name}</Typed>
+                  </div>
+                  <div className="text-xs text-slate-500">
+                    <Ltr className="tabular">{o.customer.phone}</Ltr>
                   </div>
                 </td>
                 <td className="px-4 py-3 text-slate-600">{words.get(o.id)!.items}</td>
@@ -309,9 +312,7 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
                 </span>
               </div>
               <div className="mt-1 flex flex-wrap items-center justify-between gap-x-3 text-xs text-slate-500">
-                <span className="tabular" dir="ltr">
-                  {o.customer.phone}
-                </span>
+                <Ltr className="tabular">{o.customer.phone}</Ltr>
                 <span>{words.get(o.id)!.date}</span>
               </div>
               <div className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-600">

@@ -1,4 +1,6 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { isCarrierId } from "@/server/shipping/carriers";
+import { Ltr } from "@/components/bidi";
 import type { OrderEventDto, SmsDto } from "@/server/orders/list-order-events";
 import { ORDER_STATUSES, type OrderStatus } from "@/server/orders/order-status";
 import { formatMoney } from "@/server/money/money";
@@ -25,6 +27,9 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
   const t = useTranslations("events");
   const tOrder = useTranslations("order");
   const tStatus = useTranslations("status");
+  const tCarrier = useTranslations("carrierName");
+  // A carrier by its name in the reader's language; an id this version does not know, as it is.
+  const carrierName = (id: string) => (isCarrierId(id) ? tCarrier(id) : id);
   const format = useFormatter();
   const locale = useLocale();
   const list = locale === "ar" ? "، " : ", ";
@@ -42,7 +47,7 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
       return t("statusChanged", { from: tStatus(e.data.from), to: tStatus(e.data.to) });
     }
     if (e.type === "order.refunded") return t("partiallyRefunded");
-    if (e.type === "label.issued") return t("labelIssued", { carrier: String(e.data.carrier ?? ""), tracking: String(e.data.trackingNumber ?? "") });
+    if (e.type === "label.issued") return t("labelIssued", { carrier: carrierName(String(e.data.carrier ?? "")), tracking: String(e.data.trackingNumber ?? "") });
     if (e.type === "label.voided") return t(e.data.reason === "order_moved_on" ? "labelVoidedOrderMovedOn" : "labelVoided", { tracking: String(e.data.trackingNumber ?? "") });
     if (e.type === "label.void_refused") return t("labelVoidRefused", { reason: String(e.data.reason ?? "") });
     if (e.type === "shipment.updated") return t("shipmentUpdated", { status: t(`carrierStatus.${String(e.data.status) as "picked_up"}`) });
@@ -107,7 +112,7 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
               </p>
             )}
             <p className="text-xs text-slate-500">
-              <time dateTime={entry.at}>{when(entry.at)}</time> · <span dir="ltr">{entry.sms.to}</span>
+              <time dateTime={entry.at}>{when(entry.at)}</time> · <Ltr>{entry.sms.to}</Ltr>
             </p>
           </li>
         ),
