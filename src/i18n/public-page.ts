@@ -4,13 +4,17 @@ import type { Locale } from "./locales";
 
 export { PUBLIC_PAGE_HEADER } from "./locales";
 
-/** The language of the store a customer page belongs to (once per request), or null when the token is unknown. */
+/**
+ * The language of a customer's page (once per request): the customer's own when known, else their
+ * store's; null when the token is unknown.
+ */
 export const publicPageLocale = cache(async (value: string): Promise<Locale | null> => {
   const [kind, token] = value.split(":");
-  const store =
+  const select = { store: { select: { locale: true } }, customer: { select: { locale: true } } } as const;
+  const order =
     kind === "o"
-      ? (await db.order.findUnique({ where: { publicToken: token }, select: { store: { select: { locale: true } } } }))?.store
-      : (await db.reviewRequest.findUnique({ where: { token }, select: { store: { select: { locale: true } } } }))?.store;
-  if (!store) return null;
-  return store.locale === "en" ? "en" : "ar";
+      ? await db.order.findUnique({ where: { publicToken: token }, select })
+      : (await db.reviewRequest.findUnique({ where: { token }, select: { order: { select } } }))?.order;
+  if (!order) return null;
+  return (order.customer.locale ?? order.store.locale) === "en" ? "en" : "ar";
 });

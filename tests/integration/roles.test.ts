@@ -40,6 +40,7 @@ const CAPABILITIES: Capability[] = [
   { name: "move an order", allowed: ["OWNER", "ADMIN", "STAFF"], run: call("orders/[orderId]/actions.ts", "executeOrderAction", (f) => ({ orderId: f.orderId, idempotencyKey: crypto.randomUUID(), to: "in_progress", notifyCustomer: false })) },
   { name: "comment on an order", allowed: ["OWNER", "ADMIN", "STAFF"], run: call("orders/_components/team-actions.ts", "addCommentAction", (f) => ({ orderId: f.orderId, body: "role test" })) },
   { name: "block a customer", allowed: ["OWNER", "ADMIN", "STAFF"], run: call("customers/actions.ts", "blockCustomerAction", (f) => ({ customerId: f.customerId, reason: "role test" })) },
+  { name: "set a customer's language", allowed: ["OWNER", "ADMIN", "STAFF"], run: call("customers/actions.ts", "setCustomerLanguageAction", (f) => ({ customerId: f.customerId, locale: "en" })) },
 ];
 
 let users: Record<Role, string>;

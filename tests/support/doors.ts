@@ -40,6 +40,7 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/account/actions.ts#changePasswordAction": { input: () => ({ currentPassword: "not-it", newPassword: "a-new-password", confirmPassword: "a-new-password" }), crossIds: false, self: true },
   "s/[storeSlug]/customers/actions.ts#blockCustomerAction": { input: (v) => ({ customerId: v.customerId, reason: "never answers" }), crossIds: true },
   "s/[storeSlug]/customers/actions.ts#unblockCustomerAction": { input: (v) => ({ customerId: v.customerId }), crossIds: true },
+  "s/[storeSlug]/customers/actions.ts#setCustomerLanguageAction": { input: (v) => ({ customerId: v.customerId, locale: "en" }), crossIds: true },
   "s/[storeSlug]/notification-actions.ts#fetchNotifications": { input: () => undefined, crossIds: false },
   "s/[storeSlug]/notification-actions.ts#markRead": { input: () => undefined, crossIds: false },
   "s/[storeSlug]/orders/[orderId]/actions.ts#executeOrderAction": { input: (v) => ({ ...ids(v), idempotencyKey: "outsider-1", to: "canceled", notifyCustomer: false }), crossIds: true },

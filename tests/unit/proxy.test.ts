@@ -21,3 +21,14 @@ describe("the proxy in front of the public pages", () => {
     vi.unstubAllEnvs();
   });
 });
+
+import { browserLocale } from "@/i18n/locales";
+describe("the browser's language, for a customer's link that matches no order", () => {
+  it("takes the first of Arabic and English the browser prefers", () => {
+    expect(browserLocale("ar-SA,ar;q=0.9,en;q=0.8")).toBe("ar");
+    expect(browserLocale("fr-FR,fr;q=0.9,en;q=0.8,ar;q=0.7")).toBe("en");
+    expect(browserLocale("en;q=0.2, ar;q=0.5")).toBe("ar");
+    expect(browserLocale("de")).toBeNull();
+    expect(browserLocale(null)).toBeNull();
+  });
+});

@@ -11,6 +11,8 @@ import { isUuid } from "@/server/ids";
 
 export type CustomerDto = CustomerSummaryDto & {
   address: string | null;
+  /** The language the customer reads: "ar", "en", or null for the store's. */
+  locale: "ar" | "en" | null;
   orders: OrderSummaryDto[];
   refusals: { id: string; total: number; source: string; createdAt: string }[];
 };
@@ -27,6 +29,7 @@ export async function getCustomer(ctx: StoreContext, unverifiedCustomerId: strin
   return {
     ...toCustomerSummaryDto(c, stats.get(c.id)!),
     address: c.address,
+    locale: c.locale === "ar" || c.locale === "en" ? c.locale : null,
     orders: orders.map(toOrderSummaryDto),
     refusals: refusals.map((r) => ({ id: r.id, total: r.total, source: r.source, createdAt: r.createdAt.toISOString() })),
   };

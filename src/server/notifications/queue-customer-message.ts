@@ -24,7 +24,7 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
   if (store.smsMode === "OFF") return;
   const order = await tx.order.findUniqueOrThrow({
     where: { storeId_id: { storeId: message.storeId, id: message.orderId } },
-    select: { number: true, customerName: true, customerPhone: true, publicToken: true },
+    select: { number: true, customerName: true, customerPhone: true, publicToken: true, customer: { select: { locale: true } } },
   });
   if (store.smsMode === "OWN_PROVIDER") {
     if (!store.webhookUrl) return;
@@ -53,7 +53,7 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
     return;
   }
   const body = composeCustomerSms({
-    store,
+    store: { ...store, locale: order.customer.locale ?? store.locale },
     order,
     event: message.event,
     status: message.vars.status,

@@ -34,9 +34,11 @@ export const DEFAULT_TEMPLATES: Record<SmsEvent, Record<SmsLocale, string>> = {
     ar: "مرحبًا {customer_name}، أعدنا {amount} من مبلغ طلبك {order_number}. {note}",
     en: "Hi {customer_name}, we refunded {amount} of your order {order_number}. {note}",
   },
+  // As every other message, it links the customer's own order page, which links the carrier's tracking
+  // page ({tracking_url} stays available to a store's own template).
   "order.label_issued": {
-    ar: "طلبك {order_number} من {store_name} شُحن. تتبّع الشحنة: {tracking_url}",
-    en: "Your {store_name} order {order_number} has shipped. Track it: {tracking_url}",
+    ar: "طلبك {order_number} من {store_name} شُحن. تابِعه: {order_url}",
+    en: "Your {store_name} order {order_number} has shipped. Follow it: {order_url}",
   },
   // A label the customer was told about was voided: the old tracking number is void, a new one follows.
   "order.label_voided": {

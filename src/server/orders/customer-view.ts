@@ -55,6 +55,7 @@ const select = {
   refundedAmount: true,
   publicToken: true,
   store: { select: { name: true, locale: true, timeZone: true } },
+  customer: { select: { locale: true } },
   items: { select: { name: true, quantity: true, unitPrice: true, lineTotal: true }, orderBy: { id: "asc" } },
   shipments: {
     where: { voidedAt: null, status: { notIn: ["PENDING", "FAILED", "VOIDED"] } },
@@ -104,7 +105,8 @@ function toView(row: Row): CustomerOrderView {
     number: row.number,
     placedAt: row.placedAt.toISOString(),
     status,
-    store: { name: row.store.name, locale: row.store.locale === "en" ? "en" : "ar", timeZone: row.store.timeZone },
+    // In the customer's own language when known, else the store's.
+    store: { name: row.store.name, locale: (row.customer.locale ?? row.store.locale) === "en" ? "en" : "ar", timeZone: row.store.timeZone },
     items: row.items,
     totals: { subtotal: row.subtotal, shippingFee: row.shippingFee, discountTotal: row.discountTotal, taxTotal: row.taxTotal, total: row.total, refunded: row.refundedAmount, currency: row.currency },
     paymentMethod: paymentMethodFromDb(row.paymentMethod),

@@ -97,7 +97,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   const order = await getOrder(ctx, unverifiedOrderId);
   const { storeId } = ctx;
   const [customer, previousOrders, branches, items, timeline, money, shipments, store, tags, comments, members] = await Promise.all([
-    db.customer.findUnique({ where: { storeId_id: { storeId, id: order.customer.id } }, select: { email: true, city: true, blockedAt: true, blockedReason: true } }),
+    db.customer.findUnique({ where: { storeId_id: { storeId, id: order.customer.id } }, select: { email: true, city: true, blockedAt: true, blockedReason: true, locale: true } }),
     db.order.count({ where: { storeId, customerId: order.customer.id, placedAt: { lt: new Date(order.placedAt) } } }),
     db.branch.findMany({
       where: { storeId, archivedAt: null },
@@ -138,7 +138,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   // Staff are offered a refund only when the store lets them give one (up to its limit).
   const allowed = availableActions(order.status, refundable).filter((to) => to !== "refunded" || mayRefund(ctx.role, 1, store.staffRefundLimit));
   const smsPreviews = Object.fromEntries(
-    allowed.map((to) => [to, composeCustomerSms({ store, order: { number: order.number, customerName: order.customer.name }, event: smsEventFor(to), status: to })]),
+    allowed.map((to) => [to, composeCustomerSms({ store: { ...store, locale: customer?.locale ?? store.locale }, order: { number: order.number, customerName: order.customer.name }, event: smsEventFor(to), status: to })]),
   );
   const stock = await loadStock(db, storeId, items.map((i) => i.variantId));
   const availability = computeAvailability(

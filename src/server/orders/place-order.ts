@@ -86,13 +86,16 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     // Matched by phone, created when new. ON CONFLICT DO NOTHING: two first orders of one new customer
     // arriving together both find the one row instead of one failing on the unique key.
     await tx.customer.createMany({
-      data: [{ storeId: ctx.storeId, name: input.customer.name, phone: input.customer.phone, email: input.customer.email, city: input.shipping.city, address: input.shipping.address }],
+      data: [{ storeId: ctx.storeId, name: input.customer.name, phone: input.customer.phone, email: input.customer.email, city: input.shipping.city, address: input.shipping.address, locale: input.customer.locale ?? null }],
       skipDuplicates: true,
     });
     const customer = await tx.customer.findUniqueOrThrow({ where: { storeId_phone: { storeId: ctx.storeId, phone: input.customer.phone } } });
-    if (!customer.email && input.customer.email) {
-      await tx.customer.update({ where: { storeId_id: { storeId: ctx.storeId, id: customer.id } }, data: { email: input.customer.email } });
-    }
+    // What the storefront learned since: an email first given now, the language shopped in now.
+    const learned = {
+      ...(!customer.email && input.customer.email ? { email: input.customer.email } : {}),
+      ...(input.customer.locale && input.customer.locale !== customer.locale ? { locale: input.customer.locale } : {}),
+    };
+    if (Object.keys(learned).length) await tx.customer.update({ where: { storeId_id: { storeId: ctx.storeId, id: customer.id } }, data: learned });
 
     // Taking the number locks the store's row until commit: concurrent intakes of one store queue
     // here, and a rolled-back intake gives its number back, so numbers stay unique and gapless.

@@ -12,6 +12,8 @@ export const placeOrderInput = z
       name: text(120),
       phone,
       email: z.email().max(200).optional(),
+      /** The language the customer shops in, from the storefront: their messages and pages use it. */
+      locale: z.enum(["ar", "en"]).optional(),
     }),
     items: z
       .array(

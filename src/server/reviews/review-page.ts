@@ -62,6 +62,7 @@ async function loadRequest(token: string) {
           id: true,
           number: true,
           customerName: true,
+          customer: { select: { locale: true } },
           items: { select: { name: true, variant: { select: { productId: true, product: { select: { name: true } } } } }, orderBy: { id: "asc" } },
           shipments: { where: { voidedAt: null, kind: "CARRIER", status: { notIn: ["PENDING", "FAILED", "VOIDED"] } }, select: { carrier: true }, take: 1 },
         },
@@ -95,7 +96,7 @@ export async function reviewPageByToken(token: string, now = new Date()): Promis
   const experience = find("EXPERIENCE");
   const carrierReview = find("CARRIER");
   return {
-    store: { name: request.store.name, slug: request.store.slug, locale: request.store.locale === "en" ? "en" : "ar" },
+    store: { name: request.store.name, slug: request.store.slug, locale: (request.order.customer.locale ?? request.store.locale) === "en" ? "en" : "ar" },
     orderNumber: request.order.number,
     products: settings.rate.products
       ? productsOf(request).map((p) => {

@@ -49,7 +49,7 @@ export async function sendReviewRequest(payload: { storeId: string; requestId: s
       tx.store.findUniqueOrThrow({ where: { id: payload.storeId }, select: { name: true, locale: true, timeZone: true, smsMode: true, webhookUrl: true, reviewSettings: true } }),
       tx.order.findUniqueOrThrow({
         where: { storeId_id: { storeId: payload.storeId, id: request.orderId } },
-        select: { id: true, number: true, status: true, customerId: true, customerName: true, customerPhone: true, customer: { select: { blockedAt: true } } },
+        select: { id: true, number: true, status: true, customerId: true, customerName: true, customerPhone: true, customer: { select: { blockedAt: true, locale: true } } },
       }),
     ]);
     const settings = readReviewSettings(store.reviewSettings);
@@ -71,7 +71,7 @@ export async function sendReviewRequest(payload: { storeId: string; requestId: s
     }
 
     const discount = await createDiscount(tx, payload.storeId, request.id, order.customerId, settings, now);
-    const locale = store.locale === "en" ? "en" : "ar";
+    const locale = (order.customer.locale ?? store.locale) === "en" ? "en" : "ar";
     const link = reviewUrl(request.token);
     const body = renderTemplate(
       settings.templates[locale],

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { storeAction } from "@/server/actions/action-client";
 import { setCustomerBlocked } from "@/server/customers/block-customer";
 import { blockCustomerInput } from "@/server/customers/schemas";
+import { customerLanguageInput, setCustomerLanguage } from "@/server/customers/customer-language";
 
 const block = storeAction({ input: blockCustomerInput.extend({ customerId: z.uuid() }), permission: "customers.block" }, async (input, ctx) => {
   await setCustomerBlocked(ctx, input.customerId, { reason: input.reason });
@@ -24,5 +25,16 @@ export async function blockCustomerAction(storeSlug: string, input: { customerId
 export async function unblockCustomerAction(storeSlug: string, input: { customerId: string }) {
   const result = await unblock(storeSlug, input);
   revalidatePath(`/s/${storeSlug}`, "layout");
+  return result;
+}
+
+const language = storeAction({ input: customerLanguageInput.extend({ customerId: z.uuid() }), permission: "customers.update" }, async ({ customerId, ...input }, ctx) => {
+  await setCustomerLanguage(ctx, customerId, input);
+  return null;
+});
+
+export async function setCustomerLanguageAction(storeSlug: string, input: { customerId: string; locale: "ar" | "en" | null }) {
+  const result = await language(storeSlug, input);
+  revalidatePath(`/s/${storeSlug}/customers/${input.customerId}`);
   return result;
 }

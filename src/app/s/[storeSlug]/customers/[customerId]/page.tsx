@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Money } from "@/components/money";
 import { StatusBadge } from "@/components/status-badge";
 import { BlockCustomer } from "../_components/block-customer";
+import { CustomerLanguage } from "../_components/customer-language";
 
 export async function generateMetadata({ params }: { params: Promise<{ storeSlug: string; customerId: string }> }) {
   const { storeSlug, customerId } = await params;
@@ -60,6 +61,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
             <dt className="text-slate-600">{t("refusedAtIntake")}</dt>
             <dd className="tabular text-end font-medium">{customer.stats.refusedAtIntake}</dd>
           </dl>
+          <div className="mt-4">
+            <CustomerLanguage storeSlug={store.slug} customerId={customer.id} locale={customer.locale} storeLocale={store.locale === "en" ? "en" : "ar"} canEdit={can(ctx.role, "customers.update")} />
+          </div>
           {can(ctx.role, "customers.block") && (
             <div className="mt-4">
               <BlockCustomer storeSlug={store.slug} customerId={customer.id} blocked={!!customer.blocked} />
