@@ -11,7 +11,9 @@ const owner = { authorization: "Bearer tj_demo_owner_token_0001" };
 async function violations(page: Page, where: string): Promise<string[]> {
   // Not "networkidle": the dashboard holds a live stream open.
   await page.waitForLoadState("load");
+  const started = Date.now();
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  if (process.env.A11Y_TIMING) console.log(`${where}: axe ${Date.now() - started} ms`);
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${where}: ${v.id} (${v.impact}) — ${v.nodes.length}× e.g. ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
@@ -61,7 +63,9 @@ for (const locale of ["ar", "en"]) test(`every dashboard page in ${locale === "a
   for (const size of await sizes(page)) {
     await page.setViewportSize(size);
     for (const path of paths) {
+      const started = Date.now();
       await page.goto(path);
+      if (process.env.A11Y_TIMING) console.log(`${path}: load ${Date.now() - started} ms`);
       found.push(...(await violations(page, `${locale} ${size.width}px ${path}`)));
     }
   }

@@ -21,7 +21,7 @@ export default async function WidgetReviewsPage({ params, searchParams }: { para
         {t("title")} · {result.store.name}
       </h1>
       {result.data.length === 0 && <p className="text-sm text-slate-600">{t("empty")}</p>}
-      <ul className="flex snap-x gap-3 overflow-x-auto pb-2">
+      <ul tabIndex={0} aria-label={t("title")} className="flex snap-x gap-3 overflow-x-auto pb-2 focus-visible:outline-2 focus-visible:outline-brand-600">
         {result.data.map((r) => (
           <li key={r.id} className="w-72 shrink-0 snap-start rounded-xl border border-slate-200 p-3 text-sm" data-testid="widget-review">
             <p className="text-base tracking-widest text-amber-500" aria-label={t("stars", { count: r.rating })}>
