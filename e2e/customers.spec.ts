@@ -12,7 +12,7 @@ test("block a customer from the order page; their next order is refused and the 
   await page.getByLabel("Why are you blocking this customer? (required)").fill("Refused delivery twice");
   await page.getByRole("button", { name: "Block", exact: true }).click();
   await expect(page.getByRole("note")).toContainText("This customer is blocked: Refused delivery twice");
-  await expect(page.getByText("Customer blocked: Refused delivery twice")).toBeVisible();
+  await expect(page.getByText("Customer blocked: \u2068Refused delivery twice\u2069")).toBeVisible();
 
   const refused = await request.post("/api/v1/orders", {
     headers: { authorization: "Bearer tj_demo_owner_token_0001", "idempotency-key": crypto.randomUUID() },

@@ -28,7 +28,7 @@ test("a comment mentioning a colleague and an assignment reach them", async ({ p
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.getByText("Please call the customer before packing @Sara")).toBeVisible();
   await page.getByLabel("Assignee").selectOption({ label: "Sara Al-Qahtani" });
-  await expect(page.getByText("Assigned to Sara Al-Qahtani")).toBeVisible();
+  await expect(page.getByText("Assigned to \u2068Sara Al-Qahtani\u2069")).toBeVisible();
 
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "staff@demo.test");

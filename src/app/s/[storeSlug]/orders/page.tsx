@@ -59,7 +59,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
         <h1 className="text-2xl font-semibold">{t("orders.title")}</h1>
       </div>
 
-      <nav aria-label={t("orders.statusTabs")} className="-mx-4 mb-4 overflow-x-auto px-4">
+      <nav aria-label={t("orders.statusTabs")} className="scroll-cue -mx-4 mb-4 overflow-x-auto px-4">
         <ul className="flex min-w-max gap-1 border-b border-slate-200">
           {(["all", ...ORDER_STATUSES] as const).map((s) => {
             const active = (filters.status ?? "all") === s;

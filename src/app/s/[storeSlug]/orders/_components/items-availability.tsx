@@ -54,7 +54,7 @@ export function ItemsAvailability({ order, availability, branches, stockTakenFro
                           key={b.branchId}
                           className={`rounded-md px-2 py-1 text-xs ${b.enough ? "bg-emerald-50 text-emerald-900" : b.onHand > 0 ? "bg-amber-50 text-amber-900" : "bg-red-50 text-red-800"}`}
                         >
-                          {b.branchName}: <span className="tabular">{t("inStock", { count: b.onHand })}</span>
+                          <Typed>{b.branchName}</Typed>: <span className="tabular">{t("inStock", { count: b.onHand })}</span>
                         </li>
                       ))}
                     </ul>

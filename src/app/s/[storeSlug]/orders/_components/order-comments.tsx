@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Typed } from "@/components/bidi";
+import { Ltr, Typed } from "@/components/bidi";
 import { mentionParts } from "@/server/orders/mentions";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
@@ -103,7 +103,7 @@ export function OrderComments({ storeSlug, orderId, comments, members, me }: { s
                 className="min-h-9 rounded-full border border-slate-200 px-2 text-xs hover:bg-slate-50"
                 title={m.name}
               >
-                @{m.handle}
+                <Ltr>@{m.handle}</Ltr>
               </button>
             ))}
         </div>

@@ -27,6 +27,10 @@ const LABELS_PER_PDF = 100;
 
 type ListProps = { base: string; storeSlug: string; orders: OrderSummaryDto[]; canUpdate: boolean; knownTags: string[] };
 
+// The facts of an order in one grid: two columns on a card, seven under headings on a desktop row.
+const COLUMNS = "grid grid-cols-2 items-center gap-x-3 pointer-fine:lg:grid-cols-[5rem_11.5rem_minmax(0,1fr)_6rem_8rem_8rem_10rem]";
+const ROW = "flex items-stretch";
+
 export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: ListProps) {
   const t = useTranslations();
   const format = useFormatter();
@@ -133,7 +137,7 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
         checked={selected.has(o.id)}
         onChange={() => toggle(o.id)}
         aria-label={t("bulk.select", { number: formatOrderNumber(o.number) })}
-        className="size-5 accent-brand-600"
+        className="size-5 accent-brand-600 pointer-coarse:size-7"
       />
     );
 
@@ -241,85 +245,58 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
         </div>
       )}
 
-      {/* Desktop: a table. Tablet and phone: cards with the same facts. */}
-      <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white lg:block">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-start text-slate-600">
-            <tr>
-              {canUpdate && (
-                <th scope="col" className="w-10 px-4 py-3">
-                  <input
-                    type="checkbox"
-                    checked={allSelected}
-                    onChange={() => setSelected(allSelected ? new Set() : new Set(orders.map((o) => o.id)))}
-                    aria-label={t("bulk.selectAll")}
-                    className="size-5 accent-brand-600"
-                  />
-                </th>
-              )}
-              {(["number", "date", "customer", "items", "total", "payment", "status"] as const).map((c) => (
-                <th key={c} scope="col" className="px-4 py-3 text-start font-medium">
-                  {t(`orders.${c}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {orders.map((o) => (
-              <tr key={o.id} className={selected.has(o.id) ? "bg-brand-50" : "hover:bg-slate-50"}>
-                {canUpdate && <td className="px-4 py-3">{checkbox(o)}</td>}
-                <td className="px-4 py-3 font-medium">
-                  <Link href={`${base}/${o.id}`} className="text-brand-700 hover:underline">
-                    {formatOrderNumber(o.number)}
-                  </Link>
-                </td>
-                <td className="px-4 py-3 whitespace-nowrap text-slate-600">{words.get(o.id)!.date}</td>
-                <td className="px-4 py-3">
-                  <div>
-                    <Typed>{o.customer.name}</Typed>
-                  </div>
-                  <div className="text-xs text-slate-500">
-                    <Ltr className="tabular">{o.customer.phone}</Ltr>
-                  </div>
-                </td>
-                <td className="px-4 py-3 text-slate-600">{words.get(o.id)!.items}</td>
-                <td className="px-4 py-3 font-medium">
-                  <Money amount={o.totals.total} currency={o.totals.currency} />
-                </td>
-                <td className="px-4 py-3 text-slate-600">{words.get(o.id)!.payment}</td>
-                <td className="px-4 py-3">
-                  <StatusBadge status={o.status} paymentStatus={o.payment.status} />
-                  <Tags tags={o.tags} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {/*
+        One list, laid out by the device: on a desktop (a fine pointer, wide screen) rows under column
+        headings; on tablets and phones, cards. Each order is one link: the whole row or card is its target.
+      */}
+      <div className={`${ROW} mb-0 hidden rounded-t-xl border border-b-0 border-slate-200 bg-slate-50 text-sm font-medium text-slate-600 pointer-fine:lg:flex`}>
+        {canUpdate && (
+          <span className="flex w-12 shrink-0 items-center justify-center">
+            <input
+              type="checkbox"
+              checked={allSelected}
+              onChange={() => setSelected(allSelected ? new Set() : new Set(orders.map((o) => o.id)))}
+              aria-label={t("bulk.selectAll")}
+              className="size-5 accent-brand-600"
+            />
+          </span>
+        )}
+        <span aria-hidden className={`${COLUMNS} flex-1 px-4 py-3`}>
+          {(["number", "date", "customer", "items", "total", "payment", "status"] as const).map((c) => (
+            <span key={c}>{t(`orders.${c}`)}</span>
+          ))}
+        </span>
       </div>
-      <ul className="grid gap-3 md:grid-cols-2 lg:hidden">
+      <ul className="grid gap-3 md:grid-cols-2 pointer-fine:lg:grid-cols-1 pointer-fine:lg:gap-0 pointer-fine:lg:divide-y pointer-fine:lg:divide-slate-100 pointer-fine:lg:overflow-hidden pointer-fine:lg:rounded-b-xl pointer-fine:lg:border pointer-fine:lg:border-slate-200 pointer-fine:lg:bg-white">
         {orders.map((o) => (
-          <li key={o.id} className={`flex items-stretch rounded-xl border bg-white shadow-xs ${selected.has(o.id) ? "border-brand-600" : "border-slate-200"}`}>
-            {canUpdate && <label className="flex items-center ps-4">{checkbox(o)}</label>}
-            <Link href={`${base}/${o.id}`} className="block flex-1 p-4 active:bg-slate-50">
-              <div className="flex items-center justify-between gap-2">
-                <span className="font-semibold text-brand-700">{formatOrderNumber(o.number)}</span>
-                <StatusBadge status={o.status} paymentStatus={o.payment.status} />
-              </div>
-              <div className="mt-2 flex items-center justify-between gap-2">
-                <span>{o.customer.name}</span>
-                <span className="font-medium">
-                  <Money amount={o.totals.total} currency={o.totals.currency} />
+          <li
+            key={o.id}
+            className={`flex items-stretch rounded-xl border bg-white shadow-xs pointer-fine:lg:rounded-none pointer-fine:lg:border-0 pointer-fine:lg:shadow-none ${selected.has(o.id) ? "border-brand-600 pointer-fine:lg:bg-brand-50" : "border-slate-200"}`}
+          >
+            {canUpdate && <label className="flex w-12 shrink-0 items-center justify-center">{checkbox(o)}</label>}
+            <Link href={`${base}/${o.id}`} className={`${COLUMNS} flex-1 gap-y-1 p-4 text-sm active:bg-slate-50 pointer-fine:lg:py-3 pointer-fine:lg:hover:bg-slate-50`}>
+              <span className="order-1 font-semibold text-brand-700 pointer-fine:lg:order-none">{formatOrderNumber(o.number)}</span>
+              <span className="order-7 col-span-2 text-xs text-slate-500 pointer-fine:lg:order-none pointer-fine:lg:col-span-1 pointer-fine:lg:text-sm pointer-fine:lg:whitespace-nowrap pointer-fine:lg:text-slate-600">{words.get(o.id)!.date}</span>
+              <span className="order-3 min-w-0 pointer-fine:lg:order-none">
+                {/* Isolated inline inside a block, so a name in the other script keeps the page's alignment. */}
+                <span className="block truncate">
+                  <Typed>{o.customer.name}</Typed>
                 </span>
-              </div>
-              <div className="mt-1 flex flex-wrap items-center justify-between gap-x-3 text-xs text-slate-500">
-                <Ltr className="tabular">{o.customer.phone}</Ltr>
-                <span>{words.get(o.id)!.date}</span>
-              </div>
-              <div className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-600">
-                <span>{words.get(o.id)!.items}</span>
-                <span>{words.get(o.id)!.payment}</span>
-              </div>
-              <Tags tags={o.tags} />
+                <Ltr className="tabular text-xs text-slate-500">{o.customer.phone}</Ltr>
+              </span>
+              <span className="order-5 text-xs text-slate-600 pointer-fine:lg:order-none pointer-fine:lg:text-sm">{words.get(o.id)!.items}</span>
+              <span className="order-4 text-end font-medium pointer-fine:lg:order-none pointer-fine:lg:text-start">
+                <Money amount={o.totals.total} currency={o.totals.currency} />
+              </span>
+              <span className="order-6 text-end text-xs text-slate-600 pointer-fine:lg:order-none pointer-fine:lg:text-start pointer-fine:lg:text-sm">{words.get(o.id)!.payment}</span>
+              <span className="order-2 justify-self-end pointer-fine:lg:order-none pointer-fine:lg:justify-self-start">
+                <StatusBadge status={o.status} paymentStatus={o.payment.status} />
+              </span>
+              {o.tags.length > 0 && (
+                <span className="order-8 col-span-2 pointer-fine:lg:col-span-7">
+                  <Tags tags={o.tags} />
+                </span>
+              )}
             </Link>
           </li>
         ))}
