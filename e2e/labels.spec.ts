@@ -66,7 +66,7 @@ test("issue a label: live quote, wallet debited, order shipped, label PDF and tr
   await page.goto(`/s/demo/orders/${order.id}`);
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Void label" }).click();
-  await expect(page.getByText(/^Label \d{11} voided; the wallet was refunded$/)).toBeVisible();
+  await expect(page.getByText(/^Label \u2066\d{11}\u2069 voided; the wallet was refunded$/)).toBeVisible();
   await expect(page.locator("main").getByText("In Progress", { exact: true }).first()).toBeVisible();
 });
 

@@ -1,7 +1,7 @@
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { notFound } from "@/server/errors/app-error";
-import { actorFields } from "@/server/orders/order-events";
+import { actorFields, orderEvent } from "@/server/orders/order-events";
 import { isUuid } from "@/server/ids";
 
 
@@ -28,9 +28,8 @@ export async function setCustomerBlocked(ctx: StoreContext, unverifiedCustomerId
         data: open.map((o) => ({
           storeId: ctx.storeId,
           orderId: o.id,
-          type: blocked ? "customer.blocked" : "customer.unblocked",
+          ...(blocked ? orderEvent("customer.blocked", { reason: blocked.reason }) : orderEvent("customer.unblocked", {})),
           ...actorFields(ctx.actor),
-          data: blocked ? { reason: blocked.reason } : {},
         })),
       });
     }

@@ -2,7 +2,7 @@ import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue, notFound } from "@/server/errors/app-error";
 import { notifyUsers } from "@/server/notifications/notify-users";
-import { actorFields } from "./order-events";
+import { actorFields, orderEvent } from "./order-events";
 import { visibleOrders } from "./order-scope";
 
 /** Assigns an order to a member of the store (or to nobody); the assignee is notified. */
@@ -17,7 +17,7 @@ export async function assignOrder(ctx: StoreContext, unverifiedOrderId: string, 
     if (order.assigneeId === userId) return;
     await tx.order.update({ where: { storeId_id: { storeId: ctx.storeId, id: order.id } }, data: { assigneeId: userId, version: { increment: 1 } } });
     await tx.orderEvent.create({
-      data: { storeId: ctx.storeId, orderId: order.id, type: "order.assigned", ...actorFields(ctx.actor), data: { assigneeId: userId, assigneeName: assignee?.user.name ?? null } },
+      data: { storeId: ctx.storeId, orderId: order.id, ...orderEvent("order.assigned", { assigneeId: userId, assigneeName: assignee?.user.name ?? null }), ...actorFields(ctx.actor) },
     });
     if (userId && !(ctx.actor.type === "USER" && ctx.actor.id === userId)) {
       await notifyUsers(tx, { storeId: ctx.storeId, userIds: [userId], type: "order.assigned", orderId: order.id, data: { number: order.number, by: ctx.actor.name } });

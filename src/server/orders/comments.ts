@@ -4,7 +4,7 @@ import type { StoreContext } from "@/server/auth/context";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { notifyUsers } from "@/server/notifications/notify-users";
 import { findMentions } from "./mentions";
-import { actorFields } from "./order-events";
+import { actorFields, orderEvent } from "./order-events";
 import { visibleOrders } from "./order-scope";
 import { isUuid } from "@/server/ids";
 
@@ -31,7 +31,7 @@ export async function addOrderComment(ctx: StoreContext, unverifiedOrderId: stri
     if (!order) throw notFound("Order");
     const mentions = findMentions(body, await members(tx, ctx.storeId)).filter((id) => id !== actor.id);
     const comment = await tx.orderComment.create({ data: { storeId: ctx.storeId, orderId: order.id, authorId: actor.id, authorName: actor.name, body, mentions } });
-    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: order.id, type: "comment.added", ...actorFields(ctx.actor), data: { commentId: comment.id } } });
+    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: order.id, ...orderEvent("comment.added", { commentId: comment.id }), ...actorFields(ctx.actor) } });
     if (mentions.length) await notifyUsers(tx, { storeId: ctx.storeId, userIds: mentions, type: "comment.mention", orderId: order.id, data: { number: order.number, by: actor.name } });
     return toDto(comment);
   });
@@ -43,7 +43,7 @@ export async function editOrderComment(ctx: StoreContext, commentId: string, bod
   return db.$transaction(async (tx) => {
     const comment = await ownComment(tx, ctx, actor.id, commentId);
     const updated = await tx.orderComment.update({ where: { storeId_id: { storeId: ctx.storeId, id: comment.id } }, data: { body, editedAt: new Date() } });
-    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: comment.orderId, type: "comment.edited", ...actorFields(ctx.actor), data: { commentId } } });
+    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: comment.orderId, ...orderEvent("comment.edited", { commentId }), ...actorFields(ctx.actor) } });
     return toDto(updated);
   });
 }
@@ -53,7 +53,7 @@ export async function deleteOrderComment(ctx: StoreContext, commentId: string) {
   await db.$transaction(async (tx) => {
     const comment = await ownComment(tx, ctx, actor.id, commentId);
     await tx.orderComment.update({ where: { storeId_id: { storeId: ctx.storeId, id: comment.id } }, data: { deletedAt: new Date(), body: "" } });
-    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: comment.orderId, type: "comment.deleted", ...actorFields(ctx.actor), data: { commentId } } });
+    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: comment.orderId, ...orderEvent("comment.deleted", { commentId }), ...actorFields(ctx.actor) } });
   });
 }
 

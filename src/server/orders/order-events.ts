@@ -1,4 +1,70 @@
+/**
+ * The order timeline's event types, each with the shape of its data: the one catalogue. Events are
+ * written through `orderEvent` (a typo in a type or a field fails the typecheck), read back through
+ * `parseOrderEvent` (rows written by an older version that do not fit come back as "unknown", never
+ * as a crash), and rendered by a table that must name every type (timeline.tsx).
+ */
+import { z } from "zod";
 import type { Actor } from "@/server/auth/context";
+import type { Prisma } from "@/generated/prisma/client";
+import { ORDER_STATUSES } from "./order-status";
+
+const status = z.enum(ORDER_STATUSES);
+const money = { currency: z.string().optional() };
+const statusChange = {
+  from: status,
+  to: status,
+  note: z.string().optional(),
+  refundAmount: z.number().optional(),
+  ...money,
+  courier: z.string().optional(),
+  trackingNumber: z.string().nullable().optional(),
+  stock: z.enum(["taken", "restored"]).optional(),
+  notifyCustomer: z.boolean().optional(),
+};
+const comment = z.looseObject({ commentId: z.string() });
+const reason = z.looseObject({ reason: z.string().nullable().optional() });
+
+// Loose objects: a field added later is kept, never stripped from what the API shows.
+export const ORDER_EVENTS = {
+  "order.placed": z.looseObject({ source: z.enum(["storefront", "api", "manual"]).catch("api"), total: z.number().optional(), itemsCount: z.number().optional(), ...money }),
+  "order.status_changed": z.looseObject(statusChange),
+  /** Part of what was paid given back; the order stays where it is. */
+  "order.refunded": z.looseObject({ ...statusChange, partial: z.boolean().optional(), refundedTotal: z.number().optional(), paid: z.number().optional() }),
+  "order.assigned": z.looseObject({ assigneeId: z.string().nullable(), assigneeName: z.string().nullable() }),
+  "order.tags_changed": z.looseObject({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  "comment.added": comment,
+  "comment.edited": comment,
+  "comment.deleted": comment,
+  "customer.blocked": z.looseObject({ reason: z.string() }),
+  "customer.unblocked": z.looseObject({}),
+  "label.issued": z.looseObject({ carrier: z.string().nullable(), trackingNumber: z.string().nullable(), cost: z.number(), handover: z.string().nullable().optional(), ...money }),
+  "label.failed": z.looseObject({ carrier: z.string().nullable(), reason: z.string(), refunded: z.number() }),
+  "label.voided": z.looseObject({ carrier: z.string().nullable(), trackingNumber: z.string().nullable(), refunded: z.number(), reason: z.string().nullable().optional() }),
+  "label.void_refused": z.looseObject({ carrier: z.string().nullable(), reason: z.string() }),
+  "shipment.updated": z.looseObject({ status: z.string(), trackingNumber: z.string().optional() }),
+  "review.requested": z.looseObject({ smsId: z.string().nullable().optional(), discountCode: z.string().nullable().optional() }),
+  "review.request_canceled": reason,
+  "review.request_skipped": reason,
+  "review.submitted": z.looseObject({ rating: z.number(), edited: z.boolean().optional(), photos: z.number().optional() }),
+} as const;
+
+export type OrderEventType = keyof typeof ORDER_EVENTS;
+export const ORDER_EVENT_TYPES = Object.keys(ORDER_EVENTS) as OrderEventType[];
+export type OrderEventData<T extends OrderEventType> = z.output<(typeof ORDER_EVENTS)[T]>;
+/** An event as read back: its type and its data, of that type's shape, or "unknown". */
+export type ParsedOrderEvent = { [T in OrderEventType]: { type: T; data: OrderEventData<T> } }[OrderEventType] | { type: "unknown"; data: { type: string } };
+
+/** The type and data columns of an event row, checked against the catalogue. */
+export function orderEvent<T extends OrderEventType>(type: T, data: z.input<(typeof ORDER_EVENTS)[T]>): { type: T; data: Prisma.InputJsonObject } {
+  return { type, data: data as Prisma.InputJsonObject };
+}
+
+export function parseOrderEvent(type: string, data: unknown): ParsedOrderEvent {
+  if (!(type in ORDER_EVENTS)) return { type: "unknown", data: { type } };
+  const parsed = ORDER_EVENTS[type as OrderEventType].safeParse(data ?? {});
+  return parsed.success ? ({ type, data: parsed.data } as ParsedOrderEvent) : { type: "unknown", data: { type } };
+}
 
 /** The actor columns of an OrderEvent row. */
 export function actorFields(actor: Actor) {

@@ -9,7 +9,7 @@ import { toOrderDto, type OrderDto } from "./order-dto";
 import { selectOrderRow, storeOrdersSql } from "./order-queries";
 import { paymentMethodToDb, paymentStatusToDb } from "./order-status";
 import type { PlaceOrderInput } from "./schemas";
-import { actorFields } from "./order-events";
+import { actorFields, orderEvent } from "./order-events";
 import { notifyUsers, orderAudience } from "@/server/notifications/notify-users";
 import { loadStock } from "./load-stock";
 
@@ -143,9 +143,8 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
         },
         events: {
           create: {
-            type: "order.placed",
+            ...orderEvent("order.placed", { source: options.source.toLowerCase() as "storefront" | "api" | "manual", total, currency: store.currency, itemsCount: lines.length }),
             ...actorFields(ctx.actor),
-            data: { source: options.source.toLowerCase(), total, currency: store.currency, itemsCount: lines.length },
           },
         },
       },

@@ -9,7 +9,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus as DbOrderStatus, PaymentMethod as DbPaymentMethod, PaymentStatus as DbPaymentStatus } from "@/generated/prisma/enums";
 import { toOrderDto, type OrderDto } from "./order-dto";
 import { selectOrderRow, storeOrdersSql, visibleOrdersSql } from "./order-queries";
-import { actorFields } from "./order-events";
+import { actorFields, orderEvent } from "./order-events";
 import { orderStatusFromDb, orderStatusToDb, type OrderStatus } from "./order-status";
 import { ALWAYS_NOTIFY, MILESTONE_OF, availableActions, refuseTransition, stockEffect, type TransitionVia } from "./order-transitions";
 import type { TransitionOrderInput } from "./schemas-transition";
@@ -111,22 +111,21 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
   }
 
   const notify = input.notifyCustomer ?? ALWAYS_NOTIFY.includes(input.to);
+  const changed = {
+    from,
+    to: partialRefund ? from : input.to,
+    ...(input.customerNote ? { note: input.customerNote } : {}),
+    ...(refunded ? { refundAmount: refunded, currency: order.currency } : {}),
+    ...(input.shipment ? { courier: input.shipment.courierName, trackingNumber: input.shipment.trackingNumber ?? null } : {}),
+    ...(effect ? { stock: effect === "take" ? ("taken" as const) : ("restored" as const) } : {}),
+    notifyCustomer: notify,
+  };
   await tx.orderEvent.create({
     data: {
       storeId: ctx.storeId,
       orderId,
-      type: partialRefund ? "order.refunded" : "order.status_changed",
+      ...(partialRefund ? orderEvent("order.refunded", { ...changed, partial: true, refundedTotal: order.refundedAmount + refunded, paid: order.refundedAmount + refundable }) : orderEvent("order.status_changed", changed)),
       ...actorFields(ctx.actor),
-      data: {
-        from,
-        to: partialRefund ? from : input.to,
-        ...(partialRefund ? { partial: true, refundedTotal: order.refundedAmount + refunded, paid: order.refundedAmount + refundable } : {}),
-        ...(input.customerNote ? { note: input.customerNote } : {}),
-        ...(refunded ? { refundAmount: refunded, currency: order.currency } : {}),
-        ...(input.shipment ? { courier: input.shipment.courierName, trackingNumber: input.shipment.trackingNumber ?? null } : {}),
-        ...(effect ? { stock: effect === "take" ? "taken" : "restored" } : {}),
-        notifyCustomer: notify,
-      },
     },
   });
   if (notify) {

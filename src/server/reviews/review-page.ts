@@ -1,6 +1,7 @@
 // The customer's review page (/r/{token}): what they are asked to rate, and their answer, saved whole
 // or not at all. One submission per order, editable for 7 days.
 import { randomUUID } from "node:crypto";
+import { orderEvent } from "@/server/orders/order-events";
 import { z } from "zod";
 import { db } from "@/server/db/client";
 import { AppError, issue, notFound, type FieldIssues } from "@/server/errors/app-error";
@@ -208,10 +209,9 @@ export async function submitReview(token: string, input: ReviewSubmission, photo
         data: {
           storeId,
           orderId: request.orderId,
-          type: "review.submitted",
+          ...orderEvent("review.submitted", { rating: Math.round(stars.reduce((a, b) => a + b, 0) / Math.max(1, stars.length)), edited: !first, photos: processed.length }),
           actorType: "CUSTOMER",
           actorName: author,
-          data: { rating: Math.round(stars.reduce((a, b) => a + b, 0) / Math.max(1, stars.length)), edited: !first, photos: processed.length },
         },
       });
     });

@@ -7,7 +7,7 @@ import { AppError, notFound } from "@/server/errors/app-error";
 import { enqueueJob } from "@/server/jobs/enqueue-job";
 import { publicUrl } from "@/server/http/public-url";
 import { renderTemplate } from "@/server/notifications/sms-templates";
-import { actorFields } from "@/server/orders/order-events";
+import { actorFields, orderEvent } from "@/server/orders/order-events";
 import { REVIEW_PLACEHOLDERS, readReviewSettings, type ReviewSettings } from "./review-settings";
 import { newDiscountCode } from "./discount-rules";
 import { deferPastQuietHours, inQuietHours, reviewRequestTime } from "./schedule";
@@ -29,7 +29,7 @@ export async function scheduleReviewRequestInTx(tx: Tx, storeId: string, orderId
 /** Inside the transaction that returns or refunds an order: a request not yet sent is canceled. */
 export async function cancelReviewRequestInTx(tx: Tx, storeId: string, orderId: string, reason: string) {
   const { count } = await tx.reviewRequest.updateMany({ where: { storeId, orderId, status: "SCHEDULED" }, data: { status: "CANCELED", reason } });
-  if (count) await tx.orderEvent.create({ data: { storeId, orderId, type: "review.request_canceled", actorType: "SYSTEM", actorName: "Tajer", data: { reason } } });
+  if (count) await tx.orderEvent.create({ data: { storeId, orderId, ...orderEvent("review.request_canceled", { reason }), actorType: "SYSTEM", actorName: "Tajer" } });
 }
 
 type SendOutcome = { status: "sent" | "canceled" | "skipped" | "deferred" | "already"; reason?: string; runAt?: Date };
@@ -102,9 +102,8 @@ export async function sendReviewRequest(payload: { storeId: string; requestId: s
       data: {
         storeId: payload.storeId,
         orderId: order.id,
-        type: "review.requested",
+        ...orderEvent("review.requested", { smsId, discountCode: discount }),
         ...(options.actor ? actorFields(options.actor) : { actorType: "SYSTEM" as const, actorName: "Tajer" }),
-        data: { smsId, discountCode: discount },
       },
     });
     return { status: "sent" };

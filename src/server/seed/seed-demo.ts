@@ -1,10 +1,12 @@
 import type { Db } from "@/server/db/client";
+import { orderEvent } from "@/server/orders/order-events";
 import { markDemoInstallation } from "@/server/installation/installation-settings";
 import { hashPassword } from "@/server/auth/password";
 import { hashApiToken, tokenPrefix } from "@/server/api-tokens/token-hash";
 import { lineTotal, sumMinor } from "@/server/money/money";
 import { orderSearchText } from "@/server/orders/place-order";
 import type { OrderStatus, PaymentMethod } from "@/generated/prisma/enums";
+import type { OrderStatus as ApiOrderStatus } from "@/server/orders/order-status";
 import { CITIES, NAMES, PRODUCTS, SHIPPING_METHODS, STREETS } from "./catalog";
 import { createRandom, type Random } from "./random";
 import { CARRIERS } from "@/server/shipping/carriers";
@@ -233,10 +235,9 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
       storeId,
       id: r.uuid(),
       orderId,
-      type: "order.placed",
+      ...orderEvent("order.placed", { source: "storefront", total, currency: "SAR", itemsCount: lineRows.length }),
       actorType: "CUSTOMER" as const,
       actorName: customer.name,
-      data: { source: "storefront", total, currency: "SAR", itemsCount: lineRows.length },
       createdAt: new Date(placedMs),
     });
     for (let k = 1; k < path.length; k++) {
@@ -244,10 +245,9 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
         storeId,
         id: r.uuid(),
         orderId,
-        type: "order.status_changed",
+        ...orderEvent("order.status_changed", { from: path[k - 1].toLowerCase() as ApiOrderStatus, to: path[k].toLowerCase() as ApiOrderStatus }),
         actorType: path[k] === "OUT_FOR_DELIVERY" || path[k] === "DELIVERED" ? ("CARRIER" as const) : ("USER" as const),
         actorName: path[k] === "OUT_FOR_DELIVERY" || path[k] === "DELIVERED" ? shipping.name : "Noura Al-Otaibi",
-        data: { from: path[k - 1].toLowerCase(), to: path[k].toLowerCase() },
         createdAt: stamps[MILESTONE[path[k]]!],
       });
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { orderEvent } from "@/server/orders/order-events";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { isAppError } from "@/server/errors/app-error";
@@ -55,7 +56,7 @@ export async function applyCarrierEvent(carrier: CarrierId, event: CarrierEvent)
     if (!count) return "duplicate";
     const actor = { type: "CARRIER" as const, id: carrier, name: CARRIERS[carrier].name };
     await tx.orderEvent.create({
-      data: { storeId: shipment.storeId, orderId: shipment.orderId, type: "shipment.updated", actorType: "CARRIER", actorId: carrier, actorName: actor.name, data: { status: event.status, trackingNumber: event.trackingNumber } },
+      data: { storeId: shipment.storeId, orderId: shipment.orderId, ...orderEvent("shipment.updated", { status: event.status, trackingNumber: event.trackingNumber }), actorType: "CARRIER", actorId: carrier, actorName: actor.name },
     });
     const target = ORDER_STATUS[event.status];
     const [store, order] = await Promise.all([

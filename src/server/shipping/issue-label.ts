@@ -4,7 +4,7 @@ import { systemContext, type StoreContext } from "@/server/auth/context";
 import { AppError, issue, isAppError, notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
 import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
-import { actorFields } from "@/server/orders/order-events";
+import { actorFields, orderEvent } from "@/server/orders/order-events";
 import { amountToCollect, paymentMethodFromDb, paymentStatusFromDb } from "@/server/orders/order-status";
 import { transitionOrderInTx } from "@/server/orders/transition-order";
 import { creditWallet, debitWallet } from "@/server/wallet/ledger";
@@ -215,9 +215,8 @@ async function recordCreated(ctx: StoreContext, shipmentId: string, trackingNumb
         data: {
           storeId: ctx.storeId,
           orderId: shipment.orderId,
-          type: "label.issued",
+          ...orderEvent("label.issued", { carrier: shipment.carrier, trackingNumber, cost: shipment.cost, currency: shipment.currency, handover: shipment.handover }),
           ...actorFields(ctx.actor),
-          data: { carrier: shipment.carrier, trackingNumber, cost: shipment.cost, currency: shipment.currency, handover: shipment.handover },
         },
       });
       await transitionOrderInTx(tx, ctx, shipment.orderId, { to: "shipped", notifyCustomer: true }, { labelTrackingUrl: adapter[shipment.carrier as CarrierId].trackingUrl(trackingNumber) });
@@ -235,7 +234,7 @@ async function refundFailed(ctx: StoreContext, shipmentId: string, reason: strin
     if (shipment.cost > 0) {
       await creditWallet(tx, ctx.storeId, shipment.cost, { kind: "REFUND", orderId: shipment.orderId, shipmentId, reference: `Label not issued: ${reason}`.slice(0, 200), actorName: "Tajer" });
     }
-    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: shipment.orderId, type: "label.failed", actorType: "SYSTEM", actorName: "Tajer", data: { carrier: shipment.carrier, reason, refunded: shipment.cost } } });
+    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: shipment.orderId, ...orderEvent("label.failed", { carrier: shipment.carrier, reason, refunded: shipment.cost }), actorType: "SYSTEM", actorName: "Tajer" } });
   });
 }
 

@@ -2,7 +2,7 @@ import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, notFound, type Say } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
-import { actorFields } from "@/server/orders/order-events";
+import { actorFields, orderEvent } from "@/server/orders/order-events";
 import { lockOrder } from "@/server/orders/lock-order";
 import { visibleOrders } from "@/server/orders/order-scope";
 import { transitionOrderInTx } from "@/server/orders/transition-order";
@@ -107,9 +107,8 @@ async function recordVoided(ctx: StoreContext, shipmentId: string): Promise<Labe
       data: {
         storeId: ctx.storeId,
         orderId: shipment.orderId,
-        type: "label.voided",
+        ...orderEvent("label.voided", { carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, refunded: shipment.cost, reason: shipment.voidReason }),
         ...actorFields(ctx.actor),
-        data: { carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, refunded: shipment.cost, reason: shipment.voidReason },
       },
     });
     if (shipment.voidReason === "requested" && order?.status === "SHIPPED") {
@@ -128,7 +127,7 @@ async function recordVoidRefused(ctx: StoreContext, shipmentId: string, reason: 
     const { moved, shipment } = await moveShipment(tx, ctx.storeId, shipmentId, "VOIDING", () => ({ status: "CREATED", voidReason: null }));
     if (moved) {
       await tx.orderEvent.create({
-        data: { storeId: ctx.storeId, orderId: shipment.orderId, type: "label.void_refused", actorType: "CARRIER", actorId: shipment.carrier, actorName: CARRIERS[shipment.carrier as CarrierId].name, data: { carrier: shipment.carrier, reason } },
+        data: { storeId: ctx.storeId, orderId: shipment.orderId, ...orderEvent("label.void_refused", { carrier: shipment.carrier, reason }), actorType: "CARRIER", actorId: shipment.carrier, actorName: CARRIERS[shipment.carrier as CarrierId].name },
       });
     }
     return toLabelDto(shipment);

@@ -1,7 +1,7 @@
 import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { notFound } from "@/server/errors/app-error";
-import { actorFields } from "@/server/orders/order-events";
+import { actorFields, orderEvent } from "@/server/orders/order-events";
 import { normalizeTagName } from "./schemas";
 import { visibleOrders } from "@/server/orders/order-scope";
 import { isUuid } from "@/server/ids";
@@ -26,7 +26,7 @@ export async function addTagsToOrders(ctx: StoreContext, unverifiedOrderIds: str
       const added = tags.filter((t) => !before.some((b) => b.tagId === t.id));
       if (!added.length) continue;
       await tx.orderTag.createMany({ data: added.map((t) => ({ storeId: ctx.storeId, orderId, tagId: t.id })), skipDuplicates: true });
-      await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId, type: "order.tags_changed", ...actorFields(ctx.actor), data: { added: added.map((t) => t.name), removed: [] } } });
+      await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId, ...orderEvent("order.tags_changed", { added: added.map((t) => t.name), removed: [] }), ...actorFields(ctx.actor) } });
     }
     return tags.map((t) => t.name).sort();
   });
@@ -39,7 +39,7 @@ export async function removeTagFromOrders(ctx: StoreContext, unverifiedOrderIds:
     if (!tag) throw notFound("Tag");
     for (const orderId of orderIds) {
       const { count } = await tx.orderTag.deleteMany({ where: { storeId: ctx.storeId, orderId, tagId: tag.id } });
-      if (count) await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId, type: "order.tags_changed", ...actorFields(ctx.actor), data: { added: [], removed: [tag.name] } } });
+      if (count) await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId, ...orderEvent("order.tags_changed", { added: [], removed: [tag.name] }), ...actorFields(ctx.actor) } });
     }
   });
 }

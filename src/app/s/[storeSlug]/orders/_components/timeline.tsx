@@ -2,11 +2,12 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { isCarrierId } from "@/server/shipping/carriers";
 import { Ltr } from "@/components/bidi";
 import type { OrderEventDto, SmsDto } from "@/server/orders/list-order-events";
-import { ORDER_STATUSES, type OrderStatus } from "@/server/orders/order-status";
+import { parseOrderEvent, type OrderEventData, type OrderEventType } from "@/server/orders/order-events";
 import { formatMoney } from "@/server/money/money";
 import { moneyLocale } from "@/components/money";
 
-const isStatus = (v: unknown): v is OrderStatus => ORDER_STATUSES.includes(v as OrderStatus);
+const CARRIER_STATUSES = ["picked_up", "in_transit", "out_for_delivery", "delivered", "returned_to_sender"] as const;
+const isCarrierStatus = (v: string): v is (typeof CARRIER_STATUSES)[number] => (CARRIER_STATUSES as readonly string[]).includes(v);
 const SMS_STATUSES = ["pending", "queued", "sent", "delivered", "undelivered", "failed", "not_configured"] as const;
 type SmsStatusKey = (typeof SMS_STATUSES)[number];
 
@@ -38,35 +39,34 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     ...sms.map((message) => ({ kind: "sms" as const, at: message.createdAt, sms: message })),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.kind === "sms" ? -1 : 1));
 
+  // One sentence per event type, in the reader's language. A type added to the catalogue without a
+  // sentence here fails the typecheck.
+  const SENTENCES: { [T in OrderEventType]: (data: OrderEventData<T>) => string } = {
+    "order.placed": (d) => t("placed", { source: tOrder(`sources.${d.source}`) }),
+    "order.status_changed": (d) => t("statusChanged", { from: tStatus(d.from), to: tStatus(d.to) }),
+    "order.refunded": () => t("partiallyRefunded"),
+    "order.assigned": (d) => (d.assigneeName ? t("assigned", { name: d.assigneeName }) : t("unassigned")),
+    "order.tags_changed": (d) =>
+      [d.added.length ? t("tagsAdded", { tags: d.added.join(list) }) : null, d.removed.length ? t("tagsRemoved", { tags: d.removed.join(list) }) : null].filter(Boolean).join(" · "),
+    "comment.added": () => t("commentAdded"),
+    "comment.edited": () => t("commentEdited"),
+    "comment.deleted": () => t("commentDeleted"),
+    "customer.blocked": (d) => t("customerBlocked", { reason: d.reason }),
+    "customer.unblocked": () => t("customerUnblocked"),
+    "label.issued": (d) => t("labelIssued", { carrier: carrierName(d.carrier ?? ""), tracking: d.trackingNumber ?? "" }),
+    "label.failed": (d) => t("labelFailed", { reason: d.reason }),
+    "label.voided": (d) => t(d.reason === "order_moved_on" ? "labelVoidedOrderMovedOn" : "labelVoided", { tracking: d.trackingNumber ?? "" }),
+    "label.void_refused": (d) => t("labelVoidRefused", { reason: d.reason }),
+    "shipment.updated": (d) => t("shipmentUpdated", { status: isCarrierStatus(d.status) ? t(`carrierStatus.${d.status}`) : d.status }),
+    "review.requested": (d) => (d.discountCode ? t("reviewRequestedWithCode", { code: d.discountCode }) : t("reviewRequested")),
+    "review.request_canceled": (d) => t("reviewRequestNotSent", { reason: d.reason ?? "" }),
+    "review.request_skipped": (d) => t("reviewRequestNotSent", { reason: d.reason ?? "" }),
+    "review.submitted": (d) => t("reviewSubmitted", { rating: d.rating }),
+  };
   const sentence = (e: OrderEventDto) => {
-    if (e.type === "order.placed") {
-      const source = String(e.data.source ?? "api") as "storefront" | "api" | "manual";
-      return t("placed", { source: tOrder(`sources.${source}`) });
-    }
-    if (e.type === "order.status_changed" && isStatus(e.data.from) && isStatus(e.data.to)) {
-      return t("statusChanged", { from: tStatus(e.data.from), to: tStatus(e.data.to) });
-    }
-    if (e.type === "order.refunded") return t("partiallyRefunded");
-    if (e.type === "label.issued") return t("labelIssued", { carrier: carrierName(String(e.data.carrier ?? "")), tracking: String(e.data.trackingNumber ?? "") });
-    if (e.type === "label.voided") return t(e.data.reason === "order_moved_on" ? "labelVoidedOrderMovedOn" : "labelVoided", { tracking: String(e.data.trackingNumber ?? "") });
-    if (e.type === "label.void_refused") return t("labelVoidRefused", { reason: String(e.data.reason ?? "") });
-    if (e.type === "shipment.updated") return t("shipmentUpdated", { status: t(`carrierStatus.${String(e.data.status) as "picked_up"}`) });
-    if (e.type === "label.failed") return t("labelFailed", { reason: String(e.data.reason ?? "") });
-    if (e.type === "order.assigned") return e.data.assigneeName ? t("assigned", { name: String(e.data.assigneeName) }) : t("unassigned");
-    if (e.type === "comment.added") return t("commentAdded");
-    if (e.type === "comment.edited") return t("commentEdited");
-    if (e.type === "comment.deleted") return t("commentDeleted");
-    if (e.type === "customer.blocked") return t("customerBlocked", { reason: String(e.data.reason ?? "") });
-    if (e.type === "customer.unblocked") return t("customerUnblocked");
-    if (e.type === "review.requested") return e.data.discountCode ? t("reviewRequestedWithCode", { code: String(e.data.discountCode) }) : t("reviewRequested");
-    if (e.type === "review.request_canceled" || e.type === "review.request_skipped") return t("reviewRequestNotSent", { reason: String(e.data.reason ?? "") });
-    if (e.type === "review.submitted") return t("reviewSubmitted", { rating: Number(e.data.rating ?? 0) });
-    if (e.type === "order.tags_changed") {
-      const added = (e.data.added as string[] | undefined) ?? [];
-      const removed = (e.data.removed as string[] | undefined) ?? [];
-      return [added.length ? t("tagsAdded", { tags: added.join(list) }) : null, removed.length ? t("tagsRemoved", { tags: removed.join(list) }) : null].filter(Boolean).join(" · ");
-    }
-    return t("unknown", { type: e.type });
+    const parsed = parseOrderEvent(e.type, e.data);
+    if (parsed.type === "unknown") return t("unknown", { type: e.type });
+    return (SENTENCES[parsed.type] as (data: unknown) => string)(parsed.data);
   };
   const details = (e: OrderEventDto) =>
     [
