@@ -2,6 +2,7 @@
 // → build if the sources changed → the job worker and `next start`. `npm run dev` runs `next dev` instead; `npm run db`
 // only the database. Ctrl-C stops Next first, then Postgres.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { settingsProblems } from "../src/server/settings";
 import { once } from "node:events";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -84,6 +85,12 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  // A bad setting stops the start here, by its name, rather than later as a wrong number or a crash.
+  const problems = settingsProblems(process.env);
+  if (problems.length) {
+    for (const problem of problems) log(`setting ${problem}`);
+    throw new Error(`${problems.length === 1 ? "a setting is" : `${problems.length} settings are`} not valid: ${problems.map((p) => p.split(":")[0]).join(", ")}`);
+  }
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= `http://${host}:${port}`;

@@ -1,6 +1,7 @@
 // The background worker: sends SMS, delivers webhooks and runs every other queued side effect.
 // Started by `npm start` beside the app; stops on SIGTERM after finishing the job in hand.
 import { jobHandlers } from "../src/server/jobs/handlers";
+import { settings } from "../src/server/settings";
 import { startWorker } from "../src/server/jobs/worker";
 import { smsProviderFromEnv } from "../src/server/notifications/sms-provider";
 import { db } from "../src/server/db/client";
@@ -20,14 +21,14 @@ const worker = startWorker(jobHandlers({ sms }), { log });
 const adapters = carrierAdapters();
 const reconcile = async () => {
   try {
-    const { completed, refunded, voided, waiting } = await reconcileLabels({ adapters }, { olderThanMs: Number(process.env.LABEL_RECONCILE_AFTER_MS ?? 60_000) });
+    const { completed, refunded, voided, waiting } = await reconcileLabels({ adapters }, { olderThanMs: settings().LABEL_RECONCILE_AFTER_MS });
     if (completed || refunded || voided || waiting) log(`reconciled labels: ${completed} completed, ${refunded} refunded, ${voided} voided and refunded, ${waiting} waiting for their carrier`);
   } catch (error) {
     log(`label reconciliation failed: ${(error as Error).message}`);
   }
   // Top-ups whose confirmation never came (a closed tab, a lost webhook): the provider is asked again.
   try {
-    const { paid } = await reconcileTopUps(await paymentProvider(), { olderThanMs: Number(process.env.TOP_UP_RECONCILE_AFTER_MS ?? 120_000) });
+    const { paid } = await reconcileTopUps(await paymentProvider(), { olderThanMs: settings().TOP_UP_RECONCILE_AFTER_MS });
     if (paid) log(`reconciled top-ups: ${paid} paid`);
   } catch (error) {
     log(`top-up reconciliation failed: ${(error as Error).message}`);
@@ -36,7 +37,7 @@ const reconcile = async () => {
   await purgeWebhookReceipts().catch((error: Error) => log(`purging webhook receipts failed: ${error.message}`));
 };
 void reconcile();
-const reconciler = setInterval(reconcile, Number(process.env.LABEL_RECONCILE_EVERY_MS ?? 60_000));
+const reconciler = setInterval(reconcile, settings().LABEL_RECONCILE_EVERY_MS);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     clearInterval(reconciler);

@@ -4,7 +4,7 @@ import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters, simulatorControl } from "@/server/shipping/carrier-simulator";
 import { issueLabel, reconcileLabels } from "@/server/shipping/issue-label";
 import { voidLabel } from "@/server/shipping/void-label";
-import { seedOrder, type SeededStore } from "../support/factories";
+import { seedOrder } from "../support/factories";
 import { labelInput, packedOrder, shippableStore as shippable } from "../support/labels";
 
 const adapters = carrierAdapters();

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { settings } from "@/server/settings";
 import { PrismaClient } from "@/generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -9,7 +10,7 @@ function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg({ connectionString, max: settings().DATABASE_POOL_SIZE }),
     // A burst of writes queues for a pooled connection instead of failing after Prisma's default 2 s.
     transactionOptions: { maxWait: 15_000, timeout: 20_000 },
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { settings } from "@/server/settings";
 import type { z } from "zod";
 import { authenticateApiToken } from "@/server/api-tokens/authenticate-api-token";
 import type { StoreContext } from "@/server/auth/context";
@@ -8,7 +9,7 @@ import { toErrorResponse } from "@/server/errors/error-catalog";
 import { parseInput } from "./validation";
 import { createRateLimiter } from "./rate-limiter";
 
-const takeToken = createRateLimiter({ limit: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600), windowMs: 60_000 });
+const takeToken = createRateLimiter({ limit: settings().API_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
 
 type RouteContext = { params: Promise<Record<string, string>> };
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { settings } from "@/server/settings";
 import { db } from "@/server/db/client";
 import { Prisma } from "@/generated/prisma/client";
 import type { JobKind, JobPayloads } from "./job-kinds";
@@ -12,7 +13,7 @@ type ClaimedJob = { id: bigint; kind: JobKind; payload: unknown; attempts: numbe
 
 // A claimed job is someone else's for this long; if its worker dies, another takes it over after it
 // (JOB_LOCK_SECONDS). Every job is safe to run again, so a too-short lock costs work, never correctness.
-const LOCK_SECONDS = Number(process.env.JOB_LOCK_SECONDS ?? 120);
+const LOCK_SECONDS = settings().JOB_LOCK_SECONDS;
 
 /** 2 s, 4 s, 8 s … capped at 10 minutes, with jitter so retries do not arrive together. */
 export function backoffMs(attempt: number, random = Math.random): number {

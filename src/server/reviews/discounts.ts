@@ -46,10 +46,11 @@ function candidates(typed: string): string[] {
   return [n, n.length > 3 ? `${n.slice(0, 3)}-${n.slice(3)}` : n];
 }
 
-export type DiscountDto = { id: string; code: string; kind: string; value: number; minOrder: number; expiresAt: string; usedAt: string | null; usedOrderTotal: number | null; customer: { id: string; name: string }; orderNumber: number | null };
+export type DiscountDto = { id: string; code: string; kind: string; value: number; minOrder: number; expiresAt: string; expired: boolean; usedAt: string | null; usedOrderTotal: number | null; customer: { id: string; name: string }; orderNumber: number | null };
 
 /** The merchant's Discounts list: every thank-you code, newest first. */
-export async function listDiscounts(ctx: StoreContext, options: { limit?: number } = {}): Promise<DiscountDto[]> {
+export async function listDiscounts(ctx: StoreContext, options: { limit?: number; now?: Date } = {}): Promise<DiscountDto[]> {
+  const now = options.now ?? new Date();
   const rows = await db.discountCode.findMany({
     where: { storeId: ctx.storeId },
     orderBy: { createdAt: "desc" },
@@ -63,6 +64,7 @@ export async function listDiscounts(ctx: StoreContext, options: { limit?: number
     value: d.value,
     minOrder: d.minOrder,
     expiresAt: d.expiresAt.toISOString(),
+    expired: d.expiresAt <= now,
     usedAt: d.usedAt?.toISOString() ?? null,
     usedOrderTotal: d.usedOrderTotal,
     customer: { id: d.customerId, name: d.request.order.customerName },

@@ -1,5 +1,7 @@
+import { settings } from "@/server/settings";
+
 /** How long a request waits for a carrier before answering "pending" (CARRIER_TIMEOUT_MS). */
-export const CARRIER_ANSWER_WITHIN_MS = Number(process.env.CARRIER_TIMEOUT_MS ?? 20_000);
+export const CARRIER_ANSWER_WITHIN_MS = settings().CARRIER_TIMEOUT_MS;
 
 export const LATE = Symbol("late");
 

@@ -3,6 +3,7 @@
 // pickup, and status webhooks signed over a timestamp and the body. Its records live in their own table, so it survives restarts
 // like a real carrier would.
 import { randomInt } from "node:crypto";
+import { settings } from "@/server/settings";
 import { db } from "@/server/db/client";
 import { installationSecret } from "@/server/installation/installation-settings";
 import { signPayload, verifySignature } from "@/server/http/signed-webhook";
@@ -48,8 +49,8 @@ export const simulatorControl = {
   failures: new Map<CarrierId, number>(),
   /** Carriers that are down: every call fails as unreachable (500s) until they are back. */
   down: new Set<CarrierId>(),
-  latencyMs: Number(process.env.CARRIER_SIM_LATENCY_MS ?? 150),
-  failureRate: Number(process.env.CARRIER_SIM_FAILURE_RATE ?? 0),
+  latencyMs: settings().CARRIER_SIM_LATENCY_MS,
+  failureRate: settings().CARRIER_SIM_FAILURE_RATE,
   failNext(carrier: CarrierId, times = 1) {
     this.failures.set(carrier, (this.failures.get(carrier) ?? 0) + times);
   },

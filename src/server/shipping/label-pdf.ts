@@ -140,11 +140,11 @@ async function drawLabel(doc: Doc, label: LabelData, piece = 1) {
 function barcode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, height: number) {
   const [{ sbs }] = bwipjs.raw({ bcid: "code128", text }) as unknown as [{ sbs: number[] }];
   const modules = sbs.reduce((a, b) => a + b, 0);
-  const module = Math.min(3, width / (modules + 20));
-  let at = x + (width - modules * module) / 2;
+  const bar = Math.min(3, width / (modules + 20));
+  let at = x + (width - modules * bar) / 2;
   sbs.forEach((w, i) => {
-    if (i % 2 === 0) doc.rect(at, y, w * module, height);
-    at += w * module;
+    if (i % 2 === 0) doc.rect(at, y, w * bar, height);
+    at += w * bar;
   });
   doc.fill("#000");
 }

@@ -4,6 +4,7 @@
 // the secret token. Its records live in their own table: what "the provider" knows. Only on an installation
 // without MOYASAR_SECRET_KEY (paymentSimulatorEnabled).
 import { randomUUID } from "node:crypto";
+import { settings } from "@/server/settings";
 import { sameSecret } from "@/server/http/same-secret";
 import { z } from "zod";
 import { db } from "@/server/db/client";
@@ -191,7 +192,7 @@ async function finishPayment(invoiceId: string, payment: SimPayment) {
   });
   if (payment.status === "paid" && !paid) return;
   const times = payment.behaviour === "twice_webhook" ? 2 : 1;
-  const delay = payment.behaviour === "late_webhook" ? Number(process.env.PAYMENT_SIM_WEBHOOK_DELAY_MS ?? 15_000) : 0;
+  const delay = payment.behaviour === "late_webhook" ? settings().PAYMENT_SIM_WEBHOOK_DELAY_MS : 0;
   setTimeout(() => void sendWebhooks(invoiceId, payment, times), delay).unref?.();
 }
 

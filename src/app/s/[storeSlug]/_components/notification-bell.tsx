@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { NotificationDto } from "@/server/notifications/list-notifications";
@@ -9,6 +9,9 @@ import { fetchNotifications, markRead } from "../notification-actions";
 type State = { unread: number; items: NotificationDto[] };
 
 /** The bell: unread count, the latest items, and new ones arriving live (and as browser notifications if allowed). */
+// The permission has no change event to subscribe to: it is read again on each render.
+const noSubscription = () => () => {};
+
 export function NotificationBell({ storeSlug, initial }: { storeSlug: string; initial: State }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
@@ -16,7 +19,14 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
   const [open, setOpen] = useState(false);
   // Whether the live stream is connected (said on the element for tests and support, not shown).
   const [live, setLive] = useState<"connecting" | "connected" | "ended">("connecting");
-  const [permission, setPermission] = useState<NotificationPermission | "unsupported">("unsupported");
+  // What the browser says now (nothing on the server, where there is no Notification), and what the person just chose.
+  const [chosen, setPermission] = useState<NotificationPermission | null>(null);
+  const current = useSyncExternalStore(
+    noSubscription,
+    () => (typeof Notification === "undefined" ? "unsupported" : Notification.permission),
+    () => "unsupported" as const,
+  );
+  const permission = chosen ?? current;
   const panel = useRef<HTMLDivElement>(null);
 
   const text = useCallback(
@@ -29,10 +39,6 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
     },
     [t],
   );
-
-  useEffect(() => {
-    setPermission(typeof Notification === "undefined" ? "unsupported" : Notification.permission);
-  }, []);
 
   useEffect(() => {
     const source = new EventSource(`/s/${storeSlug}/live`);

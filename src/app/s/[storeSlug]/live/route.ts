@@ -1,9 +1,10 @@
 import { notFoundResponse, routeStoreAccess } from "@/server/stores/route-access";
+import { settings } from "@/server/settings";
 import { closeStreamsOnShutdown, registerStream, streamStillAllowed, subscribe } from "@/server/notifications/live-events";
 import { currentSession } from "@/server/auth/session";
 
 // How often an open stream asks whether its session and membership still count (LIVE_RECHECK_MS).
-const RECHECK_MS = Number(process.env.LIVE_RECHECK_MS ?? 5_000);
+const RECHECK_MS = settings().LIVE_RECHECK_MS;
 
 export const dynamic = "force-dynamic";
 

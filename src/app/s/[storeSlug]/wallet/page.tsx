@@ -86,7 +86,7 @@ export default async function WalletPage({ params, searchParams }: { params: Pro
               <span className="flex-1">
                 {t(`kind.${e.kind as "label"}`)}
                 {e.orderId && (
-                  <Link href={`/s/${store.slug}/orders/${e.orderId}`} className="ms-2 text-brand-700 hover:underline">
+                  <Link href={`/s/${store.slug}/orders/${e.orderId}`} className="ms-2 text-brand-700 underline">
                     {e.orderNumber ? formatOrderNumber(e.orderNumber) : t("order")}
                   </Link>
                 )}

@@ -17,7 +17,6 @@ export default async function DiscountsPage({ params }: { params: Promise<{ stor
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "reviews.manage")) return <Forbidden />;
   const [codes, t, format] = await Promise.all([listDiscounts(ctx), getTranslations("discounts"), getFormatter()]);
-  const now = Date.now();
   return (
     <main className="max-w-5xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -60,7 +59,7 @@ export default async function DiscountsPage({ params }: { params: Promise<{ stor
                   <td className="px-3 py-2">
                     {d.usedAt ? (
                       <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">{t("used", { date: format.dateTime(new Date(d.usedAt), { dateStyle: "medium", timeZone: store.timeZone }) })}</span>
-                    ) : new Date(d.expiresAt).getTime() < now ? (
+                    ) : d.expired ? (
                       <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t("expired")}</span>
                     ) : (
                       <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">{t("unused")}</span>

@@ -1,0 +1,85 @@
+/**
+ * The installation's settings, from the environment, in one place: each with its rule and default.
+ * `settings()` parses them once; `settingsProblems()` is what the start checks, so that a bad setting
+ * stops the start with its name and rule instead of surfacing later as a wrong number or a crash.
+ * (Secrets that have no setting are generated and kept in the database: installation-settings.ts.)
+ */
+import { z } from "zod";
+
+type Env = Record<string, string | undefined>;
+
+// An empty variable is an unset one.
+const unset = (v: unknown) => (v === "" ? undefined : v);
+const whole = (min: number, max: number, fallback: number) => z.preprocess(unset, z.coerce.number().int().min(min).max(max).default(fallback));
+const share = (fallback: number) => z.preprocess(unset, z.coerce.number().min(0).max(1).default(fallback));
+const text = z.preprocess(unset, z.string().optional());
+const url = (protocols: RegExp) => z.preprocess(unset, z.url({ protocol: protocols }).optional());
+const json = z.preprocess(
+  unset,
+  z
+    .string()
+    .refine((s) => {
+      try {
+        JSON.parse(s);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be valid JSON")
+    .optional(),
+);
+
+export const SETTINGS = z.object({
+  PORT: whole(1, 65_535, 3000),
+  PG_PORT: whole(1, 65_535, 54_329),
+  DATABASE_URL: url(/^postgres(ql)?$/),
+  DATABASE_POOL_SIZE: whole(1, 500, 10),
+  PUBLIC_URL: url(/^https?$/),
+  TRUSTED_PROXY_HOPS: whole(0, 10, 0),
+  KEEP_ALIVE_TIMEOUT_MS: whole(1_000, 600_000, 65_000),
+  JOB_LOCK_SECONDS: whole(5, 3_600, 120),
+  API_RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000, 600),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000, 300),
+  LIVE_RECHECK_MS: whole(200, 600_000, 5_000),
+  CARRIER_TIMEOUT_MS: whole(100, 600_000, 20_000),
+  CARRIER_SIM_LATENCY_MS: whole(0, 600_000, 150),
+  CARRIER_SIM_FAILURE_RATE: share(0),
+  PAYMENT_SIM_WEBHOOK_DELAY_MS: whole(0, 3_600_000, 15_000),
+  LABEL_RECONCILE_AFTER_MS: whole(0, 86_400_000, 60_000),
+  LABEL_RECONCILE_EVERY_MS: whole(100, 86_400_000, 60_000),
+  TOP_UP_RECONCILE_AFTER_MS: whole(0, 86_400_000, 120_000),
+  PLATFORM_RATES: json,
+  PLATFORM_LABEL_FEE: z.preprocess(unset, z.string().regex(/^\d{1,9}$/, "must be a whole number of minor units").optional()),
+  TWILIO_ACCOUNT_SID: text,
+  TWILIO_AUTH_TOKEN: text,
+  TWILIO_FROM: text,
+  TWILIO_API_BASE: url(/^https?$/),
+  MOYASAR_SECRET_KEY: text,
+  MOYASAR_WEBHOOK_SECRET: text,
+  MOYASAR_API_BASE: url(/^https?$/),
+  REVIEW_PHOTOS_S3_ENDPOINT: url(/^https?$/),
+  OUTBOUND_ALLOW_PRIVATE_HOSTS: text,
+});
+export type Settings = z.output<typeof SETTINGS>;
+
+/** Each setting that breaks its rule, as "NAME: rule", plus settings that only work together. */
+export function settingsProblems(env: Env = process.env): string[] {
+  const parsed = SETTINGS.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  if (!!env.TWILIO_ACCOUNT_SID !== !!env.TWILIO_AUTH_TOKEN) problems.push("TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: set both, or neither");
+  return problems;
+}
+
+let cached: Settings | null = null;
+/** The settings of this process (read once). A bad one throws, naming it. */
+export function settings(env: Env = process.env): Settings {
+  if (env !== process.env) return parse(env);
+  cached ??= parse(env);
+  return cached;
+}
+
+function parse(env: Env): Settings {
+  const parsed = SETTINGS.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
