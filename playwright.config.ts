@@ -27,7 +27,16 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
@@ -39,7 +48,11 @@ export default defineConfig({
     },
     // The customer's own pages (order, review) are opened from an SMS: on a phone. Large photo
     // uploads are a customer's, and only the phone sends them.
-    { name: "phone", testMatch: /(customer-pages|review-uploads|a11y)\.spec/, use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent } },
+    {
+      name: "phone",
+      testMatch: /(customer-pages|review-uploads|a11y)\.spec/,
+      use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent },
+    },
     // The HTTP API has no layout: its checks run once.
     { name: "api", testMatch: /api\.spec/ },
   ],

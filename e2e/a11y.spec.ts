@@ -13,11 +13,20 @@ async function violations(page: Page, where: string): Promise<string[]> {
   await page.waitForLoadState("load");
   const started = Date.now();
   // Only violations are collected: passes and "needs review" are most of axe's time.
-  const result = await new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ["violations"] }).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .options({ resultTypes: ["violations"] })
+    .analyze();
   if (process.env.A11Y_TIMING) console.log(`${where}: axe ${Date.now() - started} ms`);
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${where}: ${v.id} (${v.impact}) — ${v.nodes.length}× e.g. ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) — ${v.nodes.length}× e.g. ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 /** Errors a page writes to the browser's console, or throws: there should be none. */
@@ -36,44 +45,49 @@ function sizeFor(page: Page, size: (typeof SIZES)[number]): { width: number; hei
   return size === "own" ? page.viewportSize()! : { width: 1024, height: 1366 };
 }
 
-for (const locale of ["ar", "en"]) for (const size of SIZES) test(`every dashboard page in ${locale === "ar" ? "Arabic" : "English"} (${size} size): no serious or critical accessibility violation`, async ({ page, request }) => {
-  test.skip(test.info().project.name === "phone", "the dashboard is checked at desktop and tablet sizes");
-  test.skip(size === "large tablet" && test.info().project.name !== "tablet", "the large tablet is a size of the tablet project");
-  test.setTimeout(300_000);
-  const order = await placeDemoOrder(request, { customer: { name: "سارة القحطاني", phone: "+966533000111" } });
-  const customerId = (await (await request.get(`/api/v1/orders/${order.id}`, { headers: owner })).json()).data.customer.id as string | undefined;
-  await signIn(page, "owner@demo.test");
-  const paths = [
-    "/s/demo/orders",
-    `/s/demo/orders/${order.id}`,
-    "/s/demo/customers",
-    ...(customerId ? [`/s/demo/customers/${customerId}`] : []),
-    "/s/demo/wallet",
-    "/s/demo/reviews",
-    "/s/demo/reviews/discounts",
-    "/s/demo/settings/shipping",
-    "/s/demo/settings/shipping/packaging",
-    "/s/demo/settings/sms",
-    "/s/demo/settings/reviews",
-    "/s/demo/settings/tags",
-    "/s/demo/settings/refunds",
-    "/s/demo/settings/api-tokens",
-    "/s/demo/account",
-  ];
-  const found: string[] = [];
-  const errors = consoleErrors(page);
-  await page.context().addCookies([{ name: "tajer-locale", value: locale, url: test.info().project.use.baseURL! }]);
-  const viewport = sizeFor(page, size);
-  await page.setViewportSize(viewport);
-  for (const path of paths) {
-    const started = Date.now();
-    await page.goto(path);
-    if (process.env.A11Y_TIMING) console.log(`${path}: load ${Date.now() - started} ms`);
-    found.push(...(await violations(page, `${locale} ${viewport.width}px ${path}`)));
-  }
-  expect(found, found.join("\n")).toEqual([]);
-  expect(errors, errors.join("\n")).toEqual([]);
-});
+for (const locale of ["ar", "en"])
+  for (const size of SIZES)
+    test(`every dashboard page in ${locale === "ar" ? "Arabic" : "English"} (${size} size): no serious or critical accessibility violation`, async ({
+      page,
+      request,
+    }) => {
+      test.skip(test.info().project.name === "phone", "the dashboard is checked at desktop and tablet sizes");
+      test.skip(size === "large tablet" && test.info().project.name !== "tablet", "the large tablet is a size of the tablet project");
+      test.setTimeout(300_000);
+      const order = await placeDemoOrder(request, { customer: { name: "سارة القحطاني", phone: "+966533000111" } });
+      const customerId = (await (await request.get(`/api/v1/orders/${order.id}`, { headers: owner })).json()).data.customer.id as string | undefined;
+      await signIn(page, "owner@demo.test");
+      const paths = [
+        "/s/demo/orders",
+        `/s/demo/orders/${order.id}`,
+        "/s/demo/customers",
+        ...(customerId ? [`/s/demo/customers/${customerId}`] : []),
+        "/s/demo/wallet",
+        "/s/demo/reviews",
+        "/s/demo/reviews/discounts",
+        "/s/demo/settings/shipping",
+        "/s/demo/settings/shipping/packaging",
+        "/s/demo/settings/sms",
+        "/s/demo/settings/reviews",
+        "/s/demo/settings/tags",
+        "/s/demo/settings/refunds",
+        "/s/demo/settings/api-tokens",
+        "/s/demo/account",
+      ];
+      const found: string[] = [];
+      const errors = consoleErrors(page);
+      await page.context().addCookies([{ name: "tajer-locale", value: locale, url: test.info().project.use.baseURL! }]);
+      const viewport = sizeFor(page, size);
+      await page.setViewportSize(viewport);
+      for (const path of paths) {
+        const started = Date.now();
+        await page.goto(path);
+        if (process.env.A11Y_TIMING) console.log(`${path}: load ${Date.now() - started} ms`);
+        found.push(...(await violations(page, `${locale} ${viewport.width}px ${path}`)));
+      }
+      expect(found, found.join("\n")).toEqual([]);
+      expect(errors, errors.join("\n")).toEqual([]);
+    });
 
 test("the customer's pages and sign-in: no serious or critical accessibility violation", async ({ page, request }) => {
   test.setTimeout(300_000);
@@ -96,5 +110,8 @@ test("the customer's pages and sign-in: no serious or critical accessibility vio
     }
   }
   expect(found, found.join("\n")).toEqual([]);
-  expect(errors.filter((e) => !/status of 404/.test(e)), errors.join("\n")).toEqual([]);
+  expect(
+    errors.filter((e) => !/status of 404/.test(e)),
+    errors.join("\n"),
+  ).toEqual([]);
 });

@@ -20,7 +20,16 @@ test("pages need a session", async ({ page }) => {
 test("staff cannot open Settings (API tokens, SMS, shipping)", async ({ page }) => {
   await signIn(page, "staff@demo.test");
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
-  for (const path of ["/s/demo/settings/api-tokens", "/s/demo/settings/sms", "/s/demo/settings/shipping", "/s/demo/settings/refunds", "/s/demo/settings/shipping/packaging", "/s/demo/settings/reviews", "/s/demo/reviews", "/s/demo/reviews/discounts"]) {
+  for (const path of [
+    "/s/demo/settings/api-tokens",
+    "/s/demo/settings/sms",
+    "/s/demo/settings/shipping",
+    "/s/demo/settings/refunds",
+    "/s/demo/settings/shipping/packaging",
+    "/s/demo/settings/reviews",
+    "/s/demo/reviews",
+    "/s/demo/reviews/discounts",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   }
@@ -56,12 +65,7 @@ test("another store's pages and orders are a 404, exactly like pages that do not
     }),
   );
   expect(routes.length).toBeGreaterThanOrEqual(14);
-  const pages = [
-    ...routes,
-    `/s/second/orders/${demoOrderId}`,
-    `/s/second/customers/${demoCustomerPath.split("/").pop()}`,
-    "/s/no-such-store/orders",
-  ];
+  const pages = [...routes, `/s/second/orders/${demoOrderId}`, `/s/second/customers/${demoCustomerPath.split("/").pop()}`, "/s/no-such-store/orders"];
   for (const url of pages) {
     const response = await other.goto(url);
     expect(response?.status(), url).toBe(404);
@@ -70,7 +74,17 @@ test("another store's pages and orders are a 404, exactly like pages that do not
   // Every page again through the outsider's own store's URL (the victim's ids where a page needs one):
   // a page naming the victim's things is not found, every other is the outsider's own, and no page
   // holds anything of the demo store's (its name, branches, courier, carrier account, ids…).
-  const demoOnly = ["Demo Store", "Riyadh main warehouse", "Jeddah branch", "Dammam branch", "Mandoob Riyadh", "AYMAKAN-48213", "Demo storefront", demoOrderId, ids.customerId];
+  const demoOnly = [
+    "Demo Store",
+    "Riyadh main warehouse",
+    "Jeddah branch",
+    "Dammam branch",
+    "Mandoob Riyadh",
+    "AYMAKAN-48213",
+    "Demo storefront",
+    demoOrderId,
+    ids.customerId,
+  ];
   for (const route of routes) {
     const url = route.replace(/^\/s\/demo/, "/s/second");
     const response = await other.goto(url);

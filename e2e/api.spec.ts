@@ -56,9 +56,14 @@ test.describe("API over HTTP", () => {
   });
 
   test("errors have one shape and never a stack trace", async ({ request }) => {
-    const res = await request.post("/api/v1/orders", { headers: { ...demo, "idempotency-key": "x", "content-type": "application/json" }, data: Buffer.from("{oops") });
+    const res = await request.post("/api/v1/orders", {
+      headers: { ...demo, "idempotency-key": "x", "content-type": "application/json" },
+      data: Buffer.from("{oops"),
+    });
     expect(res.status()).toBe(400);
-    expect(await res.json()).toEqual({ error: { code: "MALFORMED_REQUEST", message: "The request body must be JSON.", fields: { body: "must be valid JSON" } } });
+    expect(await res.json()).toEqual({
+      error: { code: "MALFORMED_REQUEST", message: "The request body must be JSON.", fields: { body: "must be valid JSON" } },
+    });
   });
 });
 
@@ -80,7 +85,8 @@ test.describe("headers and secrets", () => {
     const fs = await import("node:fs");
     const path = await import("node:path");
     const secrets = [fs.readFileSync(".data/e2e/auth-secret", "utf8").trim(), "local_fake_auth_token", "local-aramex-webhook-secret"];
-    const walk = (dir: string): string[] => fs.readdirSync(dir).flatMap((f) => (fs.statSync(path.join(dir, f)).isDirectory() ? walk(path.join(dir, f)) : [path.join(dir, f)]));
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir).flatMap((f) => (fs.statSync(path.join(dir, f)).isDirectory() ? walk(path.join(dir, f)) : [path.join(dir, f)]));
     const bundles = walk(".next/static");
     expect(bundles.length).toBeGreaterThan(10);
     for (const file of bundles) {
@@ -102,9 +108,14 @@ test.describe("sign-in from outside", () => {
 
   test("the throttle keys on the socket's address: a made-up X-Forwarded-For per try does not dodge it", async ({ request }) => {
     const email = `nobody-${Date.now()}@guess.test`;
-    for (let i = 0; i < 3; i++) expect(await tryPassword(request, email, "guess", { "x-forwarded-for": `203.0.113.${i}`, "x-tajer-client-address": `198.51.100.${i}` })).toBe("CredentialsSignin");
+    for (let i = 0; i < 3; i++)
+      expect(await tryPassword(request, email, "guess", { "x-forwarded-for": `203.0.113.${i}`, "x-tajer-client-address": `198.51.100.${i}` })).toBe(
+        "CredentialsSignin",
+      );
     // A fourth try at once, from "another address" again: the same client, slowed.
-    expect(await tryPassword(request, email, "guess", { "x-forwarded-for": "203.0.113.99", "x-tajer-client-address": "198.51.100.99" })).toMatch(/^TooManyAttempts:slow_down:\d+$/);
+    expect(await tryPassword(request, email, "guess", { "x-forwarded-for": "203.0.113.99", "x-tajer-client-address": "198.51.100.99" })).toMatch(
+      /^TooManyAttempts:slow_down:\d+$/,
+    );
   });
 
   test("a malformed or foreign callback URL leads to the dashboard's start, never a 500", async ({ request, playwright }) => {
@@ -116,10 +127,26 @@ test.describe("sign-in from outside", () => {
     // A poisoned callback cookie in the browser, and a foreign callback in the form: signed in, and home.
     const browser = await playwright.request.newContext({
       baseURL: pageBase(),
-      storageState: { cookies: [{ name: "next-auth.callback-url", value: "javascript:alert(1)", domain: "127.0.0.1", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] },
+      storageState: {
+        cookies: [
+          {
+            name: "next-auth.callback-url",
+            value: "javascript:alert(1)",
+            domain: "127.0.0.1",
+            path: "/",
+            expires: -1,
+            httpOnly: true,
+            secure: false,
+            sameSite: "Lax",
+          },
+        ],
+        origins: [],
+      },
     });
     const { csrfToken } = await (await browser.get("/api/auth/csrf")).json();
-    const signIn = await browser.post("/api/auth/callback/credentials", { form: { csrfToken, email: "admin@demo.test", password: "demo-password", callbackUrl: "https://evil.example/steal", json: "true" } });
+    const signIn = await browser.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: "admin@demo.test", password: "demo-password", callbackUrl: "https://evil.example/steal", json: "true" },
+    });
     expect(signIn.status()).toBe(200);
     expect((await signIn.json()).url).toBe(`${pageBase()}/`);
     expect((await (await browser.get("/api/auth/session")).json()).user?.email).toBe("admin@demo.test");

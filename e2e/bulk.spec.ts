@@ -3,9 +3,15 @@ import { placeDemoOrder, signIn } from "./helpers";
 
 test("select orders in the list and move them together; the result says which moved and which did not", async ({ page, request }) => {
   const name = `Bulk ${test.info().project.name} ${Date.now()}`;
-  const orders = [await placeDemoOrder(request, { customer: { name, phone: "+966533000001" } }), await placeDemoOrder(request, { customer: { name, phone: "+966533000001" } })];
+  const orders = [
+    await placeDemoOrder(request, { customer: { name, phone: "+966533000001" } }),
+    await placeDemoOrder(request, { customer: { name, phone: "+966533000001" } }),
+  ];
   const refused = await placeDemoOrder(request, { customer: { name, phone: "+966533000001" } });
-  await request.post(`/api/v1/orders/${refused.id}/transitions`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" }, data: { to: "canceled", notifyCustomer: false } });
+  await request.post(`/api/v1/orders/${refused.id}/transitions`, {
+    headers: { authorization: "Bearer tj_demo_owner_token_0001" },
+    data: { to: "canceled", notifyCustomer: false },
+  });
 
   await signIn(page, "owner@demo.test");
   await page.goto(`/s/demo/orders?q=${encodeURIComponent(name)}`);
@@ -28,7 +34,10 @@ test("the bulk bar offers only the moves the selection can make, and a move that
   const moves = await page.getByLabel("Move to").locator("option").allTextContents();
   expect(moves).toEqual(["In Progress", "Canceled"]);
   // Someone else cancels it meanwhile: the move is refused, and said as a failure.
-  await request.post(`/api/v1/orders/${received.id}/transitions`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" }, data: { to: "canceled", notifyCustomer: false } });
+  await request.post(`/api/v1/orders/${received.id}/transitions`, {
+    headers: { authorization: "Bearer tj_demo_owner_token_0001" },
+    data: { to: "canceled", notifyCustomer: false },
+  });
   await page.getByLabel("Move to").selectOption("in_progress");
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Execute Action" }).click();
   const alert = page.getByRole("region", { name: "Bulk actions" }).getByRole("alert");

@@ -22,7 +22,11 @@ async function order(request: APIRequestContext, name: string, phone: string) {
 const move = (request: APIRequestContext, id: string, to: string, notifyCustomer = false) =>
   request.post(`/api/v1/orders/${id}/transitions`, { headers: owner, data: { to, notifyCustomer } }).then((r) => expect(r.status()).toBe(200));
 
-test("the customer follows the order from the SMS link, then reviews it with a photo and gets a thank-you code; the merchant publishes it and the widget shows it", async ({ page, request, browser }) => {
+test("the customer follows the order from the SMS link, then reviews it with a photo and gets a thank-you code; the merchant publishes it and the widget shows it", async ({
+  page,
+  request,
+  browser,
+}) => {
   const phone = `+9665${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
   const text = `Lovely scarf ${test.info().project.name} ${Date.now()}`;
   const o = await order(request, "Sara Al-Qahtani", phone);
@@ -85,7 +89,9 @@ test("the customer follows the order from the SMS link, then reviews it with a p
 
   // A store theme that embeds the widget shows the review, in its own shadow root.
   const theme = await browser.newPage();
-  await theme.setContent(`<html><body><h1>Store theme</h1><p style="color:red;font-size:40px">theme CSS</p><script src="${test.info().project.use.baseURL}/widget/reviews.js" data-store="demo" async></script></body></html>`);
+  await theme.setContent(
+    `<html><body><h1>Store theme</h1><p style="color:red;font-size:40px">theme CSS</p><script src="${test.info().project.use.baseURL}/widget/reviews.js" data-store="demo" async></script></body></html>`,
+  );
   await expect(theme.locator(".tajer-reviews").getByText(text)).toBeVisible();
   await expect(theme.locator(".tajer-reviews").getByText("آراء عملائنا")).toBeVisible();
   await expect(theme.locator(".tajer-reviews img").first()).toBeVisible();

@@ -14,7 +14,10 @@ async function packedOrder(request: APIRequestContext, token = "tj_demo_owner_to
   });
   expect(created.status()).toBe(201);
   const order = (await created.json()).data;
-  const moved = await request.post(`/api/v1/orders/${order.id}/transitions`, { headers: { authorization: `Bearer ${token}` }, data: { to: "in_progress", notifyCustomer: false } });
+  const moved = await request.post(`/api/v1/orders/${order.id}/transitions`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { to: "in_progress", notifyCustomer: false },
+  });
   expect(moved.status()).toBe(200);
   return order as { id: string; number: number };
 }
@@ -87,7 +90,9 @@ test("a label the wallet cannot pay for is refused before anything is charged", 
 async function labelViaApi(request: APIRequestContext, orderId: string) {
   const branchId = await defaultBranch(request);
   // A pickup is booked in one of the slots the API offers (the branch open, the carrier's drivers out).
-  const slots = await request.get(`/api/v1/branches/${branchId}/pickup-slots?carrier=aymakan`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" } });
+  const slots = await request.get(`/api/v1/branches/${branchId}/pickup-slots?carrier=aymakan`, {
+    headers: { authorization: "Bearer tj_demo_owner_token_0001" },
+  });
   const [slot] = (await slots.json()).data as { start: string }[];
   const response = await request.post(`/api/v1/orders/${orderId}/shipments`, {
     headers: { authorization: "Bearer tj_demo_owner_token_0001", "idempotency-key": crypto.randomUUID() },
@@ -135,7 +140,10 @@ test("select orders in the list → Print labels → one PDF with a page per lab
   for (let i = 0; i < 3; i++) {
     const order = await placeDemoOrder(request, { customer: { name, phone } });
     if (i < 2) {
-      await request.post(`/api/v1/orders/${order.id}/transitions`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" }, data: { to: "in_progress", notifyCustomer: false } });
+      await request.post(`/api/v1/orders/${order.id}/transitions`, {
+        headers: { authorization: "Bearer tj_demo_owner_token_0001" },
+        data: { to: "in_progress", notifyCustomer: false },
+      });
       await labelViaApi(request, order.id);
       withLabels.push(order);
     } else withLabels.push({ ...order, noLabel: true });

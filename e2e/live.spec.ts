@@ -36,6 +36,11 @@ test("a comment mentioning a colleague and an assignment reach them", async ({ p
   await expect(dialog.getByText(`Noura Al-Otaibi mentioned you on order #${order.number}`)).toBeVisible();
   await expect(dialog.getByText(`Noura Al-Otaibi assigned order #${order.number} to you`)).toBeVisible();
   await staff.goto("/s/demo/orders?assignee=me");
-  await expect(staff.locator("main").getByRole("link", { name: new RegExp(`^#${order.number}`) }).locator("visible=true")).toBeVisible();
+  await expect(
+    staff
+      .locator("main")
+      .getByRole("link", { name: new RegExp(`^#${order.number}`) })
+      .locator("visible=true"),
+  ).toBeVisible();
   await staff.context().close();
 });

@@ -11,7 +11,10 @@ test("three large phone photos go through to the review; a body past the limit i
   const o = await placeDemoOrder(request, { customer: { name: "Photo Customer", phone } });
   for (const to of ["in_progress", "shipped", "delivered"]) {
     await request
-      .post(`/api/v1/orders/${o.id}/transitions`, { headers: owner, data: { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "Mandoob" } } : {}) } })
+      .post(`/api/v1/orders/${o.id}/transitions`, {
+        headers: owner,
+        data: { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "Mandoob" } } : {}) },
+      })
       .then((r) => expect(r.status()).toBe(200));
   }
   const merchant = await sendReviewRequestNow(browser, o.id);
@@ -21,7 +24,13 @@ test("three large phone photos go through to the review; a body past the limit i
   const sharp = (await import("sharp")).default;
   const { randomBytes } = await import("node:crypto");
   const photos = await Promise.all(
-    [1, 2, 3].map(async (n) => ({ name: `IMG_${n}.jpg`, mimeType: "image/jpeg", buffer: await sharp(randomBytes(2200 * 2200 * 3), { raw: { width: 2200, height: 2200, channels: 3 } }).jpeg({ quality: 95 }).toBuffer() })),
+    [1, 2, 3].map(async (n) => ({
+      name: `IMG_${n}.jpg`,
+      mimeType: "image/jpeg",
+      buffer: await sharp(randomBytes(2200 * 2200 * 3), { raw: { width: 2200, height: 2200, channels: 3 } })
+        .jpeg({ quality: 95 })
+        .toBuffer(),
+    })),
   );
   expect(photos.reduce((sum, p) => sum + p.buffer.length, 0)).toBeGreaterThan(12 * 1024 * 1024);
   await page.goto(reviewUrl);
@@ -34,7 +43,9 @@ test("three large phone photos go through to the review; a body past the limit i
 
   // Past the limit: refused at once with the code and the limit, nothing read into memory.
   const token = new URL(reviewUrl).pathname.split("/").pop()!;
-  const huge = await request.post(`/api/public/reviews/${token}`, { multipart: { payload: "{}", "photos.x": { name: "big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(65 * 1024 * 1024, 1) } } });
+  const huge = await request.post(`/api/public/reviews/${token}`, {
+    multipart: { payload: "{}", "photos.x": { name: "big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(65 * 1024 * 1024, 1) } },
+  });
   expect(huge.status()).toBe(413);
   expect((await huge.json()).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", limitBytes: expect.any(Number) });
   await merchant.close();

@@ -56,7 +56,10 @@ test("an owner edits a carrier's account and rate card; bad numbers are named; i
 
 test("a saved courier is picked by name when shipping with Execute Action", async ({ page, request }) => {
   const order = await placeDemoOrder(request);
-  await request.post(`/api/v1/orders/${order.id}/transitions`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" }, data: { to: "in_progress", notifyCustomer: false } });
+  await request.post(`/api/v1/orders/${order.id}/transitions`, {
+    headers: { authorization: "Bearer tj_demo_owner_token_0001" },
+    data: { to: "in_progress", notifyCustomer: false },
+  });
   await signIn(page, "staff@demo.test");
   await page.goto(`/s/demo/orders/${order.id}`);
   await page.getByRole("radio", { name: "Shipped" }).check();

@@ -12,7 +12,12 @@ test("staff tag an order on its page, see it on the timeline, and filter the lis
   await expect(page.getByText(`Tags added: \u2068${tag}\u2069`)).toBeVisible();
 
   await page.goto(`/s/demo/orders?tag=${tag}`);
-  await expect(page.locator("main").getByRole("link", { name: new RegExp(`^#${order.number}`) }).locator("visible=true")).toHaveCount(1);
+  await expect(
+    page
+      .locator("main")
+      .getByRole("link", { name: new RegExp(`^#${order.number}`) })
+      .locator("visible=true"),
+  ).toHaveCount(1);
   await expect(page.locator("main").getByRole("link", { name: /^#\d+/ }).locator("visible=true")).toHaveCount(1);
 
   await page.goto(`/s/demo/orders/${order.id}`);

@@ -32,12 +32,23 @@ export async function benchDatabase(log: (m: string) => void): Promise<{ url: st
     url.pathname = "/tajer_bench";
     return { url: url.toString(), admin: admin.toString(), postgres: null };
   }
-  const postgres = await startEmbeddedPostgres({ dataDir: path.resolve(process.env.BENCH_PG_DIR ?? ".data/bench/pg"), port: Number(process.env.BENCH_PG_PORT ?? 54330), log });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.resolve(process.env.BENCH_PG_DIR ?? ".data/bench/pg"),
+    port: Number(process.env.BENCH_PG_PORT ?? 54330),
+    log,
+  });
   return { url: postgres.url("tajer_bench"), admin: postgres.url("postgres"), postgres };
 }
 
 // Built in bulk after the rows are in: far faster than keeping them up to date row by row.
-const DEFERRED_INDEXES = ["orders_search_trgm", "orders_storeId_status_placedAt_id_idx", "orders_storeId_placedAt_id_idx", "orders_storeId_customerId_placedAt_idx", "order_events_storeId_orderId_createdAt_idx", "order_items_storeId_orderId_idx"];
+const DEFERRED_INDEXES = [
+  "orders_search_trgm",
+  "orders_storeId_status_placedAt_id_idx",
+  "orders_storeId_placedAt_id_idx",
+  "orders_storeId_customerId_placedAt_idx",
+  "order_events_storeId_orderId_createdAt_idx",
+  "order_items_storeId_orderId_idx",
+];
 
 export async function seedBench(url: string, admin: string, sizes: BenchSizes, log: (m: string) => void) {
   const started = Date.now();
@@ -50,7 +61,9 @@ export async function seedBench(url: string, admin: string, sizes: BenchSizes, l
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const definitions = (await client.query<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY($1)", [DEFERRED_INDEXES])).rows;
+    const definitions = (
+      await client.query<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY($1)", [DEFERRED_INDEXES])
+    ).rows;
     for (const d of definitions) await client.query(`DROP INDEX "${d.indexname}"`);
     // The rows are generated consistent, so foreign-key triggers are skipped while loading (replica
     // mode); the keys themselves are in place and checked by every later write.
@@ -70,7 +83,11 @@ export async function seedBench(url: string, admin: string, sizes: BenchSizes, l
     for (const d of definitions) await client.query(d.indexdef);
     log(`indexes in ${((Date.now() - indexes) / 1000).toFixed(1)} s`);
     await client.query("ANALYZE");
-    const counts = (await client.query("SELECT (SELECT count(*) FROM stores) AS stores, (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_items) AS items, (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM order_events) AS events, (SELECT count(*) FROM shipments) AS shipments, (SELECT count(*) FROM wallet_entries) AS ledger")).rows[0];
+    const counts = (
+      await client.query(
+        "SELECT (SELECT count(*) FROM stores) AS stores, (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_items) AS items, (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM order_events) AS events, (SELECT count(*) FROM shipments) AS shipments, (SELECT count(*) FROM wallet_entries) AS ledger",
+      )
+    ).rows[0];
     log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
     return { seconds: (Date.now() - started) / 1000, counts };
   } finally {

@@ -12,7 +12,17 @@ import { benchDatabase } from "./bench-seed";
 import { finishChecks, type Check } from "./check-report";
 
 type Sample = { ms: number; ok: boolean };
-export type Result = { scenario: string; concurrency: number; requests: number; errors: number; p50: number; p95: number; rps: number; floor?: { p50: number; p95: number; rps: number; errors: number }; note?: string };
+export type Result = {
+  scenario: string;
+  concurrency: number;
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  rps: number;
+  floor?: { p50: number; p95: number; rps: number; errors: number };
+  note?: string;
+};
 const floorOf = (m: { p50: number; p95: number; rps: number; errors: number }) => ({ p50: m.p50, p95: m.p95, rps: m.rps, errors: m.errors });
 
 // BENCH_CHECK=1 (part of `npm test`): a 20,000-order data set of its own, every scenario for a moment,
@@ -33,7 +43,12 @@ const TOKEN = "tj_bench_owner_token_0001";
 const BENCH_PASSWORD = "bench-password";
 const log = (m: string) => console.log("[bench]", m);
 /** BENCH_ONLY=list,detail runs only the scenarios whose names contain one of the words (never in the check). */
-const only = process.env.BENCH_CHECK === "1" ? undefined : process.env.BENCH_ONLY?.split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+const only =
+  process.env.BENCH_CHECK === "1"
+    ? undefined
+    : process.env.BENCH_ONLY?.split(",")
+        .map((w) => w.trim().toLowerCase())
+        .filter(Boolean);
 if (process.env.BENCH_CHECK === "1" && process.env.BENCH_ONLY) console.log(`[bench] BENCH_ONLY is ignored by the check: every scenario runs`);
 const want = (name: string) => !only?.length || only.some((w) => name.toLowerCase().includes(w));
 /** The scenarios the check expects to see, by name: a filter, or a scenario that quietly stopped running, fails it. */
@@ -80,7 +95,10 @@ async function signInCookie(email: string, password: string) {
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
     redirect: "manual",
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /session-token=/.test(c));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => /session-token=/.test(c));
   if (!session) throw new Error(`signing in as ${email} gave no session (${res.status})`);
   return [...jar, session, "tajer-locale=en"].join("; ");
 }
@@ -103,13 +121,15 @@ async function main() {
     const storeId = big.id;
     const { hashApiToken, tokenPrefix } = await import("../src/server/api-tokens/token-hash");
     const { hashPassword } = await import("../src/server/auth/password");
-    await sql.query(`INSERT INTO users (id, email, name, "passwordHash") VALUES (md5('bench-owner')::uuid, 'owner@bench.test', 'Bench Owner', $1) ON CONFLICT (id) DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash"`, [await hashPassword(BENCH_PASSWORD)]);
+    await sql.query(
+      `INSERT INTO users (id, email, name, "passwordHash") VALUES (md5('bench-owner')::uuid, 'owner@bench.test', 'Bench Owner', $1) ON CONFLICT (id) DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash"`,
+      [await hashPassword(BENCH_PASSWORD)],
+    );
     await sql.query(`INSERT INTO memberships ("storeId", "userId", role) VALUES ($1, md5('bench-owner')::uuid, 'OWNER') ON CONFLICT DO NOTHING`, [storeId]);
-    await sql.query(`INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`, [
-      storeId,
-      hashApiToken(TOKEN),
-      tokenPrefix(TOKEN),
-    ]);
+    await sql.query(
+      `INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`,
+      [storeId, hashApiToken(TOKEN), tokenPrefix(TOKEN)],
+    );
 
     log("starting the production build against the benchmark database…");
     server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -117,51 +137,91 @@ async function main() {
         ...process.env,
         // BENCH_PROFILE=1: every server process writes a CPU profile to .data/prof when it stops.
         ...(process.env.BENCH_PROFILE ? { TAJER_CPU_PROF_DIR: path.resolve(".data/prof") } : {}),
-        DATABASE_URL: url, PORT: String(PORT), HOST: "127.0.0.1", TAJER_SEED: "false", API_RATE_LIMIT_PER_MINUTE: "10000000", DATABASE_POOL_SIZE: "20", CARRIER_SIM_LATENCY_MS: "0" },
+        DATABASE_URL: url,
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        TAJER_SEED: "false",
+        API_RATE_LIMIT_PER_MINUTE: "10000000",
+        DATABASE_POOL_SIZE: "20",
+        CARRIER_SIM_LATENCY_MS: "0",
+      },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
     });
     for (let i = 0; ; i++) {
       if (i > 600) throw new Error("the app did not start");
-      const up = await fetch(`${BASE}/signin`).then((r) => r.ok).catch(() => false);
+      const up = await fetch(`${BASE}/signin`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (up) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const api = (p: string, init: RequestInit = {}) => fetch(`${BASE}${p}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...(init.headers ?? {}) } });
+    const api = (p: string, init: RequestInit = {}) =>
+      fetch(`${BASE}${p}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...(init.headers ?? {}) } });
     const get = async (p: string) => (await api(p)).ok;
 
     // The rows each read scenario touches, and its floor's SQL (the shape the app's query has).
-    const phone = (await sql.query<{ phone: string }>(`SELECT "customerPhone" AS phone FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC LIMIT 1 OFFSET $2`, [storeId, CHECK ? 500 : 5000])).rows[0].phone;
+    const phone = (
+      await sql.query<{ phone: string }>(`SELECT "customerPhone" AS phone FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC LIMIT 1 OFFSET $2`, [
+        storeId,
+        CHECK ? 500 : 5000,
+      ])
+    ).rows[0].phone;
     const fragment = phone.slice(-7, -1);
-    const deep = (await sql.query<{ placedAt: Date; id: string }>(`SELECT "placedAt", id FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC, id DESC OFFSET $2 LIMIT 1`, [storeId, CHECK ? 1999 : 99999])).rows[0];
+    const deep = (
+      await sql.query<{ placedAt: Date; id: string }>(
+        `SELECT "placedAt", id FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC, id DESC OFFSET $2 LIMIT 1`,
+        [storeId, CHECK ? 1999 : 99999],
+      )
+    ).rows[0];
     const { encodeCursor } = await import("../src/server/orders/cursor");
     const cursor = encodeCursor({ placedAt: deep.placedAt, id: deep.id });
-    const orderIds = (await sql.query<{ id: string }>(`SELECT id FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC LIMIT 2000`, [storeId])).rows.map((r) => r.id);
+    const orderIds = (await sql.query<{ id: string }>(`SELECT id FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC LIMIT 2000`, [storeId])).rows.map(
+      (r) => r.id,
+    );
     const listCols = `o.id, o.number, o.status, o."placedAt", o."customerId", o."customerName", o."customerPhone", o."paymentMethod", o."paymentStatus", o."itemsCount", o.total, o.currency, o."branchId"`;
-    const withTags = (inner: string) => `SELECT p.*, (SELECT array_agg(t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = p."storeId" AND ot."orderId" = p.id) AS tags FROM (${inner}) p`;
+    const withTags = (inner: string) =>
+      `SELECT p.*, (SELECT array_agg(t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = p."storeId" AND ot."orderId" = p.id) AS tags FROM (${inner}) p`;
     const reads: { name: string; http: (i: number) => string; floor: (i: number) => [string, unknown[]] }[] = [
       {
         name: "list: delivered, first page",
         http: () => "/api/v1/orders?status=delivered&limit=50",
-        floor: () => [withTags(`SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND o.status = 'DELIVERED' ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`), [storeId]],
+        floor: () => [
+          withTags(
+            `SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND o.status = 'DELIVERED' ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`,
+          ),
+          [storeId],
+        ],
       },
       {
         name: "list: search by phone fragment",
         http: () => `/api/v1/orders?q=${fragment}&limit=50`,
-        floor: () => [withTags(`SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND o."searchText" LIKE $2 ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`), [storeId, `%${fragment}%`]],
+        floor: () => [
+          withTags(
+            `SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND o."searchText" LIKE $2 ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`,
+          ),
+          [storeId, `%${fragment}%`],
+        ],
       },
       {
         name: "list: filter by tag",
         http: () => "/api/v1/orders?tag=vip&limit=50",
         floor: () => [
-          withTags(`SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND EXISTS (SELECT 1 FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id AND t.name = 'vip') ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`),
+          withTags(
+            `SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND EXISTS (SELECT 1 FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id AND t.name = 'vip') ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`,
+          ),
           [storeId],
         ],
       },
       {
         name: "list: page 2,000 by cursor",
         http: () => `/api/v1/orders?limit=50&cursor=${cursor}`,
-        floor: () => [withTags(`SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND o."placedAt" <= $2 AND (o."placedAt" < $2 OR o.id < $3) ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`), [storeId, deep.placedAt, deep.id]],
+        floor: () => [
+          withTags(
+            `SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND o."placedAt" <= $2 AND (o."placedAt" < $2 OR o.id < $3) ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`,
+          ),
+          [storeId, deep.placedAt, deep.id],
+        ],
       },
       {
         name: "order detail",
@@ -191,14 +251,20 @@ async function main() {
         return res.status === 200;
       };
       // The tabs count each status up to 1,001 rows (the page shows "1,000+" beyond), as the app does.
-      const tabs: [string, unknown[]] = [`SELECT s.status, (SELECT count(*) FROM (SELECT 1 FROM orders o WHERE o."storeId" = $1 AND o.status = s.status LIMIT 1001) x) FROM unnest(enum_range(NULL::"OrderStatus")) AS s(status)`, [storeId]];
+      const tabs: [string, unknown[]] = [
+        `SELECT s.status, (SELECT count(*) FROM (SELECT 1 FROM orders o WHERE o."storeId" = $1 AND o.status = s.status LIMIT 1001) x) FROM unnest(enum_range(NULL::"OrderStatus")) AS s(status)`,
+        [storeId],
+      ];
       const sidebar: [string, unknown[]][] = [
         [`SELECT id, name FROM branches WHERE "storeId" = $1 AND "archivedAt" IS NULL`, [storeId]],
         [`SELECT id, name, color FROM tags WHERE "storeId" = $1 ORDER BY name`, [storeId]],
       ];
       // What the order page reads beside the order: the merchant reviews all of it on one screen.
       const detailReads = (orderId: string): [string, unknown[]][] => [
-        [`SELECT c.email, c.city, c."blockedAt", c."blockedReason", (SELECT count(*) FROM orders p WHERE p."storeId" = o."storeId" AND p."customerId" = o."customerId" AND p."placedAt" < o."placedAt") FROM orders o JOIN customers c ON c."storeId" = o."storeId" AND c.id = o."customerId" WHERE o."storeId" = $1 AND o.id = $2`, [storeId, orderId]],
+        [
+          `SELECT c.email, c.city, c."blockedAt", c."blockedReason", (SELECT count(*) FROM orders p WHERE p."storeId" = o."storeId" AND p."customerId" = o."customerId" AND p."placedAt" < o."placedAt") FROM orders o JOIN customers c ON c."storeId" = o."storeId" AND c.id = o."customerId" WHERE o."storeId" = $1 AND o.id = $2`,
+          [storeId, orderId],
+        ],
         [`SELECT id, name, city, address, "isDefault" FROM branches WHERE "storeId" = $1 AND "archivedAt" IS NULL ORDER BY "isDefault" DESC, name`, [storeId]],
         [`SELECT * FROM order_events WHERE "storeId" = $1 AND "orderId" = $2 ORDER BY "createdAt", id`, [storeId, orderId]],
         [`SELECT * FROM sms_messages WHERE "storeId" = $1 AND "orderId" = $2`, [storeId, orderId]],
@@ -210,7 +276,10 @@ async function main() {
         [`SELECT * FROM carrier_accounts WHERE "storeId" = $1`, [storeId]],
         [`SELECT * FROM box_presets WHERE "storeId" = $1`, [storeId]],
         [`SELECT * FROM wallets WHERE "storeId" = $1`, [storeId]],
-        [`SELECT v.id, v."weightGrams", s."branchId", s.quantity FROM order_items i JOIN product_variants v ON v."storeId" = i."storeId" AND v.id = i."variantId" LEFT JOIN stock_levels s ON s."storeId" = v."storeId" AND s."variantId" = v.id WHERE i."storeId" = $1 AND i."orderId" = $2`, [storeId, orderId]],
+        [
+          `SELECT v.id, v."weightGrams", s."branchId", s.quantity FROM order_items i JOIN product_variants v ON v."storeId" = i."storeId" AND v.id = i."variantId" LEFT JOIN stock_levels s ON s."storeId" = v."storeId" AND s."variantId" = v.id WHERE i."storeId" = $1 AND i."orderId" = $2`,
+          [storeId, orderId],
+        ],
         [`SELECT * FROM review_requests WHERE "storeId" = $1 AND "orderId" = $2`, [storeId, orderId]],
       ];
       const pagePaths: Record<string, (i: number) => string> = {
@@ -243,10 +312,17 @@ async function main() {
       // Status transitions: 16 clients, each on its own orders (received → in progress).
       // A fixed set of orders, put back to "received" first so every run does the same work.
       const received = (
-        await sql.query<{ id: string }>(`UPDATE orders SET status = 'RECEIVED', "stockTaken" = false WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 AND status IN ('RECEIVED', 'IN_PROGRESS') ORDER BY number LIMIT $2) RETURNING id`, [storeId, work(4000)])
+        await sql.query<{ id: string }>(
+          `UPDATE orders SET status = 'RECEIVED', "stockTaken" = false WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 AND status IN ('RECEIVED', 'IN_PROGRESS') ORDER BY number LIMIT $2) RETURNING id`,
+          [storeId, work(4000)],
+        )
       ).rows.map((r) => r.id);
       const half = Math.floor(received.length / 2);
-      const transitions = await load(async (i) => (await api(`/api/v1/orders/${received[i]}/transitions`, { method: "POST", body: JSON.stringify({ to: "in_progress", notifyCustomer: false }) })).ok, { concurrency: 16, count: half });
+      const transitions = await load(
+        async (i) =>
+          (await api(`/api/v1/orders/${received[i]}/transitions`, { method: "POST", body: JSON.stringify({ to: "in_progress", notifyCustomer: false }) })).ok,
+        { concurrency: 16, count: half },
+      );
       // The floor writes the rows the app writes: the order, its lines' stock, the lines' branch, the event.
       const transitionsFloor = await load(
         async (i) => {
@@ -254,14 +330,33 @@ async function main() {
           const id = received[half + i];
           try {
             await c.query("BEGIN");
-            const order = (await c.query(`SELECT o.status, o.version, o."branchId", (SELECT json_agg(json_build_object('id', i.id, 'variantId', i."variantId", 'quantity', i.quantity)) FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AS items FROM orders o WHERE o."storeId" = $1 AND o.id = $2`, [storeId, id])).rows[0];
-            const moved = await c.query(`UPDATE orders SET status = 'IN_PROGRESS', version = version + 1, "inProgressAt" = now(), "stockTaken" = true, "updatedAt" = now() WHERE "storeId" = $1 AND id = $2 AND status = 'RECEIVED' AND version = $3 RETURNING id`, [storeId, id, order.version]);
+            const order = (
+              await c.query(
+                `SELECT o.status, o.version, o."branchId", (SELECT json_agg(json_build_object('id', i.id, 'variantId', i."variantId", 'quantity', i.quantity)) FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AS items FROM orders o WHERE o."storeId" = $1 AND o.id = $2`,
+                [storeId, id],
+              )
+            ).rows[0];
+            const moved = await c.query(
+              `UPDATE orders SET status = 'IN_PROGRESS', version = version + 1, "inProgressAt" = now(), "stockTaken" = true, "updatedAt" = now() WHERE "storeId" = $1 AND id = $2 AND status = 'RECEIVED' AND version = $3 RETURNING id`,
+              [storeId, id, order.version],
+            );
             const items = (order.items ?? []) as { id: string; variantId: string; quantity: number }[];
-            if (order.branchId && items.length) await c.query(`UPDATE order_items SET "stockBranchId" = $2 WHERE "storeId" = $1 AND id = ANY($3::uuid[])`, [storeId, order.branchId, items.map((it) => it.id)]);
-            await c.query(`INSERT INTO order_events ("storeId", id, "orderId", type, "actorType", "actorName", data) VALUES ($1, gen_random_uuid(), $2, 'order.status_changed', 'USER', 'bench', '{"from":"received","to":"in_progress"}')`, [storeId, id]);
+            if (order.branchId && items.length)
+              await c.query(`UPDATE order_items SET "stockBranchId" = $2 WHERE "storeId" = $1 AND id = ANY($3::uuid[])`, [
+                storeId,
+                order.branchId,
+                items.map((it) => it.id),
+              ]);
+            await c.query(
+              `INSERT INTO order_events ("storeId", id, "orderId", type, "actorType", "actorName", data) VALUES ($1, gen_random_uuid(), $2, 'order.status_changed', 'USER', 'bench', '{"from":"received","to":"in_progress"}')`,
+              [storeId, id],
+            );
             // Stock last and in variant order, as the app does (shared rows: shortest lock, no deadlock).
             if (order.branchId && items.length) {
-              await c.query(`INSERT INTO stock_levels ("storeId", "variantId", "branchId", quantity, "updatedAt") SELECT $1, v, $2, -sum(q), now() FROM unnest($3::uuid[], $4::int[]) AS x(v, q) GROUP BY v ORDER BY v ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = stock_levels.quantity + EXCLUDED.quantity, "updatedAt" = now()`, [storeId, order.branchId, items.map((it) => it.variantId), items.map((it) => it.quantity)]);
+              await c.query(
+                `INSERT INTO stock_levels ("storeId", "variantId", "branchId", quantity, "updatedAt") SELECT $1, v, $2, -sum(q), now() FROM unnest($3::uuid[], $4::int[]) AS x(v, q) GROUP BY v ORDER BY v ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = stock_levels.quantity + EXCLUDED.quantity, "updatedAt" = now()`,
+                [storeId, order.branchId, items.map((it) => it.variantId), items.map((it) => it.quantity)],
+              );
             }
             await c.query("COMMIT");
             return moved.rowCount === 1;
@@ -285,11 +380,15 @@ async function main() {
       const runId = Date.now().toString(36);
       const body = (i: number) => ({
         customer: { name: `Bench Customer ${i}`, phone: `+9665${String(70_000_000 + (i % 20_000)).padStart(8, "0")}` },
-        items: [{ sku: `BN-${String(1 + (i % 20)).padStart(3, "0")}`, quantity: 1 }, { sku: `BN-${String(1 + ((i + 7) % 20)).padStart(3, "0")}`, quantity: 2 }],
+        items: [
+          { sku: `BN-${String(1 + (i % 20)).padStart(3, "0")}`, quantity: 1 },
+          { sku: `BN-${String(1 + ((i + 7) % 20)).padStart(3, "0")}`, quantity: 2 },
+        ],
         payment: { method: "cash_on_delivery", status: "pending" },
         shipping: { city: "الرياض", address: `Street ${i}`, method: "Aramex", fee: 2500 },
       });
-      const place = (i: number) => api("/api/v1/orders", { method: "POST", headers: { "idempotency-key": `bench-${runId}-${i}` }, body: JSON.stringify(body(i)) });
+      const place = (i: number) =>
+        api("/api/v1/orders", { method: "POST", headers: { "idempotency-key": `bench-${runId}-${i}` }, body: JSON.stringify(body(i)) });
       const numbers = new Map<number, number>();
       const intake = await load(
         async (i) => {
@@ -313,11 +412,25 @@ async function main() {
       );
       // Every order placed is whole: its lines and its first event are there.
       const placed = Number(
-        (await sql.query(`SELECT count(*) FROM orders o WHERE o."storeId" = $1 AND o.number = ANY($2::int[]) AND EXISTS (SELECT 1 FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AND EXISTS (SELECT 1 FROM order_events e WHERE e."storeId" = o."storeId" AND e."orderId" = o.id AND e.type = 'order.placed')`, [storeId, [...numbers.values()]])).rows[0].count,
+        (
+          await sql.query(
+            `SELECT count(*) FROM orders o WHERE o."storeId" = $1 AND o.number = ANY($2::int[]) AND EXISTS (SELECT 1 FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AND EXISTS (SELECT 1 FROM order_events e WHERE e."storeId" = o."storeId" AND e."orderId" = o.id AND e.type = 'order.placed')`,
+            [storeId, [...numbers.values()]],
+          )
+        ).rows[0].count,
       );
-      checks.push({ name: "intake: every order whole, every replay the same order", ok: replayMismatches === 0 && placed === numbers.size && numbers.size === intake.requests, detail: `${numbers.size} placed, ${placed} whole, ${replayMismatches} replay mismatches` });
+      checks.push({
+        name: "intake: every order whole, every replay the same order",
+        ok: replayMismatches === 0 && placed === numbers.size && numbers.size === intake.requests,
+        detail: `${numbers.size} placed, ${placed} whole, ${replayMismatches} replay mismatches`,
+      });
       // The floor: the rows an intake writes (key, customer, number, order, lines, event, owner's notification), by pg.
-      const variants = (await sql.query<{ id: string; sku: string; price: number; name: string }>(`SELECT v.id, v.sku, v.price, p.name FROM product_variants v JOIN products p ON p."storeId" = v."storeId" AND p.id = v."productId" WHERE v."storeId" = $1`, [storeId])).rows;
+      const variants = (
+        await sql.query<{ id: string; sku: string; price: number; name: string }>(
+          `SELECT v.id, v.sku, v.price, p.name FROM product_variants v JOIN products p ON p."storeId" = v."storeId" AND p.id = v."productId" WHERE v."storeId" = $1`,
+          [storeId],
+        )
+      ).rows;
       const bySku = new Map(variants.map((v) => [v.sku, v]));
       const intakeFloor = await load(
         async (i) => {
@@ -325,18 +438,65 @@ async function main() {
           const c = await sql.connect();
           try {
             await c.query("BEGIN");
-            await c.query(`INSERT INTO idempotency_keys ("storeId", scope, key, "requestHash", "responseStatus", "responseBody") VALUES ($1, 'orders.create', $2, 'x', 0, '{}')`, [storeId, `floor-${runId}-${i}`]);
+            await c.query(
+              `INSERT INTO idempotency_keys ("storeId", scope, key, "requestHash", "responseStatus", "responseBody") VALUES ($1, 'orders.create', $2, 'x', 0, '{}')`,
+              [storeId, `floor-${runId}-${i}`],
+            );
             await c.query(`SELECT id, sku, price FROM product_variants WHERE "storeId" = $1 AND sku = ANY($2)`, [storeId, b.items.map((it) => it.sku)]);
-            await c.query(`INSERT INTO customers ("storeId", id, name, phone, city, address) VALUES ($1, gen_random_uuid(), $2, $3, $4, $5) ON CONFLICT ("storeId", phone) DO NOTHING`, [storeId, b.customer.name, b.customer.phone, b.shipping.city, b.shipping.address]);
+            await c.query(
+              `INSERT INTO customers ("storeId", id, name, phone, city, address) VALUES ($1, gen_random_uuid(), $2, $3, $4, $5) ON CONFLICT ("storeId", phone) DO NOTHING`,
+              [storeId, b.customer.name, b.customer.phone, b.shipping.city, b.shipping.address],
+            );
             const customer = (await c.query(`SELECT id FROM customers WHERE "storeId" = $1 AND phone = $2`, [storeId, b.customer.phone])).rows[0].id;
-            const { number, currency } = (await c.query(`UPDATE stores SET "nextOrderNumber" = "nextOrderNumber" + 1 WHERE id = $1 RETURNING "nextOrderNumber" - 1 AS number, currency`, [storeId])).rows[0];
+            const { number, currency } = (
+              await c.query(`UPDATE stores SET "nextOrderNumber" = "nextOrderNumber" + 1 WHERE id = $1 RETURNING "nextOrderNumber" - 1 AS number, currency`, [
+                storeId,
+              ])
+            ).rows[0];
             const lines = b.items.map((it) => ({ ...bySku.get(it.sku)!, quantity: it.quantity }));
             const subtotal = lines.reduce((n, l) => n + l.price * l.quantity, 0);
-            const order = (await c.query(`INSERT INTO orders ("storeId", id, number, source, "customerId", "customerName", "customerPhone", "paymentMethod", "paymentStatus", currency, subtotal, "shippingFee", total, "itemsCount", "shippingName", "shippingPhone", "shippingCity", "shippingAddress", "shippingMethod", "searchText", "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'API', $3, $4, $5, 'CASH_ON_DELIVERY', 'PENDING', $6, $7, 2500, $8, 3, $4, $5, $9, $10, 'Aramex', $11, now()) RETURNING id`, [storeId, number, customer, `Floor ${b.customer.name}`, b.customer.phone, currency, subtotal, subtotal + 2500, b.shipping.city, b.shipping.address, `${number} floor ${b.customer.phone}`])).rows[0].id;
-            await c.query(`INSERT INTO order_items ("storeId", id, "orderId", "variantId", sku, name, quantity, "unitPrice", "lineTotal") SELECT $1, gen_random_uuid(), $2, v, s, n, q, p, q * p FROM unnest($3::uuid[], $4::text[], $5::text[], $6::int[], $7::int[]) AS x(v, s, n, q, p)`, [storeId, order, lines.map((l) => l.id), lines.map((l) => l.sku), lines.map((l) => l.name), lines.map((l) => l.quantity), lines.map((l) => l.price)]);
-            await c.query(`INSERT INTO order_events ("storeId", id, "orderId", type, "actorType", "actorName", data) VALUES ($1, gen_random_uuid(), $2, 'order.placed', 'API_TOKEN', 'bench', '{}')`, [storeId, order]);
-            await c.query(`INSERT INTO notifications ("storeId", id, "userId", type, "orderId", data) VALUES ($1, gen_random_uuid(), md5('bench-owner')::uuid, 'order.created', $2, '{}')`, [storeId, order]);
-            await c.query(`UPDATE idempotency_keys SET "responseStatus" = 201, "responseBody" = '{}' WHERE "storeId" = $1 AND scope = 'orders.create' AND key = $2`, [storeId, `floor-${runId}-${i}`]);
+            const order = (
+              await c.query(
+                `INSERT INTO orders ("storeId", id, number, source, "customerId", "customerName", "customerPhone", "paymentMethod", "paymentStatus", currency, subtotal, "shippingFee", total, "itemsCount", "shippingName", "shippingPhone", "shippingCity", "shippingAddress", "shippingMethod", "searchText", "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'API', $3, $4, $5, 'CASH_ON_DELIVERY', 'PENDING', $6, $7, 2500, $8, 3, $4, $5, $9, $10, 'Aramex', $11, now()) RETURNING id`,
+                [
+                  storeId,
+                  number,
+                  customer,
+                  `Floor ${b.customer.name}`,
+                  b.customer.phone,
+                  currency,
+                  subtotal,
+                  subtotal + 2500,
+                  b.shipping.city,
+                  b.shipping.address,
+                  `${number} floor ${b.customer.phone}`,
+                ],
+              )
+            ).rows[0].id;
+            await c.query(
+              `INSERT INTO order_items ("storeId", id, "orderId", "variantId", sku, name, quantity, "unitPrice", "lineTotal") SELECT $1, gen_random_uuid(), $2, v, s, n, q, p, q * p FROM unnest($3::uuid[], $4::text[], $5::text[], $6::int[], $7::int[]) AS x(v, s, n, q, p)`,
+              [
+                storeId,
+                order,
+                lines.map((l) => l.id),
+                lines.map((l) => l.sku),
+                lines.map((l) => l.name),
+                lines.map((l) => l.quantity),
+                lines.map((l) => l.price),
+              ],
+            );
+            await c.query(
+              `INSERT INTO order_events ("storeId", id, "orderId", type, "actorType", "actorName", data) VALUES ($1, gen_random_uuid(), $2, 'order.placed', 'API_TOKEN', 'bench', '{}')`,
+              [storeId, order],
+            );
+            await c.query(
+              `INSERT INTO notifications ("storeId", id, "userId", type, "orderId", data) VALUES ($1, gen_random_uuid(), md5('bench-owner')::uuid, 'order.created', $2, '{}')`,
+              [storeId, order],
+            );
+            await c.query(
+              `UPDATE idempotency_keys SET "responseStatus" = 201, "responseBody" = '{}' WHERE "storeId" = $1 AND scope = 'orders.create' AND key = $2`,
+              [storeId, `floor-${runId}-${i}`],
+            );
             await c.query("COMMIT");
             return true;
           } catch (error) {
@@ -349,19 +509,36 @@ async function main() {
         },
         { concurrency: 16, count },
       );
-      results.push({ scenario: "order intake", concurrency: 16, ...intake, floor: floorOf(intakeFloor), note: `${numbers.size} orders placed, ${replayMismatches} of ${Math.min(count, 100)} replays did not return their order, ${placed} whole orders of this run in the database` });
+      results.push({
+        scenario: "order intake",
+        concurrency: 16,
+        ...intake,
+        floor: floorOf(intakeFloor),
+        note: `${numbers.size} orders placed, ${replayMismatches} of ${Math.min(count, 100)} replays did not return their order, ${placed} whole orders of this run in the database`,
+      });
       log(`intake: ${round(intake.rps)}/s vs floor ${round(intakeFloor.rps)}/s; ${replayMismatches} replay mismatches`);
     }
 
     if (want("labels, one wallet")) {
       // Labels: 32 clients buying labels on ONE store's wallet (orders put in progress first), then the books.
       const labelStore = (await sql.query<{ id: string }>("SELECT id FROM stores WHERE slug = 'bench-2'")).rows[0].id;
-      await sql.query(`INSERT INTO carrier_accounts ("storeId", carrier, enabled, "firstKg", "perAdditionalKg", "codFee", "volumetricDivisor", "weightStepGrams") VALUES ($1, 'aramex', true, 1800, 300, 500, 5000, 500) ON CONFLICT ("storeId", carrier) DO UPDATE SET enabled = true`, [labelStore]);
+      await sql.query(
+        `INSERT INTO carrier_accounts ("storeId", carrier, enabled, "firstKg", "perAdditionalKg", "codFee", "volumetricDivisor", "weightStepGrams") VALUES ($1, 'aramex', true, 1800, 300, 500, 5000, 500) ON CONFLICT ("storeId", carrier) DO UPDATE SET enabled = true`,
+        [labelStore],
+      );
       const labelToken = "tj_bench_label_token_0001";
-      await sql.query(`INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`, [labelStore, hashApiToken(labelToken), tokenPrefix(labelToken)]);
+      await sql.query(
+        `INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`,
+        [labelStore, hashApiToken(labelToken), tokenPrefix(labelToken)],
+      );
       // The same 400 orders every run, put back in progress (an order may carry several labels over its life):
       // an earlier run's labels are voided and refunded first, as the app would, so each order can take one again.
-      const toLabel = (await sql.query<{ id: string }>(`UPDATE orders SET status = 'IN_PROGRESS' WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 ORDER BY number LIMIT $2) RETURNING id`, [labelStore, work(400)])).rows.map((r) => r.id);
+      const toLabel = (
+        await sql.query<{ id: string }>(
+          `UPDATE orders SET status = 'IN_PROGRESS' WHERE "storeId" = $1 AND id IN (SELECT id FROM orders WHERE "storeId" = $1 ORDER BY number LIMIT $2) RETURNING id`,
+          [labelStore, work(400)],
+        )
+      ).rows.map((r) => r.id);
       await sql.query(
         `WITH v AS (UPDATE shipments SET status = 'VOIDED', "voidedAt" = now(), "voidReason" = 'requested', "updatedAt" = now()
                     WHERE "storeId" = $1 AND "orderId" = ANY($2::uuid[]) AND kind = 'CARRIER' AND status NOT IN ('FAILED', 'VOIDED') RETURNING id, "orderId", cost),
@@ -380,13 +557,27 @@ async function main() {
             await fetch(`${BASE}/api/v1/orders/${toLabel[i]}/shipments`, {
               method: "POST",
               headers: { authorization: `Bearer ${labelToken}`, "content-type": "application/json", "idempotency-key": `bench-label-${run}-${toLabel[i]}` },
-              body: JSON.stringify({ branchId: branch, carrier: "aramex", packages: [{ weightGrams: 800, lengthCm: 20, widthCm: 15, heightCm: 10 }], handover: "dropoff" }),
+              body: JSON.stringify({
+                branchId: branch,
+                carrier: "aramex",
+                packages: [{ weightGrams: 800, lengthCm: 20, widthCm: 15, heightCm: 10 }],
+                handover: "dropoff",
+              }),
             })
           ).status === 201,
         { concurrency: 32, count: toLabel.length },
       );
-      const books = (await sql.query(`SELECT w.balance, (SELECT sum(amount) FROM wallet_entries e WHERE e."storeId" = w."storeId") AS ledger, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'LABEL') AS debits, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'REFUND') AS refunds, (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.kind = 'CARRIER' AND s.status NOT IN ('FAILED', 'VOIDED', 'PENDING')) AS labels FROM wallets w WHERE w."storeId" = $1`, [labelStore])).rows[0];
-      const violations = [Number(books.balance) !== Number(books.ledger), Number(books.balance) < 0, Number(books.labels) !== Number(books.debits) - Number(books.refunds)].filter(Boolean).length;
+      const books = (
+        await sql.query(
+          `SELECT w.balance, (SELECT sum(amount) FROM wallet_entries e WHERE e."storeId" = w."storeId") AS ledger, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'LABEL') AS debits, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'REFUND') AS refunds, (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.kind = 'CARRIER' AND s.status NOT IN ('FAILED', 'VOIDED', 'PENDING')) AS labels FROM wallets w WHERE w."storeId" = $1`,
+          [labelStore],
+        )
+      ).rows[0];
+      const violations = [
+        Number(books.balance) !== Number(books.ledger),
+        Number(books.balance) < 0,
+        Number(books.labels) !== Number(books.debits) - Number(books.refunds),
+      ].filter(Boolean).length;
       const labelsFloor = await load(
         async (i) => {
           const c = await sql.connect();
@@ -395,10 +586,24 @@ async function main() {
             // As the app: the order's lock and its live-label check, then the debit and the rows. (Marked
             // 'VOIDED' and 'bench-floor': every order has its live label by now, and they are taken out after.)
             await c.query(`SELECT status FROM orders WHERE "storeId" = $1 AND id = $2 FOR UPDATE`, [labelStore, toLabel[i]]);
-            await c.query(`SELECT status FROM shipments WHERE "storeId" = $1 AND "orderId" = $2 AND kind = 'CARRIER' AND status NOT IN ('FAILED', 'VOIDED') LIMIT 1`, [labelStore, toLabel[i]]);
-            const debit = await c.query(`UPDATE wallets SET balance = balance - 2250, "updatedAt" = now() WHERE "storeId" = $1 AND balance >= 2250 RETURNING balance`, [labelStore]);
-            const id = (await c.query(`INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", status, cost, currency, "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'CARRIER', 'aramex', 'bench-floor', 'VOIDED', 2250, 'SAR', now()) RETURNING id`, [labelStore, toLabel[i]])).rows[0].id;
-            await c.query(`INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", "shipmentId", reference) VALUES ($1, gen_random_uuid(), 'LABEL', -2250, $2, $3, 'bench-floor')`, [labelStore, debit.rows[0].balance, id]);
+            await c.query(
+              `SELECT status FROM shipments WHERE "storeId" = $1 AND "orderId" = $2 AND kind = 'CARRIER' AND status NOT IN ('FAILED', 'VOIDED') LIMIT 1`,
+              [labelStore, toLabel[i]],
+            );
+            const debit = await c.query(
+              `UPDATE wallets SET balance = balance - 2250, "updatedAt" = now() WHERE "storeId" = $1 AND balance >= 2250 RETURNING balance`,
+              [labelStore],
+            );
+            const id = (
+              await c.query(
+                `INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", status, cost, currency, "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'CARRIER', 'aramex', 'bench-floor', 'VOIDED', 2250, 'SAR', now()) RETURNING id`,
+                [labelStore, toLabel[i]],
+              )
+            ).rows[0].id;
+            await c.query(
+              `INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", "shipmentId", reference) VALUES ($1, gen_random_uuid(), 'LABEL', -2250, $2, $3, 'bench-floor')`,
+              [labelStore, debit.rows[0].balance, id],
+            );
             await c.query("COMMIT");
             return true;
           } catch {
@@ -411,11 +616,24 @@ async function main() {
         { concurrency: 32, count: toLabel.length },
       );
       // The floor's rows go again: the books stay the app's own.
-      await sql.query(`UPDATE wallets SET balance = balance - (SELECT coalesce(sum(amount), 0) FROM wallet_entries WHERE "storeId" = $1 AND reference = 'bench-floor'), "updatedAt" = now() WHERE "storeId" = $1`, [labelStore]);
+      await sql.query(
+        `UPDATE wallets SET balance = balance - (SELECT coalesce(sum(amount), 0) FROM wallet_entries WHERE "storeId" = $1 AND reference = 'bench-floor'), "updatedAt" = now() WHERE "storeId" = $1`,
+        [labelStore],
+      );
       await sql.query(`DELETE FROM wallet_entries WHERE "storeId" = $1 AND reference = 'bench-floor'`, [labelStore]);
       await sql.query(`DELETE FROM shipments WHERE "storeId" = $1 AND "courierName" = 'bench-floor'`, [labelStore]);
-      results.push({ scenario: "labels, one wallet", concurrency: 32, ...labels, floor: floorOf(labelsFloor), note: `${violations} invariant violations (balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds})` });
-      checks.push({ name: "labels: labels = debits − refunds, ledger = balance, balance ≥ 0", ok: violations === 0, detail: `balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds}` });
+      results.push({
+        scenario: "labels, one wallet",
+        concurrency: 32,
+        ...labels,
+        floor: floorOf(labelsFloor),
+        note: `${violations} invariant violations (balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds})`,
+      });
+      checks.push({
+        name: "labels: labels = debits − refunds, ledger = balance, balance ≥ 0",
+        ok: violations === 0,
+        detail: `balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds}`,
+      });
       log(`labels: ${round(labels.rps)}/s vs floor ${round(labelsFloor.rps)}/s; ${violations} invariant violations`);
     }
   } finally {
@@ -430,7 +648,20 @@ async function main() {
   if (want("label pdf")) {
     // Label PDF: one, and 100 merged (in process, fonts warm).
     const { renderLabelPdf, renderLabelsPdf } = await import("../src/server/shipping/label-pdf");
-    const sample = { carrierName: "Aramex", handover: "dropoff" as const, trackingNumber: "12345678901", orderNumber: 1042, from: { name: "متجر الورد", branch: "الفرع الرئيسي", address: "طريق الخرج 4", city: "الرياض", phone: "+966112345678" }, to: { name: "سارة القحطاني", phone: "+966501234567", address: "شارع التحلية 12", district: "العليا", city: "الرياض", postalCode: "12345" }, actualGrams: 800, chargeableGrams: 2500, pieces: 1, codAmount: 33100, currency: "SAR", date: new Date() };
+    const sample = {
+      carrierName: "Aramex",
+      handover: "dropoff" as const,
+      trackingNumber: "12345678901",
+      orderNumber: 1042,
+      from: { name: "متجر الورد", branch: "الفرع الرئيسي", address: "طريق الخرج 4", city: "الرياض", phone: "+966112345678" },
+      to: { name: "سارة القحطاني", phone: "+966501234567", address: "شارع التحلية 12", district: "العليا", city: "الرياض", postalCode: "12345" },
+      actualGrams: 800,
+      chargeableGrams: 2500,
+      pieces: 1,
+      codAmount: 33100,
+      currency: "SAR",
+      date: new Date(),
+    };
     await renderLabelPdf(sample);
     const pdf = await load(async () => (await renderLabelPdf(sample)).length > 0, { concurrency: 1, count: 50 });
     results.push({ scenario: "label PDF, one", concurrency: 1, ...pdf });
@@ -454,23 +685,50 @@ async function main() {
     "",
     "| scenario | conc. | requests | errors | p50 ms | p95 ms | req/s | floor p50 | floor p95 | floor req/s | p95 ratio | throughput ratio |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...results.map((r) =>
-      [r.scenario, r.concurrency, r.requests, r.errors, round(r.p50), round(r.p95), round(r.rps), r.floor ? round(r.floor.p50) : "", r.floor ? round(r.floor.p95) : "", r.floor ? round(r.floor.rps) : "", r.floor?.p95 ? `${round(r.p95 / r.floor.p95)}×` : "", r.floor?.rps ? `${round(r.rps / r.floor.rps)}×` : ""].join(" | "),
-    ).map((row) => `| ${row} |`),
+    ...results
+      .map((r) =>
+        [
+          r.scenario,
+          r.concurrency,
+          r.requests,
+          r.errors,
+          round(r.p50),
+          round(r.p95),
+          round(r.rps),
+          r.floor ? round(r.floor.p50) : "",
+          r.floor ? round(r.floor.p95) : "",
+          r.floor ? round(r.floor.rps) : "",
+          r.floor?.p95 ? `${round(r.p95 / r.floor.p95)}×` : "",
+          r.floor?.rps ? `${round(r.rps / r.floor.rps)}×` : "",
+        ].join(" | "),
+      )
+      .map((row) => `| ${row} |`),
     "",
     `First-load JS of the orders page: ${Math.round(gzip / 1024)} KB gzip (${files.length} files).`,
     ...results.filter((r) => r.note).map((r) => `${r.scenario}: ${r.note}.`),
   ].join("\n");
   console.log(`\n${table}\n`);
   // Every scenario ran and none of its requests failed, in the app or at the floor.
-  for (const r of results) checks.push({ name: `${r.scenario}: completes without errors`, ok: r.requests > 0 && r.errors === 0 && !r.floor?.errors, detail: `${r.requests} requests, ${r.errors} errors${r.floor ? `, floor ${r.floor.errors} errors` : ""}` });
+  for (const r of results)
+    checks.push({
+      name: `${r.scenario}: completes without errors`,
+      ok: r.requests > 0 && r.errors === 0 && !r.floor?.errors,
+      detail: `${r.requests} requests, ${r.errors} errors${r.floor ? `, floor ${r.floor.errors} errors` : ""}`,
+    });
   if (CHECK) {
-    checks.push({ name: "every scenario ran", ok: results.length === EXPECTED_SCENARIOS, detail: `${results.length} of ${EXPECTED_SCENARIOS}: ${results.map((r) => r.scenario).join("; ")}` });
+    checks.push({
+      name: "every scenario ran",
+      ok: results.length === EXPECTED_SCENARIOS,
+      detail: `${results.length} of ${EXPECTED_SCENARIOS}: ${results.map((r) => r.scenario).join("; ")}`,
+    });
     finishChecks("bench-check", checks);
   }
   fs.mkdirSync("bench/results", { recursive: true });
   fs.writeFileSync("bench/results/latest.md", `${table}\n`);
-  fs.writeFileSync("bench/results/latest.json", JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, results, firstLoadJsGzipBytes: gzip }, null, 2));
+  fs.writeFileSync(
+    "bench/results/latest.json",
+    JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, results, firstLoadJsGzipBytes: gzip }, null, 2),
+  );
 }
 
 void main().catch((error) => {

@@ -21,14 +21,18 @@ const LABELS = 48;
 const log = (m: string) => console.log("[crash]", m);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
 function startApp(env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
 }
 
 async function waitUntilUp() {
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`${BASE}/signin`).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(`${BASE}/signin`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await sleep(250);
   }
   throw new Error("the app did not start");
@@ -78,7 +82,12 @@ async function main() {
           [storeId, LABELS],
         )
       ).rows.map((r) => r.id);
-    const findStores = async () => (await sql.query<{ id: string; slug: string }>("SELECT id, slug FROM stores WHERE slug IN ('bench-1', 'bench-3')").catch(() => ({ rows: [] as { id: string; slug: string }[] }))).rows;
+    const findStores = async () =>
+      (
+        await sql
+          .query<{ id: string; slug: string }>("SELECT id, slug FROM stores WHERE slug IN ('bench-1', 'bench-3')")
+          .catch(() => ({ rows: [] as { id: string; slug: string }[] }))
+      ).rows;
     let stores = await findStores();
     let toLabel = stores.length === 2 ? await pick(stores.find((s) => s.slug === "bench-3")!.id) : [];
     if (toLabel.length < LABELS) {
@@ -91,14 +100,25 @@ async function main() {
     const runStart = (await sql.query<{ now: Date }>("SELECT now()")).rows[0].now;
 
     const { hashApiToken, tokenPrefix } = await import("../src/server/api-tokens/token-hash");
-    await sql.query(`INSERT INTO users (id, email, name, "passwordHash") VALUES (md5('crash-owner')::uuid, 'owner@crash.test', 'Crash Owner', 'x') ON CONFLICT DO NOTHING`);
+    await sql.query(
+      `INSERT INTO users (id, email, name, "passwordHash") VALUES (md5('crash-owner')::uuid, 'owner@crash.test', 'Crash Owner', 'x') ON CONFLICT DO NOTHING`,
+    );
     const tokens: Record<string, string> = {};
-    for (const [name, storeId] of [["intake", intakeStore], ["labels", labelStore]] as const) {
+    for (const [name, storeId] of [
+      ["intake", intakeStore],
+      ["labels", labelStore],
+    ] as const) {
       tokens[name] = `tj_crash_${name}_token_0001`;
       await sql.query(`INSERT INTO memberships ("storeId", "userId", role) VALUES ($1, md5('crash-owner')::uuid, 'OWNER') ON CONFLICT DO NOTHING`, [storeId]);
-      await sql.query(`INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5($4)::uuid, $1, 'crash', 'OWNER', $2, $3, md5('crash-owner')::uuid) ON CONFLICT DO NOTHING`, [storeId, hashApiToken(tokens[name]), tokenPrefix(tokens[name]), `crash-token-${name}`]);
+      await sql.query(
+        `INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5($4)::uuid, $1, 'crash', 'OWNER', $2, $3, md5('crash-owner')::uuid) ON CONFLICT DO NOTHING`,
+        [storeId, hashApiToken(tokens[name]), tokenPrefix(tokens[name]), `crash-token-${name}`],
+      );
     }
-    await sql.query(`INSERT INTO carrier_accounts ("storeId", carrier, enabled, "firstKg", "perAdditionalKg", "codFee", "volumetricDivisor", "weightStepGrams") VALUES ($1, 'aramex', true, 1800, 300, 500, 5000, 500) ON CONFLICT ("storeId", carrier) DO UPDATE SET enabled = true`, [labelStore]);
+    await sql.query(
+      `INSERT INTO carrier_accounts ("storeId", carrier, enabled, "firstKg", "perAdditionalKg", "codFee", "volumetricDivisor", "weightStepGrams") VALUES ($1, 'aramex', true, 1800, 300, 500, 5000, 500) ON CONFLICT ("storeId", carrier) DO UPDATE SET enabled = true`,
+      [labelStore],
+    );
     const branch = (await sql.query<{ id: string }>(`SELECT id FROM branches WHERE "storeId" = $1 AND "isDefault"`, [labelStore])).rows[0].id;
 
     const env = {
@@ -129,20 +149,45 @@ async function main() {
     const intakeBody = (i: number) =>
       JSON.stringify({
         customer: { name: `Crash Customer ${runId} ${i}`, phone: `+9665${String(80_000_000 + i).padStart(8, "0")}` },
-        items: [{ sku: `BN-${String(1 + (i % 20)).padStart(3, "0")}`, quantity: 1 }, { sku: `BN-${String(1 + ((i + 3) % 20)).padStart(3, "0")}`, quantity: 1 }],
+        items: [
+          { sku: `BN-${String(1 + (i % 20)).padStart(3, "0")}`, quantity: 1 },
+          { sku: `BN-${String(1 + ((i + 3) % 20)).padStart(3, "0")}`, quantity: 1 },
+        ],
         payment: { method: "cash_on_delivery", status: "pending" },
         shipping: { city: "جدة", address: `Crash street ${i}`, method: "Aramex", fee: 2500 },
       });
-    const labelBody = JSON.stringify({ branchId: branch, carrier: "aramex", packages: [{ weightGrams: 800, lengthCm: 20, widthCm: 15, heightCm: 10 }], handover: "dropoff" });
+    const labelBody = JSON.stringify({
+      branchId: branch,
+      carrier: "aramex",
+      packages: [{ weightGrams: 800, lengthCm: 20, widthCm: 15, heightCm: 10 }],
+      handover: "dropoff",
+    });
     type Req = { kind: "intake" | "label"; key: string; path: string; token: string; body: string };
-    const intakes: Req[] = Array.from({ length: INTAKES }, (_, i) => ({ kind: "intake", key: `crash-${runId}-intake-${i}`, path: "/api/v1/orders", token: tokens.intake, body: intakeBody(i) }));
-    const labels: Req[] = toLabel.map((orderId) => ({ kind: "label", key: `crash-${runId}-label-${orderId}`, path: `/api/v1/orders/${orderId}/shipments`, token: tokens.labels, body: labelBody }));
+    const intakes: Req[] = Array.from({ length: INTAKES }, (_, i) => ({
+      kind: "intake",
+      key: `crash-${runId}-intake-${i}`,
+      path: "/api/v1/orders",
+      token: tokens.intake,
+      body: intakeBody(i),
+    }));
+    const labels: Req[] = toLabel.map((orderId) => ({
+      kind: "label",
+      key: `crash-${runId}-label-${orderId}`,
+      path: `/api/v1/orders/${orderId}/shipments`,
+      token: tokens.labels,
+      body: labelBody,
+    }));
     // Intakes and labels interleaved, so the kill finds both in flight.
     const requests: Req[] = [];
     for (let i = 0; i < Math.max(intakes.length, labels.length); i++) requests.push(...[intakes[i], labels[i]].filter((r): r is Req => !!r));
     const answers = new Map<string, number>();
     const send = async (r: (typeof requests)[number]) => {
-      const res = await fetch(`${BASE}${r.path}`, { method: "POST", headers: { authorization: `Bearer ${r.token}`, "content-type": "application/json", "idempotency-key": r.key }, body: r.body, signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(`${BASE}${r.path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${r.token}`, "content-type": "application/json", "idempotency-key": r.key },
+        body: r.body,
+        signal: AbortSignal.timeout(30_000),
+      });
       await res.arrayBuffer();
       return res.status;
     };
@@ -177,12 +222,25 @@ async function main() {
     // Really dead: the wrapper, Next and the worker (three processes at least), and nothing answering.
     for (let i = 0; i < 50 && victims.some(alive); i++) await sleep(100);
     const survivors = victims.filter(alive);
-    const answering = await fetch(`${BASE}/signin`).then(() => true, () => false);
-    checks.push({ name: "the kill took the whole server down (wrapper, app, worker)", ok: victims.length >= 3 && survivors.length === 0 && !answering, detail: `${victims.length} processes killed, ${survivors.length} alive, ${answering ? "still answering" : "not answering"}` });
+    const answering = await fetch(`${BASE}/signin`).then(
+      () => true,
+      () => false,
+    );
+    checks.push({
+      name: "the kill took the whole server down (wrapper, app, worker)",
+      ok: victims.length >= 3 && survivors.length === 0 && !answering,
+      detail: `${victims.length} processes killed, ${survivors.length} alive, ${answering ? "still answering" : "not answering"}`,
+    });
     await Promise.all(clients);
     const answeredBeforeCrash = answers.size;
-    const pendingAtCrash = Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM shipments WHERE "storeId" = $1 AND status = 'PENDING'`, [labelStore])).rows[0].n);
-    checks.push({ name: "the kill landed in the middle of the work", ok: caught > 0, detail: `${caught} requests in flight, ${pendingAtCrash} labels debited and waiting for their carrier's answer` });
+    const pendingAtCrash = Number(
+      (await sql.query<{ n: string }>(`SELECT count(*) AS n FROM shipments WHERE "storeId" = $1 AND status = 'PENDING'`, [labelStore])).rows[0].n,
+    );
+    checks.push({
+      name: "the kill landed in the middle of the work",
+      ok: caught > 0,
+      detail: `${caught} requests in flight, ${pendingAtCrash} labels debited and waiting for their carrier's answer`,
+    });
 
     log("starting again…");
     app = startApp(env);
@@ -203,9 +261,17 @@ async function main() {
       if (answers.size < requests.length) await sleep(1_000);
     }
     log(`${renewed} labels asked again with a new key after their first was refunded`);
-    checks.push({ name: "every request has an answer after the restart", ok: answers.size === requests.length, detail: `${answeredBeforeCrash} answered before the kill, ${answers.size} of ${requests.length} in the end` });
+    checks.push({
+      name: "every request has an answer after the restart",
+      ok: answers.size === requests.length,
+      detail: `${answeredBeforeCrash} answered before the kill, ${answers.size} of ${requests.length} in the end`,
+    });
     const statuses = [...answers.values()];
-    checks.push({ name: "every answer is a success (201, or 202 while a label settles)", ok: statuses.every((s) => s === 201 || s === 202), detail: JSON.stringify(Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((x) => x === s).length]))) });
+    checks.push({
+      name: "every answer is a success (201, or 202 while a label settles)",
+      ok: statuses.every((s) => s === 201 || s === 202),
+      detail: JSON.stringify(Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((x) => x === s).length]))),
+    });
 
     // Let the worker catch up: interrupted labels settled, every SMS job done.
     for (let i = 0; i < 60; i++) {
@@ -228,9 +294,22 @@ async function main() {
     ).rows;
     const perName = new Map<string, number>();
     for (const o of orders) perName.set(o.name, (perName.get(o.name) ?? 0) + 1);
-    checks.push({ name: "each intake key made exactly one order", ok: perName.size === INTAKES && [...perName.values()].every((n) => n === 1), detail: `${orders.length} orders for ${INTAKES} keys` });
-    checks.push({ name: "every order is whole: its lines and its first event", ok: orders.every((o) => o.items === 2 && o.placed === 1), detail: `${orders.filter((o) => o.items !== 2 || o.placed !== 1).length} not whole` });
-    const numbers = (await sql.query<{ gaps: string }>(`SELECT count(*) - (max(number) - min(number) + 1) AS gaps FROM orders WHERE "storeId" = $1 AND "createdAt" >= $2`, [intakeStore, runStart])).rows[0];
+    checks.push({
+      name: "each intake key made exactly one order",
+      ok: perName.size === INTAKES && [...perName.values()].every((n) => n === 1),
+      detail: `${orders.length} orders for ${INTAKES} keys`,
+    });
+    checks.push({
+      name: "every order is whole: its lines and its first event",
+      ok: orders.every((o) => o.items === 2 && o.placed === 1),
+      detail: `${orders.filter((o) => o.items !== 2 || o.placed !== 1).length} not whole`,
+    });
+    const numbers = (
+      await sql.query<{ gaps: string }>(`SELECT count(*) - (max(number) - min(number) + 1) AS gaps FROM orders WHERE "storeId" = $1 AND "createdAt" >= $2`, [
+        intakeStore,
+        runStart,
+      ])
+    ).rows[0];
     checks.push({ name: "order numbers of the run have no gaps and no repeats", ok: Number(numbers.gaps) === 0, detail: `difference ${numbers.gaps}` });
 
     // The books.
@@ -245,33 +324,68 @@ async function main() {
         [labelStore],
       )
     ).rows[0];
-    checks.push({ name: "the wallet's ledger equals its balance", ok: Number(books.balance) === Number(books.ledger), detail: `balance ${books.balance}, ledger ${books.ledger}` });
-    checks.push({ name: "every debit has a label or a refund; none is left pending", ok: Number(books.debits) === Number(books.labels) + Number(books.refunds) && Number(books.pending) === 0, detail: `debits ${books.debits}, labels ${books.labels}, refunds ${books.refunds}, pending ${books.pending}` });
+    checks.push({
+      name: "the wallet's ledger equals its balance",
+      ok: Number(books.balance) === Number(books.ledger),
+      detail: `balance ${books.balance}, ledger ${books.ledger}`,
+    });
+    checks.push({
+      name: "every debit has a label or a refund; none is left pending",
+      ok: Number(books.debits) === Number(books.labels) + Number(books.refunds) && Number(books.pending) === 0,
+      detail: `debits ${books.debits}, labels ${books.labels}, refunds ${books.refunds}, pending ${books.pending}`,
+    });
     // Labels counted per order, not as distinct orders: a second label on one order must show.
-    const perOrderLabels = (await sql.query<{ orderId: string; n: number }>(`SELECT "orderId", count(*)::int AS n FROM shipments WHERE "storeId" = $1 AND "orderId" = ANY($2::uuid[]) AND kind = 'CARRIER' AND status NOT IN ('FAILED', 'VOIDED') GROUP BY "orderId"`, [labelStore, toLabel])).rows;
+    const perOrderLabels = (
+      await sql.query<{ orderId: string; n: number }>(
+        `SELECT "orderId", count(*)::int AS n FROM shipments WHERE "storeId" = $1 AND "orderId" = ANY($2::uuid[]) AND kind = 'CARRIER' AND status NOT IN ('FAILED', 'VOIDED') GROUP BY "orderId"`,
+        [labelStore, toLabel],
+      )
+    ).rows;
     const labelled = perOrderLabels.length;
     const doubled = perOrderLabels.filter((r) => r.n > 1).length;
-    checks.push({ name: "each label request bought exactly one label", ok: toLabel.length === LABELS && labelled === toLabel.length && doubled === 0, detail: `${labelled} of ${toLabel.length} orders labelled, ${doubled} with more than one live label` });
+    checks.push({
+      name: "each label request bought exactly one label",
+      ok: toLabel.length === LABELS && labelled === toLabel.length && doubled === 0,
+      detail: `${labelled} of ${toLabel.length} orders labelled, ${doubled} with more than one live label`,
+    });
 
     // SMS: one per label issued, each sent once.
     const sms = (
-      await sql.query<{ status: string; providerSid: string | null; orderId: string }>(`SELECT status, "providerSid", "orderId" FROM sms_messages WHERE "storeId" = $1 AND "orderId" = ANY($2::uuid[]) AND event = 'order.label_issued'`, [labelStore, toLabel])
+      await sql.query<{ status: string; providerSid: string | null; orderId: string }>(
+        `SELECT status, "providerSid", "orderId" FROM sms_messages WHERE "storeId" = $1 AND "orderId" = ANY($2::uuid[]) AND event = 'order.label_issued'`,
+        [labelStore, toLabel],
+      )
     ).rows;
     const perOrder = new Map<string, number>();
     for (const m of sms) perOrder.set(m.orderId, (perOrder.get(m.orderId) ?? 0) + 1);
-    checks.push({ name: "one label SMS per labelled order, none left waiting", ok: sms.length === Number(labelled) && [...perOrder.values()].every((n) => n === 1) && sms.every((m) => m.status !== "PENDING"), detail: `${sms.length} SMS for ${labelled} labels; ${sms.filter((m) => m.status === "PENDING").length} waiting` });
+    checks.push({
+      name: "one label SMS per labelled order, none left waiting",
+      ok: sms.length === Number(labelled) && [...perOrder.values()].every((n) => n === 1) && sms.every((m) => m.status !== "PENDING"),
+      detail: `${sms.length} SMS for ${labelled} labels; ${sms.filter((m) => m.status === "PENDING").length} waiting`,
+    });
     const sids = new Set(sms.map((m) => m.providerSid));
     const delivered = twilio.messages.filter((m) => sids.has(m.sid));
-    const phones = (await sql.query<{ phone: string }>(`SELECT "shippingPhone" AS phone FROM orders WHERE "storeId" = $1 AND id = ANY($2::uuid[])`, [labelStore, toLabel])).rows.map((r) => r.phone);
+    const phones = (
+      await sql.query<{ phone: string }>(`SELECT "shippingPhone" AS phone FROM orders WHERE "storeId" = $1 AND id = ANY($2::uuid[])`, [labelStore, toLabel])
+    ).rows.map((r) => r.phone);
     const received = twilio.messages.filter((m) => phones.includes(m.to) && /tracking|تتبع|http/i.test(m.body));
     if (received.length !== sms.length) {
       const seen = new Map<string, number>();
       for (const m of received) seen.set(`${m.to}|${m.body}`, (seen.get(`${m.to}|${m.body}`) ?? 0) + 1);
       const twice = [...seen].filter(([, n]) => n > 1).map(([k]) => k.split("|")[0]);
-      const rows = (await sql.query(`SELECT m."to", m.attempts, m.status, m."createdAt", j.attempts AS job_attempts, j."lastError" FROM sms_messages m LEFT JOIN jobs j ON j.payload->>'smsId' = m.id::text WHERE m."storeId" = $1 AND m."to" = ANY($2)`, [labelStore, twice])).rows;
+      const rows = (
+        await sql.query(
+          `SELECT m."to", m.attempts, m.status, m."createdAt", j.attempts AS job_attempts, j."lastError" FROM sms_messages m LEFT JOIN jobs j ON j.payload->>'smsId' = m.id::text WHERE m."storeId" = $1 AND m."to" = ANY($2)`,
+          [labelStore, twice],
+        )
+      ).rows;
       log(`sent more than once: ${JSON.stringify(rows)}`);
     }
-    checks.push({ name: "the provider received each SMS exactly once", ok: delivered.length === sms.length && received.length === sms.length, detail: `${delivered.length} recorded sends, ${received.length} messages at the provider for ${sms.length} SMS` });
+    checks.push({
+      name: "the provider received each SMS exactly once",
+      ok: delivered.length === sms.length && received.length === sms.length,
+      detail: `${delivered.length} recorded sends, ${received.length} messages at the provider for ${sms.length} SMS`,
+    });
   } finally {
     if (app?.pid && app.exitCode === null) {
       try {

@@ -17,7 +17,8 @@ const log = (m: string) => console.log("[private]", m);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const root = path.resolve(import.meta.dirname, "..");
 
-if (process.getuid?.() !== 0) finishChecks("private-folder-check", [], { skipped: "not running as root: this check starts the app as root from a folder only root may enter" });
+if (process.getuid?.() !== 0)
+  finishChecks("private-folder-check", [], { skipped: "not running as root: this check starts the app as root from a folder only root may enter" });
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "tajer-private-"));
 fs.chmodSync(home, 0o700);
@@ -52,17 +53,30 @@ async function main() {
   checks.push({ name: "the postgres user cannot reach the project's own Postgres binaries", ok: !reachable, detail: binaries });
   // Another local user got there first: a folder of the copy's (guessable) name, theirs, marked complete.
   const { target: copyDir } = binaryCopyDir(path.join(binaries, "linux-x64", "native"));
-  const postgresIds = { uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })) };
+  const postgresIds = {
+    uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })),
+    gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })),
+  };
   fs.rmSync(copyDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(copyDir, "native", "bin"), { recursive: true });
   fs.writeFileSync(path.join(copyDir, "complete"), "planted");
-  for (const p of [copyDir, path.join(copyDir, "native"), path.join(copyDir, "native", "bin"), path.join(copyDir, "complete")]) fs.chownSync(p, postgresIds.uid, postgresIds.gid);
+  for (const p of [copyDir, path.join(copyDir, "native"), path.join(copyDir, "native", "bin"), path.join(copyDir, "complete")])
+    fs.chownSync(p, postgresIds.uid, postgresIds.gid);
 
   log("npm start as root…");
   const started = Date.now();
   app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: project,
-    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", PG_PORT: String(PORT + 51_000), DATABASE_URL: "", TAJER_DATA_DIR: path.join(project, ".data"), PUBLIC_URL: BASE, NEXTAUTH_URL: BASE },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      PG_PORT: String(PORT + 51_000),
+      DATABASE_URL: "",
+      TAJER_DATA_DIR: path.join(project, ".data"),
+      PUBLIC_URL: BASE,
+      NEXTAUTH_URL: BASE,
+    },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -70,10 +84,16 @@ async function main() {
   app.on("exit", (code) => (exited = code ?? -1));
   let up = false;
   for (let i = 0; i < 1200 && exited === null && !up; i++) {
-    up = await fetch(`${BASE}/signin`).then((r) => r.ok).catch(() => false);
+    up = await fetch(`${BASE}/signin`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (!up) await sleep(250);
   }
-  checks.push({ name: "npm start as root from a 0700 folder serves the app", ok: up, detail: up ? `up in ${((Date.now() - started) / 1000).toFixed(1)} s` : `exited with ${exited}` });
+  checks.push({
+    name: "npm start as root from a 0700 folder serves the app",
+    ok: up,
+    detail: up ? `up in ${((Date.now() - started) / 1000).toFixed(1)} s` : `exited with ${exited}`,
+  });
   if (!up) return;
 
   const api = await fetch(`${BASE}/api/v1/orders?limit=1`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" } });
@@ -96,7 +116,11 @@ async function main() {
     })
     .filter((p): p is { args: string[]; uid: number } => !!p && p.args[0]?.endsWith("/bin/postgres") && p.args.includes(String(PORT + 51_000)));
   const copy = fs.statSync(copyDir);
-  checks.push({ name: "a copy folder someone else made first is not trusted: it is made again, root's", ok: copy.uid === 0 && (copy.mode & 0o022) === 0, detail: `${copyDir}: uid ${copy.uid}, mode ${(copy.mode & 0o777).toString(8)}` });
+  checks.push({
+    name: "a copy folder someone else made first is not trusted: it is made again, root's",
+    ok: copy.uid === 0 && (copy.mode & 0o022) === 0,
+    detail: `${copyDir}: uid ${copy.uid}, mode ${(copy.mode & 0o777).toString(8)}`,
+  });
   checks.push({
     name: "Postgres runs as the postgres user, from binaries it can reach",
     ok: postmasters.length > 0 && postmasters.every((p) => p.uid === postgresUid && !p.args[0].startsWith(project)),
@@ -122,7 +146,8 @@ main()
     // The data lived where the postgres user could reach it (/var/tmp), named after the project's folder.
     for (const entry of fs.readdirSync("/var/tmp").filter((e) => e.startsWith("tajer-") && !e.startsWith("tajer-pg-bin-"))) {
       const marker = path.join("/var/tmp", entry, "pg", "postmaster.opts");
-      if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8").includes(String(PORT + 51_000))) fs.rmSync(path.join("/var/tmp", entry), { recursive: true, force: true });
+      if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8").includes(String(PORT + 51_000)))
+        fs.rmSync(path.join("/var/tmp", entry), { recursive: true, force: true });
     }
     fs.rmSync(home, { recursive: true, force: true });
     finishChecks("private-folder-check", checks);

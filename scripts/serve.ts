@@ -29,7 +29,9 @@ const server = http.createServer((req, res) => {
 const keepAlive = Number(arg("keep-alive-ms") ?? 65_000);
 server.keepAliveTimeout = keepAlive;
 server.headersTimeout = keepAlive + 1_000;
-server.listen(port, hostname, () => console.log(`[serve] ready on http://${hostname}:${port}${hops ? ` (client addresses from ${hops} trusted prox${hops === 1 ? "y" : "ies"})` : ""}`));
+server.listen(port, hostname, () =>
+  console.log(`[serve] ready on http://${hostname}:${port}${hops ? ` (client addresses from ${hops} trusted prox${hops === 1 ? "y" : "ies"})` : ""}`),
+);
 
 let closing = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -78,7 +78,10 @@ function buildIfNeeded() {
   if (fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) return;
   log("building the app (first start or sources changed)…");
   const started = Date.now();
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) throw new Error("next build failed");
   fs.writeFileSync(stamp, fingerprint);
   log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -89,7 +92,9 @@ async function main() {
   const problems = settingsProblems(process.env);
   if (problems.length) {
     for (const problem of problems) log(`setting ${problem}`);
-    throw new Error(`${problems.length === 1 ? "a setting is" : `${problems.length} settings are`} not valid: ${problems.map((p) => p.split(":")[0]).join(", ")}`);
+    throw new Error(
+      `${problems.length === 1 ? "a setting is" : `${problems.length} settings are`} not valid: ${problems.map((p) => p.split(":")[0]).join(", ")}`,
+    );
   }
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   ensureAuthSecret();

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, unit and integration tests (vitest, real Postgres), the browser suite
+// `npm test`: typecheck, lint and format, unit and integration tests (vitest, real Postgres), the browser suite
 // (Playwright against the production build), then the benchmark's check at small scale and the crash
 // check. Ends with one line totalling every suite.
 import { spawnSync } from "node:child_process";
@@ -40,10 +40,26 @@ function readJson(file) {
   summary.push(`typecheck: ${status === 0 ? "ok" : "FAILED"} (${seconds} s)`);
 }
 
+// 1b. Lint (boundaries, React's rules) and format: clean, or the suite fails.
+{
+  const lint = run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."], {}, 5 * MINUTES);
+  totals[lint.status === 0 ? "passed" : "failed"] += 1;
+  summary.push(`lint: ${lint.status === 0 ? "ok" : "FAILED"} (${lint.seconds} s)`);
+  const format = run("format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."], {}, 5 * MINUTES);
+  totals[format.status === 0 ? "passed" : "failed"] += 1;
+  summary.push(`format: ${format.status === 0 ? "ok" : "FAILED (run npx prettier --write .)"} (${format.seconds} s)`);
+}
+
 // 2. Unit and integration
 {
   fs.rmSync("reports/vitest.json", { force: true });
-  const { status, seconds } = run("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=reports/vitest.json"], {}, 20 * MINUTES);
+  const { status, seconds } = run(
+    "unit + integration (vitest)",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", "--outputFile=reports/vitest.json"],
+    {},
+    20 * MINUTES,
+  );
   const report = readJson("reports/vitest.json");
   if (report) {
     totals.passed += report.numPassedTests;
@@ -61,7 +77,9 @@ function readJson(file) {
 {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!fs.existsSync(chromium)) {
-    console.error(`\nChromium is missing at ${chromium}: the browser suite cannot run. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+    console.error(
+      `\nChromium is missing at ${chromium}: the browser suite cannot run. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
+    );
     totals.failed += 1;
     summary.push("e2e: Chromium missing");
   } else {

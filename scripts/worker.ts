@@ -22,7 +22,8 @@ const adapters = carrierAdapters();
 const reconcile = async () => {
   try {
     const { completed, refunded, voided, waiting } = await reconcileLabels({ adapters }, { olderThanMs: settings().LABEL_RECONCILE_AFTER_MS });
-    if (completed || refunded || voided || waiting) log(`reconciled labels: ${completed} completed, ${refunded} refunded, ${voided} voided and refunded, ${waiting} waiting for their carrier`);
+    if (completed || refunded || voided || waiting)
+      log(`reconciled labels: ${completed} completed, ${refunded} refunded, ${voided} voided and refunded, ${waiting} waiting for their carrier`);
   } catch (error) {
     log(`label reconciliation failed: ${(error as Error).message}`);
   }

@@ -20,7 +20,9 @@ export function StatusBadge({ status, paymentStatus }: { status: OrderStatus; pa
   return (
     <>
       <span className={`${badge} ${COLORS[status]}`}>{t(status)}</span>
-      {paymentStatus === "partially_refunded" && status !== "refunded" && <span className={`${badge} ms-1 bg-rose-50 text-rose-800 ring-1 ring-rose-200`}>{tPayment("partially_refunded")}</span>}
+      {paymentStatus === "partially_refunded" && status !== "refunded" && (
+        <span className={`${badge} ms-1 bg-rose-50 text-rose-800 ring-1 ring-rose-200`}>{tPayment("partially_refunded")}</span>
+      )}
     </>
   );
 }

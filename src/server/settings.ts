@@ -49,7 +49,13 @@ export const SETTINGS = z.object({
   LABEL_RECONCILE_EVERY_MS: whole(100, 86_400_000, 60_000),
   TOP_UP_RECONCILE_AFTER_MS: whole(0, 86_400_000, 120_000),
   PLATFORM_RATES: json,
-  PLATFORM_LABEL_FEE: z.preprocess(unset, z.string().regex(/^\d{1,9}$/, "must be a whole number of minor units").optional()),
+  PLATFORM_LABEL_FEE: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^\d{1,9}$/, "must be a whole number of minor units")
+      .optional(),
+  ),
   TWILIO_ACCOUNT_SID: text,
   TWILIO_AUTH_TOKEN: text,
   TWILIO_FROM: text,

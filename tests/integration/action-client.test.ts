@@ -43,9 +43,15 @@ describe("storeAction", () => {
     const order = await seedOrder(victim);
     expect(await move(victim.store.slug, { orderId: order.id, to: "canceled" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     signedIn = outsider.owner.id;
-    expect(await move(victim.store.slug, { orderId: order.id, to: "canceled" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND", message: "Store not found" } });
+    expect(await move(victim.store.slug, { orderId: order.id, to: "canceled" })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND", message: "Store not found" },
+    });
     // Their own store's slug with the victim's order id: the order is not found in their store.
-    expect(await move(outsider.store.slug, { orderId: order.id, to: "canceled" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND", message: "Order not found" } });
+    expect(await move(outsider.store.slug, { orderId: order.id, to: "canceled" })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND", message: "Order not found" },
+    });
     expect((await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: victim.store.id, id: order.id } } })).status).toBe("RECEIVED");
   });
 
@@ -55,7 +61,10 @@ describe("storeAction", () => {
     await db.membership.create({ data: { storeId: s.store.id, userId: staff.id, role: "STAFF" } });
     signedIn = staff.id;
     expect(await manageTokens(s.store.slug, {})).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await move(s.store.slug, { orderId: "nope", to: "shipped" } as never)).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED", fields: { orderId: "must be a valid uuid" } } });
+    expect(await move(s.store.slug, { orderId: "nope", to: "shipped" } as never)).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION_FAILED", fields: { orderId: "must be a valid uuid" } },
+    });
   });
 
   it("answers in the reader's language: the refusal, the statuses by name, the field rules; the API's English stays on the error", async () => {

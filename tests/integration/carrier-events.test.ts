@@ -28,7 +28,12 @@ async function shipped(s?: SeededStore) {
   const label = await issueLabel(
     store.ctx(),
     order.id,
-    issueLabelInput.parse({ branchId: store.branches[0].id, carrier: "aramex", packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }], handover: "dropoff" }),
+    issueLabelInput.parse({
+      branchId: store.branches[0].id,
+      carrier: "aramex",
+      packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }],
+      handover: "dropoff",
+    }),
     {},
     { adapters },
   );
@@ -43,12 +48,17 @@ const secretOf = async (carrier: "aramex") => {
 };
 const carrierSignature = async (carrier: "aramex", raw: string, at = Date.now()) => {
   const t = Math.floor(at / 1000);
-  return `t=${t},v1=${createHmac("sha256", await secretOf(carrier)).update(`${t}.${raw}`).digest("hex")}`;
+  return `t=${t},v1=${createHmac("sha256", await secretOf(carrier))
+    .update(`${t}.${raw}`)
+    .digest("hex")}`;
 };
 const post = (carrier: string, raw: string, signature: string) =>
-  carrierWebhook(new Request(`http://localhost/api/webhooks/carriers/${carrier}`, { method: "POST", headers: { "x-carrier-signature": signature }, body: raw }), {
-    params: Promise.resolve({ carrier }),
-  });
+  carrierWebhook(
+    new Request(`http://localhost/api/webhooks/carriers/${carrier}`, { method: "POST", headers: { "x-carrier-signature": signature }, body: raw }),
+    {
+      params: Promise.resolve({ carrier }),
+    },
+  );
 // Each delivery of an update is signed anew, as carriers do (a second within the same second would
 // otherwise be the very same request: a replay).
 let deliveries = 0;
@@ -56,7 +66,8 @@ const send = async (carrier: string, body: unknown, signature?: string) => {
   const raw = JSON.stringify(body);
   return post(carrier, raw, signature ?? (await carrierSignature("aramex", raw, Date.now() - 1000 * (deliveries++ % 120))));
 };
-const statusOf = async (s: SeededStore, orderId: string) => (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: orderId } } })).status;
+const statusOf = async (s: SeededStore, orderId: string) =>
+  (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: orderId } } })).status;
 
 describe("carrier status webhooks", () => {
   it("move the order with the carrier as actor; duplicates and late events change nothing", async () => {
@@ -71,7 +82,10 @@ describe("carrier status webhooks", () => {
     expect(await send("aramex", { trackingNumber: tn, status: "delivered" }).then((r) => r.json())).toEqual({ data: { result: "duplicate" } });
     const row = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } });
     expect([row.status, row.paymentStatus, row.deliveredAt !== null]).toEqual(["DELIVERED", "PAID", true]);
-    const events = await db.orderEvent.findMany({ where: { storeId: s.store.id, orderId: order.id, type: "order.status_changed", actorType: "CARRIER" }, orderBy: { createdAt: "asc" } });
+    const events = await db.orderEvent.findMany({
+      where: { storeId: s.store.id, orderId: order.id, type: "order.status_changed", actorType: "CARRIER" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((e) => (e.data as { to: string }).to)).toEqual(["out_for_delivery", "delivered"]);
   });
 
@@ -83,7 +97,9 @@ describe("carrier status webhooks", () => {
     expect(await webhookSecret("aramex", { CARRIER_WEBHOOK_SECRET_ARAMEX: "from-the-carrier-dashboard" })).toBe("from-the-carrier-dashboard");
     // The app's own simulator signs in the same scheme the test does.
     const raw = JSON.stringify({ trackingNumber: "00000000000", status: "picked_up" });
-    expect((await signCarrierWebhook("aramex", raw, 1_700_000_000_000)).split(",v1=")[1]).toBe(createHmac("sha256", generated).update(`1700000000.${raw}`).digest("hex"));
+    expect((await signCarrierWebhook("aramex", raw, 1_700_000_000_000)).split(",v1=")[1]).toBe(
+      createHmac("sha256", generated).update(`1700000000.${raw}`).digest("hex"),
+    );
   });
 
   it("a forged, stale or replayed update is refused, and a wrong signature answers the same for known and unknown tracking numbers", async () => {
@@ -91,8 +107,14 @@ describe("carrier status webhooks", () => {
     const known = JSON.stringify({ trackingNumber: label.trackingNumber, status: "delivered" });
     const unknown = JSON.stringify({ trackingNumber: "00000000000", status: "delivered" });
     // The secret that used to be written in the source, and no secret at all.
-    const oldDefault = (raw: string) => `t=${Math.floor(Date.now() / 1000)},v1=${createHmac("sha256", "local-aramex-webhook-secret").update(raw).digest("hex")}`;
-    const answers = await Promise.all([post("aramex", known, oldDefault(known)), post("aramex", unknown, oldDefault(unknown)), post("aramex", known, ""), post("aramex", unknown, "")]);
+    const oldDefault = (raw: string) =>
+      `t=${Math.floor(Date.now() / 1000)},v1=${createHmac("sha256", "local-aramex-webhook-secret").update(raw).digest("hex")}`;
+    const answers = await Promise.all([
+      post("aramex", known, oldDefault(known)),
+      post("aramex", unknown, oldDefault(unknown)),
+      post("aramex", known, ""),
+      post("aramex", unknown, ""),
+    ]);
     const bodies = await Promise.all(answers.map((r) => r.text()));
     expect(answers.map((r) => r.status)).toEqual([401, 401, 401, 401]);
     expect(new Set(bodies).size).toBe(1);
@@ -168,7 +190,9 @@ describe("carrier status webhooks", () => {
     await send("aramex", { trackingNumber: label.trackingNumber, status: "picked_up" });
     await send("aramex", { trackingNumber: label.trackingNumber, status: "returned_to_sender" });
     expect(await statusOf(s, order.id)).toBe("RETURNED");
-    const stock = await db.stockLevel.findUniqueOrThrow({ where: { storeId_variantId_branchId: { storeId: s.store.id, variantId: s.variants["SKU-A"], branchId: s.branches[0].id } } });
+    const stock = await db.stockLevel.findUniqueOrThrow({
+      where: { storeId_variantId_branchId: { storeId: s.store.id, variantId: s.variants["SKU-A"], branchId: s.branches[0].id } },
+    });
     expect(stock.quantity).toBe(10);
   });
 });
@@ -187,7 +211,11 @@ describe("voiding a label", () => {
   it("after pickup it is refused with the reason, and nothing moves", async () => {
     const { s, order, label } = await shipped();
     await send("aramex", { trackingNumber: label.trackingNumber, status: "picked_up" });
-    await expect(voidLabel(s.ctx(), label.id, { adapters })).rejects.toMatchObject({ code: "VOID_NOT_ALLOWED", message: expect.stringContaining("already has the parcel"), details: { reason: "carrier_has_parcel" } });
+    await expect(voidLabel(s.ctx(), label.id, { adapters })).rejects.toMatchObject({
+      code: "VOID_NOT_ALLOWED",
+      message: expect.stringContaining("already has the parcel"),
+      details: { reason: "carrier_has_parcel" },
+    });
     expect(await statusOf(s, order.id)).toBe("SHIPPED");
     expect((await db.wallet.findUniqueOrThrow({ where: { storeId: s.store.id } })).balance).toBe(10_000 - label.cost);
   });

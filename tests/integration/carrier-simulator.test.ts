@@ -23,7 +23,10 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const carrier = req.url!.split("/").pop()!;
-    const response = await carrierWebhook(new Request(`http://app${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }), { params: Promise.resolve({ carrier }) });
+    const response = await carrierWebhook(
+      new Request(`http://app${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }),
+      { params: Promise.resolve({ carrier }) },
+    );
     received.push({ carrier, status: response.status });
     res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
   });
@@ -51,7 +54,12 @@ async function labelled(carrier: "aymakan" | "smsa" = "aymakan") {
   const label = await issueLabel(
     s.ctx(),
     order.id,
-    issueLabelInput.parse({ branchId: s.branches[0].id, carrier, packages: [{ weightGrams: 700, lengthCm: 20, widthCm: 15, heightCm: 10 }], handover: "dropoff" }),
+    issueLabelInput.parse({
+      branchId: s.branches[0].id,
+      carrier,
+      packages: [{ weightGrams: 700, lengthCm: 20, widthCm: 15, heightCm: 10 }],
+      handover: "dropoff",
+    }),
     {},
     { adapters: carrierAdapters() },
   );

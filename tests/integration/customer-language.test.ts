@@ -16,7 +16,8 @@ describe("the customer's language", () => {
     const s = await seedStore();
     await db.store.update({ where: { id: s.store.id }, data: { locale: "ar", smsMode: "PLATFORM" } });
     const phone = "+966561230001";
-    const input = (locale?: "ar" | "en") => placeOrderInput.parse(orderInput({ phone, customer: { name: "Sara", phone, ...(locale ? { locale } : {}) } } as never));
+    const input = (locale?: "ar" | "en") =>
+      placeOrderInput.parse(orderInput({ phone, customer: { name: "Sara", phone, ...(locale ? { locale } : {}) } } as never));
     const { order } = await placeOrder(s.ctx(), input("en"), { source: "API" });
     expect((await getCustomer(s.ctx(), order.customer.id)).locale).toBe("en");
 
@@ -24,7 +25,8 @@ describe("the customer's language", () => {
     const sms = await db.smsMessage.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id }, orderBy: { createdAt: "desc" } });
     expect(sms.body).not.toMatch(/[\u0600-\u06FF]/);
     expect(sms.body).toContain("Sara");
-    const token = (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } }, select: { publicToken: true } })).publicToken;
+    const token = (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } }, select: { publicToken: true } }))
+      .publicToken;
     expect(await publicPageLocale(`o:${token}`)).toBe("en");
     expect((await customerOrderByToken(token)).store.locale).toBe("en");
 

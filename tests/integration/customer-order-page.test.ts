@@ -14,7 +14,8 @@ const get = async (handler: typeof oneRoute.GET, token: string, params: Record<s
   const res = await handler(new Request("http://localhost/api", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve(params) });
   return { status: res.status, body: await res.json() };
 };
-const tokenOf = async (storeId: string, id: string) => (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id } }, select: { publicToken: true } })).publicToken;
+const tokenOf = async (storeId: string, id: string) =>
+  (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id } }, select: { publicToken: true } })).publicToken;
 
 describe("the customer's order page", () => {
   it("follows the order in customer words; the shipment appears only once shipped, with the carrier's tracking page", async () => {
@@ -39,14 +40,23 @@ describe("the customer's order page", () => {
     const label = await issueLabel(
       s.ctx(),
       order.id,
-      issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "smsa", packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }], handover: "dropoff" }),
+      issueLabelInput.parse({
+        branchId: s.branches[0].id,
+        carrier: "smsa",
+        packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }],
+        handover: "dropoff",
+      }),
       {},
       { adapters: carrierAdapters() },
     );
     // Issuing the label ships the order: now the shipment block appears.
     view = await customerOrderByToken(token);
     expect(view.status).toBe("shipped");
-    expect(view.shipment).toEqual({ carrier: "SMSA Express", trackingNumber: label.trackingNumber, trackingUrl: expect.stringContaining(label.trackingNumber!) });
+    expect(view.shipment).toEqual({
+      carrier: "SMSA Express",
+      trackingNumber: label.trackingNumber,
+      trackingUrl: expect.stringContaining(label.trackingNumber!),
+    });
     expect(view.timeline.filter((st) => st.done).map((st) => st.step)).toEqual(["received", "preparing", "on_its_way"]);
     // Nothing internal: no tags, comments, staff, costs or ids of other things.
     const json = JSON.stringify(view);

@@ -12,7 +12,11 @@ import * as unblockRoute from "@/app/api/v1/customers/[customerId]/unblock/route
 
 const post = async (handler: typeof blockRoute.POST, token: string, customerId: string, body?: unknown) => {
   const res = await handler(
-    new Request("http://localhost/api", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body ?? {}) }),
+    new Request("http://localhost/api", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body ?? {}),
+    }),
     { params: Promise.resolve({ customerId }) },
   );
   return { status: res.status, body: await res.json() };
@@ -21,14 +25,20 @@ const post = async (handler: typeof blockRoute.POST, token: string, customerId: 
 describe("blocking customers", () => {
   it("refuses a blocked customer's new orders at intake (by phone, or by email), records each attempt, and accepts them again once unblocked", async () => {
     const s = await seedStore();
-    const first = await api.placeOrder(s.tokens.OWNER, orderInput({ phone: "+966561112222", customer: { name: "Fahad", phone: "+966561112222", email: "fahad@example.com" } } as never));
+    const first = await api.placeOrder(
+      s.tokens.OWNER,
+      orderInput({ phone: "+966561112222", customer: { name: "Fahad", phone: "+966561112222", email: "fahad@example.com" } } as never),
+    );
     const customerId = first.body.data.customer.id;
     await setCustomerBlocked(s.ctx(), customerId, { reason: "Refused three deliveries" });
 
     const byPhone = await api.placeOrder(s.tokens.OWNER, orderInput({ phone: "0561112222" }));
     expect([byPhone.status, byPhone.body.error.code]).toEqual([422, "CUSTOMER_BLOCKED"]);
     expect(byPhone.body.error.fields).toEqual({ "customer.phone": "belongs to a blocked customer" });
-    const byEmail = await api.placeOrder(s.tokens.OWNER, { ...orderInput({ phone: "+966569998888" }), customer: { name: "F", phone: "+966569998888", email: "FAHAD@example.com" } });
+    const byEmail = await api.placeOrder(s.tokens.OWNER, {
+      ...orderInput({ phone: "+966569998888" }),
+      customer: { name: "F", phone: "+966569998888", email: "FAHAD@example.com" },
+    });
     expect(byEmail.status).toBe(422);
     expect(await db.order.count({ where: { storeId: s.store.id } })).toBe(1);
 

@@ -32,16 +32,66 @@ beforeAll(async () => {
 });
 
 const ENDPOINTS: { name: string; load: () => Promise<{ POST: Handler }>; params: () => Record<string, string>; shape: () => Record<string, unknown> }[] = [
-  { name: "POST /orders", load: () => import("@/app/api/v1/orders/route"), params: () => ({}), shape: () => ({ customer: { name: "A", phone: "0501234567" }, items: [{ sku: "SKU-1", quantity: 1 }], payment: { method: "mada" }, shipping: { city: "x", address: "y", method: "z", fee: 0 } }) },
-  { name: "POST /orders/{id}/transitions", load: () => import("@/app/api/v1/orders/[orderId]/transitions/route"), params: () => ({ orderId }), shape: () => ({ to: "shipped", customerNote: "x", notifyCustomer: true }) },
-  { name: "POST /orders/{id}/comments", load: () => import("@/app/api/v1/orders/[orderId]/comments/route"), params: () => ({ orderId }), shape: () => ({ body: "x" }) },
-  { name: "POST /orders/{id}/tags", load: () => import("@/app/api/v1/orders/[orderId]/tags/route"), params: () => ({ orderId }), shape: () => ({ tags: ["x"] }) },
-  { name: "POST /orders/{id}/assignee", load: () => import("@/app/api/v1/orders/[orderId]/assignee/route"), params: () => ({ orderId }), shape: () => ({ userId: null }) },
-  { name: "POST /orders/{id}/shipments", load: () => import("@/app/api/v1/orders/[orderId]/shipments/route"), params: () => ({ orderId }), shape: () => ({ branchId: s.branches[0].id, carrier: "aramex", packages: [{ weightGrams: 1, lengthCm: 1, widthCm: 1, heightCm: 1 }], handover: "dropoff" }) },
-  { name: "POST /customers/{id}/block", load: () => import("@/app/api/v1/customers/[customerId]/block/route"), params: () => ({ customerId }), shape: () => ({ reason: "xyz" }) },
-  { name: "POST /rates", load: () => import("@/app/api/v1/rates/route"), params: () => ({}), shape: () => ({ packages: [{ weightGrams: 1, lengthCm: 1, widthCm: 1, heightCm: 1 }] }) },
+  {
+    name: "POST /orders",
+    load: () => import("@/app/api/v1/orders/route"),
+    params: () => ({}),
+    shape: () => ({
+      customer: { name: "A", phone: "0501234567" },
+      items: [{ sku: "SKU-1", quantity: 1 }],
+      payment: { method: "mada" },
+      shipping: { city: "x", address: "y", method: "z", fee: 0 },
+    }),
+  },
+  {
+    name: "POST /orders/{id}/transitions",
+    load: () => import("@/app/api/v1/orders/[orderId]/transitions/route"),
+    params: () => ({ orderId }),
+    shape: () => ({ to: "shipped", customerNote: "x", notifyCustomer: true }),
+  },
+  {
+    name: "POST /orders/{id}/comments",
+    load: () => import("@/app/api/v1/orders/[orderId]/comments/route"),
+    params: () => ({ orderId }),
+    shape: () => ({ body: "x" }),
+  },
+  {
+    name: "POST /orders/{id}/tags",
+    load: () => import("@/app/api/v1/orders/[orderId]/tags/route"),
+    params: () => ({ orderId }),
+    shape: () => ({ tags: ["x"] }),
+  },
+  {
+    name: "POST /orders/{id}/assignee",
+    load: () => import("@/app/api/v1/orders/[orderId]/assignee/route"),
+    params: () => ({ orderId }),
+    shape: () => ({ userId: null }),
+  },
+  {
+    name: "POST /orders/{id}/shipments",
+    load: () => import("@/app/api/v1/orders/[orderId]/shipments/route"),
+    params: () => ({ orderId }),
+    shape: () => ({ branchId: s.branches[0].id, carrier: "aramex", packages: [{ weightGrams: 1, lengthCm: 1, widthCm: 1, heightCm: 1 }], handover: "dropoff" }),
+  },
+  {
+    name: "POST /customers/{id}/block",
+    load: () => import("@/app/api/v1/customers/[customerId]/block/route"),
+    params: () => ({ customerId }),
+    shape: () => ({ reason: "xyz" }),
+  },
+  {
+    name: "POST /rates",
+    load: () => import("@/app/api/v1/rates/route"),
+    params: () => ({}),
+    shape: () => ({ packages: [{ weightGrams: 1, lengthCm: 1, widthCm: 1, heightCm: 1 }] }),
+  },
   { name: "POST /wallet/top-ups", load: () => import("@/app/api/v1/wallet/top-ups/route"), params: () => ({}), shape: () => ({ amount: 1000 }) },
-  { name: "POST /discounts/redeem", load: () => import("@/app/api/v1/discounts/redeem/route"), params: () => ({}), shape: () => ({ code: "THX-22222222", orderTotal: 1, customerPhone: "0501234567" }) },
+  {
+    name: "POST /discounts/redeem",
+    load: () => import("@/app/api/v1/discounts/redeem/route"),
+    params: () => ({}),
+    shape: () => ({ code: "THX-22222222", orderTotal: 1, customerPhone: "0501234567" }),
+  },
 ];
 
 /** What an accepted write would change: counts and the wallet. */
@@ -61,13 +111,48 @@ async function written() {
 }
 
 // Every GET that reads a query string, with hostile values in its parameters (and in unknown ones).
-const QUERIES: { name: string; load: () => Promise<{ GET: Handler }>; path: () => string; params: () => Record<string, string>; keys: string[]; public?: true }[] = [
-  { name: "GET /orders", load: () => import("@/app/api/v1/orders/route"), path: () => "/api/v1/orders", params: () => ({}), keys: ["status", "q", "tag", "cursor", "limit", "assignee", "from", "to", "branch", "payment"] },
-  { name: "GET /wallet/transactions", load: () => import("@/app/api/v1/wallet/transactions/route"), path: () => "/api/v1/wallet/transactions", params: () => ({}), keys: ["kind", "from", "to", "cursor", "limit"] },
-  { name: "GET /branches/{id}/pickup-slots", load: () => import("@/app/api/v1/branches/[branchId]/pickup-slots/route"), path: () => `/api/v1/branches/${s.branches[0].id}/pickup-slots`, params: () => ({ branchId: s.branches[0].id }), keys: ["carrier"] },
-  { name: "GET /public/stores/{slug}/reviews", load: () => import("@/app/api/public/stores/[slug]/reviews/route") as unknown as Promise<{ GET: Handler }>, path: () => `/api/public/stores/${s.store.slug}/reviews`, params: () => ({ slug: s.store.slug }), keys: ["product", "cursor", "limit"], public: true },
+const QUERIES: {
+  name: string;
+  load: () => Promise<{ GET: Handler }>;
+  path: () => string;
+  params: () => Record<string, string>;
+  keys: string[];
+  public?: true;
+}[] = [
+  {
+    name: "GET /orders",
+    load: () => import("@/app/api/v1/orders/route"),
+    path: () => "/api/v1/orders",
+    params: () => ({}),
+    keys: ["status", "q", "tag", "cursor", "limit", "assignee", "from", "to", "branch", "payment"],
+  },
+  {
+    name: "GET /wallet/transactions",
+    load: () => import("@/app/api/v1/wallet/transactions/route"),
+    path: () => "/api/v1/wallet/transactions",
+    params: () => ({}),
+    keys: ["kind", "from", "to", "cursor", "limit"],
+  },
+  {
+    name: "GET /branches/{id}/pickup-slots",
+    load: () => import("@/app/api/v1/branches/[branchId]/pickup-slots/route"),
+    path: () => `/api/v1/branches/${s.branches[0].id}/pickup-slots`,
+    params: () => ({ branchId: s.branches[0].id }),
+    keys: ["carrier"],
+  },
+  {
+    name: "GET /public/stores/{slug}/reviews",
+    load: () => import("@/app/api/public/stores/[slug]/reviews/route") as unknown as Promise<{ GET: Handler }>,
+    path: () => `/api/public/stores/${s.store.slug}/reviews`,
+    params: () => ({ slug: s.store.slug }),
+    keys: ["product", "cursor", "limit"],
+    public: true,
+  },
 ];
-const queryValue = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("\u0000", "a\u0000b", "0000-01-01", "99999-01-01", "2147483648", "-2147483649", "1e308", "NaN", "-1", "'; DROP TABLE orders; --", "%00"));
+const queryValue = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom("\u0000", "a\u0000b", "0000-01-01", "99999-01-01", "2147483648", "-2147483649", "1e308", "NaN", "-1", "'; DROP TABLE orders; --", "%00"),
+);
 
 describe("hostile query strings", () => {
   for (const q of QUERIES) {
@@ -77,7 +162,9 @@ describe("hostile query strings", () => {
         fc.asyncProperty(fc.dictionary(fc.oneof(fc.constantFrom(...q.keys), fc.string({ maxLength: 8 })), queryValue, { maxKeys: 4 }), async (params) => {
           const url = new URL(`http://localhost${q.path()}`);
           for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-          const response = await GET(new Request(url, { headers: q.public ? {} : { authorization: `Bearer ${s.tokens.OWNER}` } }), { params: Promise.resolve(q.params()) });
+          const response = await GET(new Request(url, { headers: q.public ? {} : { authorization: `Bearer ${s.tokens.OWNER}` } }), {
+            params: Promise.resolve(q.params()),
+          });
           expect(response.status, url.search).toBeLessThan(500);
           if (response.status >= 400) expect(Object.keys(await response.json())).toEqual(["error"]);
         }),
@@ -88,7 +175,9 @@ describe("hostile query strings", () => {
         for (const value of ["a\u0000b", "0000-01-01", "99999-01-01T00:00:00Z", "2147483648"]) {
           const url = new URL(`http://localhost${q.path()}`);
           url.searchParams.set(key, value);
-          const response = await GET(new Request(url, { headers: q.public ? {} : { authorization: `Bearer ${s.tokens.OWNER}` } }), { params: Promise.resolve(q.params()) });
+          const response = await GET(new Request(url, { headers: q.public ? {} : { authorization: `Bearer ${s.tokens.OWNER}` } }), {
+            params: Promise.resolve(q.params()),
+          });
           expect(response.status, `${key}=${JSON.stringify(value)}`).toBeLessThan(500);
         }
       }
@@ -105,7 +194,11 @@ describe("hostile input", () => {
           const before = await written();
           const body = raw && typeof payload === "string" ? payload : JSON.stringify(payload);
           const response = await POST(
-            new Request("http://localhost/api", { method: "POST", headers: { authorization: `Bearer ${s.tokens.OWNER}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() }, body }),
+            new Request("http://localhost/api", {
+              method: "POST",
+              headers: { authorization: `Bearer ${s.tokens.OWNER}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
+              body,
+            }),
             { params: Promise.resolve(endpoint.params()) },
           );
           expect(response.status).toBeLessThan(500);
@@ -114,7 +207,8 @@ describe("hostile input", () => {
             expect(Object.keys(json)).toEqual(["error"]);
             expect(typeof json.error.code).toBe("string");
             expect(typeof json.error.message).toBe("string");
-            if (json.error.code === "VALIDATION_FAILED" || json.error.code === "MALFORMED_REQUEST") expect(Object.keys(json.error.fields ?? {}).length).toBeGreaterThan(0);
+            if (json.error.code === "VALIDATION_FAILED" || json.error.code === "MALFORMED_REQUEST")
+              expect(Object.keys(json.error.fields ?? {}).length).toBeGreaterThan(0);
             expect(await written()).toEqual(before);
           }
         }),
@@ -127,7 +221,11 @@ describe("hostile input", () => {
       for (const { path, payload } of poisoned(endpoint.shape())) {
         const before = await written();
         const response = await POST(
-          new Request("http://localhost/api", { method: "POST", headers: { authorization: `Bearer ${s.tokens.OWNER}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() }, body: JSON.stringify(payload) }),
+          new Request("http://localhost/api", {
+            method: "POST",
+            headers: { authorization: `Bearer ${s.tokens.OWNER}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
+            body: JSON.stringify(payload),
+          }),
           { params: Promise.resolve(endpoint.params()) },
         );
         expect(response.status, `${path}: ${JSON.stringify(payload)}`).toBe(422);

@@ -22,7 +22,8 @@ beforeEach(() => {
 });
 
 const input = (s: SeededStore) => labelInput(s);
-const statusOf = async (s: SeededStore, orderId: string) => (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: orderId } } })).status;
+const statusOf = async (s: SeededStore, orderId: string) =>
+  (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: orderId } } })).status;
 
 /** Ledger = balance, and every label debit has a live label or a refund. */
 async function books(storeId: string) {
@@ -30,10 +31,12 @@ async function books(storeId: string) {
   const entries = await db.walletEntry.findMany({ where: { storeId } });
   const shipments = await db.shipment.findMany({ where: { storeId, kind: "CARRIER" } });
   const refunded = new Set(entries.filter((e) => e.kind === "REFUND").map((e) => e.shipmentId));
-  const orphanDebits = entries.filter((e) => e.kind === "LABEL").filter((e) => {
-    const s = shipments.find((x) => x.id === e.shipmentId);
-    return !s || (["FAILED", "VOIDED"].includes(s.status) ? !refunded.has(s.id) : refunded.has(s.id));
-  });
+  const orphanDebits = entries
+    .filter((e) => e.kind === "LABEL")
+    .filter((e) => {
+      const s = shipments.find((x) => x.id === e.shipmentId);
+      return !s || (["FAILED", "VOIDED"].includes(s.status) ? !refunded.has(s.id) : refunded.has(s.id));
+    });
   return {
     balanced: wallet.balance === entries.reduce((sum, e) => sum + e.amount, 0),
     orphanDebits: orphanDebits.length,
@@ -49,7 +52,9 @@ describe("one live label per order", () => {
     const s = await shippableStore();
     const order = await packedOrder(s);
     simulatorControl.latencyMs = 30;
-    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => issueLabel(s.ctx(), order.id, input(s), { idempotencyKey: `tab-${i}` }, { adapters })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => issueLabel(s.ctx(), order.id, input(s), { idempotencyKey: `tab-${i}` }, { adapters })),
+    );
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(won).toHaveLength(1);
@@ -78,7 +83,10 @@ describe("one live label per order", () => {
     const pending = await issueLabel(s.ctx(), order.id, input(s), { idempotencyKey: "slow" }, { adapters, answerWithinMs: 20 });
     expect(pending.status).toBe("pending");
     await transitionOrder(s.ctx(), order.id, { to: "canceled", notifyCustomer: false });
-    await vi.waitFor(async () => expect((await db.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: pending.id } } })).status).toBe("VOIDED"), { timeout: 5_000, interval: 50 });
+    await vi.waitFor(
+      async () => expect((await db.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: pending.id } } })).status).toBe("VOIDED"),
+      { timeout: 5_000, interval: 50 },
+    );
     const shipment = await db.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: pending.id } } });
     expect(shipment.voidReason).toBe("order_moved_on");
     expect((await db.carrierSimShipment.findFirstOrThrow({ where: { reference: pending.id } })).status).toBe("canceled");
@@ -93,7 +101,16 @@ describe("one live label per order", () => {
     await expect(issueLabel(s.ctx(), order.id, input(s), {}, { adapters: crash })).rejects.toThrow("process killed");
     const pending = await db.shipment.findFirstOrThrow({ where: { storeId: s.store.id, status: "PENDING" } });
     // The carrier did get it before the crash; meanwhile staff canceled the order.
-    await adapters.aramex.createShipment({ reference: pending.id, accountNumber: null, from: {} as never, to: {} as never, packages: [], codAmount: 0, currency: "SAR", handover: "dropoff" });
+    await adapters.aramex.createShipment({
+      reference: pending.id,
+      accountNumber: null,
+      from: {} as never,
+      to: {} as never,
+      packages: [],
+      codAmount: 0,
+      currency: "SAR",
+      handover: "dropoff",
+    });
     await transitionOrder(s.ctx(), order.id, { to: "canceled", notifyCustomer: false });
     const settled = await reconcileLabels({ adapters }, { olderThanMs: 0 });
     expect(settled).toMatchObject({ completed: 0, voided: 1 });
@@ -129,7 +146,10 @@ describe("voiding is decided in Tajer first", () => {
     expect(voiding.status).toBe("voiding");
     await expect(transitionOrder(s.ctx(), order.id, { to: "delivered", notifyCustomer: false })).rejects.toMatchObject({ code: "LABEL_IN_PROGRESS" });
     expect(await applyCarrierEvent("aramex", { trackingNumber: label.trackingNumber!, status: "out_for_delivery" })).toBe("deferred");
-    await expect(issueLabel(s.ctx(), order.id, input(s), {}, { adapters })).rejects.toMatchObject({ code: "LABEL_IN_PROGRESS", details: { reason: "label_voiding" } });
+    await expect(issueLabel(s.ctx(), order.id, input(s), {}, { adapters })).rejects.toMatchObject({
+      code: "LABEL_IN_PROGRESS",
+      details: { reason: "label_voiding" },
+    });
     expect((await reconcileLabels({ adapters }, { olderThanMs: 0 })).waiting).toBeGreaterThanOrEqual(1);
     simulatorControl.down.delete("aramex");
     expect((await reconcileLabels({ adapters }, { olderThanMs: 0 })).voided).toBeGreaterThanOrEqual(1);
@@ -189,8 +209,14 @@ describe("the upgrade that adds the one-live-label index", () => {
     await db.$executeRawUnsafe(`DROP INDEX "shipments_one_live_label"`);
     try {
       for (const n of [1, 2]) {
-        const extra = await db.shipment.create({ data: { storeId: s.store.id, orderId: order.id, kind: "CARRIER", carrier: "aramex", courierName: "Aramex", status: "PENDING", cost: 2250 } });
-        await db.$transaction((tx) => import("@/server/wallet/ledger").then((l) => l.debitWallet(tx, s.store.id, 2250, { kind: "LABEL", orderId: order.id, shipmentId: extra.id, reference: `race ${n}` })));
+        const extra = await db.shipment.create({
+          data: { storeId: s.store.id, orderId: order.id, kind: "CARRIER", carrier: "aramex", courierName: "Aramex", status: "PENDING", cost: 2250 },
+        });
+        await db.$transaction((tx) =>
+          import("@/server/wallet/ledger").then((l) =>
+            l.debitWallet(tx, s.store.id, 2250, { kind: "LABEL", orderId: order.id, shipmentId: extra.id, reference: `race ${n}` }),
+          ),
+        );
       }
       expect(await books(s.store.id)).toMatchObject({ balanced: true, orphanDebits: 0, live: 3 });
       await db.$executeRawUnsafe(repair);

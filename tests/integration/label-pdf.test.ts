@@ -34,7 +34,12 @@ async function labelFor(name: string, carrier: "aramex" | "spl", parcels = 1) {
   const label = await issueLabel(
     s.ctx(),
     order.id,
-    issueLabelInput.parse({ branchId: s.branches[0].id, carrier, packages: Array.from({ length: parcels }, () => ({ weightGrams: 800, lengthCm: 30, widthCm: 20, heightCm: 10 })), handover: "dropoff" }),
+    issueLabelInput.parse({
+      branchId: s.branches[0].id,
+      carrier,
+      packages: Array.from({ length: parcels }, () => ({ weightGrams: 800, lengthCm: 30, widthCm: 20, heightCm: 10 })),
+      handover: "dropoff",
+    }),
     {},
     { adapters },
   );
@@ -62,7 +67,9 @@ describe("the label PDF", () => {
     expect(text).toContain(label.trackingNumber);
     expect(text).toContain("COD");
     execFileSync(tool("pdftoppm"), ["-png", "-r", "150", path.join(dir, "label.pdf"), path.join(dir, "page")], quiet);
-    const scanned = execFileSync(tool("zbarimg"), ["-q", path.join(dir, "page-1.png")], quiet).toString().trim();
+    const scanned = execFileSync(tool("zbarimg"), ["-q", path.join(dir, "page-1.png")], quiet)
+      .toString()
+      .trim();
     expect(scanned).toBe(`CODE-128:${label.trackingNumber}`);
   });
 
@@ -94,11 +101,17 @@ describe("the label PDF", () => {
     const { label } = await labelFor("Private", "aramex");
     const outsider = await seedStore();
     const get = (token: string) =>
-      labelRoute.GET(new Request("http://localhost/api", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ shipmentId: label.id }) });
+      labelRoute.GET(new Request("http://localhost/api", { headers: { authorization: `Bearer ${token}` } }), {
+        params: Promise.resolve({ shipmentId: label.id }),
+      });
     expect((await get(outsider.tokens.OWNER)).status).toBe(404);
     const own = await get(s.tokens.STAFF);
     expect(own.status).toBe(200);
     expect(own.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await own.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await own.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 });

@@ -45,7 +45,10 @@ describe("issuing shipping labels", () => {
   it("a short balance charges nothing and says both amounts", async () => {
     const s = await shippableStore(1000);
     const order = await packedOrder(s);
-    await expect(issueLabel(s.ctx(), order.id, input(s), {}, { adapters })).rejects.toMatchObject({ code: "INSUFFICIENT_BALANCE", details: { balance: 1000, required: 2250 } });
+    await expect(issueLabel(s.ctx(), order.id, input(s), {}, { adapters })).rejects.toMatchObject({
+      code: "INSUFFICIENT_BALANCE",
+      details: { balance: 1000, required: 2250 },
+    });
     expect(await books(s.store.id)).toMatchObject({ balance: 1000, sum: 1000, labels: 0, debits: 0 });
     expect(await db.shipment.count({ where: { storeId: s.store.id } })).toBe(0);
   });
@@ -53,7 +56,9 @@ describe("issuing shipping labels", () => {
   it("refuses pickup with a drop-off-only carrier, and an order that is not in progress", async () => {
     const s = await shippableStore(10_000);
     const order = await packedOrder(s);
-    await expect(issueLabel(s.ctx(), order.id, input(s, { carrier: "smsa", handover: "pickup", pickupAt: new Date().toISOString() }), {}, { adapters })).rejects.toMatchObject({
+    await expect(
+      issueLabel(s.ctx(), order.id, input(s, { carrier: "smsa", handover: "pickup", pickupAt: new Date().toISOString() }), {}, { adapters }),
+    ).rejects.toMatchObject({
       code: "HANDOVER_NOT_SUPPORTED",
     });
     const received = await seedOrder(s);
@@ -83,7 +88,9 @@ describe("issuing shipping labels", () => {
   it("the same Idempotency-Key 20 times at once: one label, one debit, the same answer", async () => {
     const s = await shippableStore(10_000);
     const order = await packedOrder(s);
-    const results = await Promise.all(Array.from({ length: 20 }, () => issueLabel(s.ctx(), order.id, input(s), { idempotencyKey: "double-click" }, { adapters })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => issueLabel(s.ctx(), order.id, input(s), { idempotencyKey: "double-click" }, { adapters })),
+    );
     expect(new Set(results.map((r) => r.trackingNumber)).size).toBe(1);
     expect(await books(s.store.id)).toMatchObject({ labels: 1, debits: 1, balance: 10_000 - 2250 });
   });
@@ -99,7 +106,16 @@ describe("issuing shipping labels", () => {
     expect(pending).toHaveLength(2);
     expect(await books(s.store.id)).toMatchObject({ balance: 10_000 - 2 * 2250, debits: 2 });
     // The first request did reach the carrier before the crash.
-    await adapters.aramex.createShipment({ reference: pending[0].id, accountNumber: null, from: {} as never, to: {} as never, packages: [], codAmount: 0, currency: "SAR", handover: "dropoff" });
+    await adapters.aramex.createShipment({
+      reference: pending[0].id,
+      accountNumber: null,
+      from: {} as never,
+      to: {} as never,
+      packages: [],
+      codAmount: 0,
+      currency: "SAR",
+      handover: "dropoff",
+    });
 
     const settled = await reconcileLabels({ adapters }, { olderThanMs: 0 });
     expect(settled).toEqual({ completed: 1, refunded: 1, voided: 0, waiting: 0 });
@@ -112,7 +128,11 @@ describe("issuing shipping labels", () => {
 
   it("is debited at the platform's price, whatever rate card the store's admin set (even one halala)", async () => {
     const s = await shippableStore(10_000);
-    await saveCarrierAccount(s.ctx(), { carrier: "aramex", enabled: true, rates: { firstKg: 1, perAdditionalKg: 0, codFee: 0, volumetricDivisor: 10_000, weightStepGrams: 10_000 } });
+    await saveCarrierAccount(s.ctx(), {
+      carrier: "aramex",
+      enabled: true,
+      rates: { firstKg: 1, perAdditionalKg: 0, codFee: 0, volumetricDivisor: 10_000, weightStepGrams: 10_000 },
+    });
     const order = await packedOrder(s);
     const label = await issueLabel(s.ctx(), order.id, input(s), {}, { adapters });
     expect(label.cost).toBe(2250);
@@ -162,7 +182,10 @@ describe("issuing shipping labels", () => {
     await db.branch.update({ where: { storeId_id: { storeId: s.store.id, id: s.branches[0].id } }, data: { workingHours: hours } });
     const order = await packedOrder(s);
     const pickup = (pickupAt: string) => issueLabel(s.ctx(), order.id, input(s, { handover: "pickup", pickupAt }), {}, { adapters });
-    await expect(pickup(new Date(Date.now() - 3_600_000).toISOString())).rejects.toMatchObject({ code: "PICKUP_SLOT_UNAVAILABLE", fields: { pickupAt: "is in the past or too soon" } });
+    await expect(pickup(new Date(Date.now() - 3_600_000).toISOString())).rejects.toMatchObject({
+      code: "PICKUP_SLOT_UNAVAILABLE",
+      fields: { pickupAt: "is in the past or too soon" },
+    });
     // 03:00 in Riyadh tomorrow: the branch (and Aramex) are closed.
     const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString("en-CA", { timeZone: "Asia/Riyadh" });
     await expect(pickup(`${tomorrow}T03:00:00+03:00`)).rejects.toMatchObject({ code: "PICKUP_SLOT_UNAVAILABLE", details: { reason: "closed" } });
@@ -170,13 +193,23 @@ describe("issuing shipping labels", () => {
     expect(await db.shipment.count({ where: { storeId: s.store.id } })).toBe(0);
     // One of the slots the API offers is taken.
     const api = await import("@/app/api/v1/branches/[branchId]/pickup-slots/route");
-    const res = await api.GET(new Request(`http://localhost/api/v1/branches/${s.branches[0].id}/pickup-slots?carrier=aramex`, { headers: { authorization: `Bearer ${s.tokens.STAFF}` } }), { params: Promise.resolve({ branchId: s.branches[0].id }) });
+    const res = await api.GET(
+      new Request(`http://localhost/api/v1/branches/${s.branches[0].id}/pickup-slots?carrier=aramex`, {
+        headers: { authorization: `Bearer ${s.tokens.STAFF}` },
+      }),
+      { params: Promise.resolve({ branchId: s.branches[0].id }) },
+    );
     const slots = (await res.json()).data as { start: string; end: string }[];
     expect(slots.length).toBeGreaterThan(10);
     expect(new Date(slots[0].end).getTime() - new Date(slots[0].start).getTime()).toBe(2 * 3_600_000);
     expect(await pickup(slots[0].start)).toMatchObject({ status: "created", handover: "pickup" });
     // A branch without hours has none to offer.
-    const closed = await api.GET(new Request(`http://localhost/api/v1/branches/${s.branches[1].id}/pickup-slots?carrier=aramex`, { headers: { authorization: `Bearer ${s.tokens.STAFF}` } }), { params: Promise.resolve({ branchId: s.branches[1].id }) });
+    const closed = await api.GET(
+      new Request(`http://localhost/api/v1/branches/${s.branches[1].id}/pickup-slots?carrier=aramex`, {
+        headers: { authorization: `Bearer ${s.tokens.STAFF}` },
+      }),
+      { params: Promise.resolve({ branchId: s.branches[1].id }) },
+    );
     expect((await closed.json()).data).toEqual([]);
   });
 

@@ -7,7 +7,16 @@ describe("POST /api/v1/orders", () => {
   it("places an order priced from the catalog, with its customer and first timeline event", async () => {
     const s = await seedStore();
     const phone = uniquePhone();
-    const res = await api.placeOrder(s.tokens.OWNER, orderInput({ phone, items: [{ sku: "SKU-A", quantity: 2 }, { sku: "SKU-B", quantity: 1 }] }));
+    const res = await api.placeOrder(
+      s.tokens.OWNER,
+      orderInput({
+        phone,
+        items: [
+          { sku: "SKU-A", quantity: 2 },
+          { sku: "SKU-B", quantity: 1 },
+        ],
+      }),
+    );
     expect(res.status).toBe(201);
     const order = res.body.data;
     expect(order.status).toBe("received");

@@ -5,7 +5,13 @@ import { seedOrder, seedStore } from "../support/factories";
 describe("getOrderReview: stage 1 review of a received order", () => {
   it("shows stock per branch, and warns when no single branch can fill a line", async () => {
     const s = await seedStore({ stock: { "SKU-A": [10, 0, 5], "SKU-B": [1, 1, 0], "SKU-C": [0, 0, 0] } });
-    const order = await seedOrder(s, { items: [{ sku: "SKU-A", quantity: 6 }, { sku: "SKU-B", quantity: 2 }, { sku: "SKU-C", quantity: 1 }] });
+    const order = await seedOrder(s, {
+      items: [
+        { sku: "SKU-A", quantity: 6 },
+        { sku: "SKU-B", quantity: 2 },
+        { sku: "SKU-C", quantity: 1 },
+      ],
+    });
     const review = await getOrderReview(s.ctx("STAFF"), order.id);
     const [a, b, c] = review.availability.lines;
     expect(a.byBranch.map((x) => [x.branchName, x.onHand, x.enough])).toEqual([

@@ -29,7 +29,10 @@ describe("transitionOrder", () => {
   it("refuses a move the table does not allow, listing the allowed ones, and changes nothing", async () => {
     const s = await seedStore();
     const order = await seedOrder(s);
-    await expect(move(s, order.id, { to: "delivered" })).rejects.toMatchObject({ code: "ORDER_INVALID_TRANSITION", details: { allowed: ["in_progress", "canceled"] } });
+    await expect(move(s, order.id, { to: "delivered" })).rejects.toMatchObject({
+      code: "ORDER_INVALID_TRANSITION",
+      details: { allowed: ["in_progress", "canceled"] },
+    });
     const row = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } });
     expect([row.status, row.version]).toEqual(["RECEIVED", 1]);
   });
@@ -49,7 +52,10 @@ describe("transitionOrder", () => {
   it("a double click with one idempotency key makes one change and answers both", async () => {
     const s = await seedStore();
     const order = await seedOrder(s);
-    const [a, b] = await Promise.all([move(s, order.id, { to: "in_progress" }, "OWNER", { idempotencyKey: "click-1" }), move(s, order.id, { to: "in_progress" }, "OWNER", { idempotencyKey: "click-1" })]);
+    const [a, b] = await Promise.all([
+      move(s, order.id, { to: "in_progress" }, "OWNER", { idempotencyKey: "click-1" }),
+      move(s, order.id, { to: "in_progress" }, "OWNER", { idempotencyKey: "click-1" }),
+    ]);
     expect(a).toEqual(b);
     expect(await db.orderEvent.count({ where: { storeId: s.store.id, orderId: order.id, type: "order.status_changed" } })).toBe(1);
   });
@@ -84,7 +90,10 @@ describe("transitionOrder", () => {
     const s = await seedStore();
     const order = await seedOrder(s);
     await move(s, order.id, { to: "in_progress" });
-    await expect(move(s, order.id, { to: "shipped" })).rejects.toMatchObject({ code: "SHIPMENT_REQUIRED", fields: { "shipment.courierName": "is required to ship" } });
+    await expect(move(s, order.id, { to: "shipped" })).rejects.toMatchObject({
+      code: "SHIPMENT_REQUIRED",
+      fields: { "shipment.courierName": "is required to ship" },
+    });
     await move(s, order.id, { to: "shipped", shipment: { courierName: "Mandoob Ali" } });
     expect(await db.shipment.count({ where: { storeId: s.store.id, orderId: order.id, kind: "MANUAL" } })).toBe(1);
     await expect(move(s, order.id, { to: "in_progress" })).rejects.toMatchObject({ code: "ORDER_INVALID_TRANSITION" });
@@ -116,14 +125,18 @@ describe("transitionOrder", () => {
     expect(full.payment.status).toBe("refunded");
     const row = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: cod.id } } });
     expect(row.refundedAmount).toBe(cod.totals.total);
-    const event = await db.orderEvent.findFirstOrThrow({ where: { storeId: s.store.id, orderId: cod.id, type: "order.status_changed" }, orderBy: { createdAt: "desc" } });
+    const event = await db.orderEvent.findFirstOrThrow({
+      where: { storeId: s.store.id, orderId: cod.id, type: "order.status_changed" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(event.data).toMatchObject({ to: "refunded", refundAmount: cod.totals.total });
   });
 
   it("a partial refund keeps the order's status, names the amount on the timeline and in the customer's SMS; the rest makes it refunded", async () => {
     const s = await seedStore();
     const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
-    for (const to of ["in_progress", "shipped", "delivered"] as const) await move(s, order.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
+    for (const to of ["in_progress", "shipped", "delivered"] as const)
+      await move(s, order.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
     const partial = await move(s, order.id, { to: "refunded", refundAmount: 5025 });
     expect([partial.status, partial.payment.status]).toEqual(["delivered", "partially_refunded"]);
     const event = await db.orderEvent.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id, type: "order.refunded" } });
@@ -143,14 +156,20 @@ describe("transitionOrder", () => {
     const s = await seedStore();
     const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
     await move(s, order.id, { to: "canceled" });
-    await expect(move(s, order.id, { to: "refunded", refundAmount: 100 }, "STAFF")).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "refunds_not_allowed_for_staff" } });
+    await expect(move(s, order.id, { to: "refunded", refundAmount: 100 }, "STAFF")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      details: { reason: "refunds_not_allowed_for_staff" },
+    });
     // Order Actions offers staff a refund only once the store lets them give one; owners always.
     const offered = async (role: "OWNER" | "STAFF") => (await getOrderReview(s.ctx(role), order.id)).actions;
     expect((await offered("STAFF")).allowed).not.toContain("refunded");
     expect(await offered("OWNER")).toMatchObject({ allowed: expect.arrayContaining(["refunded"]), refundLimit: null });
     await db.store.update({ where: { id: s.store.id }, data: { staffRefundLimit: 2000 } });
     expect(await offered("STAFF")).toMatchObject({ allowed: expect.arrayContaining(["refunded"]), refundLimit: 2000 });
-    await expect(move(s, order.id, { to: "refunded", refundAmount: 2001 }, "STAFF")).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "refund_over_staff_limit", limit: 2000 } });
+    await expect(move(s, order.id, { to: "refunded", refundAmount: 2001 }, "STAFF")).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      details: { reason: "refund_over_staff_limit", limit: 2000 },
+    });
     expect((await move(s, order.id, { to: "refunded", refundAmount: 2000 }, "STAFF")).payment.status).toBe("partially_refunded");
     // Staff cannot take the rest in one go either (it is more than the limit); an admin can.
     await expect(move(s, order.id, { to: "refunded" }, "STAFF")).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -171,8 +190,16 @@ describe("many orders sharing products, moved at once", () => {
   it("never deadlock: stock rows are locked in one order whatever the order of the lines", async () => {
     const s = await seedStore({ stock: { "SKU-A": [500, 0, 0], "SKU-B": [500, 0, 0], "SKU-C": [500, 0, 0] } });
     const lines = [
-      [{ sku: "SKU-A", quantity: 1 }, { sku: "SKU-B", quantity: 1 }, { sku: "SKU-C", quantity: 1 }],
-      [{ sku: "SKU-C", quantity: 1 }, { sku: "SKU-B", quantity: 1 }, { sku: "SKU-A", quantity: 1 }],
+      [
+        { sku: "SKU-A", quantity: 1 },
+        { sku: "SKU-B", quantity: 1 },
+        { sku: "SKU-C", quantity: 1 },
+      ],
+      [
+        { sku: "SKU-C", quantity: 1 },
+        { sku: "SKU-B", quantity: 1 },
+        { sku: "SKU-A", quantity: 1 },
+      ],
     ];
     const orders = [];
     for (let i = 0; i < 24; i++) orders.push(await seedOrder(s, { items: lines[i % 2] }));

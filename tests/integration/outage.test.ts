@@ -94,7 +94,10 @@ describe("outages", () => {
     simulatorControl.latencyMs = 400;
     const slow = await issueLabel(s.ctx(), order.id, label(s), { idempotencyKey: "slow-1" }, { adapters, answerWithinMs: 50 });
     expect(slow.status).toBe("pending");
-    await expect(issueLabel(s.ctx(), order.id, label(s), { idempotencyKey: "slow-2" }, { adapters, answerWithinMs: 50 })).rejects.toMatchObject({ code: "LABEL_IN_PROGRESS", details: { reason: "label_pending" } });
+    await expect(issueLabel(s.ctx(), order.id, label(s), { idempotencyKey: "slow-2" }, { adapters, answerWithinMs: 50 })).rejects.toMatchObject({
+      code: "LABEL_IN_PROGRESS",
+      details: { reason: "label_pending" },
+    });
     expect(await books(s.store.id)).toEqual({ balanced: true, debits: 1, refunds: 0, labels: 0, pending: 1 });
     await vi.waitFor(async () => expect((await books(s.store.id)).labels).toBe(1), { timeout: 3_000, interval: 50 });
     expect(await books(s.store.id)).toEqual({ balanced: true, debits: 1, refunds: 0, labels: 1, pending: 0 });

@@ -40,7 +40,21 @@ const strict = (): OutboundPolicy => ({ allowPrivate: [], ca, timeoutMs: 1_000, 
 
 describe("outbound requests to a store's URL", () => {
   it("knows the private, loopback, link-local and reserved ranges, in both families", () => {
-    for (const a of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "224.0.0.1"]) {
+    for (const a of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "fe80::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+      "::ffff:10.0.0.1",
+      "224.0.0.1",
+    ]) {
       expect(isPrivateAddress(a), a).toBe(true);
     }
     for (const a of ["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "185.199.108.153"]) expect(isPrivateAddress(a), a).toBe(false);
@@ -74,7 +88,10 @@ describe("outbound requests to a store's URL", () => {
     expect(allowed).toMatch(/^(127\.0\.0\.1|::1)$/);
     // Through a whole request: this machine's own name resolves to one of its own (private) addresses.
     const own = (await import("node:os")).hostname();
-    const resolves = await (await import("node:dns/promises")).lookup(own).then(() => true, () => false);
+    const resolves = await (await import("node:dns/promises")).lookup(own).then(
+      () => true,
+      () => false,
+    );
     if (resolves) await expect(postOutbound(`https://${own}:${port}/`, "{}", {}, strict())).rejects.toThrow(/private address|public address/);
     expect(hits).toEqual([]);
   });

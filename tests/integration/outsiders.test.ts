@@ -39,11 +39,19 @@ describe("outsiders", () => {
   it("every server action and every route handler has an entry in this manifest", async () => {
     const actionFiles = files(ROOT, (f) => /\.tsx?$/.test(f) && readFileSync(f, "utf8").startsWith('"use server"'));
     const actions = actionFiles.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/export async function (\w+)/g)].map((m) => `${rel(f)}#${m[1]}`));
-    const routes = files(ROOT, (f) => f.endsWith("route.ts")).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => `${rel(f)}#${m[1]}`));
+    const routes = files(ROOT, (f) => f.endsWith("route.ts")).flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => `${rel(f)}#${m[1]}`),
+    );
     const nextAuth = "api/auth/[...nextauth]/route.ts";
     const found = [...actions, ...routes, ...(routes.some((r) => r.startsWith(nextAuth)) ? [] : [`${nextAuth}#GET`, `${nextAuth}#POST`])];
-    expect(found.filter((k) => !(k in ACTIONS) && !(k in ROUTES)), "missing from the outsider manifest").toEqual([]);
-    expect(Object.keys({ ...ACTIONS, ...ROUTES }).filter((k) => !found.includes(k)), "stale manifest entries").toEqual([]);
+    expect(
+      found.filter((k) => !(k in ACTIONS) && !(k in ROUTES)),
+      "missing from the outsider manifest",
+    ).toEqual([]);
+    expect(
+      Object.keys({ ...ACTIONS, ...ROUTES }).filter((k) => !found.includes(k)),
+      "stale manifest entries",
+    ).toEqual([]);
   });
 
   it("server actions: as a member of another store, through the victim's slug (not found) and its own (with the victim's ids): nothing of the victim is answered or changed", async () => {
@@ -51,7 +59,10 @@ describe("outsiders", () => {
     signedIn = outsider.owner.id;
     for (const [key, c] of Object.entries(ACTIONS)) {
       const [file, name] = key.split("#");
-      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (slug: string, input?: unknown) => Promise<{ ok: boolean; error?: { code: string } }>>;
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<
+        string,
+        (slug: string, input?: unknown) => Promise<{ ok: boolean; error?: { code: string } }>
+      >;
       if (c.self) {
         // About the signed-in outsider themself: a wrong current password is named, nothing else happens.
         const own = await (mod[name] as unknown as (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(c.input(victim));
@@ -77,7 +88,10 @@ describe("outsiders", () => {
     for (const [key, c] of Object.entries(ROUTES)) {
       if (c.expect === "public") continue;
       const [file, method] = key.split("#");
-      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+      const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<
+        string,
+        (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
+      >;
       const params = c.params(victim);
       // Dashboard handlers name their store in the URL: both the victim's and the outsider's own.
       const slugs = file.startsWith("s/") ? [victim.s.store.slug, outsider.store.slug] : [null];
@@ -98,7 +112,9 @@ describe("outsiders", () => {
         );
         const label = `${key}${slug ? ` as /s/${slug === victim.s.store.slug ? "victim" : "own"}` : ""}`;
         // An own live stream is endless: its first event is read, then it is closed.
-        const text = response.headers.get("content-type")?.includes("text/event-stream") ? await firstChunk(response, controller) : Buffer.from(await response.arrayBuffer()).toString("latin1");
+        const text = response.headers.get("content-type")?.includes("text/event-stream")
+          ? await firstChunk(response, controller)
+          : Buffer.from(await response.arrayBuffer()).toString("latin1");
         const ownCollection = c.expect === "own-data" || (slug === outsider.store.slug && c.ownSlug === "own-data");
         if (ownCollection) expect(response.status, label).toBeLessThan(500);
         else expect(response.status, label).toBe(404);

@@ -20,7 +20,9 @@ const server = createServer((req, res) => {
     const body = Buffer.concat(chunks);
     const auth = String(req.headers.authorization ?? "");
     seen.push({ method: req.method!, url: req.url!, auth });
-    const okAuth = /^AWS4-HMAC-SHA256 Credential=AKIDLOCAL\/\d{8}\/me-central-1\/s3\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/.test(auth);
+    const okAuth = /^AWS4-HMAC-SHA256 Credential=AKIDLOCAL\/\d{8}\/me-central-1\/s3\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/.test(
+      auth,
+    );
     const okHash = req.headers["x-amz-content-sha256"] === createHash("sha256").update(body).digest("hex");
     if (!okAuth || !okHash) return res.writeHead(403).end("SignatureDoesNotMatch");
     if (req.method === "PUT") objects.set(req.url!, { body, type: String(req.headers["content-type"]) });
@@ -55,15 +57,32 @@ describe("photo storage", () => {
   });
 
   it("an S3-compatible bucket by configuration: signed path-style requests", async () => {
-    const s3 = photoStorage({ REVIEW_PHOTOS_S3_BUCKET: "photos", REVIEW_PHOTOS_S3_ENDPOINT: endpoint, REVIEW_PHOTOS_S3_REGION: "me-central-1", REVIEW_PHOTOS_S3_ACCESS_KEY_ID: "AKIDLOCAL", REVIEW_PHOTOS_S3_SECRET_ACCESS_KEY: "secret" });
+    const s3 = photoStorage({
+      REVIEW_PHOTOS_S3_BUCKET: "photos",
+      REVIEW_PHOTOS_S3_ENDPOINT: endpoint,
+      REVIEW_PHOTOS_S3_REGION: "me-central-1",
+      REVIEW_PHOTOS_S3_ACCESS_KEY_ID: "AKIDLOCAL",
+      REVIEW_PHOTOS_S3_SECRET_ACCESS_KEY: "secret",
+    });
     await roundTrip(s3);
     expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([`PUT /photos/${key}`, `GET /photos/${key}`, `DELETE /photos/${key}`, `GET /photos/${key}`]);
   });
 
   it("SigV4 matches AWS's published example (GET Object)", () => {
     const headers = signS3Request(
-      { endpoint: "https://examplebucket.s3.amazonaws.com", bucket: "examplebucket", region: "us-east-1", accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
-      { method: "GET", path: "/test.txt", headers: { host: "examplebucket.s3.amazonaws.com", range: "bytes=0-9" }, payloadHash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+      {
+        endpoint: "https://examplebucket.s3.amazonaws.com",
+        bucket: "examplebucket",
+        region: "us-east-1",
+        accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+        secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      },
+      {
+        method: "GET",
+        path: "/test.txt",
+        headers: { host: "examplebucket.s3.amazonaws.com", range: "bytes=0-9" },
+        payloadHash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+      },
       new Date("2013-05-24T00:00:00Z"),
     );
     expect(headers.Authorization).toBe(

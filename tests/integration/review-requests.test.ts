@@ -134,7 +134,10 @@ describe("review requests", () => {
     expect(await reviewSmsOf(s, order.id)).toBe(1);
 
     const early = await seedOrder(s);
-    await expect(sendReviewRequestNow(s.ctx(), early.id)).rejects.toMatchObject({ code: "CONFLICT", message: "A review request goes out once the order is delivered." });
+    await expect(sendReviewRequestNow(s.ctx(), early.id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "A review request goes out once the order is delivered.",
+    });
     const other = await seedStore();
     await expect(sendReviewRequestNow(other.ctx(), order.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
 

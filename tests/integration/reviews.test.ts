@@ -38,7 +38,9 @@ async function submit(token: string, payload: unknown, files: { name: string; by
   const form = new FormData();
   form.set("payload", JSON.stringify(payload));
   for (const f of files) form.append(f.name, new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "image/jpeg" }), f.filename ?? "photo.jpg");
-  const res = await submitRoute(new Request(`http://localhost/api/public/reviews/${token}`, { method: "POST", body: form }), { params: Promise.resolve({ token }) });
+  const res = await submitRoute(new Request(`http://localhost/api/public/reviews/${token}`, { method: "POST", body: form }), {
+    params: Promise.resolve({ token }),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -55,7 +57,11 @@ describe("the review page", () => {
     const { token, productIds, order } = await requested(s, { rate: { products: true, experience: true, carrier: false } });
     const jpeg = await photoWithGps();
     expect((await sharp(jpeg).metadata()).exif).toBeDefined();
-    const res = await submit(token, { products: productIds.map((productId) => ({ productId, rating: 5, text: "<b>Great</b> 👍" })), experience: { rating: 3, text: "slow reply" } }, [{ name: `photos.${productIds[0]}`, bytes: jpeg }]);
+    const res = await submit(
+      token,
+      { products: productIds.map((productId) => ({ productId, rating: 5, text: "<b>Great</b> 👍" })), experience: { rating: 3, text: "slow reply" } },
+      [{ name: `photos.${productIds[0]}`, bytes: jpeg }],
+    );
     expect(res.status).toBe(200);
     const reviews = await db.review.findMany({ where: { storeId: s.store.id, orderId: order.id }, include: { photos: true }, orderBy: { kind: "asc" } });
     expect(reviews.map((r) => [r.kind, r.rating, r.status, r.authorName])).toEqual([
@@ -80,13 +86,21 @@ describe("the review page", () => {
     const s = await seedStore();
     const { token, productIds, order } = await requested(s, { rate: { products: true, experience: false, carrier: false } });
     const rated = productIds.map((productId) => ({ productId, rating: 4 }));
-    const fake = await submit(token, { products: rated }, [{ name: `photos.${productIds[0]}`, bytes: Buffer.from("just some text, honestly"), filename: "cat.jpg" }]);
+    const fake = await submit(token, { products: rated }, [
+      { name: `photos.${productIds[0]}`, bytes: Buffer.from("just some text, honestly"), filename: "cat.jpg" },
+    ]);
     expect(fake.status).toBe(422);
     expect(fake.body.error.fields[`photos.${productIds[0]}.0`]).toBe(renderIssue(issue("imageType"), "ar"));
     const huge = await submit(token, { products: rated }, [{ name: `photos.${productIds[0]}`, bytes: Buffer.alloc(6 * 1024 * 1024, 0xff) }]);
     expect(huge.status).toBe(413);
-    const small = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#fff" } }).png().toBuffer();
-    const four = await submit(token, { products: rated }, Array.from({ length: 4 }, () => ({ name: `photos.${productIds[0]}`, bytes: small, type: "image/png" })));
+    const small = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
+    const four = await submit(
+      token,
+      { products: rated },
+      Array.from({ length: 4 }, () => ({ name: `photos.${productIds[0]}`, bytes: small, type: "image/png" })),
+    );
     expect(four.status).toBe(422);
     expect(await db.review.count({ where: { storeId: s.store.id, orderId: order.id } })).toBe(0);
     expect(await db.reviewPhoto.count({ where: { storeId: s.store.id } })).toBe(0);
@@ -104,7 +118,15 @@ describe("the review page", () => {
         else controller.enqueue(chunk);
       },
     });
-    const res = await submitRoute(new Request(`http://localhost/api/public/reviews/${token}`, { method: "POST", body: stream, duplex: "half", headers: { "content-type": "multipart/form-data; boundary=x" } } as RequestInit), { params: Promise.resolve({ token }) });
+    const res = await submitRoute(
+      new Request(`http://localhost/api/public/reviews/${token}`, {
+        method: "POST",
+        body: stream,
+        duplex: "half",
+        headers: { "content-type": "multipart/form-data; boundary=x" },
+      } as RequestInit),
+      { params: Promise.resolve({ token }) },
+    );
     expect(res.status).toBe(413);
     expect((await res.json()).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", limitBytes: MAX_REVIEW_BODY_BYTES });
     // It stopped reading soon after the limit instead of taking the whole stream.
@@ -114,12 +136,26 @@ describe("the review page", () => {
   it("the 3-photo limit holds when several submissions race: the limit is checked again under the lock", async () => {
     const s = await seedStore();
     const { token, productIds } = await requested(s, { rate: { products: true, experience: false, carrier: false } });
-    const jpeg = await sharp({ create: { width: 40, height: 40, channels: 3, background: "#888" } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 40, height: 40, channels: 3, background: "#888" } })
+      .jpeg()
+      .toBuffer();
     const payload = { products: productIds.map((productId) => ({ productId, rating: 4 })) };
-    const results = await Promise.all(Array.from({ length: 6 }, () => submit(token, payload, [1, 2].map(() => ({ name: `photos.${productIds[0]}`, bytes: jpeg })))));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        submit(
+          token,
+          payload,
+          [1, 2].map(() => ({ name: `photos.${productIds[0]}`, bytes: jpeg })),
+        ),
+      ),
+    );
     // Each sees room for two photos before the lock; at most one may add them.
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    for (const r of results.filter((x) => x.status !== 200)) expect(r).toMatchObject({ status: 422, body: { error: { code: "VALIDATION_FAILED", fields: { [`photos.${productIds[0]}`]: renderIssue(issue("maxPhotos", { n: 3 }), "ar") } } } });
+    for (const r of results.filter((x) => x.status !== 200))
+      expect(r).toMatchObject({
+        status: 422,
+        body: { error: { code: "VALIDATION_FAILED", fields: { [`photos.${productIds[0]}`]: renderIssue(issue("maxPhotos", { n: 3 }), "ar") } } },
+      });
     expect(await db.reviewPhoto.count({ where: { storeId: s.store.id } })).toBe(2);
   });
 
@@ -135,13 +171,19 @@ describe("the review page", () => {
     expect(bad.body.error.fields["products.0.rating"]).toBe(renderIssue(issue("atMost", { n: 5 }), "ar"));
     // Order A's token cannot write a review of order B's products.
     const foreign = await db.product.create({ data: { storeId: s.store.id, name: "Not in A" } });
-    const crossed = await submit(a.token, { products: [...a.productIds.map((productId) => ({ productId, rating: 5 })), { productId: foreign.id, rating: 1 }], experience: { rating: 5 } });
+    const crossed = await submit(a.token, {
+      products: [...a.productIds.map((productId) => ({ productId, rating: 5 })), { productId: foreign.id, rating: 1 }],
+      experience: { rating: 5 },
+    });
     expect(crossed.status).toBe(422);
     expect(await db.review.count({ where: { storeId: s.store.id, orderId: { in: [a.order.id, b.order.id] } } })).toBe(0);
 
     const first = await submit(a.token, { products: a.productIds.map((productId) => ({ productId, rating: 2 })), experience: { rating: 5 } });
     expect(first.status).toBe(200);
-    const edited = await submit(a.token, { products: a.productIds.map((productId) => ({ productId, rating: 4, text: "better after all" })), experience: { rating: 5 } });
+    const edited = await submit(a.token, {
+      products: a.productIds.map((productId) => ({ productId, rating: 4, text: "better after all" })),
+      experience: { rating: 5 },
+    });
     expect(edited.status).toBe(200);
     const rows = await db.review.findMany({ where: { storeId: s.store.id, orderId: a.order.id, kind: "PRODUCT" } });
     expect(rows.map((r) => [r.rating, r.body, r.status])).toEqual(a.productIds.map(() => [4, "better after all", "PUBLISHED"]));
@@ -158,19 +200,32 @@ describe("thank-you codes", () => {
     const code = await db.discountCode.findFirstOrThrow({ where: { storeId: s.store.id } });
     const phone = (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).customerPhone;
     expect(token).toBeTruthy();
-    await expect(redeemDiscount(s.ctx(), { code: code.code, orderTotal: 9_000, customerPhone: phone })).rejects.toMatchObject({ code: "DISCOUNT_BELOW_MINIMUM" });
-    await expect(redeemDiscount(s.ctx(), { code: code.code, orderTotal: 20_000, customerPhone: "+966500000999" })).rejects.toMatchObject({ code: "DISCOUNT_UNKNOWN" });
-    await expect(redeemDiscount(s.ctx(), { code: "THX-NOPE2345", orderTotal: 20_000, customerPhone: phone })).rejects.toMatchObject({ code: "DISCOUNT_UNKNOWN" });
+    await expect(redeemDiscount(s.ctx(), { code: code.code, orderTotal: 9_000, customerPhone: phone })).rejects.toMatchObject({
+      code: "DISCOUNT_BELOW_MINIMUM",
+    });
+    await expect(redeemDiscount(s.ctx(), { code: code.code, orderTotal: 20_000, customerPhone: "+966500000999" })).rejects.toMatchObject({
+      code: "DISCOUNT_UNKNOWN",
+    });
+    await expect(redeemDiscount(s.ctx(), { code: "THX-NOPE2345", orderTotal: 20_000, customerPhone: phone })).rejects.toMatchObject({
+      code: "DISCOUNT_UNKNOWN",
+    });
     const other = await seedStore();
-    await expect(redeemDiscount(other.ctx(), { code: code.code, orderTotal: 20_000, customerPhone: phone })).rejects.toMatchObject({ code: "DISCOUNT_UNKNOWN" });
+    await expect(redeemDiscount(other.ctx(), { code: code.code, orderTotal: 20_000, customerPhone: phone })).rejects.toMatchObject({
+      code: "DISCOUNT_UNKNOWN",
+    });
 
-    const race = await Promise.allSettled(Array.from({ length: 8 }, () => redeemDiscount(s.ctx(), { code: code.code.toLowerCase().replace("-", " "), orderTotal: 20_000, customerPhone: phone })));
+    const race = await Promise.allSettled(
+      Array.from({ length: 8 }, () => redeemDiscount(s.ctx(), { code: code.code.toLowerCase().replace("-", " "), orderTotal: 20_000, customerPhone: phone })),
+    );
     const won = race.filter((r) => r.status === "fulfilled");
     expect(won).toHaveLength(1);
     expect((won[0] as PromiseFulfilledResult<{ amount: number }>).value.amount).toBe(2000);
     expect(race.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(7).fill("DISCOUNT_USED"));
 
-    await db.discountCode.update({ where: { storeId_id: { storeId: s.store.id, id: code.id } }, data: { usedAt: null, expiresAt: new Date(Date.now() - 1000) } });
+    await db.discountCode.update({
+      where: { storeId_id: { storeId: s.store.id, id: code.id } },
+      data: { usedAt: null, expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(redeemDiscount(s.ctx(), { code: code.code, orderTotal: 20_000, customerPhone: phone })).rejects.toMatchObject({ code: "DISCOUNT_EXPIRED" });
   });
 });
@@ -180,11 +235,16 @@ describe("the public reviews API (widget)", () => {
     const s = await seedStore();
     const other = await seedStore();
     const mine = await requested(s, { autoPublishMinRating: 5 });
-    await submit(mine.token, { products: mine.productIds.map((productId) => ({ productId, rating: 5, text: "lovely" })), experience: { rating: 2, text: "late" } });
+    await submit(mine.token, {
+      products: mine.productIds.map((productId) => ({ productId, rating: 5, text: "lovely" })),
+      experience: { rating: 2, text: "late" },
+    });
     const theirs = await requested(other);
     await submit(theirs.token, { products: theirs.productIds.map((productId) => ({ productId, rating: 5, text: "other store" })), experience: { rating: 5 } });
 
-    const res = await publicReviews(new Request(`http://localhost/api/public/stores/${s.store.slug}/reviews`), { params: Promise.resolve({ slug: s.store.slug }) });
+    const res = await publicReviews(new Request(`http://localhost/api/public/stores/${s.store.slug}/reviews`), {
+      params: Promise.resolve({ slug: s.store.slug }),
+    });
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("cache-control")).toContain("public");
     const body = await res.json();

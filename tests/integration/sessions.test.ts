@@ -9,7 +9,6 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import type { JWT } from "next-auth/jwt";
 
-
 async function newUser(password = "first-password-1") {
   const email = `user-${crypto.randomUUID()}@sessions.test`;
   return db.user.create({ data: { email, name: "Session User", passwordHash: await hashPassword(password) } });
@@ -18,7 +17,12 @@ async function newUser(password = "first-password-1") {
 describe("sessions", () => {
   it("signing in opens a session the cookie names; signing out closes it at once", async () => {
     const user = await newUser();
-    const token = (await authOptions.callbacks!.jwt!({ token: {} as JWT, user: { id: user.id, email: user.email, name: user.name }, account: null, trigger: "signIn" })) as JWT;
+    const token = (await authOptions.callbacks!.jwt!({
+      token: {} as JWT,
+      user: { id: user.id, email: user.email, name: user.name },
+      account: null,
+      trigger: "signIn",
+    })) as JWT;
     expect(token.sub).toBe(user.id);
     expect(typeof token.sid).toBe("string");
     expect(await isUserSessionOpen(user.id, token.sid as string)).toBe(true);
@@ -37,15 +41,24 @@ describe("sessions", () => {
     const laptop = await openUserSession(user.id);
     await revokeUserSession(laptop); // already signed out: not counted again
 
-    const wrong = await changePassword({ userId: user.id, sessionId: here }, changePasswordInput.parse({ currentPassword: "not-it", newPassword: "second-password-2", confirmPassword: "second-password-2" })).catch((e) => e);
+    const wrong = await changePassword(
+      { userId: user.id, sessionId: here },
+      changePasswordInput.parse({ currentPassword: "not-it", newPassword: "second-password-2", confirmPassword: "second-password-2" }),
+    ).catch((e) => e);
     expect(wrong).toBeInstanceOf(AppError);
     expect(wrong).toMatchObject({ code: "VALIDATION_FAILED", fields: { currentPassword: "is not your current password" } });
     expect(await isUserSessionOpen(user.id, phone)).toBe(true);
 
-    const same = await changePassword({ userId: user.id, sessionId: here }, changePasswordInput.parse({ currentPassword: "first-password-1", newPassword: "first-password-1", confirmPassword: "first-password-1" })).catch((e) => e);
+    const same = await changePassword(
+      { userId: user.id, sessionId: here },
+      changePasswordInput.parse({ currentPassword: "first-password-1", newPassword: "first-password-1", confirmPassword: "first-password-1" }),
+    ).catch((e) => e);
     expect(same).toMatchObject({ code: "VALIDATION_FAILED", fields: { newPassword: "must differ from the current password" } });
 
-    const result = await changePassword({ userId: user.id, sessionId: here }, changePasswordInput.parse({ currentPassword: "first-password-1", newPassword: "second-password-2", confirmPassword: "second-password-2" }));
+    const result = await changePassword(
+      { userId: user.id, sessionId: here },
+      changePasswordInput.parse({ currentPassword: "first-password-1", newPassword: "second-password-2", confirmPassword: "second-password-2" }),
+    );
     expect(result).toEqual({ signedOutElsewhere: 1 });
     expect(await isUserSessionOpen(user.id, here)).toBe(true);
     expect(await isUserSessionOpen(user.id, phone)).toBe(false);

@@ -42,9 +42,15 @@ describe("Settings → Shipping: branches", () => {
     const s = await seedStore();
     signedIn = await member(s, "ADMIN");
     const created = await actions.saveBranchAction(s.store.slug, { branch });
-    expect(created).toMatchObject({ ok: true, data: { name: "Khobar", phone: "+966138001234", pickupContactPhone: "+966551234567", isDefault: false, workingHours: branch.workingHours } });
+    expect(created).toMatchObject({
+      ok: true,
+      data: { name: "Khobar", phone: "+966138001234", pickupContactPhone: "+966551234567", isDefault: false, workingHours: branch.workingHours },
+    });
     const id = created.ok ? created.data.id : "";
-    expect(await actions.saveBranchAction(s.store.slug, { branchId: id, branch: { ...branch, isDefault: true } })).toMatchObject({ ok: true, data: { isDefault: true } });
+    expect(await actions.saveBranchAction(s.store.slug, { branchId: id, branch: { ...branch, isDefault: true } })).toMatchObject({
+      ok: true,
+      data: { isDefault: true },
+    });
     const defaults = await db.branch.findMany({ where: { storeId: s.store.id, isDefault: true } });
     expect(defaults.map((b) => b.id)).toEqual([id]);
   });
@@ -74,18 +80,41 @@ describe("Settings → Shipping: branches", () => {
     // An order ships from Dammam with a label still with the carrier.
     const order = await seedOrder(s);
     await db.order.update({ where: { storeId_id: { storeId: s.store.id, id: order.id } }, data: { branchId: dammam.id } });
-    await db.shipment.create({ data: { storeId: s.store.id, orderId: order.id, kind: "CARRIER", carrier: "aramex", courierName: "Aramex", trackingNumber: "12345678901", status: "IN_TRANSIT", branchId: dammam.id } });
+    await db.shipment.create({
+      data: {
+        storeId: s.store.id,
+        orderId: order.id,
+        kind: "CARRIER",
+        carrier: "aramex",
+        courierName: "Aramex",
+        trackingNumber: "12345678901",
+        status: "IN_TRANSIT",
+        branchId: dammam.id,
+      },
+    });
 
-    expect(await actions.branchLifecycleAction(s.store.slug, { branchId: dammam.id, op: "delete" })).toMatchObject({ ok: false, error: { code: "CONFLICT", message: "Archive the branch before deleting it." } });
+    expect(await actions.branchLifecycleAction(s.store.slug, { branchId: dammam.id, op: "delete" })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: "Archive the branch before deleting it." },
+    });
     expect(await actions.branchLifecycleAction(s.store.slug, { branchId: dammam.id, op: "archive" })).toMatchObject({ ok: true });
-    expect(await actions.branchLifecycleAction(s.store.slug, { branchId: dammam.id, op: "delete" })).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("1 open shipment") } });
+    expect(await actions.branchLifecycleAction(s.store.slug, { branchId: dammam.id, op: "delete" })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringContaining("1 open shipment") },
+    });
     await db.shipment.updateMany({ where: { storeId: s.store.id, orderId: order.id }, data: { status: "DELIVERED" } });
-    expect(await actions.branchLifecycleAction(s.store.slug, { branchId: dammam.id, op: "delete" })).toMatchObject({ ok: false, error: { code: "CONFLICT", details: { orders: 1 } } });
+    expect(await actions.branchLifecycleAction(s.store.slug, { branchId: dammam.id, op: "delete" })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", details: { orders: 1 } },
+    });
 
     // The default (Riyadh) is archived: the default moves to a live branch.
     expect(await actions.branchLifecycleAction(s.store.slug, { branchId: riyadh.id, op: "archive" })).toMatchObject({ ok: true });
     expect((await db.branch.findMany({ where: { storeId: s.store.id, isDefault: true } })).map((b) => b.id)).toEqual([jeddah.id]);
-    expect(await actions.branchLifecycleAction(s.store.slug, { branchId: jeddah.id, op: "archive" })).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("only branch") } });
+    expect(await actions.branchLifecycleAction(s.store.slug, { branchId: jeddah.id, op: "archive" })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringContaining("only branch") },
+    });
 
     // Riyadh has no orders of this store and nothing open: restore works, and an archived unused branch can go.
     expect(await actions.branchLifecycleAction(s.store.slug, { branchId: riyadh.id, op: "restore" })).toMatchObject({ ok: true });
@@ -104,8 +133,16 @@ describe("Settings → Shipping: carriers, couriers, boxes, carrier updates", ()
     signedIn = await member(s, "ADMIN");
     const rates = { firstKg: 1500, perAdditionalKg: 250, codFee: 500, volumetricDivisor: 6000, weightStepGrams: 1000 };
     expect(await actions.saveCarrierAction(s.store.slug, { carrier: "dhl", enabled: true, accountNumber: "DHL-778", rates })).toMatchObject({ ok: true });
-    expect(await db.carrierAccount.findUniqueOrThrow({ where: { storeId_carrier: { storeId: s.store.id, carrier: "dhl" } } })).toMatchObject({ enabled: true, accountNumber: "DHL-778", ...rates });
-    const badRates = await actions.saveCarrierAction(s.store.slug, { carrier: "dhl", enabled: true, rates: { ...rates, volumetricDivisor: 5, firstKg: Number.NaN } });
+    expect(await db.carrierAccount.findUniqueOrThrow({ where: { storeId_carrier: { storeId: s.store.id, carrier: "dhl" } } })).toMatchObject({
+      enabled: true,
+      accountNumber: "DHL-778",
+      ...rates,
+    });
+    const badRates = await actions.saveCarrierAction(s.store.slug, {
+      carrier: "dhl",
+      enabled: true,
+      rates: { ...rates, volumetricDivisor: 5, firstKg: Number.NaN },
+    });
     expect(badRates).toMatchObject({ ok: false, error: { fields: { "rates.volumetricDivisor": expect.any(String), "rates.firstKg": expect.any(String) } } });
 
     expect(await actions.saveCourierAction(s.store.slug, { courier: { name: "Abu Saad delivery", phone: "0501112233" } })).toMatchObject({ ok: true });
@@ -117,7 +154,10 @@ describe("Settings → Shipping: carriers, couriers, boxes, carrier updates", ()
 
     const box = await actions.createBoxAction(s.store.slug, { name: "Shoe box", lengthCm: 33.5, widthCm: 21, heightCm: 12 });
     expect(box).toMatchObject({ ok: true, data: { name: "Shoe box", lengthCm: 33.5, widthCm: 21, heightCm: 12 } });
-    expect(await actions.createBoxAction(s.store.slug, { name: "", lengthCm: 0, widthCm: 400, heightCm: 10 })).toMatchObject({ ok: false, error: { fields: { name: "must not be empty", lengthCm: expect.any(String), widthCm: expect.any(String) } } });
+    expect(await actions.createBoxAction(s.store.slug, { name: "", lengthCm: 0, widthCm: 400, heightCm: 10 })).toMatchObject({
+      ok: false,
+      error: { fields: { name: "must not be empty", lengthCm: expect.any(String), widthCm: expect.any(String) } },
+    });
     if (box.ok) expect(await actions.deleteBoxAction(s.store.slug, { presetId: box.data.id })).toMatchObject({ ok: true });
 
     expect(await actions.saveShippingPreferencesAction(s.store.slug, { carriersUpdateStatus: false })).toMatchObject({ ok: true });
@@ -142,8 +182,14 @@ describe("Settings → Shipping: carriers, couriers, boxes, carrier updates", ()
     signedIn = outsider.owner.id;
     for (const call of calls) expect(await call()).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     // The outsider's own store with the victim's ids: not found there either.
-    expect(await actions.branchLifecycleAction(outsider.store.slug, { branchId: s.branches[1].id, op: "archive" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await actions.saveBranchAction(outsider.store.slug, { branchId: s.branches[1].id, branch })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await actions.branchLifecycleAction(outsider.store.slug, { branchId: s.branches[1].id, op: "archive" })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    expect(await actions.saveBranchAction(outsider.store.slug, { branchId: s.branches[1].id, branch })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
     expect(JSON.stringify(await db.branch.findMany({ where: { storeId: s.store.id }, orderBy: { id: "asc" } }))).toBe(before);
     expect(await db.manualCourier.count({ where: { storeId: s.store.id, name: "X" } })).toBe(0);
     expect((await db.store.findUniqueOrThrow({ where: { id: s.store.id } })).carriersUpdateStatus).toBe(true);
@@ -152,18 +198,42 @@ describe("Settings → Shipping: carriers, couriers, boxes, carrier updates", ()
   it("the low-balance threshold: owners and admins set it, the wallet warns below it", async () => {
     const s = await seedStore();
     signedIn = await member(s, "ADMIN");
-    expect(await walletActions.setLowBalanceThresholdAction(s.store.slug, { lowBalanceThreshold: 20_000 })).toMatchObject({ ok: true, data: { lowBalanceThreshold: 20_000, low: true } });
-    expect(await walletActions.setLowBalanceThresholdAction(s.store.slug, { lowBalanceThreshold: -5 })).toMatchObject({ ok: false, error: { fields: { lowBalanceThreshold: expect.any(String) } } });
+    expect(await walletActions.setLowBalanceThresholdAction(s.store.slug, { lowBalanceThreshold: 20_000 })).toMatchObject({
+      ok: true,
+      data: { lowBalanceThreshold: 20_000, low: true },
+    });
+    expect(await walletActions.setLowBalanceThresholdAction(s.store.slug, { lowBalanceThreshold: -5 })).toMatchObject({
+      ok: false,
+      error: { fields: { lowBalanceThreshold: expect.any(String) } },
+    });
     expect(await walletActions.setLowBalanceThresholdAction(s.store.slug, { lowBalanceThreshold: 0 })).toMatchObject({ ok: true, data: { low: false } });
   });
 
   it("the packaging-materials request is checked field by field and written in the carrier's template", async () => {
     const s = await seedStore();
     signedIn = s.owner.id;
-    const bad = await actions.packagingEmailAction(s.store.slug, { storeNumber: "", platformAccount: "abc", contactName: "Sara", phone: "x", email: "nope", city: "Riyadh", address: "Olaya", items: {} });
+    const bad = await actions.packagingEmailAction(s.store.slug, {
+      storeNumber: "",
+      platformAccount: "abc",
+      contactName: "Sara",
+      phone: "x",
+      email: "nope",
+      city: "Riyadh",
+      address: "Olaya",
+      items: {},
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(Object.keys(bad.error.fields ?? {}).sort()).toEqual(["email", "items", "phone", "platformAccount", "storeNumber"]);
-    const good = await actions.packagingEmailAction(s.store.slug, { storeNumber: "ARX-5521", platformAccount: "165623", contactName: "Sara", phone: "0501234567", email: "sara@example.com", city: "Riyadh", address: "Olaya St 12", items: { flyer_medium: 200, box_small: 0, box_large: 20 } });
+    const good = await actions.packagingEmailAction(s.store.slug, {
+      storeNumber: "ARX-5521",
+      platformAccount: "165623",
+      contactName: "Sara",
+      phone: "0501234567",
+      email: "sara@example.com",
+      city: "Riyadh",
+      address: "Olaya St 12",
+      items: { flyer_medium: 200, box_small: 0, box_large: 20 },
+    });
     expect(good).toMatchObject({ ok: true, data: { subject: "Packaging Supplies Request – Account ARX-5521 – Partner 165623" } });
     if (good.ok) {
       expect(good.data.body).toContain("Flyer M (35 × 45): 200");

@@ -7,7 +7,11 @@ import * as ratesRoute from "@/app/api/v1/rates/route";
 
 const call = async (handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, token: string, body?: unknown) => {
   const res = await handler(
-    new Request("http://localhost/api", { method: body ? "POST" : "GET", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined }),
+    new Request("http://localhost/api", {
+      method: body ? "POST" : "GET",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: body ? JSON.stringify(body) : undefined,
+    }),
     { params: Promise.resolve({}) },
   );
   return { status: res.status, body: await res.json() };
@@ -40,8 +44,26 @@ describe("carriers, branches and rates", () => {
     const prepaid = await call(ratesRoute.POST, s.tokens.STAFF, { packages });
     // AyMakan on the platform's contract: 17.00 + 2.50 × 0.5 kg; the store's own card (10.00 + 2.00 × 0.5) only prices its customer.
     expect(prepaid.body.data).toEqual([
-      { carrier: "aymakan", volumetricWeightGrams: 1200, chargeableWeightGrams: 1500, price: 1825, billing: "platform", customerPrice: 1100, currency: "SAR", cheapest: true },
-      { carrier: "aramex", volumetricWeightGrams: 1200, chargeableWeightGrams: 1500, price: 2250, billing: "platform", customerPrice: 2250, currency: "SAR", cheapest: false },
+      {
+        carrier: "aymakan",
+        volumetricWeightGrams: 1200,
+        chargeableWeightGrams: 1500,
+        price: 1825,
+        billing: "platform",
+        customerPrice: 1100,
+        currency: "SAR",
+        cheapest: true,
+      },
+      {
+        carrier: "aramex",
+        volumetricWeightGrams: 1200,
+        chargeableWeightGrams: 1500,
+        price: 2250,
+        billing: "platform",
+        customerPrice: 2250,
+        currency: "SAR",
+        cheapest: false,
+      },
     ]);
     const cod = await seedOrder(s, { payment: { method: "cash_on_delivery", status: "pending" } });
     const withCod = await call(ratesRoute.POST, s.tokens.STAFF, { packages, orderId: cod.id });
@@ -58,7 +80,9 @@ describe("carriers, branches and rates", () => {
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["packages.0.lengthCm", "packages.0.weightGrams", "packages.0.widthCm"]);
     const order = await seedOrder(other);
-    expect((await call(ratesRoute.POST, s.tokens.STAFF, { packages: [{ weightGrams: 100, lengthCm: 10, widthCm: 10, heightCm: 10 }], orderId: order.id })).status).toBe(404);
+    expect(
+      (await call(ratesRoute.POST, s.tokens.STAFF, { packages: [{ weightGrams: 100, lengthCm: 10, widthCm: 10, heightCm: 10 }], orderId: order.id })).status,
+    ).toBe(404);
     const branches = await call(branchesRoute.GET, s.tokens.STAFF);
     expect(branches.body.data.map((b: { name: string }) => b.name)).toEqual(["Riyadh", "Dammam", "Jeddah"]);
   });

@@ -125,7 +125,11 @@ describe("customer SMS through the job queue", () => {
     const post = (params: Record<string, string>, signature?: string) => {
       const signed = fake.signedCallback(url, params);
       return twilioStatus(
-        new Request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature ?? signed.signature }, body: signed.body }),
+        new Request(url, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature ?? signed.signature },
+          body: signed.body,
+        }),
       );
     };
     expect((await post({ MessageSid: sms.providerSid!, MessageStatus: "delivered" }, "forged")).status).toBe(401);
@@ -184,13 +188,18 @@ describe("stores with their own SMS provider", () => {
       ["https://169.254.169.254/latest/meta-data/", "must be a public address"],
       ["https://localhost:5432/", "must be a public address"],
     ] as const) {
-      expect(() => parseInput(smsSettingsInput, { mode: "OWN_PROVIDER", senderName: "Shop", webhookUrl }), webhookUrl).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED", fields: { webhookUrl: problem } }));
+      expect(() => parseInput(smsSettingsInput, { mode: "OWN_PROVIDER", senderName: "Shop", webhookUrl }), webhookUrl).toThrow(
+        expect.objectContaining({ code: "VALIDATION_FAILED", fields: { webhookUrl: problem } }),
+      );
     }
     // One that slipped in (saved before these rules) is refused at delivery, before any connection.
     let connections = 0;
     const server = http.createServer((_req, res) => (connections++, res.writeHead(200).end()));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    await db.store.update({ where: { id: s.store.id }, data: { smsMode: "OWN_PROVIDER", webhookUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}/x`, webhookSecret: "whsec_test" } });
+    await db.store.update({
+      where: { id: s.store.id },
+      data: { smsMode: "OWN_PROVIDER", webhookUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}/x`, webhookSecret: "whsec_test" },
+    });
     const order = await seedOrder(s);
     await move(s, order.id, { to: "in_progress", notifyCustomer: true });
     await runDueJobs(handlers, { storeId: s.store.id });

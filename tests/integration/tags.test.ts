@@ -10,7 +10,11 @@ import { seedOrder, seedStore } from "../support/factories";
 import * as tagsRoute from "@/app/api/v1/orders/[orderId]/tags/route";
 import * as tagRoute from "@/app/api/v1/orders/[orderId]/tags/[tag]/route";
 
-const call = async (handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, req: Request, params: Record<string, string>) => {
+const call = async (
+  handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  req: Request,
+  params: Record<string, string>,
+) => {
   const res = await handler(req, { params: Promise.resolve(params) });
   return { status: res.status, body: await res.json() };
 };
@@ -22,7 +26,10 @@ describe("tags", () => {
     expect(await addTagsToOrders(s.ctx("STAFF"), [a.id, b.id], ["VIP", " gift  wrap "])).toEqual(["gift wrap", "vip"]);
     await addTagsToOrders(s.ctx(), [c.id], ["vip"]);
     await transitionOrder(s.ctx(), b.id, { to: "in_progress", notifyCustomer: false });
-    expect((await listTags(s.ctx())).map((t) => [t.name, t.orders])).toEqual([["gift wrap", 2], ["vip", 3]]);
+    expect((await listTags(s.ctx())).map((t) => [t.name, t.orders])).toEqual([
+      ["gift wrap", 2],
+      ["vip", 3],
+    ]);
 
     const ids = async (q: Record<string, unknown>) => (await listOrders(s.ctx(), listOrdersQuery.parse(q))).data.map((o) => o.id).sort();
     expect(await ids({ tag: "vip" })).toEqual([a.id, b.id, c.id].sort());
@@ -44,7 +51,10 @@ describe("tags", () => {
     await addTagsToOrders(s.ctx(), [order.id], ["urgent", "fragile"]);
     const [fragile, urgent] = await listTags(s.ctx());
     await updateTag(s.ctx(), { tagId: urgent.id, name: "rush", color: "red" });
-    await expect(updateTag(s.ctx(), { tagId: urgent.id, name: "fragile" })).rejects.toMatchObject({ code: "CONFLICT", fields: { name: "is already used by another tag" } });
+    await expect(updateTag(s.ctx(), { tagId: urgent.id, name: "fragile" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      fields: { name: "is already used by another tag" },
+    });
     expect(await deleteTag(s.ctx(), fragile.id)).toBe(1);
     expect((await listTags(s.ctx())).map((t) => [t.name, t.color])).toEqual([["rush", "red"]]);
   });
@@ -54,7 +64,11 @@ describe("tags", () => {
     const outsider = await seedStore();
     const order = await seedOrder(s);
     const req = (method: string, token: string, body?: unknown) =>
-      new Request("http://localhost/api", { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+      new Request("http://localhost/api", {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: body ? JSON.stringify(body) : undefined,
+      });
     const added = await call(tagsRoute.POST, req("POST", s.tokens.STAFF, { tags: ["vip"] }), { orderId: order.id });
     expect([added.status, added.body.data.tags]).toEqual([200, ["vip"]]);
     const bad = await call(tagsRoute.POST, req("POST", s.tokens.STAFF, { tags: [""] }), { orderId: order.id });

@@ -14,7 +14,9 @@ import { api } from "../support/api";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 
 async function addStaff(s: SeededStore, name: string, options: { onlyAssigned?: boolean } = {}) {
-  const user = await db.user.create({ data: { email: `${name.toLowerCase()}-${crypto.randomUUID().slice(0, 6)}@test.test`, name, passwordHash: await hashPassword("x") } });
+  const user = await db.user.create({
+    data: { email: `${name.toLowerCase()}-${crypto.randomUUID().slice(0, 6)}@test.test`, name, passwordHash: await hashPassword("x") },
+  });
   await db.membership.create({ data: { storeId: s.store.id, userId: user.id, role: "STAFF", onlyAssignedOrders: options.onlyAssigned ?? false } });
   const ctx: StoreContext = { storeId: s.store.id, role: "STAFF", onlyAssigned: options.onlyAssigned, actor: { type: "USER", id: user.id, name } };
   return { user, ctx };
@@ -80,7 +82,11 @@ describe("comments, mentions, assignment and notifications", () => {
     const sara = await addStaff(s, "Sara");
     const order = await seedOrder(s);
     const req = (token: string, body: unknown) =>
-      new Request("http://localhost/api", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+      new Request("http://localhost/api", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     const commentsRoute = await import("@/app/api/v1/orders/[orderId]/comments/route");
     const assigneeRoute = await import("@/app/api/v1/orders/[orderId]/assignee/route");
     const params = { params: Promise.resolve({ orderId: order.id }) };

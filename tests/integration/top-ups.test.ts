@@ -28,7 +28,11 @@ afterAll(async () => {
 
 /** The merchant's browser on the provider's page: posts the card form, follows the answer's redirect target. */
 async function payOnCheckout(checkoutUrl: string, card: string, extra: Record<string, string> = {}) {
-  const response = await fetch(`${checkoutUrl}/pay`, { method: "POST", body: new URLSearchParams({ name: "Noura A", number: card, expiry: "12/39", cvc: "123", ...extra }), redirect: "manual" });
+  const response = await fetch(`${checkoutUrl}/pay`, {
+    method: "POST",
+    body: new URLSearchParams({ name: "Noura A", number: card, expiry: "12/39", cvc: "123", ...extra }),
+    redirect: "manual",
+  });
   expect(response.status).toBe(303);
   return response.headers.get("location")!;
 }
@@ -74,11 +78,16 @@ describe("wallet top-ups through the payment provider", () => {
     const step = await payOnCheckout(topUp.checkoutUrl!, "4000000000003220");
     expect(step).toMatch(new RegExp(`^${base}/payments-sim/3ds/`));
     const payment = new URL(step).searchParams.get("payment")!;
-    const confirm = (code: string) => fetch(`${step.split("?")[0]}/confirm`, { method: "POST", body: new URLSearchParams({ payment, code }), redirect: "manual" });
+    const confirm = (code: string) =>
+      fetch(`${step.split("?")[0]}/confirm`, { method: "POST", body: new URLSearchParams({ payment, code }), redirect: "manual" });
     expect((await confirm("0000")).headers.get("location")).toBe(`${topUp.checkoutUrl}?error=three_d_secure`);
     expect(await books(s.store.id)).toMatchObject({ credits: 0 });
     const second = await payOnCheckout(topUp.checkoutUrl!, "4000000000003220");
-    const again = await fetch(`${second.split("?")[0]}/confirm`, { method: "POST", body: new URLSearchParams({ payment: new URL(second).searchParams.get("payment")!, code: "1234" }), redirect: "manual" });
+    const again = await fetch(`${second.split("?")[0]}/confirm`, {
+      method: "POST",
+      body: new URLSearchParams({ payment: new URL(second).searchParams.get("payment")!, code: "1234" }),
+      redirect: "manual",
+    });
     expect(again.headers.get("location")).toContain(`topUp=${topUp.id}`);
     expect(await confirmTopUp(s.ctx(), topUp.id, await paymentProvider())).toMatchObject({ status: "paid" });
     expect(await books(s.store.id)).toMatchObject({ balance: 15_000, credits: 1 });
@@ -109,8 +118,14 @@ describe("wallet top-ups through the payment provider", () => {
     const s = await owner();
     const topUp = await startTopUp(s.ctx(), { amount: 40_000 }, await paymentProvider());
     const invoiceId = topUp.checkoutUrl!.split("/").pop()!;
-    const forged = (secret: string) => ({ id: crypto.randomUUID(), type: "payment_paid", secret_token: secret, data: { id: "pay_1", status: "paid", amount: 40_000, currency: "SAR", invoice_id: invoiceId, metadata: { storeId: s.store.id, topUpId: topUp.id } } });
-    const post = (body: unknown) => fetch(`${base}/api/webhooks/payments/moyasar`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const forged = (secret: string) => ({
+      id: crypto.randomUUID(),
+      type: "payment_paid",
+      secret_token: secret,
+      data: { id: "pay_1", status: "paid", amount: 40_000, currency: "SAR", invoice_id: invoiceId, metadata: { storeId: s.store.id, topUpId: topUp.id } },
+    });
+    const post = (body: unknown) =>
+      fetch(`${base}/api/webhooks/payments/moyasar`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     expect((await post(forged("guess"))).status).toBe(401);
     // A leaked secret: the body says paid, but the invoice, asked of the provider, is not.
     const leaked = await post(forged((await simulatorKeys()).webhookSecret));
@@ -128,7 +143,9 @@ describe("wallet top-ups through the payment provider", () => {
     const { webhookSecret } = await simulatorKeys();
     await Promise.all([
       ...Array.from({ length: 6 }, () => confirmTopUp(s.ctx(), topUp.id, provider)),
-      ...Array.from({ length: 6 }, () => handlePaymentWebhook({ id: crypto.randomUUID(), type: "payment_paid", secret_token: webhookSecret, data: { invoice_id: invoiceId } }, provider)),
+      ...Array.from({ length: 6 }, () =>
+        handlePaymentWebhook({ id: crypto.randomUUID(), type: "payment_paid", secret_token: webhookSecret, data: { invoice_id: invoiceId } }, provider),
+      ),
       reconcileTopUps(provider, { olderThanMs: 0 }),
     ]);
     expect(await books(s.store.id)).toEqual({ balance: 25_000, credits: 1, ledger: 25_000 });
@@ -139,7 +156,10 @@ describe("wallet top-ups through the payment provider", () => {
     const topUp = await startTopUp(s.ctx(), { amount: 10_000 }, await paymentProvider());
     const invoiceId = topUp.checkoutUrl!.split("/").pop()!;
     await db.paymentSimInvoice.update({ where: { id: invoiceId }, data: { status: "paid", amount: 100 } });
-    expect(await confirmTopUp(s.ctx(), topUp.id, await paymentProvider())).toMatchObject({ status: "pending", lastError: expect.stringContaining("does not match") });
+    expect(await confirmTopUp(s.ctx(), topUp.id, await paymentProvider())).toMatchObject({
+      status: "pending",
+      lastError: expect.stringContaining("does not match"),
+    });
     expect(await books(s.store.id)).toMatchObject({ credits: 0 });
   });
 
@@ -160,7 +180,14 @@ describe("wallet top-ups through the payment provider", () => {
     await expect(startTopUp(s.ctx("STAFF"), { amount: 10_000 }, await paymentProvider())).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(startTopUp(s.ctx("ADMIN"), { amount: 10_000 }, await paymentProvider())).rejects.toMatchObject({ code: "FORBIDDEN" });
     const call = (body: unknown) =>
-      topUpsApi.POST(new Request(`${base}/api/v1/wallet/top-ups`, { method: "POST", headers: { authorization: `Bearer ${s.tokens.OWNER}`, "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+      topUpsApi.POST(
+        new Request(`${base}/api/v1/wallet/top-ups`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${s.tokens.OWNER}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({}) },
+      );
     const small = await call({ amount: 999 });
     expect(small.status).toBe(422);
     expect((await small.json()).error.fields).toEqual({ amount: "must be at least SAR\u00a010.00" });

@@ -33,7 +33,7 @@ describe("the wallet", () => {
 
   it("lists the ledger newest first with balance after each entry, and exports CSV safely", async () => {
     const s = await seedStore();
-    await db.$transaction((tx) => creditWallet(tx, s.store.id, 10000, { kind: "TOP_UP", reference: "=HYPERLINK(\"x\")" }));
+    await db.$transaction((tx) => creditWallet(tx, s.store.id, 10000, { kind: "TOP_UP", reference: '=HYPERLINK("x")' }));
     await db.$transaction((tx) => debitWallet(tx, s.store.id, 2500, { kind: "LABEL", reference: "label 1" }));
     await db.$transaction((tx) => creditWallet(tx, s.store.id, 2500, { kind: "REFUND", reference: "label 1 voided" }));
     const { data } = await listWalletEntries(s.ctx(), walletEntriesQuery.parse({}));
@@ -56,7 +56,11 @@ describe("the wallet", () => {
     const other = await seedStore();
     const call = async (handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, token: string, body?: unknown) => {
       const res = await handler(
-        new Request("http://localhost/api", { method: body ? "POST" : "GET", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined }),
+        new Request("http://localhost/api", {
+          method: body ? "POST" : "GET",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: body ? JSON.stringify(body) : undefined,
+        }),
         { params: Promise.resolve({}) },
       );
       return { status: res.status, body: await res.json() };
@@ -69,5 +73,4 @@ describe("the wallet", () => {
     expect((await call(walletRoute.GET, s.tokens.STAFF)).body).toEqual({ data: { balance: 50000, currency: "SAR", lowBalanceThreshold: 5000, low: false } });
     expect((await call(walletRoute.GET, other.tokens.OWNER)).body.data.balance).toBe(0);
   });
-
 });

@@ -17,7 +17,11 @@ function request(method: string, path: string, options: Options) {
   });
 }
 
-async function call(handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, req: Request, params: Record<string, string> = {}) {
+async function call(
+  handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  req: Request,
+  params: Record<string, string> = {},
+) {
   const response = await handler(req, { params: Promise.resolve(params) });
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
@@ -25,10 +29,7 @@ async function call(handler: (r: Request, c: { params: Promise<Record<string, st
 export const api = {
   listOrders: (token: string | null, query = "") => call(ordersRoute.GET, request("GET", `/api/v1/orders${query}`, { token })),
   placeOrder: (token: string | null, body: unknown, idempotencyKey: string | null = crypto.randomUUID(), extra: Partial<Options> = {}) =>
-    call(
-      ordersRoute.POST,
-      request("POST", "/api/v1/orders", { token, body, ...extra, headers: idempotencyKey ? { "idempotency-key": idempotencyKey } : {} }),
-    ),
+    call(ordersRoute.POST, request("POST", "/api/v1/orders", { token, body, ...extra, headers: idempotencyKey ? { "idempotency-key": idempotencyKey } : {} })),
   getOrder: (token: string | null, orderId: string) => call(orderRoute.GET, request("GET", `/api/v1/orders/${orderId}`, { token }), { orderId }),
   transition: (token: string | null, orderId: string, body: unknown, idempotencyKey?: string) =>
     call(

@@ -37,15 +37,29 @@ const ids = (v: Victim) => ({ orderId: v.orderId });
 
 // Every server action: how an outsider would call it with the victim's ids.
 export const ACTIONS: Record<string, ActionCase> = {
-  "s/[storeSlug]/account/actions.ts#changePasswordAction": { input: () => ({ currentPassword: "not-it", newPassword: "a-new-password", confirmPassword: "a-new-password" }), crossIds: false, self: true },
+  "s/[storeSlug]/account/actions.ts#changePasswordAction": {
+    input: () => ({ currentPassword: "not-it", newPassword: "a-new-password", confirmPassword: "a-new-password" }),
+    crossIds: false,
+    self: true,
+  },
   "s/[storeSlug]/customers/actions.ts#blockCustomerAction": { input: (v) => ({ customerId: v.customerId, reason: "never answers" }), crossIds: true },
   "s/[storeSlug]/customers/actions.ts#unblockCustomerAction": { input: (v) => ({ customerId: v.customerId }), crossIds: true },
   "s/[storeSlug]/customers/actions.ts#setCustomerLanguageAction": { input: (v) => ({ customerId: v.customerId, locale: "en" }), crossIds: true },
   "s/[storeSlug]/notification-actions.ts#fetchNotifications": { input: () => undefined, crossIds: false },
   "s/[storeSlug]/notification-actions.ts#markRead": { input: () => undefined, crossIds: false },
-  "s/[storeSlug]/orders/[orderId]/actions.ts#executeOrderAction": { input: (v) => ({ ...ids(v), idempotencyKey: "outsider-1", to: "canceled", notifyCustomer: false }), crossIds: true },
+  "s/[storeSlug]/orders/[orderId]/actions.ts#executeOrderAction": {
+    input: (v) => ({ ...ids(v), idempotencyKey: "outsider-1", to: "canceled", notifyCustomer: false }),
+    crossIds: true,
+  },
   "s/[storeSlug]/orders/_components/label-actions.ts#issueLabelAction": {
-    input: (v) => ({ ...ids(v), idempotencyKey: "outsider-2", branchId: v.branchId, carrier: "aramex", packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }], handover: "dropoff" }),
+    input: (v) => ({
+      ...ids(v),
+      idempotencyKey: "outsider-2",
+      branchId: v.branchId,
+      carrier: "aramex",
+      packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }],
+      handover: "dropoff",
+    }),
     crossIds: true,
   },
   "s/[storeSlug]/orders/_components/label-actions.ts#voidLabelAction": { input: (v) => ({ shipmentId: v.shipmentId }), crossIds: true },
@@ -53,7 +67,10 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/orders/_components/label-actions.ts#labelsForOrdersAction": { input: (v) => ({ orderIds: [v.orderId] }), crossIds: false },
   "s/[storeSlug]/orders/_components/review-actions.ts#sendReviewRequestNowAction": { input: (v) => ids(v), crossIds: true },
   "s/[storeSlug]/orders/_components/tag-actions.ts#addOrderTags": { input: (v) => ({ orderIds: [v.orderId], tags: ["pwned"] }), crossIds: false },
-  "s/[storeSlug]/orders/_components/tag-actions.ts#removeOrderTag": { input: (v) => ({ orderIds: [v.orderId], tag: v.markers.find((m) => m.startsWith("vip-"))! }), crossIds: false },
+  "s/[storeSlug]/orders/_components/tag-actions.ts#removeOrderTag": {
+    input: (v) => ({ orderIds: [v.orderId], tag: v.markers.find((m) => m.startsWith("vip-"))! }),
+    crossIds: false,
+  },
   "s/[storeSlug]/orders/_components/team-actions.ts#addCommentAction": { input: (v) => ({ ...ids(v), body: "hi" }), crossIds: true },
   "s/[storeSlug]/orders/_components/team-actions.ts#editCommentAction": { input: (v) => ({ commentId: v.commentId, body: "edited" }), crossIds: true },
   "s/[storeSlug]/orders/_components/team-actions.ts#deleteCommentAction": { input: (v) => ({ commentId: v.commentId }), crossIds: true },
@@ -64,7 +81,10 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/settings/api-tokens/actions.ts#createApiTokenAction": { input: () => ({ name: "x", role: "STAFF" }), crossIds: false },
   "s/[storeSlug]/settings/api-tokens/actions.ts#revokeApiTokenAction": { input: (v) => ({ tokenId: v.tokenId }), crossIds: true },
   "s/[storeSlug]/settings/reviews/actions.ts#saveReviewSettingsAction": { input: () => ({ enabled: false }), crossIds: false },
-  "s/[storeSlug]/settings/shipping/actions.ts#saveBranchAction": { input: (v) => ({ branchId: v.branchId, branch: { name: "x", city: "x", address: "x" } }), crossIds: true },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveBranchAction": {
+    input: (v) => ({ branchId: v.branchId, branch: { name: "x", city: "x", address: "x" } }),
+    crossIds: true,
+  },
   "s/[storeSlug]/settings/shipping/actions.ts#branchLifecycleAction": { input: (v) => ({ branchId: v.branchId, op: "archive" }), crossIds: true },
   "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierAction": { input: () => ({ carrier: "dhl", enabled: true }), crossIds: false },
   "s/[storeSlug]/settings/shipping/actions.ts#saveCourierAction": { input: (v) => ({ courierId: v.courierId, courier: { name: "x" } }), crossIds: true },
@@ -72,7 +92,19 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/settings/shipping/actions.ts#createBoxAction": { input: () => ({ name: "x", lengthCm: 1, widthCm: 1, heightCm: 1 }), crossIds: false },
   "s/[storeSlug]/settings/shipping/actions.ts#deleteBoxAction": { input: (v) => ({ presetId: v.boxId }), crossIds: true },
   "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": { input: () => ({ carriersUpdateStatus: false }), crossIds: false },
-  "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": { input: () => ({ storeNumber: "1", platformAccount: "1", contactName: "x", phone: "0501234567", email: "a@b.co", city: "x", address: "x", items: { box_small: 1 } }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": {
+    input: () => ({
+      storeNumber: "1",
+      platformAccount: "1",
+      contactName: "x",
+      phone: "0501234567",
+      email: "a@b.co",
+      city: "x",
+      address: "x",
+      items: { box_small: 1 },
+    }),
+    crossIds: false,
+  },
   "s/[storeSlug]/settings/sms/actions.ts#saveSmsSettings": { input: () => ({ mode: "OFF", senderName: "x", templates: {} }), crossIds: false },
   "s/[storeSlug]/settings/sms/actions.ts#rotateSmsWebhookSecret": { input: () => undefined, crossIds: false },
   "s/[storeSlug]/settings/refunds/actions.ts#saveRefundSettingsAction": { input: () => ({ staffRefundLimit: 1 }), crossIds: false },
@@ -86,8 +118,12 @@ export const ACTIONS: Record<string, ActionCase> = {
 
 // `ownSlug`: what a dashboard handler answers through the outsider's own URL (default: 404, as the
 // victim's ids are not its store's); "own-data" for one that lists the outsider's own store.
-export type RouteCase = { params: (v: Victim) => Record<string, string>; body?: (v: Victim) => unknown; expect: 404 | "own-data" | "public"; ownSlug?: "own-data" };
-
+export type RouteCase = {
+  params: (v: Victim) => Record<string, string>;
+  body?: (v: Victim) => unknown;
+  expect: 404 | "own-data" | "public";
+  ownSlug?: "own-data";
+};
 
 // Every route handler and method. "own-data": a collection of the caller's own store (checked to hold
 // none of the victim's); "public": keyed by a token or signature instead of a store (tested elsewhere).
@@ -116,10 +152,22 @@ export const ROUTES: Record<string, RouteCase> = {
   "api/v1/wallet/transactions/route.ts#GET": { params: () => ({}), expect: "own-data" },
   "api/v1/wallet/top-ups/route.ts#POST": { params: () => ({}), expect: "own-data" },
   "api/v1/wallet/top-ups/[topUpId]/route.ts#GET": { params: (v) => ({ topUpId: v.topUpId }), expect: 404 },
-  "api/v1/rates/route.ts#POST": { params: () => ({}), body: (v) => ({ packages: [{ weightGrams: 100, lengthCm: 1, widthCm: 1, heightCm: 1 }], orderId: v.orderId }), expect: 404 },
-  "api/v1/discounts/redeem/route.ts#POST": { params: () => ({}), body: () => ({ code: "THX-VICTIM22", orderTotal: 100_000, customerPhone: "+966500000001" }), expect: 404 },
+  "api/v1/rates/route.ts#POST": {
+    params: () => ({}),
+    body: (v) => ({ packages: [{ weightGrams: 100, lengthCm: 1, widthCm: 1, heightCm: 1 }], orderId: v.orderId }),
+    expect: 404,
+  },
+  "api/v1/discounts/redeem/route.ts#POST": {
+    params: () => ({}),
+    body: () => ({ code: "THX-VICTIM22", orderTotal: 100_000, customerPhone: "+966500000001" }),
+    expect: 404,
+  },
   "api/v1/branches/[branchId]/pickup-slots/route.ts#GET": { params: (v) => ({ branchId: v.branchId }), expect: 404 },
-  "api/v1/customers/[customerId]/block/route.ts#POST": { params: (v) => ({ customerId: v.customerId }), body: () => ({ reason: "never answers" }), expect: 404 },
+  "api/v1/customers/[customerId]/block/route.ts#POST": {
+    params: (v) => ({ customerId: v.customerId }),
+    body: () => ({ reason: "never answers" }),
+    expect: 404,
+  },
   "api/v1/customers/[customerId]/unblock/route.ts#POST": { params: (v) => ({ customerId: v.customerId }), expect: 404 },
   "api/v1/orders/[orderId]/route.ts#GET": { params: ids, expect: 404 },
   "api/v1/orders/[orderId]/assignee/route.ts#POST": { params: ids, body: () => ({ userId: null }), expect: 404 },
@@ -146,10 +194,15 @@ export const ROUTES: Record<string, RouteCase> = {
 
 /** A fingerprint of everything a store owns: every table with a storeId column, row by row. */
 export async function fingerprint(storeId: string): Promise<Record<string, string>> {
-  const tables = await db.$queryRaw<{ table_name: string }[]>`SELECT table_name FROM information_schema.columns WHERE column_name = 'storeId' AND table_schema = 'public' ORDER BY table_name`;
+  const tables = await db.$queryRaw<
+    { table_name: string }[]
+  >`SELECT table_name FROM information_schema.columns WHERE column_name = 'storeId' AND table_schema = 'public' ORDER BY table_name`;
   const out: Record<string, string> = {};
   for (const { table_name } of tables) {
-    const [row] = await db.$queryRawUnsafe<{ h: string | null }[]>(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table_name}" t WHERE "storeId" = $1::uuid`, storeId);
+    const [row] = await db.$queryRawUnsafe<{ h: string | null }[]>(
+      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM "${table_name}" t WHERE "storeId" = $1::uuid`,
+      storeId,
+    );
     out[table_name] = row.h ?? "empty";
   }
   const store = await db.$queryRaw<{ h: string }[]>`SELECT md5(s::text) AS h FROM stores s WHERE id = ${storeId}::uuid`;
@@ -164,19 +217,54 @@ export async function seedDoorsStore(): Promise<Victim> {
   await fundWallet(s.ctx(), { amount: 50_000, reference: "t" });
   // Distinctive values, so an answer that leaks any of them is found by searching its body.
   const mark = crypto.randomUUID().slice(0, 8);
-  const names = { customer: `Victim Customer ${mark}`, phone: "+966500000001", comment: `internal note ${mark}`, tag: `vip-${mark}`, courier: `Courier ${mark}`, box: `Box ${mark}`, review: `Review text ${mark}`, photo: `VICTIM-PHOTO-BYTES-${mark}` };
+  const names = {
+    customer: `Victim Customer ${mark}`,
+    phone: "+966500000001",
+    comment: `internal note ${mark}`,
+    tag: `vip-${mark}`,
+    courier: `Courier ${mark}`,
+    box: `Box ${mark}`,
+    review: `Review text ${mark}`,
+    photo: `VICTIM-PHOTO-BYTES-${mark}`,
+  };
   const order = await seedOrder(s, { phone: names.phone, name: names.customer });
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
-  const label = await issueLabel(s.ctx(), order.id, issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }], handover: "dropoff" }), {}, { adapters: carrierAdapters() });
+  const label = await issueLabel(
+    s.ctx(),
+    order.id,
+    issueLabelInput.parse({
+      branchId: s.branches[0].id,
+      carrier: "aramex",
+      packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }],
+      handover: "dropoff",
+    }),
+    {},
+    { adapters: carrierAdapters() },
+  );
   const delivered = await seedOrder(s);
-  for (const to of ["in_progress", "shipped", "delivered"] as const) await transitionOrder(s.ctx(), delivered.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
+  for (const to of ["in_progress", "shipped", "delivered"] as const)
+    await transitionOrder(s.ctx(), delivered.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
   await sendReviewRequestNow(s.ctx(), delivered.id);
   const request = await db.reviewRequest.findFirstOrThrow({ where: { storeId: s.store.id } });
-  const review = await db.review.create({ data: { storeId: s.store.id, requestId: request.id, orderId: delivered.id, kind: "EXPERIENCE", subject: "x", rating: 5, body: names.review, authorName: "A B.", status: "PUBLISHED" } });
+  const review = await db.review.create({
+    data: {
+      storeId: s.store.id,
+      requestId: request.id,
+      orderId: delivered.id,
+      kind: "EXPERIENCE",
+      subject: "x",
+      rating: 5,
+      body: names.review,
+      authorName: "A B.",
+      status: "PUBLISHED",
+    },
+  });
   // A real stored photo: a door that served it to an outsider would hand over these very bytes.
   const storageKey = `${s.store.id}/${crypto.randomUUID()}.jpg`;
   await photoStorage().put(storageKey, Buffer.from(names.photo), "image/jpeg");
-  const photo = await db.reviewPhoto.create({ data: { storeId: s.store.id, reviewId: review.id, storageKey, contentType: "image/jpeg", width: 1, height: 1, bytes: names.photo.length } });
+  const photo = await db.reviewPhoto.create({
+    data: { storeId: s.store.id, reviewId: review.id, storageKey, contentType: "image/jpeg", width: 1, height: 1, bytes: names.photo.length },
+  });
   const comment = await addOrderComment(s.ctx(), order.id, names.comment);
   const tag = await db.tag.create({ data: { storeId: s.store.id, name: names.tag } });
   await db.orderTag.create({ data: { storeId: s.store.id, orderId: order.id, tagId: tag.id } });
@@ -185,8 +273,41 @@ export async function seedDoorsStore(): Promise<Victim> {
   const box = await db.boxPreset.create({ data: { storeId: s.store.id, name: names.box, lengthMm: 100, widthMm: 100, heightMm: 100 } });
   const customerId = (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).customerId;
   // A top-up waiting for its payment (its invoice at the provider is not asked in these suites).
-  const topUp = await db.walletTopUp.create({ data: { storeId: s.store.id, amount: 10_000, currency: "SAR", provider: "moyasar", providerInvoiceId: crypto.randomUUID(), checkoutUrl: "https://checkout.example/i/1" } });
-  const ids = { topUpId: topUp.id, orderId: order.id, customerId, shipmentId: label.id, commentId: comment.id, tagId: tag.id, reviewId: review.id, tokenId: token.id, branchId: s.branches[1].id, courierId: courier.id, boxId: box.id, photoId: photo.id };
-  const more = [s.store.id, s.store.slug, s.store.name, delivered.id, request.id, request.token, s.branches[0].id, s.branches[2].id, label.trackingNumber!, ...Object.values(s.variants)];
+  const topUp = await db.walletTopUp.create({
+    data: {
+      storeId: s.store.id,
+      amount: 10_000,
+      currency: "SAR",
+      provider: "moyasar",
+      providerInvoiceId: crypto.randomUUID(),
+      checkoutUrl: "https://checkout.example/i/1",
+    },
+  });
+  const ids = {
+    topUpId: topUp.id,
+    orderId: order.id,
+    customerId,
+    shipmentId: label.id,
+    commentId: comment.id,
+    tagId: tag.id,
+    reviewId: review.id,
+    tokenId: token.id,
+    branchId: s.branches[1].id,
+    courierId: courier.id,
+    boxId: box.id,
+    photoId: photo.id,
+  };
+  const more = [
+    s.store.id,
+    s.store.slug,
+    s.store.name,
+    delivered.id,
+    request.id,
+    request.token,
+    s.branches[0].id,
+    s.branches[2].id,
+    label.trackingNumber!,
+    ...Object.values(s.variants),
+  ];
   return { s, ...ids, markers: [...Object.values(ids), ...more, ...Object.values(names)] };
 }

@@ -21,7 +21,10 @@ export const PAYMENT_ROUTES: Route[] = [
   [/^\/api\/webhooks\/payments\/moyasar$/, "POST", paymentWebhookRoute.POST as Handler],
 ];
 
-export async function startRouteServer(routes: Route[], onResponse: (path: string, status: number) => void = () => {}): Promise<{ base: string; close(): Promise<void> }> {
+export async function startRouteServer(
+  routes: Route[],
+  onResponse: (path: string, status: number) => void = () => {},
+): Promise<{ base: string; close(): Promise<void> }> {
   let base = "";
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -29,9 +32,16 @@ export async function startRouteServer(routes: Route[], onResponse: (path: strin
     const path = req.url!.split("?")[0];
     const route = routes.find(([re, method]) => re.test(path) && method === req.method);
     if (!route) return res.writeHead(404).end();
-    const response = await route[2](new Request(`${base}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined }), {
-      params: Promise.resolve({ ...route[0].exec(path)!.groups }),
-    });
+    const response = await route[2](
+      new Request(`${base}${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      }),
+      {
+        params: Promise.resolve({ ...route[0].exec(path)!.groups }),
+      },
+    );
     onResponse(path, response.status);
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(Buffer.from(await response.arrayBuffer()));
   });

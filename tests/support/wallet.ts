@@ -5,5 +5,7 @@ import type { StoreContext } from "@/server/auth/context";
 import { creditWallet } from "@/server/wallet/ledger";
 
 export async function fundWallet(ctx: StoreContext, input: { amount: number; reference: string }): Promise<void> {
-  await db.$transaction((tx) => creditWallet(tx, ctx.storeId, input.amount, { kind: "TOP_UP", reference: `Test funds: ${input.reference}`, actorName: ctx.actor.name }));
+  await db.$transaction((tx) =>
+    creditWallet(tx, ctx.storeId, input.amount, { kind: "TOP_UP", reference: `Test funds: ${input.reference}`, actorName: ctx.actor.name }),
+  );
 }

@@ -32,12 +32,22 @@ describe("the client's address", () => {
 describe("the sign-in throttle", () => {
   const now = new Date("2026-11-30T12:00:00Z");
   const ago = (s: number) => new Date(now.getTime() - s * 1000);
-  const counters = (over: Partial<Parameters<typeof decideSignIn>[0]> = {}) => ({ pair: { failures: 0, lastFailureAt: null }, account: 0, address: 0, knownDevice: false, ...over });
+  const counters = (over: Partial<Parameters<typeof decideSignIn>[0]> = {}) => ({
+    pair: { failures: 0, lastFailureAt: null },
+    account: 0,
+    address: 0,
+    knownDevice: false,
+    ...over,
+  });
 
   it("lets the first failures go free, then doubles the pair's wait up to a cap", () => {
     expect([0, 1, 2, 3, 4, 5, 6].map(pairDelayMs)).toEqual([0, 0, 0, 1000, 2000, 4000, 8000]);
     expect(pairDelayMs(40)).toBe(MAX_PAIR_DELAY_MS);
-    expect(decideSignIn(counters({ pair: { failures: 5, lastFailureAt: ago(1) } }), now)).toEqual({ allowed: false, reason: "slow_down", retryAfterSeconds: 3 });
+    expect(decideSignIn(counters({ pair: { failures: 5, lastFailureAt: ago(1) } }), now)).toEqual({
+      allowed: false,
+      reason: "slow_down",
+      retryAfterSeconds: 3,
+    });
     expect(decideSignIn(counters({ pair: { failures: 5, lastFailureAt: ago(5) } }), now)).toEqual({ allowed: true });
   });
 
@@ -53,7 +63,17 @@ describe("where a sign-in sends the browser", () => {
   it("a path or a URL of this site; anything else to the start, never a 500", () => {
     expect(safeRedirect("/s/demo/orders", base)).toBe(`${base}/s/demo/orders`);
     expect(safeRedirect(`${base}/s/demo`, base)).toBe(`${base}/s/demo`);
-    for (const evil of ["javascript:alert(1)", "https://evil.example/", "//evil.example", "/\\evil.example", "http://[", "http://127.0.0.1:3000@evil.example/", "data:text/html,x", "", "\u0000"]) {
+    for (const evil of [
+      "javascript:alert(1)",
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "http://[",
+      "http://127.0.0.1:3000@evil.example/",
+      "data:text/html,x",
+      "",
+      "\u0000",
+    ]) {
       expect(safeRedirect(evil, base), evil).toBe(`${base}/`);
     }
   });

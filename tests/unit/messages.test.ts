@@ -12,7 +12,12 @@ describe("message catalogs", () => {
     expect(keys(ar).sort()).toEqual(keys(en).sort());
   });
   it("no message is empty", () => {
-    for (const catalog of [en, ar]) for (const k of keys(catalog)) expect(k.split(".").reduce((o: any, p) => o[p], catalog), k).not.toBe("");
+    for (const catalog of [en, ar])
+      for (const k of keys(catalog))
+        expect(
+          k.split(".").reduce((o: any, p) => o[p], catalog),
+          k,
+        ).not.toBe("");
   });
   it("every order status, payment method and payment status has words in both languages", async () => {
     const { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } = await import("@/server/orders/order-status");
@@ -39,9 +44,37 @@ describe("message catalogs", () => {
   });
   it("every error message and field rule renders in both languages with its parameters (no broken ICU, no missing word)", async () => {
     const { createTranslator } = await import("use-intl/core");
-    const sample = { n: 3, amount: "SAR 10.00", balance: "SAR 1.00", seconds: 30, name: "Sara", status: "Shipped", from: "Received", to: "Delivered", allowed: "Canceled", carrier: "Aramex", reason: "x", skus: "A-1", date: "2026-01-01", example: "09:00", sku: "A-1", format: "email", type: "int", values: "a, b" };
-    for (const [locale, catalog] of [["en", en], ["ar", ar]] as const) {
-      const t = createTranslator({ locale, messages: catalog as never, onError: (e) => { throw e; } }) as unknown as (k: string, v: object) => string;
+    const sample = {
+      n: 3,
+      amount: "SAR 10.00",
+      balance: "SAR 1.00",
+      seconds: 30,
+      name: "Sara",
+      status: "Shipped",
+      from: "Received",
+      to: "Delivered",
+      allowed: "Canceled",
+      carrier: "Aramex",
+      reason: "x",
+      skus: "A-1",
+      date: "2026-01-01",
+      example: "09:00",
+      sku: "A-1",
+      format: "email",
+      type: "int",
+      values: "a, b",
+    };
+    for (const [locale, catalog] of [
+      ["en", en],
+      ["ar", ar],
+    ] as const) {
+      const t = createTranslator({
+        locale,
+        messages: catalog as never,
+        onError: (e) => {
+          throw e;
+        },
+      }) as unknown as (k: string, v: object) => string;
       for (const ns of ["validation", "errors.detail"]) {
         const group = ns.split(".").reduce((o: any, p) => o[p], catalog) as Record<string, string>;
         for (const key of Object.keys(group)) {

@@ -27,7 +27,9 @@ describe("money", () => {
   });
 
   it("formats with Intl for the language, never by hand", () => {
-    expect(formatMoney(123456, "SAR", "en-SA")).toBe(new Intl.NumberFormat("en-SA", { style: "currency", currency: "SAR", minimumFractionDigits: 2 }).format(1234.56));
+    expect(formatMoney(123456, "SAR", "en-SA")).toBe(
+      new Intl.NumberFormat("en-SA", { style: "currency", currency: "SAR", minimumFractionDigits: 2 }).format(1234.56),
+    );
     expect(formatMoney(123456, "SAR", "en-SA")).toContain("1,234.56");
     expect(formatMoney(1500, "KWD", "en")).toContain("1.500");
     expect(formatMoney(123456, "SAR", "ar-SA")).toMatch(/١٬?٢٣٤٫٥٦/);

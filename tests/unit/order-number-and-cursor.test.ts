@@ -19,8 +19,10 @@ describe("cursor", () => {
     const c = { placedAt: new Date("2026-10-01T10:00:00.123Z"), id: "0190f0a0-1234-7abc-8def-0123456789ab" };
     expect(decodeCursor(encodeCursor(c))).toEqual(c);
   });
-  it.each(["", "garbage", Buffer.from("2026-10-01|not-a-uuid").toString("base64url"), Buffer.from("x|0190f0a0-1234-7abc-8def-0123456789ab").toString("base64url")])(
-    "rejects %j",
-    (raw) => expect(decodeCursor(raw)).toBeNull(),
-  );
+  it.each([
+    "",
+    "garbage",
+    Buffer.from("2026-10-01|not-a-uuid").toString("base64url"),
+    Buffer.from("x|0190f0a0-1234-7abc-8def-0123456789ab").toString("base64url"),
+  ])("rejects %j", (raw) => expect(decodeCursor(raw)).toBeNull());
 });

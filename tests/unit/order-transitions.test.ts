@@ -44,7 +44,10 @@ describe("guards", () => {
     expect(refuseTransition({ ...base, from: "in_progress", to: "shipped", hasShipment: false })).toEqual({ code: "SHIPMENT_REQUIRED" });
   });
   it("a refund needs something paid, and never more than was paid", () => {
-    expect(refuseTransition({ ...base, from: "canceled", to: "refunded", refundable: 0 })).toEqual({ code: "ORDER_INVALID_TRANSITION", reason: "nothing_paid" });
+    expect(refuseTransition({ ...base, from: "canceled", to: "refunded", refundable: 0 })).toEqual({
+      code: "ORDER_INVALID_TRANSITION",
+      reason: "nothing_paid",
+    });
     expect(refuseTransition({ ...base, from: "returned", to: "refunded", refundAmount: 5001 })).toEqual({ code: "REFUND_EXCEEDS_PAID", refundable: 5000 });
     expect(refuseTransition({ ...base, from: "returned", to: "refunded", refundAmount: 0 })).toEqual({ code: "REFUND_AMOUNT_INVALID" });
     expect(refuseTransition({ ...base, from: "returned", to: "refunded", refundAmount: 5000 })).toBeNull();

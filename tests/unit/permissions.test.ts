@@ -3,7 +3,19 @@ import { can, PERMISSIONS, type Permission, type Role } from "@/server/auth/perm
 
 const expected: Record<Role, Permission[]> = {
   OWNER: [...PERMISSIONS],
-  ADMIN: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "apiTokens.manage", "settings.read", "settings.manage", "wallet.read", "reviews.manage"],
+  ADMIN: [
+    "orders.read",
+    "orders.create",
+    "orders.update",
+    "customers.read",
+    "customers.update",
+    "customers.block",
+    "apiTokens.manage",
+    "settings.read",
+    "settings.manage",
+    "wallet.read",
+    "reviews.manage",
+  ],
   STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read"],
 };
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { PICKUP_LEAD_MINUTES, pickupRefusal, pickupSlots } from "@/server/shipping/pickup-slots";
 import { CARRIERS } from "@/server/shipping/carriers";
 
-const week = { sat: { open: "09:00", close: "22:00" }, sun: { open: "09:00", close: "22:00" }, mon: { open: "09:00", close: "22:00" }, tue: { open: "09:00", close: "22:00" }, wed: { open: "09:00", close: "22:00" }, thu: { open: "09:00", close: "22:00" }, fri: { open: "16:00", close: "22:00" } };
+const week = {
+  sat: { open: "09:00", close: "22:00" },
+  sun: { open: "09:00", close: "22:00" },
+  mon: { open: "09:00", close: "22:00" },
+  tue: { open: "09:00", close: "22:00" },
+  wed: { open: "09:00", close: "22:00" },
+  thu: { open: "09:00", close: "22:00" },
+  fri: { open: "16:00", close: "22:00" },
+};
 const riyadh = "Asia/Riyadh";
 // Sunday 30 November 2026, 11:20 in Riyadh (08:20 UTC).
 const now = new Date("2026-11-30T08:20:00Z");
@@ -17,7 +25,9 @@ describe("pickup slots", () => {
     // Friday 4 December: the branch opens at 16:00, but Aramex does not pick up on Fridays.
     expect(slots.some((s) => s >= local("2026-12-04T00:00:00") && s < local("2026-12-05T00:00:00"))).toBe(false);
     // AyMakan picks up on Fridays from 14:00: inside the branch's 16:00–22:00 → 16:00 … 20:00.
-    const friday = pickupSlots(week, CARRIERS.aymakan.pickupHours, riyadh, now).filter((s) => s >= local("2026-12-04T00:00:00") && s < local("2026-12-05T00:00:00"));
+    const friday = pickupSlots(week, CARRIERS.aymakan.pickupHours, riyadh, now).filter(
+      (s) => s >= local("2026-12-04T00:00:00") && s < local("2026-12-05T00:00:00"),
+    );
     expect(friday).toEqual(["16", "17", "18", "19", "20"].map((h) => local(`2026-12-04T${h}:00:00`)));
   });
 

@@ -7,12 +7,19 @@ describe("the proxy in front of the public pages", () => {
     vi.resetModules();
     const { proxy } = await import("@/proxy");
     const token = "a".repeat(64);
-    const first = proxy(new NextRequest(`http://localhost/o/${token}`, { headers: { "x-tajer-client-address": "10.0.0.1", "x-tajer-public-page": "o:forged" } }));
+    const first = proxy(
+      new NextRequest(`http://localhost/o/${token}`, { headers: { "x-tajer-client-address": "10.0.0.1", "x-tajer-public-page": "o:forged" } }),
+    );
     expect(first.headers.get("x-middleware-request-x-tajer-public-page")).toBe(`o:${token}`);
-    const plain = proxy(new NextRequest("http://localhost/api/public/stores/demo/reviews", { headers: { "x-tajer-client-address": "10.0.0.1", "x-tajer-public-page": "o:forged" } }));
+    const plain = proxy(
+      new NextRequest("http://localhost/api/public/stores/demo/reviews", {
+        headers: { "x-tajer-client-address": "10.0.0.1", "x-tajer-public-page": "o:forged" },
+      }),
+    );
     expect(plain.headers.get("x-middleware-request-x-tajer-public-page")).toBeNull();
     // The address is the one the app's server put in its header; X-Forwarded-For changes nothing.
-    const from = (address: string, forwarded: string) => new NextRequest("http://localhost/widget/reviews.js", { headers: { "x-tajer-client-address": address, "x-forwarded-for": forwarded } });
+    const from = (address: string, forwarded: string) =>
+      new NextRequest("http://localhost/widget/reviews.js", { headers: { "x-tajer-client-address": address, "x-forwarded-for": forwarded } });
     const statuses = Array.from({ length: 5 }, (_, i) => proxy(from("10.0.0.1", `203.0.113.${i}`)).status);
     expect(statuses.at(-1)).toBe(429);
     expect(proxy(from("10.0.0.1", "203.0.113.200")).status).toBe(429);

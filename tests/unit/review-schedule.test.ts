@@ -46,13 +46,21 @@ describe("review settings", () => {
   });
 
   it("names the rule for bad values", () => {
-    const bad = reviewSettingsSchema.safeParse({ delayDays: -1, discount: { kind: "percent", percent: 150, validityDays: 30, minOrder: 0 }, quietHours: { start: "25:00", end: "09:00" } });
+    const bad = reviewSettingsSchema.safeParse({
+      delayDays: -1,
+      discount: { kind: "percent", percent: 150, validityDays: 30, minOrder: 0 },
+      quietHours: { start: "25:00", end: "09:00" },
+    });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["delayDays", "discount.percent", "quietHours.start"]));
   });
 
   it("the template fills the review placeholders", () => {
-    const text = renderTemplate(readReviewSettings({}).templates.en, { customer_name: "Sara", order_number: "#1042", store_name: "Demo", review_url: "https://x/r/1", discount_code: "" }, REVIEW_PLACEHOLDERS);
+    const text = renderTemplate(
+      readReviewSettings({}).templates.en,
+      { customer_name: "Sara", order_number: "#1042", store_name: "Demo", review_url: "https://x/r/1", discount_code: "" },
+      REVIEW_PLACEHOLDERS,
+    );
     expect(text).toBe("Hi Sara, we hope you like your Demo order #1042. Tell us what you think and share photos: https://x/r/1");
   });
 });

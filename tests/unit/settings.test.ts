@@ -9,8 +9,16 @@ describe("the installation's settings", () => {
     expect(settings({ CARRIER_TIMEOUT_MS: "2500" }).CARRIER_TIMEOUT_MS).toBe(2500);
   });
   it("name each bad one with its rule", () => {
-    const problems = settingsProblems({ CARRIER_TIMEOUT_MS: "soon", PORT: "70000", DATABASE_URL: "mysql://x", PLATFORM_RATES: "{oops", TWILIO_ACCOUNT_SID: "AC1" });
-    expect(problems.map((p) => p.split(":")[0])).toEqual(expect.arrayContaining(["CARRIER_TIMEOUT_MS", "PORT", "DATABASE_URL", "PLATFORM_RATES", "TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN"]));
+    const problems = settingsProblems({
+      CARRIER_TIMEOUT_MS: "soon",
+      PORT: "70000",
+      DATABASE_URL: "mysql://x",
+      PLATFORM_RATES: "{oops",
+      TWILIO_ACCOUNT_SID: "AC1",
+    });
+    expect(problems.map((p) => p.split(":")[0])).toEqual(
+      expect.arrayContaining(["CARRIER_TIMEOUT_MS", "PORT", "DATABASE_URL", "PLATFORM_RATES", "TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN"]),
+    );
     expect(() => settings({ JOB_LOCK_SECONDS: "-1" })).toThrow(/JOB_LOCK_SECONDS/);
     expect(settingsProblems({})).toEqual([]);
   });

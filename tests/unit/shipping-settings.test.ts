@@ -46,8 +46,21 @@ describe("packaging-materials email", () => {
 
 describe("branch input", () => {
   it("empty optional fields become null; hours are checked per day", () => {
-    const parsed = branchInput.parse({ name: "A", city: "B", address: "C", phone: "", district: " ", workingHours: { thu: { open: "08:30", close: "23:59" } } });
-    expect(parsed).toMatchObject({ phone: null, district: null, pickupContactPhone: null, isDefault: false, workingHours: { thu: { open: "08:30", close: "23:59" } } });
+    const parsed = branchInput.parse({
+      name: "A",
+      city: "B",
+      address: "C",
+      phone: "",
+      district: " ",
+      workingHours: { thu: { open: "08:30", close: "23:59" } },
+    });
+    expect(parsed).toMatchObject({
+      phone: null,
+      district: null,
+      pickupContactPhone: null,
+      isDefault: false,
+      workingHours: { thu: { open: "08:30", close: "23:59" } },
+    });
     expect(branchInput.safeParse({ name: "A", city: "B", address: "C", workingHours: { xyz: { open: "08:00", close: "09:00" } } }).success).toBe(false);
     expect(branchInput.safeParse({ name: "A", city: "B", address: "C", workingHours: { sun: { open: "24:00", close: "25:00" } } }).success).toBe(false);
   });

@@ -12,16 +12,23 @@ describe("SMS templates", () => {
   });
 
   it("render English for an English store, and drop the space an empty note leaves", () => {
-    expect(composeCustomerSms({ store: { ...store, name: "Demo", locale: "en" }, order: { number: 7, customerName: "Sara" }, event: "order.canceled", status: "canceled" })).toBe(
-      "Hi Sara, your Demo order #7 was canceled.",
-    );
+    expect(
+      composeCustomerSms({
+        store: { ...store, name: "Demo", locale: "en" },
+        order: { number: 7, customerName: "Sara" },
+        event: "order.canceled",
+        status: "canceled",
+      }),
+    ).toBe("Hi Sara, your Demo order #7 was canceled.");
   });
 
   it("use the store's own template when it has one, per language", () => {
     const templates = { "order.status_changed": { en: "Order {order_number}: {status}" } };
     expect(templateFor("order.status_changed", "en", templates)).toBe("Order {order_number}: {status}");
     expect(templateFor("order.status_changed", "ar", templates)).toContain("مرحبًا");
-    expect(composeCustomerSms({ store: { ...store, locale: "en", smsTemplates: templates }, order, event: "order.status_changed", status: "shipped" })).toBe("Order #1042: Shipped");
+    expect(composeCustomerSms({ store: { ...store, locale: "en", smsTemplates: templates }, order, event: "order.status_changed", status: "shipped" })).toBe(
+      "Order #1042: Shipped",
+    );
   });
 
   it("leave unknown placeholders visible so the merchant sees the typo in the preview", () => {

@@ -29,10 +29,7 @@ async function failure(error: unknown): Promise<{ ok: false; error: ActionError 
  * in the URL (re-checked here, never trusted) → permission → the use case → one error shape.
  * A server action is a public POST endpoint; only this check protects it.
  */
-export function storeAction<S extends z.ZodType, T>(
-  options: { input: S; permission: Permission },
-  run: (input: z.output<S>, ctx: StoreContext) => Promise<T>,
-) {
+export function storeAction<S extends z.ZodType, T>(options: { input: S; permission: Permission }, run: (input: z.output<S>, ctx: StoreContext) => Promise<T>) {
   return async (unverifiedStoreSlug: string, rawInput: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const input = parseInput(options.input, rawInput);
@@ -58,7 +55,10 @@ export function storeAction<S extends z.ZodType, T>(
  * The way into a server action about the signed-in user themself (their password), in no store:
  * validate input → session → the use case → the same error shape.
  */
-export function userAction<S extends z.ZodType, T>(options: { input: S }, run: (input: z.output<S>, session: { userId: string; sessionId: string }) => Promise<T>) {
+export function userAction<S extends z.ZodType, T>(
+  options: { input: S },
+  run: (input: z.output<S>, session: { userId: string; sessionId: string }) => Promise<T>,
+) {
   return async (rawInput: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const input = parseInput(options.input, rawInput);

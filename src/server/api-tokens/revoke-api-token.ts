@@ -14,6 +14,7 @@ export async function revokeApiToken(ctx: StoreContext, tokenId: string) {
   });
   if (count === 1) return;
   const token = await db.apiToken.findFirst({ where: { storeId: ctx.storeId, id: tokenId, revokedAt: null }, select: { role: true } });
-  if (token) throw new AppError("FORBIDDEN", "Only the owner can revoke an owner's API token.", { details: { reason: "owner_token" }, say: { key: "ownerToken" } });
+  if (token)
+    throw new AppError("FORBIDDEN", "Only the owner can revoke an owner's API token.", { details: { reason: "owner_token" }, say: { key: "ownerToken" } });
   throw notFound("API token");
 }

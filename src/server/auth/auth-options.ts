@@ -68,7 +68,8 @@ export const authOptions: NextAuthOptions = {
           return user;
         } catch (error) {
           // The sign-in page reads the reason and the wait from the error's name: "TooManyAttempts:slow_down:8".
-          if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(`${SIGN_IN_ERRORS.locked}:${error.details?.reason}:${error.details?.retryAfterSeconds}`);
+          if (isAppError(error) && error.code === "RATE_LIMITED")
+            throw new Error(`${SIGN_IN_ERRORS.locked}:${error.details?.reason}:${error.details?.retryAfterSeconds}`);
           throw error;
         }
       },

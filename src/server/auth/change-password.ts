@@ -31,10 +31,16 @@ export async function changePassword(
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
   // A stolen session must not become a way to guess the password: the same throttle as signing in.
   if (!(await checkPasswordThrottled(user.email, session.userId, user.passwordHash, input.currentPassword, client.address, client.deviceCookie))) {
-    throw new AppError("VALIDATION_FAILED", "Your current password is not right.", { say: { key: "currentPasswordWrong" }, fields: { currentPassword: issue("currentPasswordWrong") } });
+    throw new AppError("VALIDATION_FAILED", "Your current password is not right.", {
+      say: { key: "currentPasswordWrong" },
+      fields: { currentPassword: issue("currentPasswordWrong") },
+    });
   }
   if (input.newPassword === input.currentPassword) {
-    throw new AppError("VALIDATION_FAILED", "Choose a password you are not using now.", { say: { key: "samePassword" }, fields: { newPassword: issue("mustDifferFromCurrent") } });
+    throw new AppError("VALIDATION_FAILED", "Choose a password you are not using now.", {
+      say: { key: "samePassword" },
+      fields: { newPassword: issue("mustDifferFromCurrent") },
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.user.update({ where: { id: session.userId }, data: { passwordHash } });

@@ -9,7 +9,10 @@ export const DEVICE_COOKIE = "tajer-device";
 const MAX_ACCOUNTS_PER_DEVICE = 8;
 
 async function tagFor(userId: string): Promise<string> {
-  return createHmac("sha256", await installationSecret("known-device")).update(`device:${userId}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", await installationSecret("known-device"))
+    .update(`device:${userId}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 function tagsIn(cookie: string | undefined | null): string[] {

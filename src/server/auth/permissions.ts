@@ -2,13 +2,38 @@
 // never the check.
 export type Role = "OWNER" | "ADMIN" | "STAFF";
 
-export const PERMISSIONS = ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "apiTokens.manage", "settings.read", "settings.manage", "wallet.read", "wallet.topUp", "reviews.manage"] as const;
+export const PERMISSIONS = [
+  "orders.read",
+  "orders.create",
+  "orders.update",
+  "customers.read",
+  "customers.update",
+  "customers.block",
+  "apiTokens.manage",
+  "settings.read",
+  "settings.manage",
+  "wallet.read",
+  "wallet.topUp",
+  "reviews.manage",
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,
   // Only the owner puts money into the wallet.
-  ADMIN: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "apiTokens.manage", "settings.read", "settings.manage", "wallet.read", "reviews.manage"],
+  ADMIN: [
+    "orders.read",
+    "orders.create",
+    "orders.update",
+    "customers.read",
+    "customers.update",
+    "customers.block",
+    "apiTokens.manage",
+    "settings.read",
+    "settings.manage",
+    "wallet.read",
+    "reviews.manage",
+  ],
   STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read"],
 };
 

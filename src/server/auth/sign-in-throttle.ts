@@ -35,7 +35,9 @@ export function pairDelayMs(failures: number): number {
 export function decideSignIn(c: SignInCounters, now: Date): SignInDecision {
   const wait = c.pair.lastFailureAt ? c.pair.lastFailureAt.getTime() + pairDelayMs(c.pair.failures) - now.getTime() : 0;
   if (wait > 0) return { allowed: false, reason: "slow_down", retryAfterSeconds: Math.ceil(wait / 1000) };
-  if (!c.knownDevice && c.account >= MAX_FAILURES_PER_ACCOUNT) return { allowed: false, reason: "account_protected", retryAfterSeconds: SIGN_IN_WINDOW_MS / 1000 };
-  if (!c.knownDevice && c.address >= MAX_FAILURES_PER_ADDRESS) return { allowed: false, reason: "address_blocked", retryAfterSeconds: SIGN_IN_WINDOW_MS / 1000 };
+  if (!c.knownDevice && c.account >= MAX_FAILURES_PER_ACCOUNT)
+    return { allowed: false, reason: "account_protected", retryAfterSeconds: SIGN_IN_WINDOW_MS / 1000 };
+  if (!c.knownDevice && c.address >= MAX_FAILURES_PER_ADDRESS)
+    return { allowed: false, reason: "address_blocked", retryAfterSeconds: SIGN_IN_WINDOW_MS / 1000 };
   return { allowed: true };
 }

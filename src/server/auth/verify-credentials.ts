@@ -23,21 +23,41 @@ export type SignedInUser = { id: string; email: string; name: string };
  * those few statements only, not for the (deliberately slow) password hash, so the owner signing in on
  * two devices at the same moment waits milliseconds, not "too many wrong passwords".
  */
-export async function checkPasswordThrottled(email: string, userId: string | null, passwordHash: string | null, password: string, address: string, deviceCookie: string | null): Promise<boolean> {
+export async function checkPasswordThrottled(
+  email: string,
+  userId: string | null,
+  passwordHash: string | null,
+  password: string,
+  address: string,
+  deviceCookie: string | null,
+): Promise<boolean> {
   const knownDevice = userId ? await isKnownDevice(deviceCookie, userId) : false;
   const attempt = await db.$transaction(async (tx) => {
     await lockAccount(tx, email);
     const now = new Date();
     const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-    const pair = await tx.signInAttempt.findMany({ where: { email, ip: address, succeeded: false, createdAt: { gte: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+    const pair = await tx.signInAttempt.findMany({
+      where: { email, ip: address, succeeded: false, createdAt: { gte: since } },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    });
     const account = await tx.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } });
     const perAddress = await tx.signInAttempt.count({ where: { ip: address, succeeded: false, createdAt: { gte: since } } });
-    const decision = decideSignIn({ pair: { failures: pair.length, lastFailureAt: pair[0]?.createdAt ?? null }, account, address: perAddress, knownDevice }, now);
+    const decision = decideSignIn(
+      { pair: { failures: pair.length, lastFailureAt: pair[0]?.createdAt ?? null }, account, address: perAddress, knownDevice },
+      now,
+    );
     if (!decision.allowed) {
-      throw new AppError("RATE_LIMITED", decision.reason === "slow_down" ? `Too many wrong passwords. Wait ${decision.retryAfterSeconds} s and try again.` : "Too many wrong passwords for this account. Sign in from a browser you have used before, or try again later.", {
-        details: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
-        say: decision.reason === "slow_down" ? { key: "slowDown", params: { seconds: decision.retryAfterSeconds } } : { key: "accountLocked" },
-      });
+      throw new AppError(
+        "RATE_LIMITED",
+        decision.reason === "slow_down"
+          ? `Too many wrong passwords. Wait ${decision.retryAfterSeconds} s and try again.`
+          : "Too many wrong passwords for this account. Sign in from a browser you have used before, or try again later.",
+        {
+          details: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds },
+          say: decision.reason === "slow_down" ? { key: "slowDown", params: { seconds: decision.retryAfterSeconds } } : { key: "accountLocked" },
+        },
+      );
     }
     // Counted as a failure until the password is known to be right.
     return tx.signInAttempt.create({ data: { email, ip: address, succeeded: false, createdAt: now }, select: { id: true } });

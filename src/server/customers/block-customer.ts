@@ -4,7 +4,6 @@ import { notFound } from "@/server/errors/app-error";
 import { actorFields, orderEvent } from "@/server/orders/order-events";
 import { isUuid } from "@/server/ids";
 
-
 /**
  * Blocks (reason given) or unblocks a customer. Their open orders' timelines record it; their next
  * orders are refused at intake.

@@ -7,7 +7,12 @@ export async function customerStats(storeId: string, customerIds: string[]): Pro
   const stats = new Map<string, CustomerStats>(customerIds.map((id) => [id, { orders: 0, spent: 0, returned: 0, refusedAtIntake: 0 }]));
   if (!customerIds.length) return stats;
   const [groups, refusals] = await Promise.all([
-    db.order.groupBy({ by: ["customerId", "status"], where: { storeId, customerId: { in: customerIds } }, _count: { _all: true }, _sum: { total: true, refundedAmount: true } }),
+    db.order.groupBy({
+      by: ["customerId", "status"],
+      where: { storeId, customerId: { in: customerIds } },
+      _count: { _all: true },
+      _sum: { total: true, refundedAmount: true },
+    }),
     db.intakeRefusal.groupBy({ by: ["customerId"], where: { storeId, customerId: { in: customerIds } }, _count: { _all: true } }),
   ]);
   for (const g of groups) {

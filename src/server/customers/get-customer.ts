@@ -8,7 +8,6 @@ import { Prisma } from "@/generated/prisma/client";
 import { toCustomerSummaryDto, type CustomerSummaryDto } from "./list-customers";
 import { isUuid } from "@/server/ids";
 
-
 export type CustomerDto = CustomerSummaryDto & {
   address: string | null;
   /** The language the customer reads: "ar", "en", or null for the store's. */

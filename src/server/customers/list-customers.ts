@@ -49,7 +49,10 @@ export async function listCustomers(ctx: StoreContext, query: ListCustomersQuery
   if (and.length) where.AND = and;
   const rows = await db.customer.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
   const page = rows.slice(0, query.limit);
-  const stats = await customerStats(ctx.storeId, page.map((c) => c.id));
+  const stats = await customerStats(
+    ctx.storeId,
+    page.map((c) => c.id),
+  );
   const last = page.at(-1);
   return {
     data: page.map((c) => toCustomerSummaryDto(c, stats.get(c.id)!)),

@@ -86,7 +86,8 @@ async function stopLeftoverPostmaster(dataDir: string, log: (m: string) => void)
   if (fs.existsSync(stat)) {
     const ppid = Number(fs.readFileSync(stat, "utf8").split(") ")[1]?.split(" ")[1]);
     const parent = fs.existsSync(`/proc/${ppid}/cmdline`) ? fs.readFileSync(`/proc/${ppid}/cmdline`, "utf8") : "";
-    if (/node/.test(parent.split("\0")[0] ?? "")) throw new Error(`Postgres (pid ${pid}) is already running on ${dataDir}: is another \`npm start\` running? Stop it first.`);
+    if (/node/.test(parent.split("\0")[0] ?? ""))
+      throw new Error(`Postgres (pid ${pid}) is already running on ${dataDir}: is another \`npm start\` running? Stop it first.`);
   }
   log(`stopping a Postgres (${pid}) left running on ${dataDir}`);
   process.kill(pid, "SIGINT");
@@ -96,7 +97,10 @@ async function stopLeftoverPostmaster(dataDir: string, log: (m: string) => void)
 /** Where the binaries of `nativeDir` are copied for the postgres user, named after their package's version. */
 export function binaryCopyDir(nativeDir: string): { target: string; version: string } {
   const version = fs.existsSync(path.join(nativeDir, "..", "package.json")) ? fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8") : nativeDir;
-  const target = path.join(os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(), `tajer-pg-bin-${createHash("sha256").update(version).digest("hex").slice(0, 12)}`);
+  const target = path.join(
+    os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(),
+    `tajer-pg-bin-${createHash("sha256").update(version).digest("hex").slice(0, 12)}`,
+  );
   return { target, version };
 }
 
@@ -129,7 +133,10 @@ export function reachableBinaries(binaries: { postgres: string; initdb: string }
     fs.cpSync(nativeDir, native, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
     fs.writeFileSync(path.join(target, "complete"), version.slice(0, 200));
   }
-  if (!reachableByOthers(native)) throw new Error(`Postgres cannot run as the postgres user: ${native} is not reachable by it. Run Tajer from a folder others may enter, or set DATABASE_URL to a Postgres of your own.`);
+  if (!reachableByOthers(native))
+    throw new Error(
+      `Postgres cannot run as the postgres user: ${native} is not reachable by it. Run Tajer from a folder others may enter, or set DATABASE_URL to a Postgres of your own.`,
+    );
   return { postgres: path.join(native, path.relative(nativeDir, binaries.postgres)), initdb: path.join(native, path.relative(nativeDir, binaries.initdb)) };
 }
 
@@ -201,8 +208,20 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   // which stops the app first and the database last.
   const child = spawn(
     binaries.postgres,
-    ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dataDir}`,
-      "-c", "max_connections=200", "-c", "fsync=" + (options.ephemeral ? "off" : "on")],
+    [
+      "-D",
+      dataDir,
+      "-p",
+      String(options.port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      `unix_socket_directories=${dataDir}`,
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=" + (options.ephemeral ? "off" : "on"),
+    ],
     { ...ids, detached: true, stdio: ["ignore", "ignore", "pipe"] },
   );
   const logFile = fs.createWriteStream(path.join(path.dirname(dataDir), "postgres.log"), { flags: "a" });
@@ -217,8 +236,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   });
   log(`postgres ${child.pid} listening on 127.0.0.1:${options.port}`);
 
-  const url = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  const url = (database: string) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
 
   return {
     url,

@@ -42,14 +42,19 @@ function word(param: Exclude<Param, unknown[]>, locale: WordsLocale): string | n
 }
 
 function values(params: Params | undefined, locale: WordsLocale): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => word(x, locale)).join(locale === "ar" ? "، " : ", ") : word(v, locale)]));
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => word(x, locale)).join(locale === "ar" ? "، " : ", ") : word(v, locale)]),
+  );
 }
 
 export const renderIssue = (i: Issue, locale: WordsLocale): string => translator(locale)(`validation.${i.rule}`, values(i.params, locale));
 export const renderIssueEnglish = (i: Issue): string => renderIssue(i, "en");
 
 /** The words for an error: its own message key, or else its code's. */
-export function renderError(error: { code: ErrorCode; say?: Say; issues?: FieldIssues; fields?: FieldErrors }, locale: WordsLocale): { message: string; fields?: FieldErrors } {
+export function renderError(
+  error: { code: ErrorCode; say?: Say; issues?: FieldIssues; fields?: FieldErrors },
+  locale: WordsLocale,
+): { message: string; fields?: FieldErrors } {
   const t = translator(locale);
   const message = error.say ? t(`errors.detail.${error.say.key}`, values(error.say.params, locale)) : t(`errors.${error.code}`);
   const fields = error.issues

@@ -22,7 +22,10 @@ export function normalizeAddress(address: string | undefined | null): string | n
 export function clientAddress(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, hops: number): string {
   const socket = normalizeAddress(socketAddress) ?? "unknown";
   if (!hops || hops < 0) return socket;
-  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map(normalizeAddress).filter((a): a is string => !!a);
+  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map(normalizeAddress)
+    .filter((a): a is string => !!a);
   const chain = [...forwarded, socket];
   // Fewer entries than proxies: the request did not come through all of them; the nearest one we can name.
   return chain[Math.max(0, chain.length - 1 - hops)];

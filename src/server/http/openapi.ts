@@ -19,7 +19,9 @@ const errorBody = z.object({
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
 const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [String(s), { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+  Object.fromEntries(
+    statuses.map((s) => [String(s), { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+  );
 
 /** A plain operation: path parameters, an optional JSON body (a component name or a schema), its errors. */
 function op(summary: string, options: { path?: string[]; body?: string | object; errors: number[] }) {
@@ -143,7 +145,11 @@ export function buildOpenApiDocument() {
         delete: op("Remove a tag from an order", { path: ["orderId", "tag"], errors: [401, 404] }),
       },
       "/orders/{orderId}/comments": {
-        post: op("Add an internal comment (never shown to the customer)", { path: ["orderId"], body: { type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 2000 } } }, errors: [401, 404, 422] }),
+        post: op("Add an internal comment (never shown to the customer)", {
+          path: ["orderId"],
+          body: { type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 2000 } } },
+          errors: [401, 404, 422],
+        }),
       },
       "/orders/{orderId}/assignee": {
         post: op("Assign the order to a member of the store, or to nobody", {
@@ -152,27 +158,44 @@ export function buildOpenApiDocument() {
           errors: [401, 404, 422],
         }),
       },
-      "/customers/{customerId}/block": { post: op("Block a customer (their new orders are refused)", { path: ["customerId"], body: "BlockCustomer", errors: [401, 404, 422] }) },
+      "/customers/{customerId}/block": {
+        post: op("Block a customer (their new orders are refused)", { path: ["customerId"], body: "BlockCustomer", errors: [401, 404, 422] }),
+      },
       "/customers/{customerId}/unblock": { post: op("Unblock a customer", { path: ["customerId"], errors: [401, 404] }) },
       "/orders/{orderId}/shipments": {
         post: {
-          ...op("Buy a shipping label from the wallet; the order ships (Idempotency-Key required). At most one live label per order: a second request is 409 LABEL_IN_PROGRESS before anything is charged", { path: ["orderId"], body: "IssueLabel", errors: [400, 401, 402, 404, 409, 422, 502] }),
+          ...op(
+            "Buy a shipping label from the wallet; the order ships (Idempotency-Key required). At most one live label per order: a second request is 409 LABEL_IN_PROGRESS before anything is charged",
+            { path: ["orderId"], body: "IssueLabel", errors: [400, 401, 402, 404, 409, 422, 502] },
+          ),
           responses: {
-            "201": { description: "The label: id, carrier, trackingNumber, trackingUrl, labelUrl, cost (what the wallet was charged: the platform's price, or on the store's own carrier account only the platform's fee), currency, handover, status" },
-            "202": { description: "The carrier has not answered in time: the label is pending (status \"pending\", charged) and is issued, or its charge refunded, by itself; ask again with the same Idempotency-Key for the outcome" },
+            "201": {
+              description:
+                "The label: id, carrier, trackingNumber, trackingUrl, labelUrl, cost (what the wallet was charged: the platform's price, or on the store's own carrier account only the platform's fee), currency, handover, status",
+            },
+            "202": {
+              description:
+                'The carrier has not answered in time: the label is pending (status "pending", charged) and is issued, or its charge refunded, by itself; ask again with the same Idempotency-Key for the outcome',
+            },
             ...errors(400, 401, 402, 404, 409, 422, 502),
           },
         },
       },
       "/shipments/{shipmentId}/label": {
-        get: { ...op("The shipping label as a 4×6 in PDF", { path: ["shipmentId"], errors: [401, 404] }), responses: { "200": { description: "application/pdf" }, ...errors(401, 404) } },
+        get: {
+          ...op("The shipping label as a 4×6 in PDF", { path: ["shipmentId"], errors: [401, 404] }),
+          responses: { "200": { description: "application/pdf" }, ...errors(401, 404) },
+        },
       },
       "/shipments/{shipmentId}/void": {
         post: {
-          ...op("Void a label before hand-over, while its order is still shipped by it: the carrier cancels, the wallet is refunded, the order is back in progress", { path: ["shipmentId"], errors: [401, 404, 409] }),
+          ...op(
+            "Void a label before hand-over, while its order is still shipped by it: the carrier cancels, the wallet is refunded, the order is back in progress",
+            { path: ["shipmentId"], errors: [401, 404, 409] },
+          ),
           responses: {
-            "200": { description: "The label, status \"voided\"" },
-            "202": { description: "The carrier has not confirmed in time: the label is \"voiding\" and is voided (and refunded) or restored by itself" },
+            "200": { description: 'The label, status "voided"' },
+            "202": { description: 'The carrier has not confirmed in time: the label is "voiding" and is voided (and refunded) or restored by itself' },
             ...errors(401, 404, 409),
           },
         },
@@ -180,7 +203,10 @@ export function buildOpenApiDocument() {
       "/branches": { get: op("The store's branches", { errors: [401] }) },
       "/branches/{branchId}/pickup-slots": {
         get: {
-          ...op("When a carrier can pick up from this branch over the next 7 days ({ start, end }, ISO): inside the branch's working hours and the carrier's pickup hours, at least an hour ahead", { path: ["branchId"], errors: [401, 404, 422] }),
+          ...op(
+            "When a carrier can pick up from this branch over the next 7 days ({ start, end }, ISO): inside the branch's working hours and the carrier's pickup hours, at least an hour ahead",
+            { path: ["branchId"], errors: [401, 404, 422] },
+          ),
           parameters: [
             { name: "branchId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
             { name: "carrier", in: "query", required: true, schema: { type: "string" } },
@@ -189,20 +215,38 @@ export function buildOpenApiDocument() {
       },
       "/discounts/redeem": {
         post: op("Apply a thank-you discount code at checkout (once; 404 unknown, 409 used, 422 expired or below the minimum)", {
-          body: { type: "object", required: ["code", "orderTotal", "customerPhone"], properties: { code: { type: "string" }, orderTotal: { type: "integer", minimum: 0 }, customerPhone: { type: "string" } } },
+          body: {
+            type: "object",
+            required: ["code", "orderTotal", "customerPhone"],
+            properties: { code: { type: "string" }, orderTotal: { type: "integer", minimum: 0 }, customerPhone: { type: "string" } },
+          },
           errors: [401, 404, 409, 422],
         }),
       },
-      "/storefront/orders/{orderId}": { get: op("An order as its customer sees it (the customer order page's data)", { path: ["orderId"], errors: [401, 404] }) },
-      "/storefront/customers/{customerId}/orders": { get: op("A customer's orders as they see them, newest first", { path: ["customerId"], errors: [401, 404] }) },
+      "/storefront/orders/{orderId}": {
+        get: op("An order as its customer sees it (the customer order page's data)", { path: ["orderId"], errors: [401, 404] }),
+      },
+      "/storefront/customers/{customerId}/orders": {
+        get: op("A customer's orders as they see them, newest first", { path: ["customerId"], errors: [401, 404] }),
+      },
       "/carriers": { get: op("Integrated carriers and the store's own couriers, with capabilities", { errors: [401] }) },
-      "/rates": { post: op("Quote every enabled carrier for these packages: price (what a label costs the wallet), billing (platform | own_account), customerPrice (the store's own rate card)", { body: "Rates", errors: [401, 404, 422] }) },
+      "/rates": {
+        post: op(
+          "Quote every enabled carrier for these packages: price (what a label costs the wallet), billing (platform | own_account), customerPrice (the store's own rate card)",
+          { body: "Rates", errors: [401, 404, 422] },
+        ),
+      },
       "/wallet": { get: op("The wallet balance", { errors: [401, 403] }) },
       "/wallet/transactions": { get: op("The wallet ledger, newest first", { errors: [401, 403, 422] }) },
       "/wallet/top-ups": {
-        post: op("Start a wallet top-up (owner tokens, and admins' when the owner allows): a pending top-up with the payment provider's checkoutUrl; the wallet is credited once the provider confirms the payment", { body: "TopUp", errors: [401, 403, 422, 502] }),
+        post: op(
+          "Start a wallet top-up (owner tokens, and admins' when the owner allows): a pending top-up with the payment provider's checkoutUrl; the wallet is credited once the provider confirms the payment",
+          { body: "TopUp", errors: [401, 403, 422, 502] },
+        ),
       },
-      "/wallet/top-ups/{topUpId}": { get: op("A top-up's status (pending, paid, expired, failed), asked of the provider while pending", { path: ["topUpId"], errors: [401, 403, 404] }) },
+      "/wallet/top-ups/{topUpId}": {
+        get: op("A top-up's status (pending, paid, expired, failed), asked of the provider while pending", { path: ["topUpId"], errors: [401, 403, 404] }),
+      },
     },
   };
 }

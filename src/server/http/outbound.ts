@@ -14,14 +14,36 @@ const blocked = new net.BlockList();
 // IPv4: this network, private, carrier-grade NAT, loopback, link-local (cloud metadata), IETF protocol
 // assignments, documentation, 6to4 relay, benchmarking, multicast, reserved, broadcast.
 for (const [address, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.0.2.0", 24],
-  ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked.addSubnet(address, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  blocked.addSubnet(address, prefix, "ipv4");
 // IPv6: unspecified, loopback, NAT64, discard, documentation, unique local, link-local, multicast, and
 // the IPv4-mapped range (checked again as IPv4 below).
 for (const [address, prefix] of [
-  ["::", 128], ["::1", 128], ["64:ff9b::", 96], ["100::", 64], ["2001:db8::", 32], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8],
-] as const) blocked.addSubnet(address, prefix, "ipv6");
+  ["::", 128],
+  ["::1", 128],
+  ["64:ff9b::", 96],
+  ["100::", 64],
+  ["2001:db8::", 32],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const)
+  blocked.addSubnet(address, prefix, "ipv6");
 
 /** Whether an address is one a store's URL may not reach (private, loopback, link-local, reserved…). */
 export function isPrivateAddress(address: string): boolean {
@@ -47,7 +69,10 @@ export type OutboundPolicy = {
 /** The installation's policy: OUTBOUND_ALLOW_PRIVATE_HOSTS and OUTBOUND_CA_FILE (both empty by default). */
 export function outboundPolicy(env: Record<string, string | undefined> = process.env): OutboundPolicy {
   return {
-    allowPrivate: (env.OUTBOUND_ALLOW_PRIVATE_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+    allowPrivate: (env.OUTBOUND_ALLOW_PRIVATE_HOSTS ?? "")
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     ca: env.OUTBOUND_CA_FILE ? fs.readFileSync(env.OUTBOUND_CA_FILE, "utf8") : undefined,
     timeoutMs: 10_000,
     maxResponseBytes: 64 * 1024,
@@ -85,7 +110,8 @@ export function checkedLookup(trusted: boolean): net.LookupFunction {
       if (error) return callback(error, "", 4);
       const list = addresses as dns.LookupAddress[];
       const bad = list.find((a) => isPrivateAddress(a.address));
-      if (!trusted && (bad || !list.length)) return callback(new OutboundRefused(`${hostname} resolves to a private address (${bad?.address ?? "none"}).`), "", 4);
+      if (!trusted && (bad || !list.length))
+        return callback(new OutboundRefused(`${hostname} resolves to a private address (${bad?.address ?? "none"}).`), "", 4);
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
       callback(null, list[0].address, list[0].family);
     });
@@ -97,7 +123,12 @@ export function checkedLookup(trusted: boolean): net.LookupFunction {
  * resolves to is not allowed; follows no redirect (a 3xx is just an answer); gives up after the time
  * limit; reads at most the size limit of the answer. Resolves with the status.
  */
-export async function postOutbound(rawUrl: string, body: string, headers: Record<string, string>, policy: OutboundPolicy = outboundPolicy()): Promise<{ status: number }> {
+export async function postOutbound(
+  rawUrl: string,
+  body: string,
+  headers: Record<string, string>,
+  policy: OutboundPolicy = outboundPolicy(),
+): Promise<{ status: number }> {
   const problem = outboundUrlProblem(rawUrl, policy);
   if (problem) throw new OutboundRefused(`The URL ${renderIssueEnglish({ rule: problem })}.`);
   const url = new URL(rawUrl);

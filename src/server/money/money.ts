@@ -63,7 +63,10 @@ export function formatMoney(amount: number, currency: string, locale: string): s
 
 /** An amount typed by a person ("12.50", Arabic-Indic digits too) → minor units; anything else → NaN, which the server names as the field's error. */
 export function parseMinorUnits(text: string, digits: number): number {
-  const normalized = text.trim().replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace("٫", ".");
+  const normalized = text
+    .trim()
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace("٫", ".");
   const match = /^(\d+)(?:\.(\d+))?$/.exec(normalized);
   if (!match) return NaN;
   // Digit by digit, not through floating point: "12.345" is 1235 halalas (half up), never 1234.

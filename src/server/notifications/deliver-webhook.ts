@@ -19,6 +19,10 @@ export async function deliverWebhook(payload: { storeId: string; event: string; 
   const store = await db.store.findUnique({ where: { id: payload.storeId }, select: { webhookUrl: true, webhookSecret: true } });
   if (!store?.webhookUrl || !store.webhookSecret) return;
   const body = JSON.stringify(payload.body);
-  const { status } = await postOutbound(store.webhookUrl, body, { "content-type": "application/json", "x-tajer-event": payload.event, "x-tajer-signature": signWebhook(store.webhookSecret, body) });
+  const { status } = await postOutbound(store.webhookUrl, body, {
+    "content-type": "application/json",
+    "x-tajer-event": payload.event,
+    "x-tajer-signature": signWebhook(store.webhookSecret, body),
+  });
   if (status < 200 || status >= 300) throw new Error(`Webhook answered ${status}`);
 }

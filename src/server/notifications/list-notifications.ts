@@ -17,7 +17,14 @@ export async function listNotifications(ctx: StoreContext, limit = 20): Promise<
   ]);
   return {
     unread,
-    items: rows.map((n) => ({ id: n.id, type: n.type, orderId: n.orderId, data: n.data as Record<string, unknown>, read: !!n.readAt, createdAt: n.createdAt.toISOString() })),
+    items: rows.map((n) => ({
+      id: n.id,
+      type: n.type,
+      orderId: n.orderId,
+      data: n.data as Record<string, unknown>,
+      read: !!n.readAt,
+      createdAt: n.createdAt.toISOString(),
+    })),
   };
 }
 

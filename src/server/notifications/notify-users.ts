@@ -7,7 +7,10 @@ export const LIVE_CHANNEL = "tajer_live";
  * Writes notifications for these users inside the caller's transaction and announces them on the
  * live channel; Postgres delivers NOTIFY only if the transaction commits.
  */
-export async function notifyUsers(tx: Tx, input: { storeId: string; userIds: string[]; type: NotificationType; orderId?: string; data?: Record<string, unknown> }) {
+export async function notifyUsers(
+  tx: Tx,
+  input: { storeId: string; userIds: string[]; type: NotificationType; orderId?: string; data?: Record<string, unknown> },
+) {
   const userIds = [...new Set(input.userIds)];
   if (userIds.length) {
     await tx.notification.createMany({

@@ -24,7 +24,10 @@ export async function recordSmsStatus(params: Record<string, string>): Promise<b
   const sms = params.MessageSid ? await db.smsMessage.findUnique({ where: { providerSid: params.MessageSid } }) : null;
   if (!sms) return false;
   if (!status || RANK[status] <= RANK[sms.status]) return true;
-  const error = status === "FAILED" || status === "UNDELIVERED" ? `Carrier reported ${params.MessageStatus}${params.ErrorCode ? ` (error ${params.ErrorCode})` : ""}` : null;
+  const error =
+    status === "FAILED" || status === "UNDELIVERED"
+      ? `Carrier reported ${params.MessageStatus}${params.ErrorCode ? ` (error ${params.ErrorCode})` : ""}`
+      : null;
   await db.smsMessage.updateMany({ where: { storeId: sms.storeId, id: sms.id, status: sms.status }, data: { status, ...(error ? { error } : {}) } });
   return true;
 }

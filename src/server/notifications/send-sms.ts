@@ -24,12 +24,14 @@ export async function sendSms(payload: { storeId: string; smsId: string }, provi
   try {
     // A retry: the last attempt may have reached the provider and only its answer was lost.
     const already = sms.attempts > 0 ? await provider.findSent({ to: sms.to, body: sms.body, since: sms.createdAt }) : null;
-    const sent = already ?? await provider.send({
-      to: sms.to,
-      from: process.env.TWILIO_FROM ?? sms.store.smsSenderName,
-      body: sms.body,
-      statusCallback: `${publicUrl()}/api/webhooks/twilio/status`,
-    });
+    const sent =
+      already ??
+      (await provider.send({
+        to: sms.to,
+        from: process.env.TWILIO_FROM ?? sms.store.smsSenderName,
+        body: sms.body,
+        statusCallback: `${publicUrl()}/api/webhooks/twilio/status`,
+      }));
     await mark({ status: sent.status === "sent" ? "SENT" : "QUEUED", providerSid: sent.sid, sentAt: new Date(), error: null });
   } catch (error) {
     if (error instanceof PermanentSmsError) return void (await mark({ status: "FAILED", error: error.message }));
@@ -40,5 +42,8 @@ export async function sendSms(payload: { storeId: string; smsId: string }, provi
 
 /** When retries are exhausted: the message is marked failed with the last reason, for the merchant to see. */
 export async function giveUpSms(payload: { storeId: string; smsId: string }, reason: string) {
-  await db.smsMessage.updateMany({ where: { storeId: payload.storeId, id: payload.smsId, status: "PENDING" }, data: { status: "FAILED", error: reason.slice(0, 500) } });
+  await db.smsMessage.updateMany({
+    where: { storeId: payload.storeId, id: payload.smsId, status: "PENDING" },
+    data: { status: "FAILED", error: reason.slice(0, 500) },
+  });
 }

@@ -20,7 +20,9 @@ export const smsSettingsInput = z
       .string()
       .trim()
       .max(2000)
-      .refine((u) => u === "" || !outboundUrlProblem(u, outboundPolicy()), { error: (issue) => rule(outboundUrlProblem(String(issue.input).trim(), outboundPolicy()) ?? "invalid") })
+      .refine((u) => u === "" || !outboundUrlProblem(u, outboundPolicy()), {
+        error: (issue) => rule(outboundUrlProblem(String(issue.input).trim(), outboundPolicy()) ?? "invalid"),
+      })
       .optional(),
     templates: z.partialRecord(z.enum(SMS_EVENTS), z.strictObject({ ar: template.optional(), en: template.optional() })).default({}),
   })

@@ -4,7 +4,15 @@ import ar from "../../../messages/ar.json";
 import type { OrderStatus } from "@/server/orders/order-status";
 import { formatMoney, moneyLocale } from "@/server/money/money";
 
-export const SMS_EVENTS = ["order.status_changed", "order.canceled", "order.returned", "order.refunded", "order.partially_refunded", "order.label_issued", "order.label_voided"] as const;
+export const SMS_EVENTS = [
+  "order.status_changed",
+  "order.canceled",
+  "order.returned",
+  "order.refunded",
+  "order.partially_refunded",
+  "order.label_issued",
+  "order.label_voided",
+] as const;
 export type SmsEvent = (typeof SMS_EVENTS)[number];
 export const SMS_LOCALES = ["ar", "en"] as const;
 export type SmsLocale = (typeof SMS_LOCALES)[number];
@@ -53,7 +61,11 @@ export function statusWords(status: OrderStatus, locale: SmsLocale): string {
 }
 
 /** Fills {placeholders}; an unknown one stays as typed so the merchant sees the mistake in the preview. */
-export function renderTemplate<P extends string = (typeof PLACEHOLDERS)[number]>(template: string, vars: Partial<Record<P, string>>, placeholders: readonly P[] = PLACEHOLDERS as never): string {
+export function renderTemplate<P extends string = (typeof PLACEHOLDERS)[number]>(
+  template: string,
+  vars: Partial<Record<P, string>>,
+  placeholders: readonly P[] = PLACEHOLDERS as never,
+): string {
   return template
     .replace(/\{([a-z_]+)\}/g, (match, name: string) => (placeholders.includes(name as P) ? (vars[name as P] ?? "") : match))
     .replace(/[ \t]+/g, " ")

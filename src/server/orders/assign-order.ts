@@ -13,14 +13,29 @@ export async function assignOrder(ctx: StoreContext, unverifiedOrderId: string, 
     const assignee = userId
       ? await tx.membership.findUnique({ where: { storeId_userId: { storeId: ctx.storeId, userId } }, select: { user: { select: { id: true, name: true } } } })
       : null;
-    if (userId && !assignee) throw new AppError("VALIDATION_FAILED", "That person is not a member of this store.", { say: { key: "notMember" }, fields: { userId: issue("notMember") } });
+    if (userId && !assignee)
+      throw new AppError("VALIDATION_FAILED", "That person is not a member of this store.", {
+        say: { key: "notMember" },
+        fields: { userId: issue("notMember") },
+      });
     if (order.assigneeId === userId) return;
     await tx.order.update({ where: { storeId_id: { storeId: ctx.storeId, id: order.id } }, data: { assigneeId: userId, version: { increment: 1 } } });
     await tx.orderEvent.create({
-      data: { storeId: ctx.storeId, orderId: order.id, ...orderEvent("order.assigned", { assigneeId: userId, assigneeName: assignee?.user.name ?? null }), ...actorFields(ctx.actor) },
+      data: {
+        storeId: ctx.storeId,
+        orderId: order.id,
+        ...orderEvent("order.assigned", { assigneeId: userId, assigneeName: assignee?.user.name ?? null }),
+        ...actorFields(ctx.actor),
+      },
     });
     if (userId && !(ctx.actor.type === "USER" && ctx.actor.id === userId)) {
-      await notifyUsers(tx, { storeId: ctx.storeId, userIds: [userId], type: "order.assigned", orderId: order.id, data: { number: order.number, by: ctx.actor.name } });
+      await notifyUsers(tx, {
+        storeId: ctx.storeId,
+        userIds: [userId],
+        type: "order.assigned",
+        orderId: order.id,
+        data: { number: order.number, by: ctx.actor.name },
+      });
     }
   });
 }

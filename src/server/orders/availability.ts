@@ -31,7 +31,7 @@ function sortBranches(branches: readonly BranchRef[]): BranchRef[] {
 export function computeAvailability(lines: readonly LineDemand[], branches: readonly BranchRef[], stock: StockTable): OrderAvailability {
   const ordered = sortBranches(branches);
   const result = lines.map((line): LineAvailability => {
-    const perBranch = line.variantId ? stock[line.variantId] ?? {} : {};
+    const perBranch = line.variantId ? (stock[line.variantId] ?? {}) : {};
     const byBranch = ordered.map((b) => {
       const onHand = Math.max(0, perBranch[b.id] ?? 0);
       return { branchId: b.id, branchName: b.name, onHand, enough: onHand >= line.quantity };
@@ -47,9 +47,7 @@ export function computeAvailability(lines: readonly LineDemand[], branches: read
       shortBy: Math.max(0, line.quantity - totalOnHand),
     };
   });
-  const branchesThatCanFillAll = ordered
-    .filter((b) => result.every((line) => line.byBranch.find((x) => x.branchId === b.id)?.enough))
-    .map((b) => b.id);
+  const branchesThatCanFillAll = ordered.filter((b) => result.every((line) => line.byBranch.find((x) => x.branchId === b.id)?.enough)).map((b) => b.id);
   return { lines: result, branchesThatCanFillAll, allAvailable: branchesThatCanFillAll.length > 0 };
 }
 

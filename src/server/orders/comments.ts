@@ -30,9 +30,20 @@ export async function addOrderComment(ctx: StoreContext, unverifiedOrderId: stri
     const order = await tx.order.findFirst({ where: { ...visibleOrders(ctx), id: unverifiedOrderId }, select: { id: true, number: true } });
     if (!order) throw notFound("Order");
     const mentions = findMentions(body, await members(tx, ctx.storeId)).filter((id) => id !== actor.id);
-    const comment = await tx.orderComment.create({ data: { storeId: ctx.storeId, orderId: order.id, authorId: actor.id, authorName: actor.name, body, mentions } });
-    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: order.id, ...orderEvent("comment.added", { commentId: comment.id }), ...actorFields(ctx.actor) } });
-    if (mentions.length) await notifyUsers(tx, { storeId: ctx.storeId, userIds: mentions, type: "comment.mention", orderId: order.id, data: { number: order.number, by: actor.name } });
+    const comment = await tx.orderComment.create({
+      data: { storeId: ctx.storeId, orderId: order.id, authorId: actor.id, authorName: actor.name, body, mentions },
+    });
+    await tx.orderEvent.create({
+      data: { storeId: ctx.storeId, orderId: order.id, ...orderEvent("comment.added", { commentId: comment.id }), ...actorFields(ctx.actor) },
+    });
+    if (mentions.length)
+      await notifyUsers(tx, {
+        storeId: ctx.storeId,
+        userIds: mentions,
+        type: "comment.mention",
+        orderId: order.id,
+        data: { number: order.number, by: actor.name },
+      });
     return toDto(comment);
   });
 }
@@ -43,7 +54,9 @@ export async function editOrderComment(ctx: StoreContext, commentId: string, bod
   return db.$transaction(async (tx) => {
     const comment = await ownComment(tx, ctx, actor.id, commentId);
     const updated = await tx.orderComment.update({ where: { storeId_id: { storeId: ctx.storeId, id: comment.id } }, data: { body, editedAt: new Date() } });
-    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: comment.orderId, ...orderEvent("comment.edited", { commentId }), ...actorFields(ctx.actor) } });
+    await tx.orderEvent.create({
+      data: { storeId: ctx.storeId, orderId: comment.orderId, ...orderEvent("comment.edited", { commentId }), ...actorFields(ctx.actor) },
+    });
     return toDto(updated);
   });
 }
@@ -53,7 +66,9 @@ export async function deleteOrderComment(ctx: StoreContext, commentId: string) {
   await db.$transaction(async (tx) => {
     const comment = await ownComment(tx, ctx, actor.id, commentId);
     await tx.orderComment.update({ where: { storeId_id: { storeId: ctx.storeId, id: comment.id } }, data: { deletedAt: new Date(), body: "" } });
-    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: comment.orderId, ...orderEvent("comment.deleted", { commentId }), ...actorFields(ctx.actor) } });
+    await tx.orderEvent.create({
+      data: { storeId: ctx.storeId, orderId: comment.orderId, ...orderEvent("comment.deleted", { commentId }), ...actorFields(ctx.actor) },
+    });
   });
 }
 
@@ -72,5 +87,13 @@ async function ownComment(tx: Tx, ctx: StoreContext, authorId: string, commentId
 }
 
 function toDto(c: { id: string; authorId: string; authorName: string; body: string; mentions: string[]; createdAt: Date; editedAt: Date | null }): CommentDto {
-  return { id: c.id, authorId: c.authorId, authorName: c.authorName, body: c.body, mentions: c.mentions, createdAt: c.createdAt.toISOString(), editedAt: c.editedAt?.toISOString() ?? null };
+  return {
+    id: c.id,
+    authorId: c.authorId,
+    authorName: c.authorName,
+    body: c.body,
+    mentions: c.mentions,
+    createdAt: c.createdAt.toISOString(),
+    editedAt: c.editedAt?.toISOString() ?? null,
+  };
 }

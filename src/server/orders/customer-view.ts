@@ -22,13 +22,19 @@ export const customerOrderView = z.object({
   status: z.enum(ORDER_STATUSES),
   store: z.object({ name: z.string(), locale: z.enum(["ar", "en"]), timeZone: z.string() }),
   items: z.array(z.object({ name: z.string(), quantity: z.number().int(), unitPrice: z.number().int(), lineTotal: z.number().int() })),
-  totals: z.object({ subtotal: z.number().int(), shippingFee: z.number().int(), discountTotal: z.number().int(), taxTotal: z.number().int(), total: z.number().int(), refunded: z.number().int(), currency: z.string() }),
+  totals: z.object({
+    subtotal: z.number().int(),
+    shippingFee: z.number().int(),
+    discountTotal: z.number().int(),
+    taxTotal: z.number().int(),
+    total: z.number().int(),
+    refunded: z.number().int(),
+    currency: z.string(),
+  }),
   paymentMethod: z.enum(PAYMENT_METHODS),
   timeline: z.array(z.object({ step: z.enum(CUSTOMER_STEPS), at: z.iso.datetime().nullable(), done: z.boolean() })),
   // Only once the order is shipped, out for delivery or delivered.
-  shipment: z
-    .object({ carrier: z.string(), trackingNumber: z.string().nullable(), trackingUrl: z.url().nullable() })
-    .nullable(),
+  shipment: z.object({ carrier: z.string(), trackingNumber: z.string().nullable(), trackingUrl: z.url().nullable() }).nullable(),
   pageUrl: z.url(),
 });
 export type CustomerOrderView = z.infer<typeof customerOrderView>;
@@ -69,7 +75,10 @@ type Row = Prisma.OrderGetPayload<{ select: typeof select }>;
 const SHOWS_SHIPMENT: readonly OrderStatus[] = ["shipped", "out_for_delivery", "delivered"];
 
 /** The customer's timeline: the road to delivery, or the road up to where it ended. Pure. */
-export function customerTimeline(status: OrderStatus, at: Record<"placedAt" | "inProgressAt" | "shippedAt" | "outForDeliveryAt" | "deliveredAt" | "canceledAt" | "returnedAt" | "refundedAt", Date | null>) {
+export function customerTimeline(
+  status: OrderStatus,
+  at: Record<"placedAt" | "inProgressAt" | "shippedAt" | "outForDeliveryAt" | "deliveredAt" | "canceledAt" | "returnedAt" | "refundedAt", Date | null>,
+) {
   const road: { step: CustomerStep; at: Date | null }[] = [
     { step: "received", at: at.placedAt },
     { step: "preparing", at: at.inProgressAt },
@@ -108,7 +117,15 @@ function toView(row: Row): CustomerOrderView {
     // In the customer's own language when known, else the store's.
     store: { name: row.store.name, locale: (row.customer.locale ?? row.store.locale) === "en" ? "en" : "ar", timeZone: row.store.timeZone },
     items: row.items,
-    totals: { subtotal: row.subtotal, shippingFee: row.shippingFee, discountTotal: row.discountTotal, taxTotal: row.taxTotal, total: row.total, refunded: row.refundedAmount, currency: row.currency },
+    totals: {
+      subtotal: row.subtotal,
+      shippingFee: row.shippingFee,
+      discountTotal: row.discountTotal,
+      taxTotal: row.taxTotal,
+      total: row.total,
+      refunded: row.refundedAmount,
+      currency: row.currency,
+    },
     paymentMethod: paymentMethodFromDb(row.paymentMethod),
     timeline: customerTimeline(status, row),
     shipment:

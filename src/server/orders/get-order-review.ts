@@ -22,7 +22,6 @@ import { mayRefund } from "./refund-permission";
 import { listOrderComments, type CommentDto } from "./comments";
 import { mentionHandle } from "./mentions";
 
-
 export type LabelCarrierOption = {
   id: string;
   name: string;
@@ -97,7 +96,10 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   const order = await getOrder(ctx, unverifiedOrderId);
   const { storeId } = ctx;
   const [customer, previousOrders, branches, items, timeline, money, shipments, store, tags, comments, members] = await Promise.all([
-    db.customer.findUnique({ where: { storeId_id: { storeId, id: order.customer.id } }, select: { email: true, city: true, blockedAt: true, blockedReason: true, locale: true } }),
+    db.customer.findUnique({
+      where: { storeId_id: { storeId, id: order.customer.id } },
+      select: { email: true, city: true, blockedAt: true, blockedReason: true, locale: true },
+    }),
     db.order.count({ where: { storeId, customerId: order.customer.id, placedAt: { lt: new Date(order.placedAt) } } }),
     db.branch.findMany({
       where: { storeId, archivedAt: null },
@@ -106,13 +108,19 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     }),
     db.orderItem.findMany({ where: { storeId, orderId: order.id }, select: { id: true, variantId: true, quantity: true } }),
     listOrderEvents(ctx, order.id),
-    db.order.findUniqueOrThrow({ where: { storeId_id: { storeId, id: order.id } }, select: { paymentStatus: true, total: true, refundedAmount: true, assigneeId: true, stockTaken: true } }),
+    db.order.findUniqueOrThrow({
+      where: { storeId_id: { storeId, id: order.id } },
+      select: { paymentStatus: true, total: true, refundedAmount: true, assigneeId: true, stockTaken: true },
+    }),
     db.shipment.findMany({
       where: { storeId, orderId: order.id, voidedAt: null, status: { notIn: ["FAILED", "VOIDED"] } },
       select: { id: true, courierName: true, trackingNumber: true, carrier: true, status: true, cost: true, handover: true, pickupAt: true, branchId: true },
       orderBy: { createdAt: "desc" },
     }),
-    db.store.findUniqueOrThrow({ where: { id: storeId }, select: { smsMode: true, name: true, locale: true, smsTemplates: true, staffRefundLimit: true, timeZone: true } }),
+    db.store.findUniqueOrThrow({
+      where: { id: storeId },
+      select: { smsMode: true, name: true, locale: true, smsTemplates: true, staffRefundLimit: true, timeZone: true },
+    }),
     db.tag.findMany({ where: { storeId }, select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
     listOrderComments(ctx, order.id),
     db.membership.findMany({ where: { storeId }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
@@ -121,8 +129,14 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     listCarriers(ctx),
     listBoxPresets(ctx),
     getWallet(ctx),
-    db.productVariant.findMany({ where: { storeId, id: { in: items.map((i) => i.variantId).filter((v): v is string => !!v) } }, select: { id: true, weightGrams: true } }),
-    db.reviewRequest.findUnique({ where: { storeId_orderId: { storeId, orderId: order.id } }, select: { status: true, scheduledFor: true, sentAt: true, reason: true, submittedAt: true } }),
+    db.productVariant.findMany({
+      where: { storeId, id: { in: items.map((i) => i.variantId).filter((v): v is string => !!v) } },
+      select: { id: true, weightGrams: true },
+    }),
+    db.reviewRequest.findUnique({
+      where: { storeId_orderId: { storeId, orderId: order.id } },
+      select: { status: true, scheduledFor: true, sentAt: true, reason: true, submittedAt: true },
+    }),
   ]);
   const suggestedGrams = items.reduce((g, i) => g + (variants.find((v) => v.id === i.variantId)?.weightGrams ?? 0) * i.quantity, 0);
   const refundable = refundableAmount(money);
@@ -138,9 +152,21 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   // Staff are offered a refund only when the store lets them give one (up to its limit).
   const allowed = availableActions(order.status, refundable).filter((to) => to !== "refunded" || mayRefund(ctx.role, 1, store.staffRefundLimit));
   const smsPreviews = Object.fromEntries(
-    allowed.map((to) => [to, composeCustomerSms({ store: { ...store, locale: customer?.locale ?? store.locale }, order: { number: order.number, customerName: order.customer.name }, event: smsEventFor(to), status: to })]),
+    allowed.map((to) => [
+      to,
+      composeCustomerSms({
+        store: { ...store, locale: customer?.locale ?? store.locale },
+        order: { number: order.number, customerName: order.customer.name },
+        event: smsEventFor(to),
+        status: to,
+      }),
+    ]),
   );
-  const stock = await loadStock(db, storeId, items.map((i) => i.variantId));
+  const stock = await loadStock(
+    db,
+    storeId,
+    items.map((i) => i.variantId),
+  );
   const availability = computeAvailability(
     items.map((i) => ({ lineId: i.id, variantId: i.variantId, quantity: i.quantity })),
     branches,

@@ -27,6 +27,14 @@ export async function listOrderEvents(ctx: StoreContext, unverifiedOrderId: stri
       data: (e.data ?? {}) as Record<string, unknown>,
       createdAt: e.createdAt.toISOString(),
     })),
-    sms: sms.map((m) => ({ id: m.id, event: m.event, to: m.to, body: m.body, status: m.status.toLowerCase(), error: m.error, createdAt: m.createdAt.toISOString() })),
+    sms: sms.map((m) => ({
+      id: m.id,
+      event: m.event,
+      to: m.to,
+      body: m.body,
+      status: m.status.toLowerCase(),
+      error: m.error,
+      createdAt: m.createdAt.toISOString(),
+    })),
   };
 }

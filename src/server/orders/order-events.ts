@@ -27,7 +27,12 @@ const reason = z.looseObject({ reason: z.string().nullable().optional() });
 
 // Loose objects: a field added later is kept, never stripped from what the API shows.
 export const ORDER_EVENTS = {
-  "order.placed": z.looseObject({ source: z.enum(["storefront", "api", "manual"]).catch("api"), total: z.number().optional(), itemsCount: z.number().optional(), ...money }),
+  "order.placed": z.looseObject({
+    source: z.enum(["storefront", "api", "manual"]).catch("api"),
+    total: z.number().optional(),
+    itemsCount: z.number().optional(),
+    ...money,
+  }),
   "order.status_changed": z.looseObject(statusChange),
   /** Part of what was paid given back; the order stays where it is. */
   "order.refunded": z.looseObject({ ...statusChange, partial: z.boolean().optional(), refundedTotal: z.number().optional(), paid: z.number().optional() }),
@@ -38,9 +43,20 @@ export const ORDER_EVENTS = {
   "comment.deleted": comment,
   "customer.blocked": z.looseObject({ reason: z.string() }),
   "customer.unblocked": z.looseObject({}),
-  "label.issued": z.looseObject({ carrier: z.string().nullable(), trackingNumber: z.string().nullable(), cost: z.number(), handover: z.string().nullable().optional(), ...money }),
+  "label.issued": z.looseObject({
+    carrier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    cost: z.number(),
+    handover: z.string().nullable().optional(),
+    ...money,
+  }),
   "label.failed": z.looseObject({ carrier: z.string().nullable(), reason: z.string(), refunded: z.number() }),
-  "label.voided": z.looseObject({ carrier: z.string().nullable(), trackingNumber: z.string().nullable(), refunded: z.number(), reason: z.string().nullable().optional() }),
+  "label.voided": z.looseObject({
+    carrier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    refunded: z.number(),
+    reason: z.string().nullable().optional(),
+  }),
   "label.void_refused": z.looseObject({ carrier: z.string().nullable(), reason: z.string() }),
   "shipment.updated": z.looseObject({ status: z.string(), trackingNumber: z.string().optional() }),
   "review.requested": z.looseObject({ smsId: z.string().nullable().optional(), discountCode: z.string().nullable().optional() }),

@@ -8,5 +8,7 @@ import type { Prisma } from "@/generated/prisma/client";
  * checks both paths for limited staff).
  */
 export function visibleOrders(ctx: StoreContext): Prisma.OrderWhereInput & { storeId: string } {
-  return ctx.onlyAssigned ? { storeId: ctx.storeId, assigneeId: ctx.actor.type === "USER" ? ctx.actor.id : "00000000-0000-0000-0000-000000000000" } : { storeId: ctx.storeId };
+  return ctx.onlyAssigned
+    ? { storeId: ctx.storeId, assigneeId: ctx.actor.type === "USER" ? ctx.actor.id : "00000000-0000-0000-0000-000000000000" }
+    : { storeId: ctx.storeId };
 }

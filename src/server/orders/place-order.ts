@@ -29,7 +29,14 @@ export async function placeOrder(ctx: StoreContext, input: PlaceOrderInput, opti
     if (!(error instanceof BlockedCustomer)) throw error;
     // Kept outside the refused transaction, so the merchant sees every attempt.
     await db.intakeRefusal.create({
-      data: { storeId: ctx.storeId, customerId: error.customerId, phone: input.customer.phone, email: input.customer.email ?? null, total: error.total, source: options.source.toLowerCase() },
+      data: {
+        storeId: ctx.storeId,
+        customerId: error.customerId,
+        phone: input.customer.phone,
+        email: input.customer.email ?? null,
+        total: error.total,
+        source: options.source.toLowerCase(),
+      },
     });
     throw new AppError("CUSTOMER_BLOCKED", "This customer is blocked by the store; the order was not accepted.", {
       fields: { "customer.phone": issue("blockedCustomer") },
@@ -61,7 +68,11 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
       where: { storeId: ctx.storeId, archivedAt: null },
       select: { id: true, name: true, isDefault: true },
     });
-    const stock = await loadStock(tx, ctx.storeId, lines.map((l) => l.variantId));
+    const stock = await loadStock(
+      tx,
+      ctx.storeId,
+      lines.map((l) => l.variantId),
+    );
     const availability = computeAvailability(
       lines.map((l, i) => ({ lineId: String(i), variantId: l.variantId, quantity: l.quantity })),
       branches,
@@ -86,7 +97,17 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     // Matched by phone, created when new. ON CONFLICT DO NOTHING: two first orders of one new customer
     // arriving together both find the one row instead of one failing on the unique key.
     await tx.customer.createMany({
-      data: [{ storeId: ctx.storeId, name: input.customer.name, phone: input.customer.phone, email: input.customer.email, city: input.shipping.city, address: input.shipping.address, locale: input.customer.locale ?? null }],
+      data: [
+        {
+          storeId: ctx.storeId,
+          name: input.customer.name,
+          phone: input.customer.phone,
+          email: input.customer.email,
+          city: input.shipping.city,
+          address: input.shipping.address,
+          locale: input.customer.locale ?? null,
+        },
+      ],
       skipDuplicates: true,
     });
     const customer = await tx.customer.findUniqueOrThrow({ where: { storeId_phone: { storeId: ctx.storeId, phone: input.customer.phone } } });
@@ -143,7 +164,12 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
         },
         events: {
           create: {
-            ...orderEvent("order.placed", { source: options.source.toLowerCase() as "storefront" | "api" | "manual", total, currency: store.currency, itemsCount: lines.length }),
+            ...orderEvent("order.placed", {
+              source: options.source.toLowerCase() as "storefront" | "api" | "manual",
+              total,
+              currency: store.currency,
+              itemsCount: lines.length,
+            }),
             ...actorFields(ctx.actor),
           },
         },
@@ -184,7 +210,10 @@ async function priceLines(tx: Tx, storeId: string, items: PlaceOrderInput["items
     else if (!variant.active) unknown[`items.${index}.sku`] = issue("skuRetired", { sku: item.sku });
   });
   if (Object.keys(unknown).length) {
-    const skus = items.filter((_, i) => unknown[`items.${i}.sku`]).map((item) => item.sku).join(", ");
+    const skus = items
+      .filter((_, i) => unknown[`items.${i}.sku`])
+      .map((item) => item.sku)
+      .join(", ");
     const error = new AppError("UNKNOWN_SKU", "", { fields: unknown, say: { key: "unknownSku", params: { skus } } });
     throw Object.assign(error, { message: `Unknown or unavailable product: ${Object.values(error.fields ?? {}).join("; ")}` });
   }
@@ -194,4 +223,3 @@ async function priceLines(tx: Tx, storeId: string, items: PlaceOrderInput["items
     return { variantId: v.id, sku: v.sku, name, quantity: item.quantity, unitPrice: v.price, lineTotal: lineTotal(v.price, item.quantity) };
   });
 }
-

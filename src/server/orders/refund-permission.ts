@@ -19,10 +19,15 @@ export async function assertMayRefund(tx: Tx, ctx: StoreContext, amount: number,
   if (mayRefund(ctx.role, amount, store.staffRefundLimit)) return;
   throw new AppError(
     "FORBIDDEN",
-    store.staffRefundLimit > 0 ? `Refunds of more than ${store.staffRefundLimit} (minor units of ${currency}) need an owner or an admin.` : "In this store, refunds are given by an owner or an admin.",
+    store.staffRefundLimit > 0
+      ? `Refunds of more than ${store.staffRefundLimit} (minor units of ${currency}) need an owner or an admin.`
+      : "In this store, refunds are given by an owner or an admin.",
     {
       details: { reason: store.staffRefundLimit > 0 ? "refund_over_staff_limit" : "refunds_not_allowed_for_staff", limit: store.staffRefundLimit, currency },
-      say: store.staffRefundLimit > 0 ? { key: "refundOverStaffLimit", params: { amount: { money: store.staffRefundLimit, currency } } } : { key: "refundsOwnersOnly" },
+      say:
+        store.staffRefundLimit > 0
+          ? { key: "refundOverStaffLimit", params: { amount: { money: store.staffRefundLimit, currency } } }
+          : { key: "refundsOwnersOnly" },
     },
   );
 }

@@ -5,7 +5,11 @@ import type { StoreContext } from "@/server/auth/context";
 
 export const refundSettingsInput = z.strictObject({
   // Minor units; 0: staff may not refund.
-  staffRefundLimit: z.number({ error: rule("amount") }).int(rule("amount")).min(0, rule("notNegative")).max(100_000_000, rule("tooLarge")),
+  staffRefundLimit: z
+    .number({ error: rule("amount") })
+    .int(rule("amount"))
+    .min(0, rule("notNegative"))
+    .max(100_000_000, rule("tooLarge")),
 });
 
 export type RefundSettings = { staffRefundLimit: number; currency: string };
@@ -16,5 +20,9 @@ export async function getRefundSettings(ctx: StoreContext): Promise<RefundSettin
 
 /** Owners and admins decide whether staff may refund, and up to how much at once. */
 export async function saveRefundSettings(ctx: StoreContext, input: z.output<typeof refundSettingsInput>): Promise<RefundSettings> {
-  return db.store.update({ where: { id: ctx.storeId }, data: { staffRefundLimit: input.staffRefundLimit }, select: { staffRefundLimit: true, currency: true } });
+  return db.store.update({
+    where: { id: ctx.storeId },
+    data: { staffRefundLimit: input.staffRefundLimit },
+    select: { staffRefundLimit: true, currency: true },
+  });
 }

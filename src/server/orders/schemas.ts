@@ -31,7 +31,10 @@ export const placeOrderInput = z
     shipping: z.strictObject({
       name: text(120).optional(),
       phone: phone.optional(),
-      country: z.string().regex(/^[A-Z]{2}$/, rule("countryCode")).default("SA"),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, rule("countryCode"))
+        .default("SA"),
       city: text(80),
       district: text(80).optional(),
       address: text(300),

@@ -16,7 +16,6 @@ import type { TransitionOrderInput } from "./schemas-transition";
 import { isUuid } from "@/server/ids";
 import { assertMayRefund } from "./refund-permission";
 
-
 /** What the customer paid and has not had back. Cash on delivery is paid once delivered. */
 export function refundableAmount(order: { paymentStatus: string; total: number; refundedAmount: number }) {
   const paid = order.paymentStatus === "PAID" || order.paymentStatus === "PARTIALLY_REFUNDED" ? order.total : 0;
@@ -50,7 +49,13 @@ export async function transitionOrder(ctx: StoreContext, unverifiedOrderId: stri
 }
 
 /** The move itself, inside a transaction the caller owns (labels ship the order in theirs). */
-export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: string, input: TransitionOrderInput, options: InTxOptions = {}): Promise<OrderDto> {
+export async function transitionOrderInTx(
+  tx: Tx,
+  ctx: StoreContext,
+  orderId: string,
+  input: TransitionOrderInput,
+  options: InTxOptions = {},
+): Promise<OrderDto> {
   const order = await selectOrderForMove(tx, ctx, orderId);
   if (!order) throw notFound("Order");
   const from = orderStatusFromDb(order.status);
@@ -81,7 +86,9 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
   if (input.to === "refunded") await assertMayRefund(tx, ctx, refunded, order.currency);
 
   const now = new Date();
-  const data: Prisma.OrderUpdateManyMutationInput = partialRefund ? { version: { increment: 1 } } : { status: orderStatusToDb(input.to), version: { increment: 1 } };
+  const data: Prisma.OrderUpdateManyMutationInput = partialRefund
+    ? { version: { increment: 1 } }
+    : { status: orderStatusToDb(input.to), version: { increment: 1 } };
   const milestone = partialRefund ? null : MILESTONE_OF[input.to];
   if (milestone) (data as Record<string, unknown>)[milestone] = now;
   if (input.to === "refunded") {
@@ -124,7 +131,9 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
     data: {
       storeId: ctx.storeId,
       orderId,
-      ...(partialRefund ? orderEvent("order.refunded", { ...changed, partial: true, refundedTotal: order.refundedAmount + refunded, paid: order.refundedAmount + refundable }) : orderEvent("order.status_changed", changed)),
+      ...(partialRefund
+        ? orderEvent("order.refunded", { ...changed, partial: true, refundedTotal: order.refundedAmount + refunded, paid: order.refundedAmount + refundable })
+        : orderEvent("order.status_changed", changed)),
       ...actorFields(ctx.actor),
     },
   });
@@ -133,7 +142,12 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
       storeId: ctx.storeId,
       orderId,
       event: options.labelTrackingUrl ? "order.label_issued" : partialRefund ? "order.partially_refunded" : smsEventFor(input.to),
-      vars: { status: partialRefund ? from : input.to, note: input.customerNote ?? "", tracking_url: options.labelTrackingUrl ?? "", ...(refunded ? { amount: { minor: refunded, currency: order.currency } } : {}) },
+      vars: {
+        status: partialRefund ? from : input.to,
+        note: input.customerNote ?? "",
+        tracking_url: options.labelTrackingUrl ?? "",
+        ...(refunded ? { amount: { minor: refunded, currency: order.currency } } : {}),
+      },
     });
   }
 
@@ -141,7 +155,8 @@ export async function transitionOrderInTx(tx: Tx, ctx: StoreContext, orderId: st
   if (!updated) throw notFound("Order");
   // Stage 7: a delivered order is asked for a review later; one returned or refunded first is not.
   if (input.to === "delivered") await scheduleReviewRequestInTx(tx, ctx.storeId, orderId, updated.deliveredAt ?? new Date());
-  if (input.to === "returned" || (input.to === "refunded" && !partialRefund)) await cancelReviewRequestInTx(tx, ctx.storeId, orderId, `the order was ${input.to}`);
+  if (input.to === "returned" || (input.to === "refunded" && !partialRefund))
+    await cancelReviewRequestInTx(tx, ctx.storeId, orderId, `the order was ${input.to}`);
   // Stock last: its rows are shared by every order of the same products, and their locks are held
   // until commit, so the less that follows them, the less a busy store's moves wait on each other.
   if (effect) await moveStock(tx, ctx.storeId, order, effect);
@@ -234,7 +249,9 @@ function refusalError(refusal: NonNullable<ReturnType<typeof refuseTransition>>,
       return new AppError("ORDER_INVALID_TRANSITION", `${why} Allowed: ${allowed.join(", ") || "none"}.`, { details: { from, allowed }, say });
     }
     case "SHIPMENT_REQUIRED":
-      return new AppError("SHIPMENT_REQUIRED", "To mark the order shipped, say which courier takes it.", { fields: { "shipment.courierName": issue("requiredToShip") } });
+      return new AppError("SHIPMENT_REQUIRED", "To mark the order shipped, say which courier takes it.", {
+        fields: { "shipment.courierName": issue("requiredToShip") },
+      });
     case "REFUND_EXCEEDS_PAID":
       return new AppError("REFUND_EXCEEDS_PAID", `The refund cannot be more than what was paid and not yet refunded (${refusal.refundable}).`, {
         fields: { refundAmount: issue("atMostAmount", { amount: { money: refusal.refundable, currency } }) },
@@ -242,9 +259,11 @@ function refusalError(refusal: NonNullable<ReturnType<typeof refuseTransition>>,
         details: { refundable: refusal.refundable },
       });
     case "LABEL_IN_PROGRESS":
-      return new AppError("LABEL_IN_PROGRESS", "This order's label is being voided: wait for the carrier's answer before moving the order.", { details: { reason: "label_voiding" }, say: { key: "labelVoiding" } });
+      return new AppError("LABEL_IN_PROGRESS", "This order's label is being voided: wait for the carrier's answer before moving the order.", {
+        details: { reason: "label_voiding" },
+        say: { key: "labelVoiding" },
+      });
     case "REFUND_AMOUNT_INVALID":
       return new AppError("REFUND_AMOUNT_INVALID", "The refund must be more than zero.", { fields: { refundAmount: issue("greaterThan", { n: 0 }) } });
   }
 }
-

@@ -34,10 +34,18 @@ export async function redeemDiscount(ctx: StoreContext, input: z.output<typeof r
     select: { usedAt: true, expiresAt: true, minOrder: true, customerId: true },
   });
   const owner = found && (await db.customer.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: found.customerId } }, select: { phone: true } }));
-  if (!found || owner?.phone !== input.customerPhone) throw new AppError("DISCOUNT_UNKNOWN", "This discount code does not exist.", { fields: { code: issue("discountUnknown") } });
+  if (!found || owner?.phone !== input.customerPhone)
+    throw new AppError("DISCOUNT_UNKNOWN", "This discount code does not exist.", { fields: { code: issue("discountUnknown") } });
   if (found.usedAt) throw new AppError("DISCOUNT_USED", "This discount code was already used.", { fields: { code: issue("discountUsed") } });
-  if (found.expiresAt <= now) throw new AppError("DISCOUNT_EXPIRED", `This discount code expired on ${found.expiresAt.toISOString().slice(0, 10)}.`, { fields: { code: issue("discountExpired") }, say: { key: "discountExpiredOn", params: { date: found.expiresAt.toISOString().slice(0, 10) } } });
-  throw new AppError("DISCOUNT_BELOW_MINIMUM", "The order is below this code's minimum.", { fields: { orderTotal: issue("atLeast", { n: found.minOrder }) }, details: { minOrder: found.minOrder } });
+  if (found.expiresAt <= now)
+    throw new AppError("DISCOUNT_EXPIRED", `This discount code expired on ${found.expiresAt.toISOString().slice(0, 10)}.`, {
+      fields: { code: issue("discountExpired") },
+      say: { key: "discountExpiredOn", params: { date: found.expiresAt.toISOString().slice(0, 10) } },
+    });
+  throw new AppError("DISCOUNT_BELOW_MINIMUM", "The order is below this code's minimum.", {
+    fields: { orderTotal: issue("atLeast", { n: found.minOrder }) },
+    details: { minOrder: found.minOrder },
+  });
 }
 
 // Stored codes keep their dash ("THX-ABCD2345"); people type them any way.
@@ -46,7 +54,19 @@ function candidates(typed: string): string[] {
   return [n, n.length > 3 ? `${n.slice(0, 3)}-${n.slice(3)}` : n];
 }
 
-export type DiscountDto = { id: string; code: string; kind: string; value: number; minOrder: number; expiresAt: string; expired: boolean; usedAt: string | null; usedOrderTotal: number | null; customer: { id: string; name: string }; orderNumber: number | null };
+export type DiscountDto = {
+  id: string;
+  code: string;
+  kind: string;
+  value: number;
+  minOrder: number;
+  expiresAt: string;
+  expired: boolean;
+  usedAt: string | null;
+  usedOrderTotal: number | null;
+  customer: { id: string; name: string };
+  orderNumber: number | null;
+};
 
 /** The merchant's Discounts list: every thank-you code, newest first. */
 export async function listDiscounts(ctx: StoreContext, options: { limit?: number; now?: Date } = {}): Promise<DiscountDto[]> {

@@ -56,28 +56,29 @@ export async function listReviews(ctx: StoreContext, query: ReviewsQuery) {
     where: { ...where, AND: and },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: PAGE + 1,
-    include: { photos: { select: { id: true, width: true, height: true }, orderBy: { createdAt: "asc" } }, request: { select: { order: { select: { number: true } } } } },
+    include: {
+      photos: { select: { id: true, width: true, height: true }, orderBy: { createdAt: "asc" } },
+      request: { select: { order: { select: { number: true } } } },
+    },
   });
   const page = rows.slice(0, PAGE);
   const last = page.at(-1);
   return {
-    data: page.map(
-      (r): ReviewDto => ({
-        id: r.id,
-        kind: r.kind.toLowerCase() as ReviewDto["kind"],
-        subject: r.subject,
-        productId: r.productId,
-        rating: r.rating,
-        body: r.body,
-        status: r.status.toLowerCase() as ReviewDto["status"],
-        authorName: r.authorName,
-        reply: r.reply,
-        createdAt: r.createdAt.toISOString(),
-        orderId: r.orderId,
-        orderNumber: r.request.order.number,
-        photos: r.photos,
-      }),
-    ),
+    data: page.map((r): ReviewDto => ({
+      id: r.id,
+      kind: r.kind.toLowerCase() as ReviewDto["kind"],
+      subject: r.subject,
+      productId: r.productId,
+      rating: r.rating,
+      body: r.body,
+      status: r.status.toLowerCase() as ReviewDto["status"],
+      authorName: r.authorName,
+      reply: r.reply,
+      createdAt: r.createdAt.toISOString(),
+      orderId: r.orderId,
+      orderNumber: r.request.order.number,
+      photos: r.photos,
+    })),
     nextCursor: rows.length > PAGE && last ? encodeCursor({ placedAt: last.createdAt, id: last.id }) : null,
   };
 }
@@ -90,7 +91,9 @@ export async function reviewStats(ctx: StoreContext) {
   ]);
   const round = (n: number | null) => Math.round((n ?? 0) * 10) / 10;
   return {
-    products: products.map((p) => ({ productId: p.productId!, name: p.subject, average: round(p._avg.rating), count: p._count })).sort((a, b) => b.count - a.count),
+    products: products
+      .map((p) => ({ productId: p.productId!, name: p.subject, average: round(p._avg.rating), count: p._count }))
+      .sort((a, b) => b.count - a.count),
     carriers: carriers.map((c) => ({ carrier: c.carrier!, name: c.subject, average: round(c._avg.rating), count: c._count })).sort((a, b) => b.count - a.count),
   };
 }
@@ -108,7 +111,10 @@ export const replyInput = z.strictObject({ reviewId: z.uuid(), reply: z.string()
 
 /** The merchant's public answer; an empty one removes it. */
 export async function replyToReview(ctx: StoreContext, input: z.output<typeof replyInput>) {
-  const { count } = await db.review.updateMany({ where: { storeId: ctx.storeId, id: input.reviewId }, data: { reply: input.reply || null, repliedAt: input.reply ? new Date() : null } });
+  const { count } = await db.review.updateMany({
+    where: { storeId: ctx.storeId, id: input.reviewId },
+    data: { reply: input.reply || null, repliedAt: input.reply ? new Date() : null },
+  });
   if (!count) throw notFound("Review");
 }
 
@@ -153,20 +159,18 @@ export async function publishedReviews(storeSlug: string, query: { product?: str
   const last = page.at(-1);
   return {
     store: { name: store.name, locale: store.locale === "en" ? ("en" as const) : ("ar" as const) },
-    data: page.map(
-      (r): PublicReview => ({
-        id: r.id,
-        kind: r.kind.toLowerCase() as PublicReview["kind"],
-        product: r.kind === "PRODUCT" ? r.subject : null,
-        productId: r.productId,
-        rating: r.rating,
-        text: r.body,
-        author: r.authorName,
-        date: (r.publishedAt ?? r.createdAt).toISOString(),
-        reply: r.reply,
-        photos: r.photos.map((p) => ({ url: photoUrl(p.id), width: p.width, height: p.height })),
-      }),
-    ),
+    data: page.map((r): PublicReview => ({
+      id: r.id,
+      kind: r.kind.toLowerCase() as PublicReview["kind"],
+      product: r.kind === "PRODUCT" ? r.subject : null,
+      productId: r.productId,
+      rating: r.rating,
+      text: r.body,
+      author: r.authorName,
+      date: (r.publishedAt ?? r.createdAt).toISOString(),
+      reply: r.reply,
+      photos: r.photos.map((p) => ({ url: photoUrl(p.id), width: p.width, height: p.height })),
+    })),
     nextCursor: rows.length > limit && last ? encodeCursor({ placedAt: last.publishedAt ?? last.createdAt, id: last.id }) : null,
   };
 }

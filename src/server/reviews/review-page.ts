@@ -21,7 +21,10 @@ const text = z
   .optional()
   .transform((v) => v || null);
 export const reviewSubmission = z.strictObject({
-  products: z.array(z.strictObject({ productId: z.uuid(), rating, text })).max(100).default([]),
+  products: z
+    .array(z.strictObject({ productId: z.uuid(), rating, text }))
+    .max(100)
+    .default([]),
   experience: z.strictObject({ rating, text }).optional(),
   carrier: z.strictObject({ rating, text }).optional(),
 });
@@ -106,14 +109,26 @@ export async function reviewPageByToken(token: string, now = new Date()): Promis
         })
       : [],
     experience: { asked: settings.rate.experience, rating: experience?.rating ?? null, text: experience?.body ?? null },
-    carrier: { asked: settings.rate.carrier && !!carrier, name: carrier?.name ?? null, rating: carrierReview?.rating ?? null, text: carrierReview?.body ?? null },
+    carrier: {
+      asked: settings.rate.carrier && !!carrier,
+      name: carrier?.name ?? null,
+      rating: carrierReview?.rating ?? null,
+      text: carrierReview?.body ?? null,
+    },
     askPhotos: settings.askPhotos,
     submittedAt: request.submittedAt?.toISOString() ?? null,
     editableUntil: request.submittedAt ? new Date(request.submittedAt.getTime() + EDIT_WINDOW_MS).toISOString() : null,
     editable: !request.submittedAt || now.getTime() <= request.submittedAt.getTime() + EDIT_WINDOW_MS,
     discount:
       request.submittedAt && request.discount
-        ? { code: request.discount.code, kind: request.discount.kind, value: request.discount.value, minOrder: request.discount.minOrder, expiresAt: request.discount.expiresAt.toISOString(), currency: request.store.currency }
+        ? {
+            code: request.discount.code,
+            kind: request.discount.kind,
+            value: request.discount.value,
+            minOrder: request.discount.minOrder,
+            expiresAt: request.discount.expiresAt.toISOString(),
+            currency: request.store.currency,
+          }
         : null,
   };
 }
@@ -123,7 +138,12 @@ export async function reviewPageByToken(token: string, now = new Date()): Promis
  * re-encoded before anything is written, then one transaction. Photos are stored first and removed again
  * if the transaction fails, so nothing is left half-saved.
  */
-export async function submitReview(token: string, input: ReviewSubmission, photos: Map<string, Buffer[]>, options: { now?: Date; storage?: PhotoStorage } = {}) {
+export async function submitReview(
+  token: string,
+  input: ReviewSubmission,
+  photos: Map<string, Buffer[]>,
+  options: { now?: Date; storage?: PhotoStorage } = {},
+) {
   const now = options.now ?? new Date();
   const storage = options.storage ?? photoStorage();
   const request = await loadRequest(token);
@@ -165,16 +185,37 @@ export async function submitReview(token: string, input: ReviewSubmission, photo
   const storeId = request.storeId;
   const author = publicAuthorName(request.order.customerName);
   const wanted: { kind: ReviewKind; productId: string | null; subject: string; carrier: string | null; rating: number; body: string | null }[] = [
-    ...input.products.map((r) => ({ kind: "PRODUCT" as const, productId: r.productId, subject: products.find((p) => p.productId === r.productId)!.name, carrier: null, rating: r.rating, body: r.text })),
-    ...(settings.rate.experience && input.experience ? [{ kind: "EXPERIENCE" as const, productId: null, subject: request.store.name, carrier: null, ...{ rating: input.experience.rating, body: input.experience.text } }] : []),
-    ...(carrier && input.carrier ? [{ kind: "CARRIER" as const, productId: null, subject: carrier.name, carrier: carrier.id, rating: input.carrier.rating, body: input.carrier.text }] : []),
+    ...input.products.map((r) => ({
+      kind: "PRODUCT" as const,
+      productId: r.productId,
+      subject: products.find((p) => p.productId === r.productId)!.name,
+      carrier: null,
+      rating: r.rating,
+      body: r.text,
+    })),
+    ...(settings.rate.experience && input.experience
+      ? [
+          {
+            kind: "EXPERIENCE" as const,
+            productId: null,
+            subject: request.store.name,
+            carrier: null,
+            ...{ rating: input.experience.rating, body: input.experience.text },
+          },
+        ]
+      : []),
+    ...(carrier && input.carrier
+      ? [{ kind: "CARRIER" as const, productId: null, subject: carrier.name, carrier: carrier.id, rating: input.carrier.rating, body: input.carrier.text }]
+      : []),
   ];
   try {
     await db.$transaction(async (tx) => {
       // Another tab submitting at the same moment waits here and then edits, never duplicates. Every
       // limit is checked again under this lock, on what is there now: the checks above read before it,
       // and parallel submissions each saw room for three photos.
-      const [locked] = await tx.$queryRaw<{ submittedAt: Date | null }[]>`SELECT "submittedAt" FROM review_requests WHERE "storeId" = ${storeId}::uuid AND id = ${request.id}::uuid FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<
+        { submittedAt: Date | null }[]
+      >`SELECT "submittedAt" FROM review_requests WHERE "storeId" = ${storeId}::uuid AND id = ${request.id}::uuid FOR UPDATE`;
       if (locked?.submittedAt && now.getTime() > locked.submittedAt.getTime() + EDIT_WINDOW_MS) {
         throw new AppError("CONFLICT", "This review can no longer be changed: reviews can be edited for 7 days.", { say: { key: "reviewEditWindow" } });
       }
@@ -192,13 +233,36 @@ export async function submitReview(token: string, input: ReviewSubmission, photo
           ? await tx.review.update({
               where: { storeId_id: { storeId, id: existing.id } },
               // A merchant's hidden review stays hidden when edited.
-              data: { rating: w.rating, body: w.body, ...(existing.status === "HIDDEN" ? {} : { status, publishedAt: status === "PUBLISHED" ? (existing.publishedAt ?? now) : null }) },
+              data: {
+                rating: w.rating,
+                body: w.body,
+                ...(existing.status === "HIDDEN" ? {} : { status, publishedAt: status === "PUBLISHED" ? (existing.publishedAt ?? now) : null }),
+              },
             })
-          : await tx.review.create({ data: { storeId, requestId: request.id, orderId: request.orderId, authorName: author, ...w, status, publishedAt: status === "PUBLISHED" ? now : null } });
+          : await tx.review.create({
+              data: {
+                storeId,
+                requestId: request.id,
+                orderId: request.orderId,
+                authorName: author,
+                ...w,
+                status,
+                publishedAt: status === "PUBLISHED" ? now : null,
+              },
+            });
         const mine = processed.filter((p) => w.kind === "PRODUCT" && p.productId === w.productId);
         if (mine.length) {
           await tx.reviewPhoto.createMany({
-            data: mine.map((p) => ({ storeId, id: p.id, reviewId: review.id, storageKey: p.key, contentType: p.photo.contentType, width: p.photo.width, height: p.photo.height, bytes: p.photo.bytes.length })),
+            data: mine.map((p) => ({
+              storeId,
+              id: p.id,
+              reviewId: review.id,
+              storageKey: p.key,
+              contentType: p.photo.contentType,
+              width: p.photo.width,
+              height: p.photo.height,
+              bytes: p.photo.bytes.length,
+            })),
           });
         }
       }
@@ -209,7 +273,11 @@ export async function submitReview(token: string, input: ReviewSubmission, photo
         data: {
           storeId,
           orderId: request.orderId,
-          ...orderEvent("review.submitted", { rating: Math.round(stars.reduce((a, b) => a + b, 0) / Math.max(1, stars.length)), edited: !first, photos: processed.length }),
+          ...orderEvent("review.submitted", {
+            rating: Math.round(stars.reduce((a, b) => a + b, 0) / Math.max(1, stars.length)),
+            edited: !first,
+            photos: processed.length,
+          }),
           actorType: "CUSTOMER",
           actorName: author,
         },

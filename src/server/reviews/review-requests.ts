@@ -29,7 +29,8 @@ export async function scheduleReviewRequestInTx(tx: Tx, storeId: string, orderId
 /** Inside the transaction that returns or refunds an order: a request not yet sent is canceled. */
 export async function cancelReviewRequestInTx(tx: Tx, storeId: string, orderId: string, reason: string) {
   const { count } = await tx.reviewRequest.updateMany({ where: { storeId, orderId, status: "SCHEDULED" }, data: { status: "CANCELED", reason } });
-  if (count) await tx.orderEvent.create({ data: { storeId, orderId, ...orderEvent("review.request_canceled", { reason }), actorType: "SYSTEM", actorName: "Tajer" } });
+  if (count)
+    await tx.orderEvent.create({ data: { storeId, orderId, ...orderEvent("review.request_canceled", { reason }), actorType: "SYSTEM", actorName: "Tajer" } });
 }
 
 type SendOutcome = { status: "sent" | "canceled" | "skipped" | "deferred" | "already"; reason?: string; runAt?: Date };
@@ -38,24 +39,49 @@ type SendOutcome = { status: "sent" | "canceled" | "skipped" | "deferred" | "alr
  * The job: sends one request if it is still due. Re-checks everything at send time (the order may have
  * been returned, the customer blocked, the settings changed) and defers past quiet hours.
  */
-export async function sendReviewRequest(payload: { storeId: string; requestId: string }, options: { now?: Date; byMerchant?: boolean; actor?: StoreContext["actor"] } = {}): Promise<SendOutcome> {
+export async function sendReviewRequest(
+  payload: { storeId: string; requestId: string },
+  options: { now?: Date; byMerchant?: boolean; actor?: StoreContext["actor"] } = {},
+): Promise<SendOutcome> {
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM review_requests WHERE "storeId" = ${payload.storeId}::uuid AND id = ${payload.requestId}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status FROM review_requests WHERE "storeId" = ${payload.storeId}::uuid AND id = ${payload.requestId}::uuid FOR UPDATE`;
     if (!locked) return { status: "canceled", reason: "the request no longer exists" };
     if (locked.status !== "SCHEDULED") return { status: "already" };
     const request = await tx.reviewRequest.findUniqueOrThrow({ where: { storeId_id: { storeId: payload.storeId, id: payload.requestId } } });
     const [store, order] = await Promise.all([
-      tx.store.findUniqueOrThrow({ where: { id: payload.storeId }, select: { name: true, locale: true, timeZone: true, smsMode: true, webhookUrl: true, reviewSettings: true } }),
+      tx.store.findUniqueOrThrow({
+        where: { id: payload.storeId },
+        select: { name: true, locale: true, timeZone: true, smsMode: true, webhookUrl: true, reviewSettings: true },
+      }),
       tx.order.findUniqueOrThrow({
         where: { storeId_id: { storeId: payload.storeId, id: request.orderId } },
-        select: { id: true, number: true, status: true, customerId: true, customerName: true, customerPhone: true, customer: { select: { blockedAt: true, locale: true } } },
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          customerId: true,
+          customerName: true,
+          customerPhone: true,
+          customer: { select: { blockedAt: true, locale: true } },
+        },
       }),
     ]);
     const settings = readReviewSettings(store.reviewSettings);
     const end = async (status: "CANCELED" | "SKIPPED", reason: string): Promise<SendOutcome> => {
       await tx.reviewRequest.update({ where: { storeId_id: { storeId: payload.storeId, id: request.id } }, data: { status, reason } });
-      await tx.orderEvent.create({ data: { storeId: payload.storeId, orderId: order.id, type: status === "CANCELED" ? "review.request_canceled" : "review.request_skipped", actorType: "SYSTEM", actorName: "Tajer", data: { reason } } });
+      await tx.orderEvent.create({
+        data: {
+          storeId: payload.storeId,
+          orderId: order.id,
+          type: status === "CANCELED" ? "review.request_canceled" : "review.request_skipped",
+          actorType: "SYSTEM",
+          actorName: "Tajer",
+          data: { reason },
+        },
+      });
       return { status: status === "CANCELED" ? "canceled" : "skipped", reason };
     };
     if (order.status !== "DELIVERED") return end("CANCELED", `the order is ${order.status.toLowerCase().replace(/_/g, " ")}`);
@@ -87,17 +113,32 @@ export async function sendReviewRequest(payload: { storeId: string; requestId: s
           {
             storeId: payload.storeId,
             event: "review.requested",
-            body: { event: "review.requested", orderId: order.id, orderNumber: order.number, customer: { name: order.customerName, phone: order.customerPhone }, reviewUrl: link, discountCode: discount, message: body, occurredAt: now.toISOString() },
+            body: {
+              event: "review.requested",
+              orderId: order.id,
+              orderNumber: order.number,
+              customer: { name: order.customerName, phone: order.customerPhone },
+              reviewUrl: link,
+              discountCode: discount,
+              message: body,
+              occurredAt: now.toISOString(),
+            },
           },
           { storeId: payload.storeId },
         );
       }
     } else {
-      const sms = await tx.smsMessage.create({ data: { storeId: payload.storeId, orderId: order.id, event: "review.request", to: order.customerPhone, body }, select: { id: true } });
+      const sms = await tx.smsMessage.create({
+        data: { storeId: payload.storeId, orderId: order.id, event: "review.request", to: order.customerPhone, body },
+        select: { id: true },
+      });
       smsId = sms.id;
       await enqueueJob(tx, "sms.send", { storeId: payload.storeId, smsId: sms.id }, { storeId: payload.storeId });
     }
-    await tx.reviewRequest.update({ where: { storeId_id: { storeId: payload.storeId, id: request.id } }, data: { status: "SENT", sentAt: now, scheduledFor: now } });
+    await tx.reviewRequest.update({
+      where: { storeId_id: { storeId: payload.storeId, id: request.id } },
+      data: { status: "SENT", sentAt: now, scheduledFor: now },
+    });
     await tx.orderEvent.create({
       data: {
         storeId: payload.storeId,
@@ -116,7 +157,18 @@ async function createDiscount(tx: Tx, storeId: string, requestId: string, custom
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = newDiscountCode();
     const rows = await tx.discountCode.createManyAndReturn({
-      data: [{ storeId, requestId, customerId, code, kind: d.kind, value: d.kind === "percent" ? d.percent : d.amount, minOrder: d.minOrder, expiresAt: new Date(now.getTime() + d.validityDays * 86_400_000) }],
+      data: [
+        {
+          storeId,
+          requestId,
+          customerId,
+          code,
+          kind: d.kind,
+          value: d.kind === "percent" ? d.percent : d.amount,
+          minOrder: d.minOrder,
+          expiresAt: new Date(now.getTime() + d.validityDays * 86_400_000),
+        },
+      ],
       skipDuplicates: true,
       select: { code: true },
     });
@@ -132,14 +184,23 @@ async function createDiscount(tx: Tx, storeId: string, requestId: string, custom
 export async function sendReviewRequestNow(ctx: StoreContext, orderId: string): Promise<SendOutcome> {
   const order = await db.order.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: orderId } }, select: { status: true, deliveredAt: true } });
   if (!order) throw notFound("Order");
-  if (order.status !== "DELIVERED") throw new AppError("CONFLICT", "A review request goes out once the order is delivered.", { say: { key: "reviewAfterDelivery" } });
+  if (order.status !== "DELIVERED")
+    throw new AppError("CONFLICT", "A review request goes out once the order is delivered.", { say: { key: "reviewAfterDelivery" } });
   const request = await db.$transaction(async (tx) => {
     await tx.reviewRequest.createMany({ data: [{ storeId: ctx.storeId, orderId, scheduledFor: new Date() }], skipDuplicates: true });
     return tx.reviewRequest.findUniqueOrThrow({ where: { storeId_orderId: { storeId: ctx.storeId, orderId } } });
   });
-  if (request.status === "SENT") throw new AppError("CONFLICT", "The customer was already asked for a review of this order.", { details: { sentAt: request.sentAt?.toISOString() }, say: { key: "reviewAlreadyAsked" } });
-  if (request.status !== "SCHEDULED") throw new AppError("CONFLICT", `The review request was ${request.status.toLowerCase()}: ${request.reason ?? ""}`.trim(), { say: { key: "reviewRequestNotScheduled" } });
+  if (request.status === "SENT")
+    throw new AppError("CONFLICT", "The customer was already asked for a review of this order.", {
+      details: { sentAt: request.sentAt?.toISOString() },
+      say: { key: "reviewAlreadyAsked" },
+    });
+  if (request.status !== "SCHEDULED")
+    throw new AppError("CONFLICT", `The review request was ${request.status.toLowerCase()}: ${request.reason ?? ""}`.trim(), {
+      say: { key: "reviewRequestNotScheduled" },
+    });
   const outcome = await sendReviewRequest({ storeId: ctx.storeId, requestId: request.id }, { byMerchant: true, actor: ctx.actor });
-  if (outcome.status === "skipped" || outcome.status === "canceled") throw new AppError("CONFLICT", `No review request: ${outcome.reason}.`, { say: { key: "reviewNotSent", params: { reason: outcome.reason ?? "" } } });
+  if (outcome.status === "skipped" || outcome.status === "canceled")
+    throw new AppError("CONFLICT", `No review request: ${outcome.reason}.`, { say: { key: "reviewNotSent", params: { reason: outcome.reason ?? "" } } });
   return outcome;
 }

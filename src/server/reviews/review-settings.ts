@@ -23,8 +23,18 @@ export const reviewSettingsSchema = z.strictObject({
   discount: z
     .discriminatedUnion("kind", [
       z.strictObject({ kind: z.literal("off") }),
-      z.strictObject({ kind: z.literal("percent"), percent: z.number().int().min(1).max(100), validityDays: z.number().int().min(1).max(365), minOrder: z.number().int().min(0).max(100_000_000) }),
-      z.strictObject({ kind: z.literal("fixed"), amount: z.number().int().min(1).max(100_000_000), validityDays: z.number().int().min(1).max(365), minOrder: z.number().int().min(0).max(100_000_000) }),
+      z.strictObject({
+        kind: z.literal("percent"),
+        percent: z.number().int().min(1).max(100),
+        validityDays: z.number().int().min(1).max(365),
+        minOrder: z.number().int().min(0).max(100_000_000),
+      }),
+      z.strictObject({
+        kind: z.literal("fixed"),
+        amount: z.number().int().min(1).max(100_000_000),
+        validityDays: z.number().int().min(1).max(365),
+        minOrder: z.number().int().min(0).max(100_000_000),
+      }),
     ])
     .default({ kind: "off" }),
   // Reviews rated at least this publish at once; the rest wait for moderation. null: all wait.

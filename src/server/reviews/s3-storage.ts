@@ -16,14 +16,24 @@ export function signS3Request(
   request: { method: string; path: string; headers: Record<string, string>; payloadHash: string; query?: string },
   now: Date,
 ): Record<string, string> {
-  const amzDate = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const amzDate = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   const day = amzDate.slice(0, 8);
   const headers: Record<string, string> = { ...request.headers, "x-amz-content-sha256": request.payloadHash, "x-amz-date": amzDate };
   const names = Object.keys(headers)
     .map((h) => h.toLowerCase())
     .sort();
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v).trim()]));
-  const canonical = [request.method, request.path, request.query ?? "", names.map((n) => `${n}:${lower[n]}\n`).join(""), names.join(";"), request.payloadHash].join("\n");
+  const canonical = [
+    request.method,
+    request.path,
+    request.query ?? "",
+    names.map((n) => `${n}:${lower[n]}\n`).join(""),
+    names.join(";"),
+    request.payloadHash,
+  ].join("\n");
   const scope = `${day}/${config.region}/s3/aws4_request`;
   const toSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256(canonical)].join("\n");
   const key = hmac(hmac(hmac(hmac(`AWS4${config.secretAccessKey}`, day), config.region), "s3"), "aws4_request");

@@ -58,8 +58,22 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   });
   await db.apiToken.createMany({
     data: [
-      { storeId: demo, name: "Demo storefront", role: "OWNER", tokenHash: hashApiToken(DEMO_TOKENS.demo), prefix: tokenPrefix(DEMO_TOKENS.demo), createdById: owner.id },
-      { storeId: second, name: "Second storefront", role: "OWNER", tokenHash: hashApiToken(DEMO_TOKENS.second), prefix: tokenPrefix(DEMO_TOKENS.second), createdById: secondOwner.id },
+      {
+        storeId: demo,
+        name: "Demo storefront",
+        role: "OWNER",
+        tokenHash: hashApiToken(DEMO_TOKENS.demo),
+        prefix: tokenPrefix(DEMO_TOKENS.demo),
+        createdById: owner.id,
+      },
+      {
+        storeId: second,
+        name: "Second storefront",
+        role: "OWNER",
+        tokenHash: hashApiToken(DEMO_TOKENS.second),
+        prefix: tokenPrefix(DEMO_TOKENS.second),
+        createdById: secondOwner.id,
+      },
     ],
   });
   // The demo stores make this a demo installation: the carrier simulator's controls are offered.
@@ -111,8 +125,18 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
         ]
       : [{ name: "Main warehouse", city: "الرياض", district: "العليا", address: "شارع العليا العام", phone: "+966110000000", isDefault: true }];
   // Saturday to Thursday, 9 to 10; Fridays from 4 pm.
-  const workingHours = { ...Object.fromEntries(["sat", "sun", "mon", "tue", "wed", "thu"].map((d) => [d, { open: "09:00", close: "22:00" }])), fri: { open: "16:00", close: "22:00" } };
-  const branches = branchSpecs.map((b, i) => ({ ...b, id: r.uuid(), storeId, workingHours, pickupContactName: i === 0 ? "Faisal Al-Harbi" : null, pickupContactPhone: i === 0 ? "+966500000020" : null }));
+  const workingHours = {
+    ...Object.fromEntries(["sat", "sun", "mon", "tue", "wed", "thu"].map((d) => [d, { open: "09:00", close: "22:00" }])),
+    fri: { open: "16:00", close: "22:00" },
+  };
+  const branches = branchSpecs.map((b, i) => ({
+    ...b,
+    id: r.uuid(),
+    storeId,
+    workingHours,
+    pickupContactName: i === 0 ? "Faisal Al-Harbi" : null,
+    pickupContactPhone: i === 0 ? "+966500000020" : null,
+  }));
   await db.branch.createMany({ data: branches });
 
   // Products with variants and per-branch stock; some are out of stock somewhere, a few everywhere.
@@ -177,7 +201,17 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
     const lines = Array.from({ length: r.int(1, 4) }, () => r.pick(variants)).filter((v, idx, all) => all.findIndex((x) => x.id === v.id) === idx);
     const lineRows = lines.map((v) => {
       const quantity = r.chance(0.8) ? 1 : r.int(2, 4);
-      return { storeId, id: r.uuid(), orderId, variantId: v.id, sku: v.sku, name: v.name, quantity, unitPrice: v.price, lineTotal: lineTotal(v.price, quantity) };
+      return {
+        storeId,
+        id: r.uuid(),
+        orderId,
+        variantId: v.id,
+        sku: v.sku,
+        name: v.name,
+        quantity,
+        unitPrice: v.price,
+        lineTotal: lineTotal(v.price, quantity),
+      };
     });
     items.push(...lineRows);
     const subtotal = sumMinor(lineRows.map((l) => l.lineTotal));
@@ -262,7 +296,13 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
 }
 
 const REVIEW_TEXTS: Record<number, string[]> = {
-  5: ["ممتاز جدًا، الجودة فوق المتوقع", "وصل بسرعة والتغليف رائع", "سأطلب مرة أخرى بالتأكيد", "Excellent quality, exactly as described", "هدية رائعة، أعجبت أهلي"],
+  5: [
+    "ممتاز جدًا، الجودة فوق المتوقع",
+    "وصل بسرعة والتغليف رائع",
+    "سأطلب مرة أخرى بالتأكيد",
+    "Excellent quality, exactly as described",
+    "هدية رائعة، أعجبت أهلي",
+  ],
   4: ["جيد جدًا، المقاس مناسب", "منتج جميل لكن التوصيل تأخر يومًا", "Very good, would recommend"],
   3: ["مقبول، اللون أغمق من الصورة", "Okay for the price"],
   2: ["الجودة أقل من المتوقع"],
@@ -294,7 +334,14 @@ async function seedReviews(
     requests.push({ storeId, id: requestId, orderId: o.id, status: "SENT" as const, scheduledFor: sentAt, sentAt, submittedAt, createdAt: o.deliveredAt! });
     const words = o.customerName.trim().split(/\s+/);
     const author = words.length > 1 ? `${words[0]} ${[...words.at(-1)!][0]}.` : words[0];
-    const products = [...new Map(items.filter((i) => i.orderId === o.id).map((i) => variants.find((v) => v.id === i.variantId)!).map((v) => [v.productId, v])).values()];
+    const products = [
+      ...new Map(
+        items
+          .filter((i) => i.orderId === o.id)
+          .map((i) => variants.find((v) => v.id === i.variantId)!)
+          .map((v) => [v.productId, v]),
+      ).values(),
+    ];
     for (const v of products) {
       const roll = r.next();
       const rating = roll < 0.5 ? 5 : roll < 0.75 ? 4 : roll < 0.87 ? 3 : roll < 0.95 ? 2 : 1;
@@ -317,7 +364,22 @@ async function seedReviews(
       });
     }
     const experience = r.int(3, 5);
-    reviews.push({ storeId, id: r.uuid(), requestId, orderId: o.id, kind: "EXPERIENCE" as const, productId: null, subject: "Demo Store", rating: experience, body: null, status: (experience >= 4 ? "PUBLISHED" : "PENDING") as "PUBLISHED" | "PENDING", authorName: author, reply: null, publishedAt: experience >= 4 ? submittedAt : null, createdAt: submittedAt });
+    reviews.push({
+      storeId,
+      id: r.uuid(),
+      requestId,
+      orderId: o.id,
+      kind: "EXPERIENCE" as const,
+      productId: null,
+      subject: "Demo Store",
+      rating: experience,
+      body: null,
+      status: (experience >= 4 ? "PUBLISHED" : "PENDING") as "PUBLISHED" | "PENDING",
+      authorName: author,
+      reply: null,
+      publishedAt: experience >= 4 ? submittedAt : null,
+      createdAt: submittedAt,
+    });
   }
   await db.reviewRequest.createMany({ data: requests });
   for (let i = 0; i < reviews.length; i += 500) await db.review.createMany({ data: reviews.slice(i, i + 500) });

@@ -71,7 +71,10 @@ export function visualRuns(text: string): VisualRun[] {
     // Inside a right-to-left run, its pieces read from the right: draw them last first.
     const inOrder = group[0].dir === "A" ? [...fontRuns].reverse() : fontRuns;
     for (const piece of inOrder) {
-      const font: FontKind = ARABIC_LETTER.test(piece.map((c) => c.ch).join("")) || (group[0].dir === "A" && piece.every((c) => /[\s\u060C\u061B\u061F]/.test(c.ch))) ? "arabic" : "latin";
+      const font: FontKind =
+        ARABIC_LETTER.test(piece.map((c) => c.ch).join("")) || (group[0].dir === "A" && piece.every((c) => /[\s\u060C\u061B\u061F]/.test(c.ch)))
+          ? "arabic"
+          : "latin";
       runs.push({ text: piece.map((c) => c.ch).join(""), font });
     }
   }

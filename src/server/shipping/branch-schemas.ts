@@ -7,9 +7,7 @@ export const WEEKDAYS = ["sat", "sun", "mon", "tue", "wed", "thu", "fri"] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, rule("timeLike", { example: "09:00" }));
-const hours = z
-  .strictObject({ open: time, close: time })
-  .refine((h) => h.open < h.close, { message: rule("closeAfterOpen"), path: ["close"] });
+const hours = z.strictObject({ open: time, close: time }).refine((h) => h.open < h.close, { message: rule("closeAfterOpen"), path: ["close"] });
 
 /** Opening hours per weekday; a day left out is closed. */
 export const workingHoursInput = z.partialRecord(z.enum(WEEKDAYS), hours);

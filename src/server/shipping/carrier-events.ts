@@ -25,7 +25,11 @@ const SHIPMENT_STATUS: Record<CarrierEvent["status"], ShipmentStatus> = {
 };
 // A shipment only moves forward: a late "out for delivery" never undoes "delivered".
 const RANK: Partial<Record<ShipmentStatus, number>> = { CREATED: 0, PICKED_UP: 1, IN_TRANSIT: 2, OUT_FOR_DELIVERY: 3, DELIVERED: 4, RETURNED: 4 };
-const ORDER_STATUS: Partial<Record<CarrierEvent["status"], OrderStatus>> = { out_for_delivery: "out_for_delivery", delivered: "delivered", returned_to_sender: "returned" };
+const ORDER_STATUS: Partial<Record<CarrierEvent["status"], OrderStatus>> = {
+  out_for_delivery: "out_for_delivery",
+  delivered: "delivered",
+  returned_to_sender: "returned",
+};
 // How far along its delivery an order is. A carrier moves an order only forward from where it is, and
 // only while it is on the road (shipped or out for delivery): what staff did after that stands.
 const ORDER_RANK: Partial<Record<OrderStatus, number>> = { shipped: 0, out_for_delivery: 1, delivered: 2, returned: 2 };
@@ -56,7 +60,14 @@ export async function applyCarrierEvent(carrier: CarrierId, event: CarrierEvent)
     if (!count) return "duplicate";
     const actor = { type: "CARRIER" as const, id: carrier, name: CARRIERS[carrier].name };
     await tx.orderEvent.create({
-      data: { storeId: shipment.storeId, orderId: shipment.orderId, ...orderEvent("shipment.updated", { status: event.status, trackingNumber: event.trackingNumber }), actorType: "CARRIER", actorId: carrier, actorName: actor.name },
+      data: {
+        storeId: shipment.storeId,
+        orderId: shipment.orderId,
+        ...orderEvent("shipment.updated", { status: event.status, trackingNumber: event.trackingNumber }),
+        actorType: "CARRIER",
+        actorId: carrier,
+        actorName: actor.name,
+      },
     });
     const target = ORDER_STATUS[event.status];
     const [store, order] = await Promise.all([

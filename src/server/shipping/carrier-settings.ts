@@ -34,11 +34,26 @@ export async function listCarriers(ctx: StoreContext): Promise<CarrierDto[]> {
       accountNumber: account?.accountNumber ?? null,
       capabilities: profile.capabilities,
       rates: account
-        ? { firstKg: account.firstKg, perAdditionalKg: account.perAdditionalKg, codFee: account.codFee, volumetricDivisor: account.volumetricDivisor, weightStepGrams: account.weightStepGrams }
+        ? {
+            firstKg: account.firstKg,
+            perAdditionalKg: account.perAdditionalKg,
+            codFee: account.codFee,
+            volumetricDivisor: account.volumetricDivisor,
+            weightStepGrams: account.weightStepGrams,
+          }
         : profile.defaultRates,
     };
   });
-  const manual = couriers.map((c): CarrierDto => ({ id: c.id, name: c.name, kind: "manual", enabled: true, accountNumber: null, capabilities: MANUAL_CAPABILITIES, rates: null, phone: c.phone }));
+  const manual = couriers.map((c): CarrierDto => ({
+    id: c.id,
+    name: c.name,
+    kind: "manual",
+    enabled: true,
+    accountNumber: null,
+    capabilities: MANUAL_CAPABILITIES,
+    rates: null,
+    phone: c.phone,
+  }));
   return [...integrated, ...manual];
 }
 

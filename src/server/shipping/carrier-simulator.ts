@@ -128,17 +128,27 @@ export type AdvanceResult = { trackingNumber: string; status: SimulatedStatus; w
  * Moves a simulated parcel along (picked up → in transit → out for delivery → delivered, or returned to
  * sender) and tells Tajer the way a carrier does: a signed POST to its webhook URL. Demo and test tool.
  */
-export async function advanceSimulatedShipment(trackingNumber: string, to?: SimulatedStatus, webhookBase = `${publicUrl()}/api/webhooks/carriers`): Promise<AdvanceResult> {
+export async function advanceSimulatedShipment(
+  trackingNumber: string,
+  to?: SimulatedStatus,
+  webhookBase = `${publicUrl()}/api/webhooks/carriers`,
+): Promise<AdvanceResult> {
   const row = await db.carrierSimShipment.findUnique({ where: { trackingNumber } });
   if (!row) throw new CarrierError(`The carrier has no parcel ${trackingNumber}.`, false);
   const status = to ?? nextSimulatedStatus(row.status);
-  if (!status || SIM_RANK[status] <= (SIM_RANK[row.status] ?? 9)) throw new CarrierError(`Parcel ${trackingNumber} is already ${row.status.replace(/_/g, " ")}.`, false);
+  if (!status || SIM_RANK[status] <= (SIM_RANK[row.status] ?? 9))
+    throw new CarrierError(`Parcel ${trackingNumber} is already ${row.status.replace(/_/g, " ")}.`, false);
   await db.carrierSimShipment.update({ where: { trackingNumber }, data: { status } });
   const carrier = row.carrier as CarrierId;
   const body = JSON.stringify({ trackingNumber, status, occurredAt: new Date().toISOString() });
   const url = `${webhookBase}/${carrier}`;
   try {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-carrier-signature": await signCarrierWebhook(carrier, body) }, body, signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-carrier-signature": await signCarrierWebhook(carrier, body) },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
     return { trackingNumber, status, webhook: { url, httpStatus: response.status } };
   } catch (error) {
     return { trackingNumber, status, webhook: { url, httpStatus: null, error: error instanceof Error ? error.message : String(error) } };

@@ -45,7 +45,14 @@ export const CARRIERS: Readonly<Record<CarrierId, CarrierProfile>> = {
     name: "Aramex",
     capabilities: both,
     // Saturday to Thursday; no pickups on Friday.
-    pickupHours: { 6: { from: "09:00", to: "21:00" }, 0: { from: "09:00", to: "21:00" }, 1: { from: "09:00", to: "21:00" }, 2: { from: "09:00", to: "21:00" }, 3: { from: "09:00", to: "21:00" }, 4: { from: "09:00", to: "21:00" } },
+    pickupHours: {
+      6: { from: "09:00", to: "21:00" },
+      0: { from: "09:00", to: "21:00" },
+      1: { from: "09:00", to: "21:00" },
+      2: { from: "09:00", to: "21:00" },
+      3: { from: "09:00", to: "21:00" },
+      4: { from: "09:00", to: "21:00" },
+    },
     trackingUrl: (n) => `https://www.aramex.com/sa/en/track/results?ShipmentNumber=${enc(n)}`,
     trackingNumberPattern: /^\d{11}$/,
     defaultRates: { firstKg: 2100, perAdditionalKg: 300, codFee: 500, volumetricDivisor: 5000, weightStepGrams: 500 },
@@ -79,7 +86,15 @@ export const CARRIERS: Readonly<Record<CarrierId, CarrierProfile>> = {
     name: "AyMakan",
     capabilities: both,
     // Every day, into the evening.
-    pickupHours: { 0: { from: "10:00", to: "23:00" }, 1: { from: "10:00", to: "23:00" }, 2: { from: "10:00", to: "23:00" }, 3: { from: "10:00", to: "23:00" }, 4: { from: "10:00", to: "23:00" }, 5: { from: "14:00", to: "23:00" }, 6: { from: "10:00", to: "23:00" } },
+    pickupHours: {
+      0: { from: "10:00", to: "23:00" },
+      1: { from: "10:00", to: "23:00" },
+      2: { from: "10:00", to: "23:00" },
+      3: { from: "10:00", to: "23:00" },
+      4: { from: "10:00", to: "23:00" },
+      5: { from: "14:00", to: "23:00" },
+      6: { from: "10:00", to: "23:00" },
+    },
     trackingUrl: (n) => `https://aymakan.com.sa/en/tracking/${enc(n)}`,
     trackingNumberPattern: /^AY\d{9}$/,
     defaultRates: { firstKg: 1700, perAdditionalKg: 250, codFee: 450, volumetricDivisor: 5000, weightStepGrams: 500 },

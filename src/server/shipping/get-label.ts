@@ -10,7 +10,14 @@ import { renderLabelsPdf, type LabelData } from "./label-pdf";
 async function labelData(ctx: StoreContext, shipmentIds: string[]): Promise<LabelData[]> {
   if (!shipmentIds.length || shipmentIds.some((id) => !isUuid(id))) throw notFound("Label");
   const shipments = await db.shipment.findMany({
-    where: { storeId: ctx.storeId, id: { in: shipmentIds }, kind: "CARRIER", trackingNumber: { not: null }, status: { notIn: ["PENDING", "FAILED", "VOIDED"] }, order: visibleOrders(ctx) },
+    where: {
+      storeId: ctx.storeId,
+      id: { in: shipmentIds },
+      kind: "CARRIER",
+      trackingNumber: { not: null },
+      status: { notIn: ["PENDING", "FAILED", "VOIDED"] },
+      order: visibleOrders(ctx),
+    },
     include: { order: true },
   });
   if (shipments.length !== new Set(shipmentIds).size) throw notFound("Label");
@@ -66,7 +73,12 @@ export async function labelsForOrders(ctx: StoreContext, orderIds: string[]): Pr
     select: {
       id: true,
       number: true,
-      shipments: { where: { kind: "CARRIER", trackingNumber: { not: null }, voidedAt: null, status: { notIn: ["PENDING", "FAILED", "VOIDED"] } }, select: { id: true }, orderBy: { createdAt: "desc" }, take: 1 },
+      shipments: {
+        where: { kind: "CARRIER", trackingNumber: { not: null }, voidedAt: null, status: { notIn: ["PENDING", "FAILED", "VOIDED"] } },
+        select: { id: true },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+      },
     },
   });
   const byId = new Map(orders.map((o) => [o.id, o]));

@@ -32,7 +32,6 @@ export const issueLabelInput = z.strictObject({
 });
 export type IssueLabelInput = z.output<typeof issueLabelInput>;
 
-
 export type LabelDeps = { adapters: Record<CarrierId, CarrierAdapter>; /** Overrides CARRIER_TIMEOUT_MS (tests). */ answerWithinMs?: number };
 type Deps = LabelDeps;
 
@@ -49,7 +48,13 @@ type Deps = LabelDeps;
  * A crash between 1 and 3 leaves a PENDING shipment that `reconcileLabels` settles from the carrier's
  * own record. So: no label without a debit, no debit without a label or a refund.
  */
-export async function issueLabel(ctx: StoreContext, unverifiedOrderId: string, input: IssueLabelInput, options: { idempotencyKey?: string }, deps: Deps): Promise<LabelDto> {
+export async function issueLabel(
+  ctx: StoreContext,
+  unverifiedOrderId: string,
+  input: IssueLabelInput,
+  options: { idempotencyKey?: string },
+  deps: Deps,
+): Promise<LabelDto> {
   if (!isUuid(unverifiedOrderId)) throw notFound("Order");
   const claimFor = (key: string) => ({ storeId: ctx.storeId, scope: `labels:${unverifiedOrderId}`, key, requestHash: requestHash(input) });
 
@@ -68,23 +73,43 @@ export async function issueLabel(ctx: StoreContext, unverifiedOrderId: string, i
       const refusal = labelRefusal(order.status, live?.status ?? null);
       if (refusal) throw labelRefusalError(refusal, order.status, live?.carrier ?? null);
       const account = await tx.carrierAccount.findUnique({ where: { storeId_carrier: { storeId: ctx.storeId, carrier: input.carrier } } });
-      if (!account?.enabled) throw new AppError("VALIDATION_FAILED", `${CARRIERS[input.carrier].name} is not enabled for this store.`, { say: { key: "carrierNotEnabled", params: { carrier: { carrier: input.carrier } } }, fields: { carrier: issue("carrierNotEnabled") } });
+      if (!account?.enabled)
+        throw new AppError("VALIDATION_FAILED", `${CARRIERS[input.carrier].name} is not enabled for this store.`, {
+          say: { key: "carrierNotEnabled", params: { carrier: { carrier: input.carrier } } },
+          fields: { carrier: issue("carrierNotEnabled") },
+        });
       if (!supportsHandover(input.carrier, input.handover)) {
         throw new AppError("HANDOVER_NOT_SUPPORTED", `${CARRIERS[input.carrier].name} does not pick up parcels: drop it at one of its branches.`, {
           fields: { handover: issue("dropoffOnly", { carrier: { carrier: input.carrier } }) },
           say: { key: "dropoffOnly", params: { carrier: { carrier: input.carrier } } },
         });
       }
-      if (input.handover === "pickup" && !input.pickupAt) throw new AppError("VALIDATION_FAILED", "Choose when the carrier should pick up.", { say: { key: "choosePickupTime" }, fields: { pickupAt: issue("requiredForPickup") } });
-      const branch = await tx.branch.findFirst({ where: { storeId: ctx.storeId, id: input.branchId, archivedAt: null }, select: { id: true, workingHours: true } });
-      if (!branch) throw new AppError("VALIDATION_FAILED", "That branch does not exist.", { say: { key: "noSuchBranch" }, fields: { branchId: issue("notBranch") } });
+      if (input.handover === "pickup" && !input.pickupAt)
+        throw new AppError("VALIDATION_FAILED", "Choose when the carrier should pick up.", {
+          say: { key: "choosePickupTime" },
+          fields: { pickupAt: issue("requiredForPickup") },
+        });
+      const branch = await tx.branch.findFirst({
+        where: { storeId: ctx.storeId, id: input.branchId, archivedAt: null },
+        select: { id: true, workingHours: true },
+      });
+      if (!branch)
+        throw new AppError("VALIDATION_FAILED", "That branch does not exist.", { say: { key: "noSuchBranch" }, fields: { branchId: issue("notBranch") } });
       if (input.handover === "pickup" && input.pickupAt) {
         const store = await tx.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { timeZone: true } });
-        const refusal = pickupRefusal(new Date(input.pickupAt), branch.workingHours as WorkingHours, CARRIERS[input.carrier].pickupHours, store.timeZone, new Date());
+        const refusal = pickupRefusal(
+          new Date(input.pickupAt),
+          branch.workingHours as WorkingHours,
+          CARRIERS[input.carrier].pickupHours,
+          store.timeZone,
+          new Date(),
+        );
         if (refusal) {
           throw new AppError(
             "PICKUP_SLOT_UNAVAILABLE",
-            refusal === "past" ? "A pickup must be booked at least an hour ahead." : `The branch is closed, or ${CARRIERS[input.carrier].name} does not pick up, at that time.`,
+            refusal === "past"
+              ? "A pickup must be booked at least an hour ahead."
+              : `The branch is closed, or ${CARRIERS[input.carrier].name} does not pick up, at that time.`,
             {
               fields: { pickupAt: issue(refusal === "past" ? "pickupTooSoon" : "pickupOutsideHours") },
               details: { reason: refusal },
@@ -119,7 +144,13 @@ export async function issueLabel(ctx: StoreContext, unverifiedOrderId: string, i
       });
       // On the store's own carrier account with no platform fee, there is nothing to debit.
       if (price.price > 0) {
-        await debitWallet(tx, ctx.storeId, price.price, { kind: "LABEL", orderId: order.id, shipmentId: shipment.id, reference: CARRIERS[input.carrier].name, actorName: ctx.actor.name });
+        await debitWallet(tx, ctx.storeId, price.price, {
+          kind: "LABEL",
+          orderId: order.id,
+          shipmentId: shipment.id,
+          reference: CARRIERS[input.carrier].name,
+          actorName: ctx.actor.name,
+        });
       }
       if (options.idempotencyKey) await saveIdempotentResponse(tx, claimFor(options.idempotencyKey), 201, { shipmentId: shipment.id });
       return { kind: "new" as const, shipmentId: shipment.id };
@@ -138,16 +169,29 @@ function labelRefusalError(refusal: LabelRefusal, orderStatus: string, carrier: 
   const name = carrier && isCarrierId(carrier) ? CARRIERS[carrier].name : "the carrier";
   switch (refusal) {
     case "label_pending":
-      return new AppError("LABEL_IN_PROGRESS", `A label for this order is still waiting for ${name}'s answer: it will be issued, or its charge refunded, automatically.`, {
-        details: { reason: refusal, carrier },
-        say: { key: "labelPending", params: { carrier: { carrier: carrier ?? "" } } },
-      });
+      return new AppError(
+        "LABEL_IN_PROGRESS",
+        `A label for this order is still waiting for ${name}'s answer: it will be issued, or its charge refunded, automatically.`,
+        {
+          details: { reason: refusal, carrier },
+          say: { key: "labelPending", params: { carrier: { carrier: carrier ?? "" } } },
+        },
+      );
     case "label_voiding":
-      return new AppError("LABEL_IN_PROGRESS", `This order's ${name} label is being voided; wait for the carrier's answer.`, { details: { reason: refusal, carrier }, say: { key: "labelBeingVoided", params: { carrier: { carrier: carrier ?? "" } } } });
+      return new AppError("LABEL_IN_PROGRESS", `This order's ${name} label is being voided; wait for the carrier's answer.`, {
+        details: { reason: refusal, carrier },
+        say: { key: "labelBeingVoided", params: { carrier: { carrier: carrier ?? "" } } },
+      });
     case "label_exists":
-      return new AppError("LABEL_IN_PROGRESS", "This order already has a shipping label. Void it first to issue another.", { details: { reason: refusal, carrier }, say: { key: "labelExists" } });
+      return new AppError("LABEL_IN_PROGRESS", "This order already has a shipping label. Void it first to issue another.", {
+        details: { reason: refusal, carrier },
+        say: { key: "labelExists" },
+      });
     case "order_not_in_progress":
-      return new AppError("ORDER_INVALID_TRANSITION", "A label is issued for an order in progress.", { details: { from: orderStatus.toLowerCase(), allowed: [] }, say: { key: "labelNeedsInProgress" } });
+      return new AppError("ORDER_INVALID_TRANSITION", "A label is issued for an order in progress.", {
+        details: { from: orderStatus.toLowerCase(), allowed: [] },
+        say: { key: "labelNeedsInProgress" },
+      });
   }
 }
 
@@ -186,7 +230,10 @@ export async function completeLabel(ctx: StoreContext, shipmentId: string, deps:
     async (error: unknown) => {
       if (!(error instanceof CarrierError)) throw error;
       await refundFailed(ctx, shipment.id, error.message);
-      throw new AppError("CARRIER_ERROR", `${CARRIERS[carrier].name} could not issue the label: ${error.message} Nothing was charged.`, { details: { retryable: error.retryable }, say: { key: "carrierRefused", params: { carrier: { carrier }, reason: error.message } } });
+      throw new AppError("CARRIER_ERROR", `${CARRIERS[carrier].name} could not issue the label: ${error.message} Nothing was charged.`, {
+        details: { retryable: error.retryable },
+        say: { key: "carrierRefused", params: { carrier: { carrier }, reason: error.message } },
+      });
     },
   );
   // Past the limit the label stays pending (the user is told), the late answer still settles it, and if
@@ -194,7 +241,10 @@ export async function completeLabel(ctx: StoreContext, shipmentId: string, deps:
   const outcome = await answerWithin(settled, deps.answerWithinMs ?? CARRIER_ANSWER_WITHIN_MS);
   if (outcome === LATE) return toLabelDto(shipment);
   if (outcome.status === "voiding" || outcome.status === "voided") {
-    throw new AppError("CONFLICT", "The order changed while the label was being bought, so the label is voided and its price refunded.", { details: { reason: "order_moved_on", label: outcome }, say: { key: "orderMovedOn" } });
+    throw new AppError("CONFLICT", "The order changed while the label was being bought, so the label is voided and its price refunded.", {
+      details: { reason: "order_moved_on", label: outcome },
+      say: { key: "orderMovedOn" },
+    });
   }
   return outcome;
 }
@@ -215,11 +265,23 @@ async function recordCreated(ctx: StoreContext, shipmentId: string, trackingNumb
         data: {
           storeId: ctx.storeId,
           orderId: shipment.orderId,
-          ...orderEvent("label.issued", { carrier: shipment.carrier, trackingNumber, cost: shipment.cost, currency: shipment.currency, handover: shipment.handover }),
+          ...orderEvent("label.issued", {
+            carrier: shipment.carrier,
+            trackingNumber,
+            cost: shipment.cost,
+            currency: shipment.currency,
+            handover: shipment.handover,
+          }),
           ...actorFields(ctx.actor),
         },
       });
-      await transitionOrderInTx(tx, ctx, shipment.orderId, { to: "shipped", notifyCustomer: true }, { labelTrackingUrl: adapter[shipment.carrier as CarrierId].trackingUrl(trackingNumber) });
+      await transitionOrderInTx(
+        tx,
+        ctx,
+        shipment.orderId,
+        { to: "shipped", notifyCustomer: true },
+        { labelTrackingUrl: adapter[shipment.carrier as CarrierId].trackingUrl(trackingNumber) },
+      );
     }
     return shipment;
   });
@@ -232,9 +294,23 @@ async function refundFailed(ctx: StoreContext, shipmentId: string, reason: strin
     const { moved, shipment } = await moveShipment(tx, ctx.storeId, shipmentId, "PENDING", () => ({ status: "FAILED", failureReason: reason.slice(0, 500) }));
     if (!moved) return;
     if (shipment.cost > 0) {
-      await creditWallet(tx, ctx.storeId, shipment.cost, { kind: "REFUND", orderId: shipment.orderId, shipmentId, reference: `Label not issued: ${reason}`.slice(0, 200), actorName: "Tajer" });
+      await creditWallet(tx, ctx.storeId, shipment.cost, {
+        kind: "REFUND",
+        orderId: shipment.orderId,
+        shipmentId,
+        reference: `Label not issued: ${reason}`.slice(0, 200),
+        actorName: "Tajer",
+      });
     }
-    await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId: shipment.orderId, ...orderEvent("label.failed", { carrier: shipment.carrier, reason, refunded: shipment.cost }), actorType: "SYSTEM", actorName: "Tajer" } });
+    await tx.orderEvent.create({
+      data: {
+        storeId: ctx.storeId,
+        orderId: shipment.orderId,
+        ...orderEvent("label.failed", { carrier: shipment.carrier, reason, refunded: shipment.cost }),
+        actorType: "SYSTEM",
+        actorName: "Tajer",
+      },
+    });
   });
 }
 
@@ -242,14 +318,23 @@ async function refundFailed(ctx: StoreContext, shipmentId: string, reason: strin
 async function waitForLabel(ctx: StoreContext, shipmentId: string): Promise<LabelDto> {
   for (let i = 0; i < 100; i++) {
     const shipment = await db.shipment.findUniqueOrThrow({ where: { storeId_id: { storeId: ctx.storeId, id: shipmentId } } });
-    if (shipment.status === "FAILED") throw new AppError("CARRIER_ERROR", `The label could not be issued: ${shipment.failureReason ?? "carrier error"}. Nothing was charged.`, { say: { key: "labelFailed" } });
+    if (shipment.status === "FAILED")
+      throw new AppError("CARRIER_ERROR", `The label could not be issued: ${shipment.failureReason ?? "carrier error"}. Nothing was charged.`, {
+        say: { key: "labelFailed" },
+      });
     if (shipment.status === "VOIDING" || (shipment.status === "VOIDED" && shipment.voidReason === "order_moved_on")) {
-      throw new AppError("CONFLICT", "The order changed while the label was being bought, so the label is voided and its price refunded.", { details: { reason: "order_moved_on" }, say: { key: "orderMovedOn" } });
+      throw new AppError("CONFLICT", "The order changed while the label was being bought, so the label is voided and its price refunded.", {
+        details: { reason: "order_moved_on" },
+        say: { key: "orderMovedOn" },
+      });
     }
     if (shipment.status !== "PENDING") return toLabelDto(shipment);
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new AppError("LABEL_IN_PROGRESS", "This label is still being issued. Try again in a moment.", { details: { reason: "label_pending" }, say: { key: "labelStillIssuing" } });
+  throw new AppError("LABEL_IN_PROGRESS", "This label is still being issued. Try again in a moment.", {
+    details: { reason: "label_pending" },
+    say: { key: "labelStillIssuing" },
+  });
 }
 
 /**
@@ -258,9 +343,16 @@ async function waitForLabel(ctx: StoreContext, shipmentId: string): Promise<Labe
  * carrier never made it; a VOIDING one is recorded as voided and refunded, asked again, or restored when
  * the carrier already has the parcel. A carrier that is down is asked again next round.
  */
-export async function reconcileLabels(deps: Deps, options: { olderThanMs?: number } = {}): Promise<{ completed: number; refunded: number; voided: number; waiting: number }> {
+export async function reconcileLabels(
+  deps: Deps,
+  options: { olderThanMs?: number } = {},
+): Promise<{ completed: number; refunded: number; voided: number; waiting: number }> {
   const cutoff = new Date(Date.now() - (options.olderThanMs ?? 60_000));
-  const stuck = await db.shipment.findMany({ where: { status: { in: ["PENDING", "VOIDING"] }, updatedAt: { lt: cutoff } }, select: { storeId: true, id: true, carrier: true, status: true }, take: 100 });
+  const stuck = await db.shipment.findMany({
+    where: { status: { in: ["PENDING", "VOIDING"] }, updatedAt: { lt: cutoff } },
+    select: { storeId: true, id: true, carrier: true, status: true },
+    take: 100,
+  });
   const tally = { completed: 0, refunded: 0, voided: 0, waiting: 0 };
   for (const s of stuck) {
     const ctx = systemContext(s.storeId);

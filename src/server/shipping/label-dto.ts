@@ -13,7 +13,16 @@ export type LabelDto = {
   status: string;
 };
 
-export function toLabelDto(s: { id: string; orderId: string; carrier: string | null; trackingNumber: string | null; cost: number; currency: string; handover: string | null; status: string }): LabelDto {
+export function toLabelDto(s: {
+  id: string;
+  orderId: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  cost: number;
+  currency: string;
+  handover: string | null;
+  status: string;
+}): LabelDto {
   const carrier = s.carrier as CarrierId;
   return {
     id: s.id,

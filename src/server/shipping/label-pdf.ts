@@ -86,14 +86,20 @@ async function drawLabel(doc: Doc, label: LabelData, piece = 1) {
   // Carrier and service
   line(doc, label.carrierName, m, m, inner / 2, 16, true);
   line(doc, label.handover === "pickup" ? "PICKUP" : "DROP-OFF", m + inner / 2, m + 3, inner / 2, 10, true);
-  doc.moveTo(m, 36).lineTo(W - m, 36).stroke();
+  doc
+    .moveTo(m, 36)
+    .lineTo(W - m, 36)
+    .stroke();
 
   // From
   line(doc, "FROM", m, 42, 40, 7, true);
   line(doc, `${label.from.name} — ${label.from.branch}`, m, 52, inner, 9, true);
   line(doc, `${label.from.address}، ${label.from.city}`, m, 64, inner, 8);
   line(doc, label.from.phone, m, 75, inner, 8);
-  doc.moveTo(m, 90).lineTo(W - m, 90).stroke();
+  doc
+    .moveTo(m, 90)
+    .lineTo(W - m, 90)
+    .stroke();
 
   // To
   line(doc, "TO", m, 96, 40, 7, true);
@@ -101,7 +107,10 @@ async function drawLabel(doc: Doc, label: LabelData, piece = 1) {
   line(doc, label.to.phone, m, 124, inner, 11, true);
   line(doc, label.to.address, m, 141, inner, 10);
   line(doc, [label.to.district, label.to.city, label.to.postalCode].filter(Boolean).join("، "), m, 155, inner, 10);
-  doc.moveTo(m, 174).lineTo(W - m, 174).stroke();
+  doc
+    .moveTo(m, 174)
+    .lineTo(W - m, 174)
+    .stroke();
 
   // Order facts
   const facts: [string, string][] = [

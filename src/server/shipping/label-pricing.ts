@@ -28,11 +28,18 @@ export function platformRates(env: Record<string, string | undefined> = process.
     try {
       parsed = JSON.parse(env.PLATFORM_RATES);
     } catch {
-      throw new AppError("RATE_UNAVAILABLE", "The platform's carrier prices (PLATFORM_RATES) are not valid JSON: labels cannot be priced.", { details: { setting: "PLATFORM_RATES" }, say: { key: "platformPricesBroken" } });
+      throw new AppError("RATE_UNAVAILABLE", "The platform's carrier prices (PLATFORM_RATES) are not valid JSON: labels cannot be priced.", {
+        details: { setting: "PLATFORM_RATES" },
+        say: { key: "platformPricesBroken" },
+      });
     }
     const checked = platformRatesSetting.safeParse(parsed);
     if (!checked.success) {
-      throw new AppError("RATE_UNAVAILABLE", `The platform's carrier prices (PLATFORM_RATES) are not valid: ${checked.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.`, { details: { setting: "PLATFORM_RATES" }, say: { key: "platformPricesBroken" } });
+      throw new AppError(
+        "RATE_UNAVAILABLE",
+        `The platform's carrier prices (PLATFORM_RATES) are not valid: ${checked.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.`,
+        { details: { setting: "PLATFORM_RATES" }, say: { key: "platformPricesBroken" } },
+      );
     }
     overrides = checked.data;
   }
@@ -43,7 +50,11 @@ export function platformRates(env: Record<string, string | undefined> = process.
 export function platformLabelFee(env: Record<string, string | undefined> = process.env): number {
   const raw = env.PLATFORM_LABEL_FEE?.trim();
   if (!raw) return 0;
-  if (!/^\d{1,9}$/.test(raw)) throw new AppError("RATE_UNAVAILABLE", `PLATFORM_LABEL_FEE must be a whole number of minor units, not "${raw}".`, { details: { setting: "PLATFORM_LABEL_FEE" }, say: { key: "platformPricesBroken" } });
+  if (!/^\d{1,9}$/.test(raw))
+    throw new AppError("RATE_UNAVAILABLE", `PLATFORM_LABEL_FEE must be a whole number of minor units, not "${raw}".`, {
+      details: { setting: "PLATFORM_LABEL_FEE" },
+      say: { key: "platformPricesBroken" },
+    });
   return Number(raw);
 }
 
@@ -54,13 +65,23 @@ export function billingOf(account: { accountNumber: string | null } | null): Lab
 export type LabelPrice = { billing: LabelBilling; price: number; chargeableGrams: number; volumetricGrams: number };
 
 /** What this label debits from the wallet, and the weights the carrier charges by. A zero or invalid price is a 422, never a 500. */
-export function labelPrice(carrier: CarrierId, account: { accountNumber: string | null } | null, packages: readonly Package[], options: { cashOnDelivery: boolean }, env: Record<string, string | undefined> = process.env): LabelPrice {
+export function labelPrice(
+  carrier: CarrierId,
+  account: { accountNumber: string | null } | null,
+  packages: readonly Package[],
+  options: { cashOnDelivery: boolean },
+  env: Record<string, string | undefined> = process.env,
+): LabelPrice {
   const card = platformRates(env)[carrier];
   const weights = quote(packages, card, options);
   const billing = billingOf(account);
   const price = billing === "own_account" ? platformLabelFee(env) : weights.price;
   if (!Number.isSafeInteger(price) || price < 0 || (billing === "platform" && price === 0)) {
-    throw new AppError("RATE_UNAVAILABLE", `There is no valid price for a ${CARRIERS[carrier].name} label now. Try another carrier, or contact support.`, { fields: { carrier: issue("noPrice") }, details: { carrier }, say: { key: "noPlatformPrice", params: { carrier: { carrier } } } });
+    throw new AppError("RATE_UNAVAILABLE", `There is no valid price for a ${CARRIERS[carrier].name} label now. Try another carrier, or contact support.`, {
+      fields: { carrier: issue("noPrice") },
+      details: { carrier },
+      say: { key: "noPlatformPrice", params: { carrier: { carrier } } },
+    });
   }
   return { billing, price, chargeableGrams: weights.chargeableGrams, volumetricGrams: weights.volumetricGrams };
 }

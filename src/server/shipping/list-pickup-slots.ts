@@ -21,7 +21,10 @@ export async function listPickupSlots(ctx: StoreContext, unverifiedBranchId: str
   // The branch first: another store's branch is "not found", whatever the query says.
   const query = parseInput(pickupSlotsQuery, rawQuery);
   if (!CARRIERS[query.carrier].capabilities.pickup) {
-    throw new AppError("HANDOVER_NOT_SUPPORTED", `${CARRIERS[query.carrier].name} does not pick up parcels.`, { fields: { carrier: issue("dropoffOnly", { carrier: { carrier: query.carrier } }) }, say: { key: "dropoffOnly", params: { carrier: { carrier: query.carrier } } } });
+    throw new AppError("HANDOVER_NOT_SUPPORTED", `${CARRIERS[query.carrier].name} does not pick up parcels.`, {
+      fields: { carrier: issue("dropoffOnly", { carrier: { carrier: query.carrier } }) },
+      say: { key: "dropoffOnly", params: { carrier: { carrier: query.carrier } } },
+    });
   }
   return pickupSlots(branch.workingHours as WorkingHours, CARRIERS[query.carrier].pickupHours, store.timeZone, new Date()).map((start) => ({
     start: start.toISOString(),

@@ -20,7 +20,9 @@ export async function listBoxPresets(ctx: StoreContext): Promise<BoxPresetDto[]>
 const mm = (cm: number) => Math.round(cm * 10);
 
 export async function createBoxPreset(ctx: StoreContext, input: { name: string; lengthCm: number; widthCm: number; heightCm: number }): Promise<BoxPresetDto> {
-  const row = await db.boxPreset.create({ data: { storeId: ctx.storeId, name: input.name, lengthMm: mm(input.lengthCm), widthMm: mm(input.widthCm), heightMm: mm(input.heightCm) } });
+  const row = await db.boxPreset.create({
+    data: { storeId: ctx.storeId, name: input.name, lengthMm: mm(input.lengthCm), widthMm: mm(input.widthCm), heightMm: mm(input.heightCm) },
+  });
   return toDto(row);
 }
 

@@ -73,9 +73,16 @@ export async function createBranch(ctx: StoreContext, input: BranchInput): Promi
 export async function updateBranch(ctx: StoreContext, branchId: string, input: BranchInput): Promise<BranchDto> {
   return db.$transaction(async (tx) => {
     await lockStore(tx, ctx.storeId);
-    const current = await tx.branch.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: branchId } }, select: { archivedAt: true, isDefault: true } });
+    const current = await tx.branch.findUnique({
+      where: { storeId_id: { storeId: ctx.storeId, id: branchId } },
+      select: { archivedAt: true, isDefault: true },
+    });
     if (!current) throw notFound("Branch");
-    if (input.isDefault && current.archivedAt) throw new AppError("CONFLICT", "An archived branch cannot be the default. Restore it first.", { say: { key: "archivedDefault" }, fields: { isDefault: issue("archivedCannotBeDefault") } });
+    if (input.isDefault && current.archivedAt)
+      throw new AppError("CONFLICT", "An archived branch cannot be the default. Restore it first.", {
+        say: { key: "archivedDefault" },
+        fields: { isDefault: issue("archivedCannotBeDefault") },
+      });
     // The default can be moved to another branch, not switched off: orders need somewhere to ship from.
     const isDefault = input.isDefault || current.isDefault;
     await tx.branch.update({ where: { storeId_id: { storeId: ctx.storeId, id: branchId } }, data: { ...input, isDefault } });
@@ -119,9 +126,17 @@ export async function deleteBranch(ctx: StoreContext, branchId: string): Promise
     if (!branch) throw notFound("Branch");
     if (!branch.archivedAt) throw new AppError("CONFLICT", "Archive the branch before deleting it.", { say: { key: "archiveFirst" } });
     const open = await tx.shipment.count({ where: { storeId: ctx.storeId, branchId, ...OPEN_SHIPMENT } });
-    if (open) throw new AppError("CONFLICT", `This branch has ${open} open shipment${open === 1 ? "" : "s"}. It can be deleted once they are delivered or returned.`, { details: { openShipments: open }, say: { key: "branchOpenShipments", params: { n: open } } });
+    if (open)
+      throw new AppError("CONFLICT", `This branch has ${open} open shipment${open === 1 ? "" : "s"}. It can be deleted once they are delivered or returned.`, {
+        details: { openShipments: open },
+        say: { key: "branchOpenShipments", params: { n: open } },
+      });
     const orders = await tx.order.count({ where: { storeId: ctx.storeId, branchId } });
-    if (orders) throw new AppError("CONFLICT", `Orders (${orders}) shipped from this branch keep it in their history, so it stays archived.`, { details: { orders }, say: { key: "branchHasOrders", params: { n: orders } } });
+    if (orders)
+      throw new AppError("CONFLICT", `Orders (${orders}) shipped from this branch keep it in their history, so it stays archived.`, {
+        details: { orders },
+        say: { key: "branchHasOrders", params: { n: orders } },
+      });
     await tx.branch.delete({ where: { storeId_id: { storeId: ctx.storeId, id: branchId } } });
   });
 }

@@ -6,7 +6,11 @@ export type CourierDto = { id: string; name: string; phone: string | null };
 
 /** The store's own couriers (no labels, no tracking), by name. */
 export async function listCouriers(ctx: StoreContext): Promise<CourierDto[]> {
-  return db.manualCourier.findMany({ where: { storeId: ctx.storeId, archivedAt: null }, select: { id: true, name: true, phone: true }, orderBy: { name: "asc" } });
+  return db.manualCourier.findMany({
+    where: { storeId: ctx.storeId, archivedAt: null },
+    select: { id: true, name: true, phone: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 export async function createCourier(ctx: StoreContext, input: { name: string; phone: string | null }): Promise<CourierDto> {

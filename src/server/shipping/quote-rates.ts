@@ -43,7 +43,10 @@ export async function quoteRates(ctx: StoreContext, input: z.output<typeof rates
   let cashOnDelivery = false;
   if (input.orderId) {
     if (!isUuid(input.orderId)) throw notFound("Order");
-    const order = await db.order.findFirst({ where: { ...visibleOrders(ctx), id: input.orderId }, select: { paymentMethod: true, paymentStatus: true, total: true } });
+    const order = await db.order.findFirst({
+      where: { ...visibleOrders(ctx), id: input.orderId },
+      select: { paymentMethod: true, paymentStatus: true, total: true },
+    });
     if (!order) throw notFound("Order");
     cashOnDelivery = amountToCollect(paymentMethodFromDb(order.paymentMethod), paymentStatusFromDb(order.paymentStatus), order.total) > 0;
   }

@@ -22,17 +22,26 @@ export async function simulatorControlsEnabled(env: Record<string, string | unde
  * through its signed webhook, exactly as a carrier would. The order follows when the store allows it.
  */
 export async function advanceShipmentInSimulator(ctx: StoreContext, shipmentId: string, to?: SimulatedStatus) {
-  const shipment = await db.shipment.findFirst({ where: { storeId: ctx.storeId, id: shipmentId, voidedAt: null }, select: { carrier: true, trackingNumber: true } });
+  const shipment = await db.shipment.findFirst({
+    where: { storeId: ctx.storeId, id: shipmentId, voidedAt: null },
+    select: { carrier: true, trackingNumber: true },
+  });
   if (!shipment?.carrier || !shipment.trackingNumber) throw notFound("Shipment");
-  if (!(await simulatorControlsEnabled())) throw new AppError("FORBIDDEN", "The carrier simulator is switched off on this installation.", { say: { key: "simulatorOff" } });
+  if (!(await simulatorControlsEnabled()))
+    throw new AppError("FORBIDDEN", "The carrier simulator is switched off on this installation.", { say: { key: "simulatorOff" } });
   try {
     const result = await advanceSimulatedShipment(shipment.trackingNumber, to);
     if (result.webhook.httpStatus !== 200) {
-      throw new AppError("CARRIER_ERROR", `The carrier moved the parcel to ${result.status.replace(/_/g, " ")} but its update did not reach Tajer (${result.webhook.httpStatus ?? result.webhook.error}).`, { say: { key: "simulatorWebhook" } });
+      throw new AppError(
+        "CARRIER_ERROR",
+        `The carrier moved the parcel to ${result.status.replace(/_/g, " ")} but its update did not reach Tajer (${result.webhook.httpStatus ?? result.webhook.error}).`,
+        { say: { key: "simulatorWebhook" } },
+      );
     }
     return { status: result.status };
   } catch (error) {
-    if (error instanceof CarrierError) throw new AppError("CONFLICT", error.message, { say: { key: "carrierEventRefused", params: { reason: error.message } } });
+    if (error instanceof CarrierError)
+      throw new AppError("CONFLICT", error.message, { say: { key: "carrierEventRefused", params: { reason: error.message } } });
     throw error;
   }
 }

@@ -30,7 +30,10 @@ type Deps = { adapters: Record<CarrierId, CarrierAdapter>; answerWithinMs?: numb
 export async function voidLabel(ctx: StoreContext, unverifiedShipmentId: string, deps: Deps): Promise<LabelDto> {
   if (!isUuid(unverifiedShipmentId)) throw notFound("Shipment");
   const decided = await db.$transaction(async (tx) => {
-    const found = await tx.shipment.findFirst({ where: { storeId: ctx.storeId, id: unverifiedShipmentId, kind: "CARRIER", order: visibleOrders(ctx) }, select: { id: true, orderId: true } });
+    const found = await tx.shipment.findFirst({
+      where: { storeId: ctx.storeId, id: unverifiedShipmentId, kind: "CARRIER", order: visibleOrders(ctx) },
+      select: { id: true, orderId: true },
+    });
     if (!found) throw notFound("Shipment");
     const order = await lockOrder(tx, ctx, found.orderId);
     if (!order) throw notFound("Shipment");
@@ -42,7 +45,11 @@ export async function voidLabel(ctx: StoreContext, unverifiedShipmentId: string,
     return shipment;
   });
   const label = await settleVoid(ctx, decided.id, deps);
-  if (label.status === "created") throw new AppError("VOID_NOT_ALLOWED", `${CARRIERS[decided.carrier as CarrierId].name} refused to cancel: it already has the parcel.`, { details: { reason: "carrier_has_parcel" }, say: { key: "carrierHasParcel", params: { carrier: { carrier: decided.carrier ?? "" } } } });
+  if (label.status === "created")
+    throw new AppError("VOID_NOT_ALLOWED", `${CARRIERS[decided.carrier as CarrierId].name} refused to cancel: it already has the parcel.`, {
+      details: { reason: "carrier_has_parcel" },
+      say: { key: "carrierHasParcel", params: { carrier: { carrier: decided.carrier ?? "" } } },
+    });
   return label;
 }
 
@@ -85,7 +92,12 @@ export async function settleVoid(ctx: StoreContext, shipmentId: string, deps: De
 }
 
 /** Reconciliation of a VOIDING label from the carrier's record: canceled (or unknown) → voided; still waiting → asked again; in its hands → restored. */
-export async function settleVoidFromRecord(ctx: StoreContext, shipmentId: string, known: CarrierShipment | null, deps: Deps): Promise<"voided" | "restored" | "waiting"> {
+export async function settleVoidFromRecord(
+  ctx: StoreContext,
+  shipmentId: string,
+  known: CarrierShipment | null,
+  deps: Deps,
+): Promise<"voided" | "restored" | "waiting"> {
   if (!known || known.status === "canceled") return (await recordVoided(ctx, shipmentId)).status === "voided" ? "voided" : "waiting";
   if (known.status === "created") {
     const label = await settleVoid(ctx, shipmentId, deps);
@@ -101,20 +113,36 @@ async function recordVoided(ctx: StoreContext, shipmentId: string): Promise<Labe
     const { moved, shipment, order } = await moveShipment(tx, ctx.storeId, shipmentId, "VOIDING", () => ({ status: "VOIDED", voidedAt: new Date() }));
     if (!moved) return toLabelDto(shipment);
     if (shipment.cost > 0) {
-      await creditWallet(tx, ctx.storeId, shipment.cost, { kind: "REFUND", orderId: shipment.orderId, shipmentId, reference: shipment.voidReason === "requested" ? "Label voided" : "Label voided: the order moved on", actorName: ctx.actor.name });
+      await creditWallet(tx, ctx.storeId, shipment.cost, {
+        kind: "REFUND",
+        orderId: shipment.orderId,
+        shipmentId,
+        reference: shipment.voidReason === "requested" ? "Label voided" : "Label voided: the order moved on",
+        actorName: ctx.actor.name,
+      });
     }
     await tx.orderEvent.create({
       data: {
         storeId: ctx.storeId,
         orderId: shipment.orderId,
-        ...orderEvent("label.voided", { carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, refunded: shipment.cost, reason: shipment.voidReason }),
+        ...orderEvent("label.voided", {
+          carrier: shipment.carrier,
+          trackingNumber: shipment.trackingNumber,
+          refunded: shipment.cost,
+          reason: shipment.voidReason,
+        }),
         ...actorFields(ctx.actor),
       },
     });
     if (shipment.voidReason === "requested" && order?.status === "SHIPPED") {
       await transitionOrderInTx(tx, ctx, shipment.orderId, { to: "in_progress", notifyCustomer: false }, { via: "void_label" });
       if (await customerWasToldAbout(tx, ctx.storeId, shipment.orderId, shipment.createdAt)) {
-        await queueCustomerMessage(tx, { storeId: ctx.storeId, orderId: shipment.orderId, event: "order.label_voided", vars: { status: "in_progress", note: "", tracking_url: "" } });
+        await queueCustomerMessage(tx, {
+          storeId: ctx.storeId,
+          orderId: shipment.orderId,
+          event: "order.label_voided",
+          vars: { status: "in_progress", note: "", tracking_url: "" },
+        });
       }
     }
     return toLabelDto(shipment);
@@ -127,7 +155,14 @@ async function recordVoidRefused(ctx: StoreContext, shipmentId: string, reason: 
     const { moved, shipment } = await moveShipment(tx, ctx.storeId, shipmentId, "VOIDING", () => ({ status: "CREATED", voidReason: null }));
     if (moved) {
       await tx.orderEvent.create({
-        data: { storeId: ctx.storeId, orderId: shipment.orderId, ...orderEvent("label.void_refused", { carrier: shipment.carrier, reason }), actorType: "CARRIER", actorId: shipment.carrier, actorName: CARRIERS[shipment.carrier as CarrierId].name },
+        data: {
+          storeId: ctx.storeId,
+          orderId: shipment.orderId,
+          ...orderEvent("label.void_refused", { carrier: shipment.carrier, reason }),
+          actorType: "CARRIER",
+          actorId: shipment.carrier,
+          actorName: CARRIERS[shipment.carrier as CarrierId].name,
+        },
       });
     }
     return toLabelDto(shipment);
@@ -137,7 +172,13 @@ async function recordVoidRefused(ctx: StoreContext, shipmentId: string, reason: 
 /** Whether the customer was sent this label's tracking link (then a void is followed by a correction). */
 async function customerWasToldAbout(tx: Tx, storeId: string, orderId: string, since: Date): Promise<boolean> {
   const told = await tx.orderEvent.findFirst({
-    where: { storeId, orderId, type: "order.status_changed", createdAt: { gte: since }, AND: [{ data: { path: ["to"], equals: "shipped" } }, { data: { path: ["notifyCustomer"], equals: true } }] },
+    where: {
+      storeId,
+      orderId,
+      type: "order.status_changed",
+      createdAt: { gte: since },
+      AND: [{ data: { path: ["to"], equals: "shipped" } }, { data: { path: ["notifyCustomer"], equals: true } }],
+    },
     select: { id: true },
   });
   return !!told;

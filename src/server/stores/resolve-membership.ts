@@ -22,7 +22,5 @@ export async function resolveMembership(userId: string, unverifiedStoreSlug: str
       user: { select: { id: true, name: true, email: true } },
     },
   });
-  return membership
-    ? { store: membership.store, role: membership.role as Role, onlyAssigned: membership.onlyAssignedOrders, user: membership.user }
-    : null;
+  return membership ? { store: membership.store, role: membership.role as Role, onlyAssigned: membership.onlyAssignedOrders, user: membership.user } : null;
 }

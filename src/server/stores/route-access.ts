@@ -11,7 +11,10 @@ export async function routeStoreAccess(unverifiedStoreSlug: string, permission?:
   const userId = await currentUserId();
   const access = userId ? await resolveMembership(userId, unverifiedStoreSlug) : null;
   if (!userId || !access || (permission && !can(access.role, permission))) return null;
-  return { ...access, ctx: { storeId: access.store.id, role: access.role, onlyAssigned: access.onlyAssigned, actor: { type: "USER", id: userId, name: access.user.name } } };
+  return {
+    ...access,
+    ctx: { storeId: access.store.id, role: access.role, onlyAssigned: access.onlyAssigned, actor: { type: "USER", id: userId, name: access.user.name } },
+  };
 }
 
 export const notFoundResponse = () => new Response("Not found", { status: 404 });

@@ -19,6 +19,11 @@ export const requireStoreAccess = cache(async (unverifiedStoreSlug: string): Pro
   if (!access) notFound();
   return {
     ...access,
-    ctx: { storeId: access.store.id, role: access.role, onlyAssigned: access.onlyAssigned, actor: { type: "USER", id: access.user.id, name: access.user.name } },
+    ctx: {
+      storeId: access.store.id,
+      role: access.role,
+      onlyAssigned: access.onlyAssigned,
+      actor: { type: "USER", id: access.user.id, name: access.user.name },
+    },
   };
 });

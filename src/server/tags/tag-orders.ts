@@ -6,7 +6,6 @@ import { normalizeTagName } from "./schemas";
 import { visibleOrders } from "@/server/orders/order-scope";
 import { isUuid } from "@/server/ids";
 
-
 /** Finds the store's tags by name, creating the missing ones. */
 async function ensureTags(tx: Tx, storeId: string, names: string[]) {
   await tx.tag.createMany({ data: names.map((name) => ({ storeId, name })), skipDuplicates: true });
@@ -26,7 +25,14 @@ export async function addTagsToOrders(ctx: StoreContext, unverifiedOrderIds: str
       const added = tags.filter((t) => !before.some((b) => b.tagId === t.id));
       if (!added.length) continue;
       await tx.orderTag.createMany({ data: added.map((t) => ({ storeId: ctx.storeId, orderId, tagId: t.id })), skipDuplicates: true });
-      await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId, ...orderEvent("order.tags_changed", { added: added.map((t) => t.name), removed: [] }), ...actorFields(ctx.actor) } });
+      await tx.orderEvent.create({
+        data: {
+          storeId: ctx.storeId,
+          orderId,
+          ...orderEvent("order.tags_changed", { added: added.map((t) => t.name), removed: [] }),
+          ...actorFields(ctx.actor),
+        },
+      });
     }
     return tags.map((t) => t.name).sort();
   });
@@ -39,7 +45,10 @@ export async function removeTagFromOrders(ctx: StoreContext, unverifiedOrderIds:
     if (!tag) throw notFound("Tag");
     for (const orderId of orderIds) {
       const { count } = await tx.orderTag.deleteMany({ where: { storeId: ctx.storeId, orderId, tagId: tag.id } });
-      if (count) await tx.orderEvent.create({ data: { storeId: ctx.storeId, orderId, ...orderEvent("order.tags_changed", { added: [], removed: [tag.name] }), ...actorFields(ctx.actor) } });
+      if (count)
+        await tx.orderEvent.create({
+          data: { storeId: ctx.storeId, orderId, ...orderEvent("order.tags_changed", { added: [], removed: [tag.name] }), ...actorFields(ctx.actor) },
+        });
     }
   });
 }

@@ -6,7 +6,16 @@ export type WallClock = { year: number; month: number; day: number; hour: number
 /** The wall clock of an instant in a time zone. */
 export function wallClock(at: Date, timeZone: string): WallClock {
   return Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
       .formatToParts(at)
       .filter((p) => p.type !== "literal")
       .map((p) => [p.type, Number(p.value)]),

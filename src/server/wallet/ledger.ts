@@ -27,7 +27,10 @@ export async function debitWallet(tx: Tx, storeId: string, amount: number, entry
     const wallet = await tx.wallet.findUniqueOrThrow({ where: { storeId } });
     throw new AppError("INSUFFICIENT_BALANCE", `Your wallet balance (${wallet.balance}) does not cover this (${amount}). Top up your wallet.`, {
       details: { balance: wallet.balance, required: amount, currency: wallet.currency },
-      say: { key: "insufficientBalance", params: { balance: { money: wallet.balance, currency: wallet.currency }, amount: { money: amount, currency: wallet.currency } } },
+      say: {
+        key: "insufficientBalance",
+        params: { balance: { money: wallet.balance, currency: wallet.currency }, amount: { money: amount, currency: wallet.currency } },
+      },
     });
   }
   await record(tx, storeId, -amount, rows[0].balance, entry);

@@ -25,7 +25,12 @@ export function moyasarProvider(config: { apiBase: string; secretKey: string; we
   async function call(path: string, init: RequestInit): Promise<ProviderInvoice> {
     let response: Response;
     try {
-      response = await fetch(`${config.apiBase}${path}`, { ...init, headers: { authorization: auth, "content-type": "application/json", accept: "application/json" }, redirect: "error", signal: AbortSignal.timeout(TIMEOUT_MS) });
+      response = await fetch(`${config.apiBase}${path}`, {
+        ...init,
+        headers: { authorization: auth, "content-type": "application/json", accept: "application/json" },
+        redirect: "error",
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
     } catch (error) {
       throw new PaymentProviderError(`The payment provider could not be reached (${(error as Error).message}).`, true);
     }

@@ -65,7 +65,11 @@ export async function simulatorKeys(): Promise<{ secretKey: string; webhookSecre
 export async function paymentProvider(env: Record<string, string | undefined> = process.env): Promise<PaymentProvider> {
   if (!paymentSimulatorEnabled(env)) {
     const webhookSecret = env.MOYASAR_WEBHOOK_SECRET?.trim();
-    if (!webhookSecret) throw new PaymentProviderError("MOYASAR_WEBHOOK_SECRET is not set: payments cannot be confirmed by webhook. Set it to the secret token of the webhook in Moyasar's dashboard.", false);
+    if (!webhookSecret)
+      throw new PaymentProviderError(
+        "MOYASAR_WEBHOOK_SECRET is not set: payments cannot be confirmed by webhook. Set it to the secret token of the webhook in Moyasar's dashboard.",
+        false,
+      );
     return moyasarProvider({ apiBase: env.MOYASAR_API_BASE?.trim() || "https://api.moyasar.com", secretKey: env.MOYASAR_SECRET_KEY!.trim(), webhookSecret });
   }
   const keys = await simulatorKeys();

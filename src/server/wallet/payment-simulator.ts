@@ -25,8 +25,31 @@ export type CardBehaviour = (typeof TEST_CARDS)[keyof typeof TEST_CARDS];
 /** The code the simulated bank asks for in its 3-D Secure step. */
 export const THREE_D_SECURE_CODE = "1234";
 
-type SimPayment = { id: string; status: "initiated" | "paid" | "failed"; amount: number; message: string; name: string; last4: string; behaviour: CardBehaviour; created_at: string };
-type SimInvoice = { id: string; accountKey: string; amount: number; currency: string; description: string; status: string; callbackUrl: string | null; successUrl: string | null; backUrl: string | null; metadata: unknown; payments: unknown; createdAt: Date; updatedAt: Date };
+type SimPayment = {
+  id: string;
+  status: "initiated" | "paid" | "failed";
+  amount: number;
+  message: string;
+  name: string;
+  last4: string;
+  behaviour: CardBehaviour;
+  created_at: string;
+};
+type SimInvoice = {
+  id: string;
+  accountKey: string;
+  amount: number;
+  currency: string;
+  description: string;
+  status: string;
+  callbackUrl: string | null;
+  successUrl: string | null;
+  backUrl: string | null;
+  metadata: unknown;
+  payments: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 export class SimError extends Error {
   constructor(
@@ -126,10 +149,29 @@ const luhn = (digits: string) =>
   0;
 
 export const cardInput = z.object({
-  name: z.string().trim().min(2, "name").max(60, "name").regex(/^[^\u0000-\u001f]+$/, "name"),
-  number: z.string().transform((s) => s.replace(/[\s-]/g, "")).pipe(z.string().regex(/^\d{16}$/, "number").refine(luhn, "number")),
-  expiry: z.string().trim().regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2})$/, "expiry"),
-  cvc: z.string().trim().regex(/^\d{3}$/, "cvc"),
+  name: z
+    .string()
+    .trim()
+    .min(2, "name")
+    .max(60, "name")
+    .regex(/^[^\u0000-\u001f]+$/, "name"),
+  number: z
+    .string()
+    .transform((s) => s.replace(/[\s-]/g, ""))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{16}$/, "number")
+        .refine(luhn, "number"),
+    ),
+  expiry: z
+    .string()
+    .trim()
+    .regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2})$/, "expiry"),
+  cvc: z
+    .string()
+    .trim()
+    .regex(/^\d{3}$/, "cvc"),
 });
 
 /** Where the browser goes next after a step on the hosted page. */
@@ -145,7 +187,16 @@ export async function simPay(invoiceId: string, form: Record<string, string>, no
   const [, month, year] = /^(\d\d)\s*\/\s*(\d\d)$/.exec(card.data.expiry)!;
   if (new Date(2000 + Number(year), Number(month), 1) <= now) return { redirect: `${invoiceUrl(invoice.id)}?error=expired` };
   const behaviour: CardBehaviour = TEST_CARDS[card.data.number as keyof typeof TEST_CARDS] ?? "declined";
-  const payment: SimPayment = { id: randomUUID(), status: "initiated", amount: invoice.amount, message: "", name: card.data.name, last4: card.data.number.slice(-4), behaviour, created_at: now.toISOString() };
+  const payment: SimPayment = {
+    id: randomUUID(),
+    status: "initiated",
+    amount: invoice.amount,
+    message: "",
+    name: card.data.name,
+    last4: card.data.number.slice(-4),
+    behaviour,
+    created_at: now.toISOString(),
+  };
   if (behaviour === "three_d_secure") {
     await addPayment(invoice.id, { ...payment, message: "Waiting for 3-D Secure authentication" });
     return { redirect: `${publicUrl()}/payments-sim/3ds/${invoice.id}?payment=${payment.id}` };
@@ -175,18 +226,26 @@ export async function simConfirm3ds(invoiceId: string, paymentId: string, code: 
 async function addPayment(invoiceId: string, payment: SimPayment) {
   await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ payments: SimPayment[] }[]>`SELECT payments FROM payment_sim_invoices WHERE id = ${invoiceId}::uuid FOR UPDATE`;
-    await tx.paymentSimInvoice.update({ where: { id: invoiceId }, data: { payments: [...row.payments.filter((p) => p.id !== payment.id), payment] as unknown as Prisma.InputJsonValue } });
+    await tx.paymentSimInvoice.update({
+      where: { id: invoiceId },
+      data: { payments: [...row.payments.filter((p) => p.id !== payment.id), payment] as unknown as Prisma.InputJsonValue },
+    });
   });
 }
 
 /** An attempt ends: paid (the invoice with it, only once) or failed; then the webhook goes, as the card says. */
 async function finishPayment(invoiceId: string, payment: SimPayment) {
   const paid = await db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ status: string; payments: SimPayment[] }[]>`SELECT status, payments FROM payment_sim_invoices WHERE id = ${invoiceId}::uuid FOR UPDATE`;
+    const [row] = await tx.$queryRaw<
+      { status: string; payments: SimPayment[] }[]
+    >`SELECT status, payments FROM payment_sim_invoices WHERE id = ${invoiceId}::uuid FOR UPDATE`;
     if (payment.status === "paid" && row.status !== "initiated") return false;
     await tx.paymentSimInvoice.update({
       where: { id: invoiceId },
-      data: { payments: [...row.payments.filter((p) => p.id !== payment.id), payment] as unknown as Prisma.InputJsonValue, ...(payment.status === "paid" ? { status: "paid" } : {}) },
+      data: {
+        payments: [...row.payments.filter((p) => p.id !== payment.id), payment] as unknown as Prisma.InputJsonValue,
+        ...(payment.status === "paid" ? { status: "paid" } : {}),
+      },
     });
     return payment.status === "paid";
   });
@@ -210,8 +269,10 @@ async function sendWebhooks(invoiceId: string, payment: SimPayment, times: numbe
     data: { ...invoiceJson(invoice).payments.find((p) => p.id === payment.id), fee: 0, description: invoice.description, metadata: invoice.metadata },
   });
   for (let i = 0; i < times; i++) {
-    await fetch(invoice.callbackUrl, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(10_000) }).catch((error: Error) => {
-      console.error(`[payments-sim] webhook to ${invoice.callbackUrl} failed: ${error.message}`);
-    });
+    await fetch(invoice.callbackUrl, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(10_000) }).catch(
+      (error: Error) => {
+        console.error(`[payments-sim] webhook to ${invoice.callbackUrl} failed: ${error.message}`);
+      },
+    );
   }
 }

@@ -24,9 +24,27 @@ export const startTopUpInput = z.strictObject({
     .max(MAX_TOP_UP, rule("atMostAmount", { amount: { money: MAX_TOP_UP, currency: "SAR" } })),
 });
 
-export type TopUpDto = { id: string; amount: number; currency: string; status: "pending" | "paid" | "expired"; checkoutUrl: string | null; lastError: string | null; createdAt: string; paidAt: string | null };
+export type TopUpDto = {
+  id: string;
+  amount: number;
+  currency: string;
+  status: "pending" | "paid" | "expired";
+  checkoutUrl: string | null;
+  lastError: string | null;
+  createdAt: string;
+  paidAt: string | null;
+};
 
-const toDto = (t: { id: string; amount: number; currency: string; status: string; checkoutUrl: string | null; lastError: string | null; createdAt: Date; paidAt: Date | null }): TopUpDto => ({
+const toDto = (t: {
+  id: string;
+  amount: number;
+  currency: string;
+  status: string;
+  checkoutUrl: string | null;
+  lastError: string | null;
+  createdAt: Date;
+  paidAt: Date | null;
+}): TopUpDto => ({
   id: t.id,
   amount: t.amount,
   currency: t.currency,
@@ -39,7 +57,8 @@ const toDto = (t: { id: string; amount: number; currency: string; status: string
 
 async function assertMayTopUp(ctx: StoreContext) {
   const store = await db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { adminsMayTopUp: true } });
-  if (!mayTopUp(ctx.role, store.adminsMayTopUp)) throw new AppError("FORBIDDEN", "Only the store owner can top up the wallet.", { say: { key: "ownerTopsUp" } });
+  if (!mayTopUp(ctx.role, store.adminsMayTopUp))
+    throw new AppError("FORBIDDEN", "Only the store owner can top up the wallet.", { say: { key: "ownerTopsUp" } });
 }
 
 /**
@@ -68,7 +87,10 @@ export async function startTopUp(ctx: StoreContext, input: z.output<typeof start
     });
   } catch (error) {
     if (!(error instanceof PaymentProviderError)) throw error;
-    throw new AppError("PAYMENT_PROVIDER_ERROR", `The payment could not be started: ${error.message} Nothing was charged.`, { details: { retryable: error.retryable }, say: { key: "paymentNotStarted", params: { reason: error.message } } });
+    throw new AppError("PAYMENT_PROVIDER_ERROR", `The payment could not be started: ${error.message} Nothing was charged.`, {
+      details: { retryable: error.retryable },
+      say: { key: "paymentNotStarted", params: { reason: error.message } },
+    });
   }
   const topUp = await db.walletTopUp.create({
     data: {
@@ -95,21 +117,36 @@ export async function settleTopUp(storeId: string, topUpId: string, invoice: Pro
   return db.$transaction(async (tx) => {
     const topUp = await tx.walletTopUp.findUnique({ where: { storeId_id: { storeId, id: topUpId } } });
     if (!topUp || topUp.providerInvoiceId !== invoice.id) throw notFound("Top-up");
-    const matches = invoice.amount === topUp.amount && invoice.currency === topUp.currency && invoice.metadata.topUpId === topUp.id && invoice.metadata.storeId === storeId;
+    const matches =
+      invoice.amount === topUp.amount && invoice.currency === topUp.currency && invoice.metadata.topUpId === topUp.id && invoice.metadata.storeId === storeId;
     if (invoice.status === "paid" && matches) {
-      const { count } = await tx.walletTopUp.updateMany({ where: { storeId, id: topUpId, status: "PENDING" }, data: { status: "PAID", paidAt: new Date(), lastError: null } });
+      const { count } = await tx.walletTopUp.updateMany({
+        where: { storeId, id: topUpId, status: "PENDING" },
+        data: { status: "PAID", paidAt: new Date(), lastError: null },
+      });
       if (count === 1) {
-        await creditWallet(tx, storeId, topUp.amount, { kind: "TOP_UP", reference: `Moyasar invoice ${invoice.id}`.slice(0, 200), actorName: topUp.actorName ?? "Tajer" });
+        await creditWallet(tx, storeId, topUp.amount, {
+          kind: "TOP_UP",
+          reference: `Moyasar invoice ${invoice.id}`.slice(0, 200),
+          actorName: topUp.actorName ?? "Tajer",
+        });
       }
     } else if (invoice.status === "paid") {
       // Paid, but not what we asked for: never credited; someone has to look.
       console.error(`[top-up ${topUpId}] provider invoice ${invoice.id} does not match: ${invoice.amount} ${invoice.currency}`);
-      await tx.walletTopUp.updateMany({ where: { storeId, id: topUpId, status: "PENDING" }, data: { lastError: "The provider's invoice does not match this top-up; it was not credited." } });
+      await tx.walletTopUp.updateMany({
+        where: { storeId, id: topUpId, status: "PENDING" },
+        data: { lastError: "The provider's invoice does not match this top-up; it was not credited." },
+      });
     } else if (["expired", "canceled", "voided"].includes(invoice.status)) {
       await tx.walletTopUp.updateMany({ where: { storeId, id: topUpId, status: "PENDING" }, data: { status: "EXPIRED" } });
     } else {
       const failed = [...invoice.payments].reverse().find((p) => p.status === "failed");
-      if (failed) await tx.walletTopUp.updateMany({ where: { storeId, id: topUpId, status: "PENDING" }, data: { lastError: (failed.message ?? "The payment was declined.").slice(0, 500) } });
+      if (failed)
+        await tx.walletTopUp.updateMany({
+          where: { storeId, id: topUpId, status: "PENDING" },
+          data: { lastError: (failed.message ?? "The payment was declined.").slice(0, 500) },
+        });
     }
     return toDto(await tx.walletTopUp.findUniqueOrThrow({ where: { storeId_id: { storeId, id: topUpId } } }));
   });
@@ -160,12 +197,17 @@ export async function handlePaymentWebhook(body: unknown, provider: PaymentProvi
 /** The worker's round: pending top-ups whose confirmation never came are asked about again. */
 export async function reconcileTopUps(provider: PaymentProvider, options: { olderThanMs?: number } = {}): Promise<{ paid: number; stillPending: number }> {
   const cutoff = new Date(Date.now() - (options.olderThanMs ?? 120_000));
-  const pending = await db.walletTopUp.findMany({ where: { status: "PENDING", providerInvoiceId: { not: null }, updatedAt: { lt: cutoff } }, take: 100, orderBy: { createdAt: "asc" } });
+  const pending = await db.walletTopUp.findMany({
+    where: { status: "PENDING", providerInvoiceId: { not: null }, updatedAt: { lt: cutoff } },
+    take: 100,
+    orderBy: { createdAt: "asc" },
+  });
   let paid = 0;
   for (const t of pending) {
     const settled = await confirmTopUp(systemContext(t.storeId), t.id, provider);
     if (settled.status === "paid") paid++;
-    else if (settled.status === "pending") await db.walletTopUp.updateMany({ where: { storeId: t.storeId, id: t.id, status: "PENDING" }, data: { updatedAt: new Date() } });
+    else if (settled.status === "pending")
+      await db.walletTopUp.updateMany({ where: { storeId: t.storeId, id: t.id, status: "PENDING" }, data: { updatedAt: new Date() } });
   }
   return { paid, stillPending: pending.length - paid };
 }

@@ -18,7 +18,13 @@ export async function getWallet(ctx: StoreContext): Promise<WalletDto> {
     db.wallet.findUniqueOrThrow({ where: { storeId: ctx.storeId } }),
     db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { adminsMayTopUp: true } }),
   ]);
-  return { balance: w.balance, currency: w.currency, lowBalanceThreshold: w.lowBalanceThreshold, low: w.balance < w.lowBalanceThreshold, adminsMayTopUp: store.adminsMayTopUp };
+  return {
+    balance: w.balance,
+    currency: w.currency,
+    lowBalanceThreshold: w.lowBalanceThreshold,
+    low: w.balance < w.lowBalanceThreshold,
+    adminsMayTopUp: store.adminsMayTopUp,
+  };
 }
 
 /** Who puts money in: the owner, and admins when the owner allows it. */
@@ -26,7 +32,13 @@ export function mayTopUp(role: StoreContext["role"], adminsMayTopUp: boolean): b
   return can(role, "wallet.topUp") || (role === "ADMIN" && adminsMayTopUp);
 }
 
-export const lowBalanceInput = z.strictObject({ lowBalanceThreshold: z.number({ error: rule("amount") }).int(rule("amount")).min(0, rule("notNegative")).max(100_000_000, rule("atMostAmount", { amount: { money: 100_000_000, currency: "SAR" } })) });
+export const lowBalanceInput = z.strictObject({
+  lowBalanceThreshold: z
+    .number({ error: rule("amount") })
+    .int(rule("amount"))
+    .min(0, rule("notNegative"))
+    .max(100_000_000, rule("atMostAmount", { amount: { money: 100_000_000, currency: "SAR" } })),
+});
 
 /** The balance under which the wallet warns (owners and admins): labels are refused only when it runs out. */
 export async function setLowBalanceThreshold(ctx: StoreContext, input: z.output<typeof lowBalanceInput>): Promise<WalletDto> {
@@ -51,7 +63,18 @@ export const walletEntriesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-export type WalletEntryDto = { id: string; kind: string; amount: number; balanceAfter: number; currency: string; orderId: string | null; orderNumber: number | null; shipmentId: string | null; reference: string | null; createdAt: string };
+export type WalletEntryDto = {
+  id: string;
+  kind: string;
+  amount: number;
+  balanceAfter: number;
+  currency: string;
+  orderId: string | null;
+  orderNumber: number | null;
+  shipmentId: string | null;
+  reference: string | null;
+  createdAt: string;
+};
 
 /** The ledger, newest first, by keyset. */
 export async function listWalletEntries(ctx: StoreContext, query: z.output<typeof walletEntriesQuery>) {
@@ -64,7 +87,11 @@ export async function listWalletEntries(ctx: StoreContext, query: z.output<typeo
     if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
     and.push({ createdAt: { lte: c.placedAt } }, { OR: [{ createdAt: { lt: c.placedAt } }, { id: { lt: c.id } }] });
   }
-  const rows = await db.walletEntry.findMany({ where: { storeId: ctx.storeId, AND: and }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
+  const rows = await db.walletEntry.findMany({
+    where: { storeId: ctx.storeId, AND: and },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   // Rows name their order by its number, as people know it: one query for the page.
@@ -75,20 +102,18 @@ export async function listWalletEntries(ctx: StoreContext, query: z.output<typeo
   ]);
   const numberOf = new Map(numbers.map((o) => [o.id, o.number]));
   return {
-    data: page.map(
-      (e): WalletEntryDto => ({
-        id: e.id,
-        kind: e.kind.toLowerCase(),
-        amount: e.amount,
-        balanceAfter: e.balanceAfter,
-        currency: wallet?.currency ?? "SAR",
-        orderId: e.orderId,
-        orderNumber: e.orderId ? (numberOf.get(e.orderId) ?? null) : null,
-        shipmentId: e.shipmentId,
-        reference: e.reference,
-        createdAt: e.createdAt.toISOString(),
-      }),
-    ),
+    data: page.map((e): WalletEntryDto => ({
+      id: e.id,
+      kind: e.kind.toLowerCase(),
+      amount: e.amount,
+      balanceAfter: e.balanceAfter,
+      currency: wallet?.currency ?? "SAR",
+      orderId: e.orderId,
+      orderNumber: e.orderId ? (numberOf.get(e.orderId) ?? null) : null,
+      shipmentId: e.shipmentId,
+      reference: e.reference,
+      createdAt: e.createdAt.toISOString(),
+    })),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ placedAt: last.createdAt, id: last.id }) : null,
   };
 }
@@ -107,6 +132,16 @@ export function walletEntriesCsv(entries: WalletEntryDto[]): string {
     return digits ? `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}` : `${sign}${abs}`;
   };
   const header = ["date", "kind", "amount", "balance_after", "currency", "order_number", "order_id", "shipment_id", "reference"];
-  const line = (e: WalletEntryDto) => [e.createdAt, e.kind, units(e.amount, e.currency), units(e.balanceAfter, e.currency), e.currency, e.orderNumber ? formatOrderNumber(e.orderNumber) : "", e.orderId, e.shipmentId, e.reference];
+  const line = (e: WalletEntryDto) => [
+    e.createdAt,
+    e.kind,
+    units(e.amount, e.currency),
+    units(e.balanceAfter, e.currency),
+    e.currency,
+    e.orderNumber ? formatOrderNumber(e.orderNumber) : "",
+    e.orderId,
+    e.shipmentId,
+    e.reference,
+  ];
   return [header.join(","), ...entries.map((e) => line(e).map(cell).join(","))].join("\r\n") + "\r\n";
 }

@@ -18,7 +18,11 @@ const load = cache((token: string): Promise<CustomerOrderView> => orNotFound(cus
 export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
   const view = await load((await params).token);
   const t = await getTranslations("customerOrder");
-  return { title: `${t("title", { number: formatOrderNumber(view.number) })} · ${view.store.name}`, robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return {
+    title: `${t("title", { number: formatOrderNumber(view.number) })} · ${view.store.name}`,
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
 }
 
 export default async function CustomerOrderPage({ params }: { params: Promise<{ token: string }> }) {
@@ -26,7 +30,8 @@ export default async function CustomerOrderPage({ params }: { params: Promise<{ 
   const [t, tp, format] = await Promise.all([getTranslations("customerOrder"), getTranslations("paymentMethod"), getFormatter()]);
   const money = (amount: number) => formatMoney(amount, view.totals.currency, moneyLocale(view.store.locale));
   const date = (iso: string) => format.dateTime(new Date(iso), { day: "numeric", month: "long", year: "numeric", timeZone: view.store.timeZone });
-  const time = (iso: string) => format.dateTime(new Date(iso), { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: view.store.timeZone });
+  const time = (iso: string) =>
+    format.dateTime(new Date(iso), { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: view.store.timeZone });
   const current = [...view.timeline].reverse().find((s) => s.done);
   return (
     <main className="mx-auto min-h-screen max-w-xl space-y-4 bg-slate-50 px-4 py-6">
@@ -68,7 +73,12 @@ export default async function CustomerOrderPage({ params }: { params: Promise<{ 
             )}
           </p>
           {view.shipment.trackingUrl ? (
-            <a href={view.shipment.trackingUrl} target="_blank" rel="noopener noreferrer" className="flex min-h-11 items-center justify-center rounded-lg bg-brand-600 px-4 font-medium text-white">
+            <a
+              href={view.shipment.trackingUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="flex min-h-11 items-center justify-center rounded-lg bg-brand-600 px-4 font-medium text-white"
+            >
               {t("track")}
             </a>
           ) : (

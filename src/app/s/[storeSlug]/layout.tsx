@@ -49,10 +49,16 @@ export default async function StoreLayout({ children, params }: { children: Reac
             )}
           </nav>
           <div className="ms-auto flex flex-wrap items-center gap-2">
-            {stores.length > 1 && <StoreSwitcher current={access.store.slug} stores={stores.map(({ slug, name }) => ({ slug, name }))} label={t("switchStore")} />}
+            {stores.length > 1 && (
+              <StoreSwitcher current={access.store.slug} stores={stores.map(({ slug, name }) => ({ slug, name }))} label={t("switchStore")} />
+            )}
             <NotificationBell storeSlug={access.store.slug} initial={notifications} />
             <LanguageSwitcher />
-            <Link href={`/s/${access.store.slug}/account`} className="flex min-h-11 items-center rounded-lg px-2 text-sm text-slate-700 hover:bg-slate-100" title={access.user.name}>
+            <Link
+              href={`/s/${access.store.slug}/account`}
+              className="flex min-h-11 items-center rounded-lg px-2 text-sm text-slate-700 hover:bg-slate-100"
+              title={access.user.name}
+            >
               {t("account")}
             </Link>
             <SignOutButton label={t("signOut")} />

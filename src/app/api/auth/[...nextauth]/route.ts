@@ -30,7 +30,8 @@ async function guarded(request: Request, context: { params: Promise<{ nextauth: 
   const jar = await cookies();
   for (const name of CALLBACK_COOKIES) {
     const value = jar.get(name)?.value;
-    if (value !== undefined && !acceptable(value, base)) jar.set(name, safeRedirect(value, base), { path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+    if (value !== undefined && !acceptable(value, base))
+      jar.set(name, safeRedirect(value, base), { path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
   }
   return handler(request, context);
 }

@@ -13,7 +13,8 @@ export const POST = apiRoute("orders.create", async ({ ctx, request, body }) => 
       fields: { "Idempotency-Key": issue("required") },
     });
   }
-  if (key.length > 255) throw new AppError("VALIDATION_FAILED", "Idempotency-Key is too long.", { fields: { "Idempotency-Key": issue("maxLength", { n: 255 }) } });
+  if (key.length > 255)
+    throw new AppError("VALIDATION_FAILED", "Idempotency-Key is too long.", { fields: { "Idempotency-Key": issue("maxLength", { n: 255 }) } });
   const input = await body(placeOrderInput);
   const { order, replayed } = await placeOrder(ctx, input, { source: "API", idempotencyKey: key });
   return json({ data: order }, 201, replayed ? { "Idempotent-Replayed": "true" } : {});

@@ -11,7 +11,13 @@ export const dynamic = "force-dynamic";
 const ERRORS = ["name", "number", "expiry", "cvc", "expired", "declined", "three_d_secure"] as const;
 
 /** The simulated provider's hosted checkout page (Moyasar's, in a demo): the card is typed here, never in Tajer. */
-export default async function SimulatedCheckout({ params, searchParams }: { params: Promise<{ invoiceId: string }>; searchParams: Promise<{ error?: string }> }) {
+export default async function SimulatedCheckout({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ invoiceId: string }>;
+  searchParams: Promise<{ error?: string }>;
+}) {
   if (!paymentSimulatorEnabled()) notFound();
   const [{ invoiceId }, { error }] = await Promise.all([params, searchParams]);
   const invoice = await simInvoice(invoiceId);

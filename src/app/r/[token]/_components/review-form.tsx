@@ -55,8 +55,11 @@ export function ReviewForm({ token, page: initial, shareUrl }: { token: string; 
     );
     for (const [productId, list] of Object.entries(files)) for (const f of list) form.append(`photos.${productId}`, f);
     // The same limit as the server's, said before the upload rather than after it.
-    const total = Object.values(files).flat().reduce((sum, f) => sum + f.size, 0);
-    if (total > MAX_REVIEW_BODY_BYTES - 1024 * 1024) return setFields({ form: t("photosTooBigTogether", { mb: Math.floor(MAX_REVIEW_BODY_BYTES / 1024 / 1024) }) });
+    const total = Object.values(files)
+      .flat()
+      .reduce((sum, f) => sum + f.size, 0);
+    if (total > MAX_REVIEW_BODY_BYTES - 1024 * 1024)
+      return setFields({ form: t("photosTooBigTogether", { mb: Math.floor(MAX_REVIEW_BODY_BYTES / 1024 / 1024) }) });
     setPending(true);
     try {
       const response = await fetch(`/api/public/reviews/${token}`, { method: "POST", body: form });
@@ -90,7 +93,15 @@ export function ReviewForm({ token, page: initial, shareUrl }: { token: string; 
           <h2 className="font-semibold">{p.name}</h2>
           <Stars label={t("ratingFor", { name: p.name })} value={answers[p.productId].rating} onChange={(n) => set(p.productId, { rating: n })} />
           {error(`products.${i}.rating`)}
-          <textarea aria-label={t("textFor", { name: p.name })} placeholder={t("textPlaceholder")} rows={3} maxLength={2000} value={answers[p.productId].text} onChange={(e) => set(p.productId, { text: e.target.value })} className={`${inputClass} py-2`} />
+          <textarea
+            aria-label={t("textFor", { name: p.name })}
+            placeholder={t("textPlaceholder")}
+            rows={3}
+            maxLength={2000}
+            value={answers[p.productId].text}
+            onChange={(e) => set(p.productId, { text: e.target.value })}
+            className={`${inputClass} py-2`}
+          />
           {page.askPhotos && (
             <div className="text-sm">
               <label className="block">
@@ -126,7 +137,14 @@ export function ReviewForm({ token, page: initial, shareUrl }: { token: string; 
           <h2 className="font-semibold">{t("experience")}</h2>
           <Stars label={t("experience")} value={answers.experience.rating} onChange={(n) => set("experience", { rating: n })} />
           {error("experience.rating")}
-          <textarea aria-label={t("experienceText")} rows={2} maxLength={2000} value={answers.experience.text} onChange={(e) => set("experience", { text: e.target.value })} className={`${inputClass} py-2`} />
+          <textarea
+            aria-label={t("experienceText")}
+            rows={2}
+            maxLength={2000}
+            value={answers.experience.text}
+            onChange={(e) => set("experience", { text: e.target.value })}
+            className={`${inputClass} py-2`}
+          />
         </section>
       )}
       {page.carrier.asked && (
@@ -151,7 +169,10 @@ function Stars({ label, value, onChange }: { label: string; value: number | null
       {[1, 2, 3, 4, 5].map((n) => (
         <label key={n} className="relative cursor-pointer">
           <input type="radio" className="peer sr-only" checked={value === n} onChange={() => onChange(n)} aria-label={t("stars", { count: n })} />
-          <span aria-hidden className={`flex size-11 items-center justify-center text-3xl peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 ${value !== null && n <= value ? "text-amber-500" : "text-slate-300"}`}>
+          <span
+            aria-hidden
+            className={`flex size-11 items-center justify-center text-3xl peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 ${value !== null && n <= value ? "text-amber-500" : "text-slate-300"}`}
+          >
             ★
           </span>
         </label>
@@ -172,7 +193,11 @@ function ThankYou({ page, shareUrl, onEdit }: { page: ReviewPage; shareUrl: stri
       <h2 className="text-xl font-semibold">{t("thanks")}</h2>
       {d && (
         <div className="rounded-xl border-2 border-dashed border-brand-600 bg-brand-50 p-4">
-          <p className="text-sm">{d.kind === "percent" ? t("discountPercent", { percent: d.value }) : t("discountFixed", { amount: formatMoney(d.value, d.currency, moneyLocale(page.store.locale)) })}</p>
+          <p className="text-sm">
+            {d.kind === "percent"
+              ? t("discountPercent", { percent: d.value })
+              : t("discountFixed", { amount: formatMoney(d.value, d.currency, moneyLocale(page.store.locale)) })}
+          </p>
           <p dir="ltr" className="my-2 font-mono text-2xl font-semibold tracking-wider" data-testid="discount-code">
             {d.code}
           </p>
@@ -185,13 +210,28 @@ function ThankYou({ page, shareUrl, onEdit }: { page: ReviewPage; shareUrl: stri
       <div>
         <p className="mb-2 text-sm font-medium">{t("share")}</p>
         <div className="flex flex-wrap justify-center gap-2">
-          <a className="inline-flex min-h-11 items-center rounded-lg bg-[#25D366] px-4 text-sm font-medium text-white" href={`https://wa.me/?text=${encodeURIComponent(`${text} ${shareUrl}`)}`} target="_blank" rel="noopener noreferrer">
+          <a
+            className="inline-flex min-h-11 items-center rounded-lg bg-[#25D366] px-4 text-sm font-medium text-white"
+            href={`https://wa.me/?text=${encodeURIComponent(`${text} ${shareUrl}`)}`}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             WhatsApp
           </a>
-          <a className="inline-flex min-h-11 items-center rounded-lg bg-black px-4 text-sm font-medium text-white" href={`https://x.com/intent/post?text=${encodeURIComponent(text)}&url=${encodeURIComponent(shareUrl)}`} target="_blank" rel="noopener noreferrer">
+          <a
+            className="inline-flex min-h-11 items-center rounded-lg bg-black px-4 text-sm font-medium text-white"
+            href={`https://x.com/intent/post?text=${encodeURIComponent(text)}&url=${encodeURIComponent(shareUrl)}`}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             X
           </a>
-          <a className="inline-flex min-h-11 items-center rounded-lg bg-[#FFFC00] px-4 text-sm font-medium text-black" href={`https://www.snapchat.com/share?link=${encodeURIComponent(shareUrl)}`} target="_blank" rel="noopener noreferrer">
+          <a
+            className="inline-flex min-h-11 items-center rounded-lg bg-[#FFFC00] px-4 text-sm font-medium text-black"
+            href={`https://www.snapchat.com/share?link=${encodeURIComponent(shareUrl)}`}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             Snapchat
           </a>
           <Button

@@ -96,7 +96,10 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
         {state.unread > 0 && (
-          <span data-testid="unread-count" className="absolute end-1 top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-semibold text-white">
+          <span
+            data-testid="unread-count"
+            className="absolute end-1 top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs leading-5 font-semibold text-white"
+          >
             {state.unread > 99 ? "99+" : state.unread}
           </span>
         )}

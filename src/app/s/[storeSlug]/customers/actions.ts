@@ -28,10 +28,13 @@ export async function unblockCustomerAction(storeSlug: string, input: { customer
   return result;
 }
 
-const language = storeAction({ input: customerLanguageInput.extend({ customerId: z.uuid() }), permission: "customers.update" }, async ({ customerId, ...input }, ctx) => {
-  await setCustomerLanguage(ctx, customerId, input);
-  return null;
-});
+const language = storeAction(
+  { input: customerLanguageInput.extend({ customerId: z.uuid() }), permission: "customers.update" },
+  async ({ customerId, ...input }, ctx) => {
+    await setCustomerLanguage(ctx, customerId, input);
+    return null;
+  },
+);
 
 export async function setCustomerLanguageAction(storeSlug: string, input: { customerId: string; locale: "ar" | "en" | null }) {
   const result = await language(storeSlug, input);

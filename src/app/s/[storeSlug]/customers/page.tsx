@@ -13,14 +13,22 @@ export async function generateMetadata() {
   return { title: (await getTranslations("customers"))("title") };
 }
 
-export default async function CustomersPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CustomersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ storeSlug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   const parsed = safeParseInput(listCustomersQuery, await searchParams);
   const query = parsed.success ? parsed.data : listCustomersQuery.parse({});
   const [page, t] = await Promise.all([listCustomers(ctx, query), getTranslations("customers")]);
   const base = `/s/${store.slug}/customers`;
-  const next = page.nextCursor ? `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.blocked ? { blocked: query.blocked } : {}), cursor: page.nextCursor })}` : null;
+  const next = page.nextCursor
+    ? `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.blocked ? { blocked: query.blocked } : {}), cursor: page.nextCursor })}`
+    : null;
   return (
     <main className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

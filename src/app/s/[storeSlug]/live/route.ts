@@ -35,7 +35,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ stor
         if (message.storeId !== access.store.id) return;
         if (message.userIds.includes(userId)) send("notification", { type: message.type, orderId: message.orderId });
         // Staff limited to their own orders hear only about those.
-        if (message.type.startsWith("order.") && (!access.onlyAssigned || message.userIds.includes(userId))) send("order", { type: message.type, orderId: message.orderId });
+        if (message.type.startsWith("order.") && (!access.onlyAssigned || message.userIds.includes(userId)))
+          send("order", { type: message.type, orderId: message.orderId });
       });
       const heartbeat = setInterval(() => send("ping", {}), 25_000);
       // A stream lives no longer than its right to exist: signed out, password changed elsewhere, or

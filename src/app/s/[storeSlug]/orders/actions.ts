@@ -23,5 +23,11 @@ export async function bulkMoveOrders(storeSlug: string, input: { orderIds: strin
   if (!result.ok) return result;
   // Each refusal in the reader's words, as every other answer of an action.
   const locale = await readerLocale();
-  return { ...result, data: { ...result.data, refused: result.data.refused.map((r) => ({ ...r, message: locale === "en" && !r.say ? r.message : renderError(r, locale).message })) } };
+  return {
+    ...result,
+    data: {
+      ...result.data,
+      refused: result.data.refused.map((r) => ({ ...r, message: locale === "en" && !r.say ? r.message : renderError(r, locale).message })),
+    },
+  };
 }

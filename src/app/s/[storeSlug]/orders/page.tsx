@@ -21,7 +21,11 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Filters from the URL; a malformed one is dropped rather than failing the page. */
 function readFilters(params: SearchParams): ListOrdersQuery {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
+  const flat = Object.fromEntries(
+    Object.entries(params)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v),
+  );
   const parsed = safeParseInput(listOrdersQuery, flat);
   if (parsed.success) return parsed.data;
   const bad = new Set(Object.keys(parsed.fields).map((f) => f.split(".")[0]));
@@ -71,7 +75,9 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
                   className={`flex min-h-11 items-center gap-2 border-b-2 px-3 text-sm font-medium ${active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
                 >
                   {t(`status.${s}`)}
-                  <span className="tabular rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{counts[s] > ORDER_COUNT_CAP ? `${format.number(ORDER_COUNT_CAP)}+` : format.number(counts[s])}</span>
+                  <span className="tabular rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+                    {counts[s] > ORDER_COUNT_CAP ? `${format.number(ORDER_COUNT_CAP)}+` : format.number(counts[s])}
+                  </span>
                 </Link>
               </li>
             );
@@ -79,7 +85,13 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
         </ul>
       </nav>
 
-      <form method="get" action={base} role="search" aria-label={t("orders.filters")} className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-4 lg:grid-cols-8">
+      <form
+        method="get"
+        action={base}
+        role="search"
+        aria-label={t("orders.filters")}
+        className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-3 md:grid-cols-4 lg:grid-cols-8"
+      >
         {filters.status && <input type="hidden" name="status" value={filters.status} />}
         <label className="col-span-2 block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("orders.search")}</span>

@@ -5,10 +5,13 @@ import { z } from "zod";
 import { storeAction } from "@/server/actions/action-client";
 import { replyInput, replyToReview, setReviewStatus } from "@/server/reviews/manage-reviews";
 
-const status = storeAction({ input: z.strictObject({ reviewId: z.uuid(), status: z.enum(["published", "hidden"]) }), permission: "reviews.manage" }, async (input, ctx) => {
-  await setReviewStatus(ctx, input.reviewId, input.status);
-  return null;
-});
+const status = storeAction(
+  { input: z.strictObject({ reviewId: z.uuid(), status: z.enum(["published", "hidden"]) }), permission: "reviews.manage" },
+  async (input, ctx) => {
+    await setReviewStatus(ctx, input.reviewId, input.status);
+    return null;
+  },
+);
 const reply = storeAction({ input: replyInput, permission: "reviews.manage" }, async (input, ctx) => {
   await replyToReview(ctx, input);
   return null;

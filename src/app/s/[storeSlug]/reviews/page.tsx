@@ -20,7 +20,13 @@ const Stars = ({ n }: { n: number }) => (
   </span>
 );
 
-export default async function ReviewsPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReviewsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ storeSlug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "reviews.manage")) return <Forbidden />;
@@ -30,10 +36,13 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
   const [list, stats, t, format] = await Promise.all([listReviews(ctx, query), reviewStats(ctx), getTranslations("reviews"), getFormatter()]);
   const base = `/s/${store.slug}/reviews`;
   const withParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(Object.entries({ ...query, cursor: undefined, [key]: value }).filter(([, v]) => v !== undefined && v !== "") as [string, string][]);
+    const next = new URLSearchParams(
+      Object.entries({ ...query, cursor: undefined, [key]: value }).filter(([, v]) => v !== undefined && v !== "") as [string, string][],
+    );
     return `${base}${next.size ? `?${next}` : ""}`;
   };
-  const chip = (active: boolean) => `flex min-h-11 items-center rounded-lg px-3 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "hover:bg-slate-100"}`;
+  const chip = (active: boolean) =>
+    `flex min-h-11 items-center rounded-lg px-3 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "hover:bg-slate-100"}`;
   return (
     <main className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -51,13 +60,23 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
         <div className="min-w-0 space-y-3">
           <nav aria-label={t("filters")} className="flex flex-wrap gap-1">
             {([undefined, "pending", "published", "hidden"] as const).map((st) => (
-              <Link key={st ?? "all"} href={withParam("status", st)} aria-current={query.status === st ? "page" : undefined} className={chip(query.status === st)}>
+              <Link
+                key={st ?? "all"}
+                href={withParam("status", st)}
+                aria-current={query.status === st ? "page" : undefined}
+                className={chip(query.status === st)}
+              >
                 {t(`status.${st ?? "all"}`)}
               </Link>
             ))}
             <span className="mx-1 w-px bg-slate-200" />
             {[5, 4, 3, 2, 1].map((n) => (
-              <Link key={n} href={withParam("rating", query.rating === n ? undefined : String(n))} aria-current={query.rating === n ? "page" : undefined} className={chip(query.rating === n)}>
+              <Link
+                key={n}
+                href={withParam("rating", query.rating === n ? undefined : String(n))}
+                aria-current={query.rating === n ? "page" : undefined}
+                className={chip(query.rating === n)}
+              >
                 {t("starsFilter", { count: n })}
               </Link>
             ))}
@@ -78,12 +97,20 @@ export default async function ReviewsPage({ params, searchParams }: { params: Pr
           ) : (
             <ul className="space-y-3">
               {list.data.map((r) => (
-                <ReviewRow key={r.id} storeSlug={store.slug} review={r} date={format.dateTime(new Date(r.createdAt), { dateStyle: "medium", timeZone: store.timeZone })} />
+                <ReviewRow
+                  key={r.id}
+                  storeSlug={store.slug}
+                  review={r}
+                  date={format.dateTime(new Date(r.createdAt), { dateStyle: "medium", timeZone: store.timeZone })}
+                />
               ))}
             </ul>
           )}
           {list.nextCursor && (
-            <Link href={`${withParam("cursor", undefined)}${withParam("cursor", undefined).includes("?") ? "&" : "?"}cursor=${list.nextCursor}`} className={buttonClass("secondary")}>
+            <Link
+              href={`${withParam("cursor", undefined)}${withParam("cursor", undefined).includes("?") ? "&" : "?"}cursor=${list.nextCursor}`}
+              className={buttonClass("secondary")}
+            >
               {t("older")}
             </Link>
           )}

@@ -9,7 +9,9 @@ import { confirmTopUp, startTopUp, startTopUpInput } from "@/server/wallet/top-u
 
 // The role check is in the use case: admins may top up when the owner allows it.
 const start = storeAction({ input: startTopUpInput, permission: "wallet.read" }, async (input, ctx) => startTopUp(ctx, input, await paymentProvider()));
-const confirm = storeAction({ input: z.strictObject({ topUpId: z.uuid() }), permission: "wallet.read" }, async (input, ctx) => confirmTopUp(ctx, input.topUpId, await paymentProvider()));
+const confirm = storeAction({ input: z.strictObject({ topUpId: z.uuid() }), permission: "wallet.read" }, async (input, ctx) =>
+  confirmTopUp(ctx, input.topUpId, await paymentProvider()),
+);
 const adminsTopUp = storeAction({ input: adminsMayTopUpInput, permission: "wallet.topUp" }, (input, ctx) => setAdminsMayTopUp(ctx, input));
 
 export async function setAdminsMayTopUpAction(storeSlug: string, input: { adminsMayTopUp: boolean }) {

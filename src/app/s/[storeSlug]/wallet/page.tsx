@@ -20,7 +20,13 @@ export async function generateMetadata() {
   return { title: (await getTranslations("wallet"))("title") };
 }
 
-export default async function WalletPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function WalletPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ storeSlug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "wallet.read")) return <Forbidden />;
@@ -29,7 +35,13 @@ export default async function WalletPage({ params, searchParams }: { params: Pro
   const query = parsed.success ? parsed.data : walletEntriesQuery.parse({});
   // Back from the payment provider's page: which top-up to ask about (the provider is asked, not the URL believed).
   const returnedFrom = search.topUp && /^[0-9a-f-]{36}$/i.test(search.topUp) ? search.topUp : null;
-  const [wallet, entries, topUps, t, format] = await Promise.all([getWallet(ctx), listWalletEntries(ctx, query), listTopUps(ctx), getTranslations("wallet"), getFormatter()]);
+  const [wallet, entries, topUps, t, format] = await Promise.all([
+    getWallet(ctx),
+    listWalletEntries(ctx, query),
+    listTopUps(ctx),
+    getTranslations("wallet"),
+    getFormatter(),
+  ]);
   const base = `/s/${store.slug}/wallet`;
   const filter = new URLSearchParams(Object.entries({ kind: query.kind, from: query.from, to: query.to }).filter(([, v]) => v) as [string, string][]);
   return (
@@ -74,7 +86,12 @@ export default async function WalletPage({ params, searchParams }: { params: Pro
       >
         <nav aria-label={t("kinds")} className="mb-3 flex flex-wrap gap-1">
           {(["", "top_up", "label", "refund", "adjustment"] as const).map((k) => (
-            <Link key={k || "all"} href={k ? `${base}?kind=${k}` : base} aria-current={(query.kind ?? "") === k ? "page" : undefined} className={`min-h-11 rounded-lg px-3 py-2 text-sm ${(query.kind ?? "") === k ? "bg-brand-50 font-medium text-brand-700" : "hover:bg-slate-100"}`}>
+            <Link
+              key={k || "all"}
+              href={k ? `${base}?kind=${k}` : base}
+              aria-current={(query.kind ?? "") === k ? "page" : undefined}
+              className={`min-h-11 rounded-lg px-3 py-2 text-sm ${(query.kind ?? "") === k ? "bg-brand-50 font-medium text-brand-700" : "hover:bg-slate-100"}`}
+            >
               {t(`kind.${k || "all"}`)}
             </Link>
           ))}
@@ -102,7 +119,10 @@ export default async function WalletPage({ params, searchParams }: { params: Pro
           ))}
         </ul>
         {entries.nextCursor && (
-          <Link href={`${base}?${new URLSearchParams({ ...Object.fromEntries(filter), cursor: entries.nextCursor })}`} className={`${buttonClass("secondary")} mt-3`}>
+          <Link
+            href={`${base}?${new URLSearchParams({ ...Object.fromEntries(filter), cursor: entries.nextCursor })}`}
+            className={`${buttonClass("secondary")} mt-3`}
+          >
             {t("more")}
           </Link>
         )}

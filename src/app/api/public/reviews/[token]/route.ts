@@ -10,7 +10,6 @@ import { readLimited } from "@/server/http/read-limited";
 import { requestAddress } from "@/server/http/client-address";
 import { reviewSubmission, submitReview } from "@/server/reviews/review-page";
 
-
 /**
  * The review page submits here: multipart with `payload` (JSON: products, experience, carrier) and files
  * named `photos.<productId>`. The token in the URL is the only key.
@@ -38,7 +37,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     for (const [name, value] of form.entries()) {
       if (!name.startsWith("photos.") || typeof value === "string") continue;
       if (value.size === 0) continue;
-      if (value.size > MAX_PHOTO_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "A photo is larger than 5 MB.", { say: { key: "photoTooLarge", params: { n: 5 } }, fields: { [name]: issue("maxMegabytes", { n: 5 }) } });
+      if (value.size > MAX_PHOTO_BYTES)
+        throw new AppError("PAYLOAD_TOO_LARGE", "A photo is larger than 5 MB.", {
+          say: { key: "photoTooLarge", params: { n: 5 } },
+          fields: { [name]: issue("maxMegabytes", { n: 5 }) },
+        });
       const productId = name.slice("photos.".length);
       photos.set(productId, [...(photos.get(productId) ?? []), Buffer.from(await value.arrayBuffer())]);
     }

@@ -62,7 +62,13 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
             <dd className="tabular text-end font-medium">{customer.stats.refusedAtIntake}</dd>
           </dl>
           <div className="mt-4">
-            <CustomerLanguage storeSlug={store.slug} customerId={customer.id} locale={customer.locale} storeLocale={store.locale === "en" ? "en" : "ar"} canEdit={can(ctx.role, "customers.update")} />
+            <CustomerLanguage
+              storeSlug={store.slug}
+              customerId={customer.id}
+              locale={customer.locale}
+              storeLocale={store.locale === "en" ? "en" : "ar"}
+              canEdit={can(ctx.role, "customers.update")}
+            />
           </div>
           {can(ctx.role, "customers.block") && (
             <div className="mt-4">

@@ -6,7 +6,19 @@ import { inputClass } from "@/components/ui/field";
 import { setCustomerLanguageAction } from "../actions";
 
 /** The language a customer's SMS and pages use: theirs, or the store's. Saved as soon as it is chosen. */
-export function CustomerLanguage({ storeSlug, customerId, locale, storeLocale, canEdit }: { storeSlug: string; customerId: string; locale: "ar" | "en" | null; storeLocale: "ar" | "en"; canEdit: boolean }) {
+export function CustomerLanguage({
+  storeSlug,
+  customerId,
+  locale,
+  storeLocale,
+  canEdit,
+}: {
+  storeSlug: string;
+  customerId: string;
+  locale: "ar" | "en" | null;
+  storeLocale: "ar" | "en";
+  canEdit: boolean;
+}) {
   const t = useTranslations("customers.language");
   const [value, setValue] = useState<string>(locale ?? "");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

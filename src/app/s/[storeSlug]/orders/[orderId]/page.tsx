@@ -122,7 +122,9 @@ export default async function OrderPage({ params }: { params: Params }) {
               {/* A label still waiting for its carrier's answer settles by itself; a second one would be refused. */}
               {review.shipments.some((sh) => sh.status === "pending" || sh.status === "voiding") ? (
                 <p role="status" className="text-sm text-amber-800">
-                  {t("label.shipmentStatus", { status: t(review.shipments.some((sh) => sh.status === "pending") ? "label.shipmentStatuses.pending" : "label.shipmentStatuses.voiding") })}
+                  {t("label.shipmentStatus", {
+                    status: t(review.shipments.some((sh) => sh.status === "pending") ? "label.shipmentStatuses.pending" : "label.shipmentStatuses.voiding"),
+                  })}
                 </p>
               ) : (
                 <IssueLabelForm
@@ -139,14 +141,25 @@ export default async function OrderPage({ params }: { params: Params }) {
           )}
 
           <Card title={t("assignee.title")}>
-            <OrderAssignee storeSlug={access.store.slug} orderId={order.id} assigneeId={review.assigneeId} members={review.members} me={access.user.id} canEdit={can(access.role, "orders.update")} />
+            <OrderAssignee
+              storeSlug={access.store.slug}
+              orderId={order.id}
+              assigneeId={review.assigneeId}
+              members={review.members}
+              me={access.user.id}
+              canEdit={can(access.role, "orders.update")}
+            />
           </Card>
 
           <Card title={t("order.customer")}>
             <p className="font-medium">
               <Typed>{order.customer.name}</Typed>
             </p>
-            <a href={`tel:${order.customer.phone}`} className="mt-1 inline-flex min-h-11 items-center gap-2 text-brand-700 hover:underline" aria-label={t("order.call", { phone: order.customer.phone })}>
+            <a
+              href={`tel:${order.customer.phone}`}
+              className="mt-1 inline-flex min-h-11 items-center gap-2 text-brand-700 hover:underline"
+              aria-label={t("order.call", { phone: order.customer.phone })}
+            >
               <Ltr className="tabular">{order.customer.phone}</Ltr>
             </a>
             <dl className="mt-1 divide-y divide-slate-100">
@@ -155,10 +168,15 @@ export default async function OrderPage({ params }: { params: Params }) {
             </dl>
             <p className="mt-2 text-sm text-slate-600">{t("order.previousOrders", { count: review.customer.previousOrders })}</p>
             <div className="mt-3 flex flex-wrap gap-2">
-              <Link href={`/s/${access.store.slug}/customers/${order.customer.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
+              <Link
+                href={`/s/${access.store.slug}/customers/${order.customer.id}`}
+                className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline"
+              >
                 {t("customers.viewCustomer")}
               </Link>
-              {can(access.role, "customers.block") && <BlockCustomer storeSlug={access.store.slug} customerId={order.customer.id} blocked={!!review.customer.blocked} />}
+              {can(access.role, "customers.block") && (
+                <BlockCustomer storeSlug={access.store.slug} customerId={order.customer.id} blocked={!!review.customer.blocked} />
+              )}
             </div>
           </Card>
 
@@ -189,7 +207,9 @@ export default async function OrderPage({ params }: { params: Params }) {
               </Row>
             </dl>
             {collect > 0 && (
-              <p className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("order.toCollect", { amount: formatMoney(collect, cur, moneyLocale(locale)) })}</p>
+              <p className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {t("order.toCollect", { amount: formatMoney(collect, cur, moneyLocale(locale)) })}
+              </p>
             )}
           </Card>
 
@@ -214,7 +234,9 @@ export default async function OrderPage({ params }: { params: Params }) {
               {review.shipments.map((sh) => (
                 <Row key={sh.id} label={t("order.courier")}>
                   <Typed>{sh.courierName}</Typed>
-                  {(sh.status === "pending" || sh.status === "voiding") && <span className="ms-2 text-xs text-amber-800">{t(`label.shipmentStatuses.${sh.status}`)}</span>}
+                  {(sh.status === "pending" || sh.status === "voiding") && (
+                    <span className="ms-2 text-xs text-amber-800">{t(`label.shipmentStatuses.${sh.status}`)}</span>
+                  )}
                   {sh.trackingNumber && (
                     <>
                       {" · "}
@@ -228,11 +250,21 @@ export default async function OrderPage({ params }: { params: Params }) {
               .filter((sh) => sh.carrier && sh.trackingNumber)
               .map((sh) => (
                 <div key={sh.id} className="mt-2 flex flex-wrap gap-2">
-                  <a href={`/s/${access.store.slug}/labels?ids=${sh.id}`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50">
+                  <a
+                    href={`/s/${access.store.slug}/labels?ids=${sh.id}`}
+                    target="_blank"
+                    rel="noopener"
+                    className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50"
+                  >
                     {t("label.print")}
                   </a>
                   {sh.trackingUrl && (
-                    <a href={sh.trackingUrl} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50">
+                    <a
+                      href={sh.trackingUrl}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50"
+                    >
                       {t("label.track")}
                     </a>
                   )}
@@ -242,19 +274,28 @@ export default async function OrderPage({ params }: { params: Params }) {
                   </p>
                   {/* How to hand the parcel over, only until it has been handed over. */}
                   {sh.status === "created" && (
-                  <p className="w-full text-xs text-slate-600" data-testid="handover-instructions">
-                    {sh.handover === "pickup"
-                      ? sh.pickupAt
-                        ? t("label.pickupWindow", {
-                            carrier: sh.courierName,
-                            branch: sh.pickupBranch ?? "",
-                            day: format.dateTime(new Date(sh.pickupAt), { weekday: "short", day: "numeric", month: "short", timeZone: access.store.timeZone }),
-                            from: format.dateTime(new Date(sh.pickupAt), { hour: "2-digit", minute: "2-digit", timeZone: access.store.timeZone }),
-                            to: format.dateTime(new Date(new Date(sh.pickupAt).getTime() + PICKUP_WINDOW_HOURS * 3_600_000), { hour: "2-digit", minute: "2-digit", timeZone: access.store.timeZone }),
-                          })
-                        : t("label.pickupBy", { carrier: sh.courierName })
-                      : t("label.dropAt", { carrier: sh.courierName })}
-                  </p>
+                    <p className="w-full text-xs text-slate-600" data-testid="handover-instructions">
+                      {sh.handover === "pickup"
+                        ? sh.pickupAt
+                          ? t("label.pickupWindow", {
+                              carrier: sh.courierName,
+                              branch: sh.pickupBranch ?? "",
+                              day: format.dateTime(new Date(sh.pickupAt), {
+                                weekday: "short",
+                                day: "numeric",
+                                month: "short",
+                                timeZone: access.store.timeZone,
+                              }),
+                              from: format.dateTime(new Date(sh.pickupAt), { hour: "2-digit", minute: "2-digit", timeZone: access.store.timeZone }),
+                              to: format.dateTime(new Date(new Date(sh.pickupAt).getTime() + PICKUP_WINDOW_HOURS * 3_600_000), {
+                                hour: "2-digit",
+                                minute: "2-digit",
+                                timeZone: access.store.timeZone,
+                              }),
+                            })
+                          : t("label.pickupBy", { carrier: sh.courierName })
+                        : t("label.dropAt", { carrier: sh.courierName })}
+                    </p>
                   )}
                   {simulator && can(access.role, "orders.update") && <SimulatorPanel storeSlug={access.store.slug} shipmentId={sh.id} status={sh.status} />}
                 </div>
@@ -268,25 +309,48 @@ export default async function OrderPage({ params }: { params: Params }) {
                 {review.reviewRequest ? (
                   <p>
                     {review.reviewRequest.status === "scheduled" &&
-                      t("order.review.scheduled", { at: format.dateTime(new Date(review.reviewRequest.scheduledFor), { dateStyle: "medium", timeStyle: "short", timeZone: access.store.timeZone }) })}
+                      t("order.review.scheduled", {
+                        at: format.dateTime(new Date(review.reviewRequest.scheduledFor), {
+                          dateStyle: "medium",
+                          timeStyle: "short",
+                          timeZone: access.store.timeZone,
+                        }),
+                      })}
                     {review.reviewRequest.status === "sent" &&
                       (review.reviewRequest.submittedAt
-                        ? t("order.review.submitted", { at: format.dateTime(new Date(review.reviewRequest.submittedAt), { dateStyle: "medium", timeZone: access.store.timeZone }) })
-                        : t("order.review.sent", { at: format.dateTime(new Date(review.reviewRequest.sentAt!), { dateStyle: "medium", timeStyle: "short", timeZone: access.store.timeZone }) }))}
-                    {(review.reviewRequest.status === "canceled" || review.reviewRequest.status === "skipped") && t("order.review.notSent", { reason: review.reviewRequest.reason ?? "" })}
+                        ? t("order.review.submitted", {
+                            at: format.dateTime(new Date(review.reviewRequest.submittedAt), { dateStyle: "medium", timeZone: access.store.timeZone }),
+                          })
+                        : t("order.review.sent", {
+                            at: format.dateTime(new Date(review.reviewRequest.sentAt!), {
+                              dateStyle: "medium",
+                              timeStyle: "short",
+                              timeZone: access.store.timeZone,
+                            }),
+                          }))}
+                    {(review.reviewRequest.status === "canceled" || review.reviewRequest.status === "skipped") &&
+                      t("order.review.notSent", { reason: review.reviewRequest.reason ?? "" })}
                   </p>
                 ) : (
                   <p>{t("order.review.none")}</p>
                 )}
-                {order.status === "delivered" && can(access.role, "reviews.manage") && (!review.reviewRequest || review.reviewRequest.status === "scheduled") && (
-                  <SendReviewRequestButton storeSlug={access.store.slug} orderId={order.id} />
-                )}
+                {order.status === "delivered" &&
+                  can(access.role, "reviews.manage") &&
+                  (!review.reviewRequest || review.reviewRequest.status === "scheduled") && (
+                    <SendReviewRequestButton storeSlug={access.store.slug} orderId={order.id} />
+                  )}
               </div>
             </Card>
           )}
 
           <Card title={t("order.tags")}>
-            <OrderTags storeSlug={access.store.slug} orderId={order.id} tags={order.tags} known={review.knownTags} canEdit={can(access.role, "orders.update")} />
+            <OrderTags
+              storeSlug={access.store.slug}
+              orderId={order.id}
+              tags={order.tags}
+              known={review.knownTags}
+              canEdit={can(access.role, "orders.update")}
+            />
           </Card>
         </div>
       </div>

@@ -51,7 +51,12 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
   const money = (minor: number) => formatMoney(minor, currency, moneyLocale(locale));
   const firstBox = options.boxes[1] ?? options.boxes[0];
   const [packages, setPackages] = useState<Pkg[]>([
-    { weightKg: (options.suggestedGrams / 1000).toFixed(2), lengthCm: String(firstBox?.lengthCm ?? 30), widthCm: String(firstBox?.widthCm ?? 20), heightCm: String(firstBox?.heightCm ?? 10) },
+    {
+      weightKg: (options.suggestedGrams / 1000).toFixed(2),
+      lengthCm: String(firstBox?.lengthCm ?? 30),
+      widthCm: String(firstBox?.widthCm ?? 20),
+      heightCm: String(firstBox?.heightCm ?? 10),
+    },
   ]);
   const [branchId, setBranchId] = useState(defaultBranchId ?? branches[0]?.id ?? "");
   // The carrier the customer chose at checkout ("Aramex", "aramex", "SMSA") is picked to begin with.
@@ -73,7 +78,9 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
   // What is wrong with the packages, field by field, instead of carriers silently disappearing.
   const fieldLabels = { weightKg: t("weightKg"), lengthCm: t("length"), widthCm: t("width"), heightCm: t("height") } as const;
   const packageProblems = packages.flatMap((p, i) =>
-    (Object.keys(fieldLabels) as (keyof typeof fieldLabels)[]).filter((k) => !(Number(p[k]) > 0)).map((k) => t("packageFieldInvalid", { n: i + 1, field: fieldLabels[k] })),
+    (Object.keys(fieldLabels) as (keyof typeof fieldLabels)[])
+      .filter((k) => !(Number(p[k]) > 0))
+      .map((k) => t("packageFieldInvalid", { n: i + 1, field: fieldLabels[k] })),
   );
   const quotes = valid
     ? options.carriers
@@ -111,7 +118,12 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
         carrier: chosen.carrier.id as "aramex",
         handover,
         ...(handover === "pickup" && pickupAt ? { pickupAt } : {}),
-        packages: packages.map((p) => ({ weightGrams: Math.round(Number(p.weightKg) * 1000), lengthCm: Number(p.lengthCm), widthCm: Number(p.widthCm), heightCm: Number(p.heightCm) })),
+        packages: packages.map((p) => ({
+          weightGrams: Math.round(Number(p.weightKg) * 1000),
+          lengthCm: Number(p.lengthCm),
+          widthCm: Number(p.widthCm),
+          heightCm: Number(p.heightCm),
+        })),
       });
       setAttempt((a) => a + 1);
       if (result.ok) {
@@ -131,10 +143,19 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
       return t(`inProgress.${String(e.details?.reason ?? "label_exists") as "label_exists"}`);
     }
     if (e.code === "ORDER_INVALID_TRANSITION") return t("notInProgress");
-    return e.fields ? Object.entries(e.fields).map(([f, m]) => `${f} ${m}`).join("; ") : e.message;
+    return e.fields
+      ? Object.entries(e.fields)
+          .map(([f, m]) => `${f} ${m}`)
+          .join("; ")
+      : e.message;
   };
 
-  if (options.pricingUnavailable) return <p role="alert" className="text-sm text-red-800">{t("pricingUnavailable")}</p>;
+  if (options.pricingUnavailable)
+    return (
+      <p role="alert" className="text-sm text-red-800">
+        {t("pricingUnavailable")}
+      </p>
+    );
   if (!options.carriers.length) return <p className="text-sm text-slate-600">{t("noCarriers")}</p>;
 
   return (
@@ -188,7 +209,14 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
               ).map(([key, label]) => (
                 <label key={key} className="block text-xs">
                   <span className="mb-1 block text-slate-600">{label}</span>
-                  <input inputMode="decimal" dir="ltr" value={p[key]} onChange={(e) => setPkg(i, { [key]: e.target.value })} className={inputClass} aria-label={`${label} ${i + 1}`} />
+                  <input
+                    inputMode="decimal"
+                    dir="ltr"
+                    value={p[key]}
+                    onChange={(e) => setPkg(i, { [key]: e.target.value })}
+                    className={inputClass}
+                    aria-label={`${label} ${i + 1}`}
+                  />
                 </label>
               ))}
             </div>
@@ -206,13 +234,20 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
           ))}
         </ul>
       )}
-      {hint && <p className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900">{t("hint", { volume: hint.maxVolumeCm3, saves: (hint.savesGrams / 1000).toFixed(1) })}</p>}
+      {hint && (
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900">
+          {t("hint", { volume: hint.maxVolumeCm3, saves: (hint.savesGrams / 1000).toFixed(1) })}
+        </p>
+      )}
 
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("carrier")}</legend>
         <div className="grid gap-2">
           {quotes.map((q, i) => (
-            <label key={q.carrier.id} className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${carrier === q.carrier.id ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}>
+            <label
+              key={q.carrier.id}
+              className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${carrier === q.carrier.id ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}
+            >
               <input
                 type="radio"
                 name="carrier"
@@ -227,9 +262,21 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
               <span className="flex-1">
                 <span className="font-medium">{q.carrier.name}</span>
                 {i === 0 && <span className="ms-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">{t("cheapest")}</span>}
-                <span className="block text-xs text-slate-600">{t("weights", { volumetric: (q.volumetricGrams / 1000).toFixed(2), chargeable: (q.chargeableGrams / 1000).toFixed(1) })}</span>
                 <span className="block text-xs text-slate-600">
-                  {q.carrier.billing === "own_account" ? t.rich("billing.ownAccount", { carrier: q.carrier.name, account: q.carrier.accountNumber ?? "", ltr: (chunks) => <bdi dir="ltr" className="whitespace-nowrap">{chunks}</bdi> }) : t("billing.platform", { carrier: q.carrier.name })}
+                  {t("weights", { volumetric: (q.volumetricGrams / 1000).toFixed(2), chargeable: (q.chargeableGrams / 1000).toFixed(1) })}
+                </span>
+                <span className="block text-xs text-slate-600">
+                  {q.carrier.billing === "own_account"
+                    ? t.rich("billing.ownAccount", {
+                        carrier: q.carrier.name,
+                        account: q.carrier.accountNumber ?? "",
+                        ltr: (chunks) => (
+                          <bdi dir="ltr" className="whitespace-nowrap">
+                            {chunks}
+                          </bdi>
+                        ),
+                      })
+                    : t("billing.platform", { carrier: q.carrier.name })}
                 </span>
               </span>
               <span className="font-semibold">{money(q.price)}</span>
@@ -243,8 +290,18 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
           <legend className="mb-1 text-sm font-medium text-slate-700">{t("handover")}</legend>
           <div className="flex flex-wrap gap-2">
             {(["dropoff", "pickup"] as const).map((h) => (
-              <label key={h} className={`flex min-h-11 items-center gap-2 rounded-lg border px-3 text-sm ${!chosen.carrier.capabilities[h] ? "opacity-50" : ""}`}>
-                <input type="radio" name="handover" disabled={!chosen.carrier.capabilities[h]} checked={handover === h} onChange={() => setHandover(h)} className="size-4 accent-brand-600" />
+              <label
+                key={h}
+                className={`flex min-h-11 items-center gap-2 rounded-lg border px-3 text-sm ${!chosen.carrier.capabilities[h] ? "opacity-50" : ""}`}
+              >
+                <input
+                  type="radio"
+                  name="handover"
+                  disabled={!chosen.carrier.capabilities[h]}
+                  checked={handover === h}
+                  onChange={() => setHandover(h)}
+                  className="size-4 accent-brand-600"
+                />
                 {t(h)}
               </label>
             ))}

@@ -43,8 +43,8 @@ export function ItemsAvailability({ order, availability, branches, stockTakenFro
                   </p>
                 </div>
                 <p className="text-sm text-slate-600">
-                  {t("sku")}: <Ltr className="font-mono text-xs">{item.sku}</Ltr> · {t("quantity")}: <span className="tabular">{item.quantity}</span> · {t("unitPrice")}:{" "}
-                  <Money amount={item.unitPrice} currency={order.totals.currency} />
+                  {t("sku")}: <Ltr className="font-mono text-xs">{item.sku}</Ltr> · {t("quantity")}: <span className="tabular">{item.quantity}</span> ·{" "}
+                  {t("unitPrice")}: <Money amount={item.unitPrice} currency={order.totals.currency} />
                 </p>
                 {line && (
                   <>

@@ -33,7 +33,10 @@ export async function voidLabelAction(storeSlug: string, input: { shipmentId: st
 }
 
 const simulate = storeAction(
-  { input: z.strictObject({ shipmentId: z.uuid(), to: z.enum(["picked_up", "in_transit", "out_for_delivery", "delivered", "returned_to_sender"]).optional() }), permission: "orders.update" },
+  {
+    input: z.strictObject({ shipmentId: z.uuid(), to: z.enum(["picked_up", "in_transit", "out_for_delivery", "delivered", "returned_to_sender"]).optional() }),
+    permission: "orders.update",
+  },
   (input, ctx) => advanceShipmentInSimulator(ctx, input.shipmentId, input.to),
 );
 
@@ -43,7 +46,9 @@ export async function advanceSimulatorAction(storeSlug: string, input: { shipmen
   return result;
 }
 
-const forOrders = storeAction({ input: z.strictObject({ orderIds: z.array(z.uuid()).min(1).max(100) }), permission: "orders.read" }, (input, ctx) => labelsForOrders(ctx, input.orderIds));
+const forOrders = storeAction({ input: z.strictObject({ orderIds: z.array(z.uuid()).min(1).max(100) }), permission: "orders.read" }, (input, ctx) =>
+  labelsForOrders(ctx, input.orderIds),
+);
 
 /** Bulk "Print labels": which selected orders have a label to print (in batches, so the list can show progress). */
 export async function labelsForOrdersAction(storeSlug: string, input: { orderIds: string[] }) {

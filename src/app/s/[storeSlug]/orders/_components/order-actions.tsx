@@ -26,7 +26,18 @@ type Props = {
   couriers?: { id: string; name: string; phone: string | null }[];
 };
 
-export function OrderActions({ storeSlug, orderId, version, allowed, refundable, refundLimit = null, currencyDigits, smsEnabled, previews, couriers = [] }: Props) {
+export function OrderActions({
+  storeSlug,
+  orderId,
+  version,
+  allowed,
+  refundable,
+  refundLimit = null,
+  currencyDigits,
+  smsEnabled,
+  previews,
+  couriers = [],
+}: Props) {
   const refundDefault = refundLimit === null ? refundable : Math.min(refundable, refundLimit);
   const asMoney = (minor: number) => (minor / 10 ** currencyDigits).toFixed(currencyDigits);
   const t = useTranslations();
@@ -97,7 +108,8 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
       return t("actions.conflict", { name: String(e.details?.changedBy ?? ""), status: now ? t(`status.${now}`) : "" });
     }
     if (e.code === "ORDER_INVALID_TRANSITION") return t("actions.invalid");
-    if (e.code === "FORBIDDEN" && e.details?.reason === "refund_over_staff_limit") return t("actions.refundOverLimit", { limit: asMoney(Number(e.details.limit)) });
+    if (e.code === "FORBIDDEN" && e.details?.reason === "refund_over_staff_limit")
+      return t("actions.refundOverLimit", { limit: asMoney(Number(e.details.limit)) });
     if (e.code === "FORBIDDEN" && e.details?.reason === "refunds_not_allowed_for_staff") return t("actions.refundsNotForStaff");
     if (e.fields) return t("errors.VALIDATION_FAILED");
     return t.has(`errors.${e.code}`) ? t(`errors.${e.code}` as "errors.generic") : t("errors.generic");
@@ -135,7 +147,10 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("actions.newStatus")}</legend>
         <div className="grid gap-2">
           {allowed.map((s) => (
-            <label key={s} className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-3 text-sm ${to === s ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}>
+            <label
+              key={s}
+              className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-3 text-sm ${to === s ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}
+            >
               <input type="radio" name="to" value={s} checked={to === s} onChange={() => setTo(s)} className="size-4 accent-brand-600" />
               {t(`status.${s}`)}
             </label>
@@ -192,7 +207,9 @@ export function OrderActions({ storeSlug, orderId, version, allowed, refundable,
             aria-invalid={!!fieldError("refundAmount")}
           />
           <span className="mt-1 block text-slate-600">
-            {refundLimit !== null && refundLimit < refundable ? t("actions.refundLimitHint", { limit: asMoney(refundLimit) }) : t("actions.refundPartialHint", { refundable: asMoney(refundable) })}
+            {refundLimit !== null && refundLimit < refundable
+              ? t("actions.refundLimitHint", { limit: asMoney(refundLimit) })
+              : t("actions.refundPartialHint", { refundable: asMoney(refundable) })}
           </span>
           {fieldError("refundAmount") && <span className="mt-1 block text-red-700">{t("actions.refundTooMuch")}</span>}
         </label>

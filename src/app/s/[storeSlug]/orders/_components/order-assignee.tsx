@@ -7,7 +7,21 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { assignOrderAction } from "./team-actions";
 
-export function OrderAssignee({ storeSlug, orderId, assigneeId, members, me, canEdit }: { storeSlug: string; orderId: string; assigneeId: string | null; members: { id: string; name: string }[]; me: string; canEdit: boolean }) {
+export function OrderAssignee({
+  storeSlug,
+  orderId,
+  assigneeId,
+  members,
+  me,
+  canEdit,
+}: {
+  storeSlug: string;
+  orderId: string;
+  assigneeId: string | null;
+  members: { id: string; name: string }[];
+  me: string;
+  canEdit: boolean;
+}) {
   const t = useTranslations("assignee");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -18,7 +32,13 @@ export function OrderAssignee({ storeSlug, orderId, assigneeId, members, me, can
     });
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <select aria-label={t("label")} value={assigneeId ?? ""} disabled={!canEdit || pending} onChange={(e) => assign(e.target.value || null)} className={`${inputClass} w-auto flex-1`}>
+      <select
+        aria-label={t("label")}
+        value={assigneeId ?? ""}
+        disabled={!canEdit || pending}
+        onChange={(e) => assign(e.target.value || null)}
+        className={`${inputClass} w-auto flex-1`}
+      >
         <option value="">{t("nobody")}</option>
         {members.map((m) => (
           <option key={m.id} value={m.id}>

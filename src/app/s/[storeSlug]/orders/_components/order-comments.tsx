@@ -13,7 +13,19 @@ import { addCommentAction, deleteCommentAction, editCommentAction } from "./team
 type Member = { id: string; name: string; handle: string };
 
 /** Internal comments: the team's notes on an order, never shown to the customer. */
-export function OrderComments({ storeSlug, orderId, comments, members, me }: { storeSlug: string; orderId: string; comments: CommentDto[]; members: Member[]; me: string }) {
+export function OrderComments({
+  storeSlug,
+  orderId,
+  comments,
+  members,
+  me,
+}: {
+  storeSlug: string;
+  orderId: string;
+  comments: CommentDto[];
+  members: Member[];
+  me: string;
+}) {
   const t = useTranslations("comments");
   const format = useFormatter();
   const router = useRouter();
@@ -38,14 +50,31 @@ export function OrderComments({ storeSlug, orderId, comments, members, me }: { s
         {comments.map((c) => (
           <li key={c.id} className="rounded-lg bg-slate-50 p-3">
             <p className="text-xs text-slate-500">
-              <Typed className="font-medium text-slate-700">{c.authorName}</Typed> · <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+              <Typed className="font-medium text-slate-700">{c.authorName}</Typed> ·{" "}
+              <time dateTime={c.createdAt}>{format.dateTime(new Date(c.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
               {c.editedAt && ` · ${t("edited")}`}
             </p>
             {editing?.id === c.id ? (
               <div className="mt-2 space-y-2">
-                <textarea aria-label={t("edit")} value={editing.body} onChange={(e) => setEditing({ id: c.id, body: e.target.value })} rows={3} maxLength={2000} className={`${inputClass} py-2`} />
+                <textarea
+                  aria-label={t("edit")}
+                  value={editing.body}
+                  onChange={(e) => setEditing({ id: c.id, body: e.target.value })}
+                  rows={3}
+                  maxLength={2000}
+                  className={`${inputClass} py-2`}
+                />
                 <div className="flex gap-2">
-                  <Button type="button" disabled={pending} onClick={() => run(() => editCommentAction(storeSlug, { commentId: c.id, body: editing.body }), () => setEditing(null))}>
+                  <Button
+                    type="button"
+                    disabled={pending}
+                    onClick={() =>
+                      run(
+                        () => editCommentAction(storeSlug, { commentId: c.id, body: editing.body }),
+                        () => setEditing(null),
+                      )
+                    }
+                  >
                     {t("save")}
                   </Button>
                   <Button type="button" variant="ghost" onClick={() => setEditing(null)}>
@@ -87,10 +116,22 @@ export function OrderComments({ storeSlug, orderId, comments, members, me }: { s
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();
-          if (body.trim()) run(() => addCommentAction(storeSlug, { orderId, body }), () => setBody(""));
+          if (body.trim())
+            run(
+              () => addCommentAction(storeSlug, { orderId, body }),
+              () => setBody(""),
+            );
         }}
       >
-        <textarea aria-label={t("add")} placeholder={t("placeholder")} value={body} onChange={(e) => setBody(e.target.value)} rows={3} maxLength={2000} className={`${inputClass} py-2`} />
+        <textarea
+          aria-label={t("add")}
+          placeholder={t("placeholder")}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          rows={3}
+          maxLength={2000}
+          className={`${inputClass} py-2`}
+        />
         <div className="flex flex-wrap items-center gap-1">
           <span className="text-xs text-slate-500">{t("mention")}</span>
           {members

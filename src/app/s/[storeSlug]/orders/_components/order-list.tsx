@@ -75,7 +75,8 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
       } else found.error = response.error.message;
       setLabelProgress({ done: Math.min(ids.length, i + 25), total: ids.length });
     }
-    for (let i = 0; i < shipmentIds.length; i += LABELS_PER_PDF) found.links.push(`/s/${storeSlug}/labels?ids=${shipmentIds.slice(i, i + LABELS_PER_PDF).join(",")}`);
+    for (let i = 0; i < shipmentIds.length; i += LABELS_PER_PDF)
+      found.links.push(`/s/${storeSlug}/labels?ids=${shipmentIds.slice(i, i + LABELS_PER_PDF).join(",")}`);
     found.count = shipmentIds.length;
     setLabelProgress(null);
     setPrintable(found);
@@ -103,7 +104,11 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
   const allSelected = orders.length > 0 && orders.every((o) => selected.has(o.id));
   // Only the moves at least one selected order can make (the server still decides each one).
   const movesForSelection = ORDER_STATUSES.filter((s) =>
-    orders.some((o) => selected.has(o.id) && availableActions(o.status, o.payment.status === "paid" || o.payment.status === "partially_refunded" ? o.totals.total : 0).includes(s)),
+    orders.some(
+      (o) =>
+        selected.has(o.id) &&
+        availableActions(o.status, o.payment.status === "paid" || o.payment.status === "partially_refunded" ? o.totals.total : 0).includes(s),
+    ),
   );
   const chosen: OrderStatus | undefined = movesForSelection.includes(to) ? to : movesForSelection[0];
   const allRefused = !!outcome && outcome.moved.length === 0 && outcome.refused.length > 0;
@@ -213,12 +218,20 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
               <p className="font-medium">{t("bulk.labelsReady", { count: printable.count })}</p>
               <p className="flex flex-wrap gap-2">
                 {printable.links.map((href, i) => (
-                  <a key={href} href={href} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+                  <a
+                    key={href}
+                    href={href}
+                    target="_blank"
+                    rel="noopener"
+                    className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700"
+                  >
                     {printable.links.length === 1 ? t("bulk.openLabels") : t("bulk.openLabelsPart", { part: i + 1, parts: printable.links.length })}
                   </a>
                 ))}
               </p>
-              {printable.withoutLabel.length > 0 && <p className="text-amber-900">{t("bulk.withoutLabel", { numbers: printable.withoutLabel.map((n) => formatOrderNumber(n)).join("، ") })}</p>}
+              {printable.withoutLabel.length > 0 && (
+                <p className="text-amber-900">{t("bulk.withoutLabel", { numbers: printable.withoutLabel.map((n) => formatOrderNumber(n)).join("، ") })}</p>
+              )}
               {printable.error && <p className="text-red-700">{printable.error}</p>}
               <button type="button" className="text-brand-700 underline" onClick={() => setPrintable(null)}>
                 {t("bulk.dismiss")}
@@ -227,7 +240,11 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
           )}
           {outcome && !progress && (
             <div role={allRefused ? "alert" : "status"} className={`space-y-1 text-sm ${allRefused ? "rounded-lg bg-red-50 p-2 text-red-900" : ""}`}>
-              <p className="font-medium">{allRefused ? t("bulk.noneMoved", { refused: outcome.refused.length }) : t("bulk.result", { moved: outcome.moved.length, refused: outcome.refused.length })}</p>
+              <p className="font-medium">
+                {allRefused
+                  ? t("bulk.noneMoved", { refused: outcome.refused.length })
+                  : t("bulk.result", { moved: outcome.moved.length, refused: outcome.refused.length })}
+              </p>
               {outcome.refused.length > 0 && (
                 <ul className="list-disc ps-5 text-red-800">
                   {outcome.refused.map((r) => (
@@ -274,9 +291,14 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
             className={`flex items-stretch rounded-xl border bg-white shadow-xs pointer-fine:lg:rounded-none pointer-fine:lg:border-0 pointer-fine:lg:shadow-none ${selected.has(o.id) ? "border-brand-600 pointer-fine:lg:bg-brand-50" : "border-slate-200"}`}
           >
             {canUpdate && <label className="flex w-12 shrink-0 items-center justify-center">{checkbox(o)}</label>}
-            <Link href={`${base}/${o.id}`} className={`${COLUMNS} flex-1 gap-y-1 p-4 text-sm active:bg-slate-50 pointer-fine:lg:py-3 pointer-fine:lg:hover:bg-slate-50`}>
+            <Link
+              href={`${base}/${o.id}`}
+              className={`${COLUMNS} flex-1 gap-y-1 p-4 text-sm active:bg-slate-50 pointer-fine:lg:py-3 pointer-fine:lg:hover:bg-slate-50`}
+            >
               <span className="order-1 font-semibold text-brand-700 pointer-fine:lg:order-none">{formatOrderNumber(o.number)}</span>
-              <span className="order-7 col-span-2 text-xs text-slate-500 pointer-fine:lg:order-none pointer-fine:lg:col-span-1 pointer-fine:lg:text-sm pointer-fine:lg:whitespace-nowrap pointer-fine:lg:text-slate-600">{words.get(o.id)!.date}</span>
+              <span className="order-7 col-span-2 text-xs text-slate-500 pointer-fine:lg:order-none pointer-fine:lg:col-span-1 pointer-fine:lg:text-sm pointer-fine:lg:whitespace-nowrap pointer-fine:lg:text-slate-600">
+                {words.get(o.id)!.date}
+              </span>
               <span className="order-3 min-w-0 pointer-fine:lg:order-none">
                 {/* Isolated inline inside a block, so a name in the other script keeps the page's alignment. */}
                 <span className="block truncate">
@@ -288,7 +310,9 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
               <span className="order-4 text-end font-medium pointer-fine:lg:order-none pointer-fine:lg:text-start">
                 <Money amount={o.totals.total} currency={o.totals.currency} />
               </span>
-              <span className="order-6 text-end text-xs text-slate-600 pointer-fine:lg:order-none pointer-fine:lg:text-start pointer-fine:lg:text-sm">{words.get(o.id)!.payment}</span>
+              <span className="order-6 text-end text-xs text-slate-600 pointer-fine:lg:order-none pointer-fine:lg:text-start pointer-fine:lg:text-sm">
+                {words.get(o.id)!.payment}
+              </span>
               <span className="order-2 justify-self-end pointer-fine:lg:order-none pointer-fine:lg:justify-self-start">
                 <StatusBadge status={o.status} paymentStatus={o.payment.status} />
               </span>

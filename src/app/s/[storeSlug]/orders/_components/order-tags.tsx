@@ -8,7 +8,19 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { addOrderTags, removeOrderTag } from "./tag-actions";
 
-export function OrderTags({ storeSlug, orderId, tags, known, canEdit }: { storeSlug: string; orderId: string; tags: string[]; known: string[]; canEdit: boolean }) {
+export function OrderTags({
+  storeSlug,
+  orderId,
+  tags,
+  known,
+  canEdit,
+}: {
+  storeSlug: string;
+  orderId: string;
+  tags: string[];
+  known: string[];
+  canEdit: boolean;
+}) {
   const t = useTranslations("tags");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -66,9 +78,11 @@ export function OrderTags({ storeSlug, orderId, tags, known, canEdit }: { storeS
             className={inputClass}
           />
           <datalist id={`known-tags-${orderId}`}>
-            {known.filter((k) => !tags.includes(k)).map((k) => (
-              <option key={k} value={k} />
-            ))}
+            {known
+              .filter((k) => !tags.includes(k))
+              .map((k) => (
+                <option key={k} value={k} />
+              ))}
           </datalist>
           <Button type="submit" variant="secondary" disabled={pending || !value.trim()}>
             {t("addButton")}

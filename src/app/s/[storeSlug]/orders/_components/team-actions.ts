@@ -6,8 +6,12 @@ import { storeAction } from "@/server/actions/action-client";
 import { assignOrder } from "@/server/orders/assign-order";
 import { addOrderComment, commentBody, deleteOrderComment, editOrderComment } from "@/server/orders/comments";
 
-const add = storeAction({ input: z.object({ orderId: z.uuid(), body: commentBody }), permission: "orders.read" }, (i, ctx) => addOrderComment(ctx, i.orderId, i.body));
-const edit = storeAction({ input: z.object({ commentId: z.uuid(), body: commentBody }), permission: "orders.read" }, (i, ctx) => editOrderComment(ctx, i.commentId, i.body));
+const add = storeAction({ input: z.object({ orderId: z.uuid(), body: commentBody }), permission: "orders.read" }, (i, ctx) =>
+  addOrderComment(ctx, i.orderId, i.body),
+);
+const edit = storeAction({ input: z.object({ commentId: z.uuid(), body: commentBody }), permission: "orders.read" }, (i, ctx) =>
+  editOrderComment(ctx, i.commentId, i.body),
+);
 const remove = storeAction({ input: z.object({ commentId: z.uuid() }), permission: "orders.read" }, async (i, ctx) => {
   await deleteOrderComment(ctx, i.commentId);
   return null;
@@ -17,7 +21,7 @@ const assign = storeAction({ input: z.object({ orderId: z.uuid(), userId: z.uuid
   return null;
 });
 
-const done = <T,>(storeSlug: string, result: T) => {
+const done = <T>(storeSlug: string, result: T) => {
   revalidatePath(`/s/${storeSlug}/orders`, "layout");
   return result;
 };

@@ -47,7 +47,9 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     "order.refunded": () => t("partiallyRefunded"),
     "order.assigned": (d) => (d.assigneeName ? t("assigned", { name: d.assigneeName }) : t("unassigned")),
     "order.tags_changed": (d) =>
-      [d.added.length ? t("tagsAdded", { tags: d.added.join(list) }) : null, d.removed.length ? t("tagsRemoved", { tags: d.removed.join(list) }) : null].filter(Boolean).join(" · "),
+      [d.added.length ? t("tagsAdded", { tags: d.added.join(list) }) : null, d.removed.length ? t("tagsRemoved", { tags: d.removed.join(list) }) : null]
+        .filter(Boolean)
+        .join(" · "),
     "comment.added": () => t("commentAdded"),
     "comment.edited": () => t("commentEdited"),
     "comment.deleted": () => t("commentDeleted"),

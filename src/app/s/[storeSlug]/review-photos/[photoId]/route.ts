@@ -10,5 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sto
   const photo = await storePhoto(access.ctx, photoId);
   const bytes = photo && (await photoStorage().get(photo.storageKey));
   if (!photo || !bytes) return notFoundResponse();
-  return new Response(new Uint8Array(bytes), { headers: { "Content-Type": photo.contentType, "Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff" } });
+  return new Response(new Uint8Array(bytes), {
+    headers: { "Content-Type": photo.contentType, "Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff" },
+  });
 }

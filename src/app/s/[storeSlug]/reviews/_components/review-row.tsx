@@ -49,7 +49,14 @@ export function ReviewRow({ storeSlug, review, date }: { storeSlug: string; revi
           {review.photos.map((p) => (
             <a key={p.id} href={`/s/${storeSlug}/review-photos/${p.id}`} target="_blank" rel="noopener">
               {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={`/s/${storeSlug}/review-photos/${p.id}`} alt={t("photoOf", { name: review.subject })} width={80} height={80} loading="lazy" className="size-20 rounded-lg object-cover" />
+              <img
+                src={`/s/${storeSlug}/review-photos/${p.id}`}
+                alt={t("photoOf", { name: review.subject })}
+                width={80}
+                height={80}
+                loading="lazy"
+                className="size-20 rounded-lg object-cover"
+              />
             </a>
           ))}
         </div>
@@ -62,7 +69,14 @@ export function ReviewRow({ storeSlug, review, date }: { storeSlug: string; revi
       )}
       {replying && (
         <div className="mt-2 space-y-2">
-          <textarea aria-label={t("reply")} rows={2} maxLength={1000} value={reply} onChange={(e) => setReply(e.target.value)} className={`${inputClass} py-2`} />
+          <textarea
+            aria-label={t("reply")}
+            rows={2}
+            maxLength={1000}
+            value={reply}
+            onChange={(e) => setReply(e.target.value)}
+            className={`${inputClass} py-2`}
+          />
           <div className="flex gap-2">
             <Button type="button" disabled={pending} onClick={() => run(() => replyToReviewAction(storeSlug, { reviewId: review.id, reply }))}>
               {t("sendReply")}
@@ -80,7 +94,12 @@ export function ReviewRow({ storeSlug, review, date }: { storeSlug: string; revi
           </Button>
         )}
         {review.status !== "hidden" && (
-          <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => setReviewStatusAction(storeSlug, { reviewId: review.id, status: "hidden" }))}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={pending}
+            onClick={() => run(() => setReviewStatusAction(storeSlug, { reviewId: review.id, status: "hidden" }))}
+          >
             {t("hide")}
           </Button>
         )}

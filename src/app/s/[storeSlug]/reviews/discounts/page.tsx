@@ -58,7 +58,9 @@ export default async function DiscountsPage({ params }: { params: Promise<{ stor
                   <td className="px-3 py-2">{format.dateTime(new Date(d.expiresAt), { dateStyle: "medium", timeZone: store.timeZone })}</td>
                   <td className="px-3 py-2">
                     {d.usedAt ? (
-                      <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">{t("used", { date: format.dateTime(new Date(d.usedAt), { dateStyle: "medium", timeZone: store.timeZone }) })}</span>
+                      <span className="rounded-full bg-green-50 px-2 py-0.5 text-xs text-green-800">
+                        {t("used", { date: format.dateTime(new Date(d.usedAt), { dateStyle: "medium", timeZone: store.timeZone }) })}
+                      </span>
                     ) : d.expired ? (
                       <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t("expired")}</span>
                     ) : (

@@ -46,7 +46,11 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ stor
                   </p>
                 </div>
                 {/* Only the owner revokes an owner's token (the use case refuses it anyway). */}
-                {token.role !== "OWNER" || ctx.role === "OWNER" ? <RevokeTokenButton storeSlug={store.slug} tokenId={token.id} name={token.name} /> : <span className="text-sm text-slate-600">{t("ownersToken")}</span>}
+                {token.role !== "OWNER" || ctx.role === "OWNER" ? (
+                  <RevokeTokenButton storeSlug={store.slug} tokenId={token.id} name={token.name} />
+                ) : (
+                  <span className="text-sm text-slate-600">{t("ownersToken")}</span>
+                )}
               </li>
             ))}
           </ul>

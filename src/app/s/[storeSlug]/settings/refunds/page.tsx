@@ -21,7 +21,13 @@ export default async function RefundSettingsPage({ params }: { params: Promise<{
     <main className="max-w-3xl space-y-4">
       <PageHeading title={t("title")} intro={t("intro")} />
       <Card title={t("staff")}>
-        <RefundSettingsForm storeSlug={store.slug} staffRefundLimit={settings.staffRefundLimit} currency={settings.currency} currencyDigits={minorUnitDigits(settings.currency)} canEdit={can(ctx.role, "settings.manage")} />
+        <RefundSettingsForm
+          storeSlug={store.slug}
+          staffRefundLimit={settings.staffRefundLimit}
+          currency={settings.currency}
+          currencyDigits={minorUnitDigits(settings.currency)}
+          canEdit={can(ctx.role, "settings.manage")}
+        />
       </Card>
     </main>
   );

@@ -21,7 +21,14 @@ export default async function ReviewSettingsPage({ params }: { params: Promise<{
   return (
     <main className="max-w-3xl space-y-6">
       <PageHeading title={t("title")} intro={t("intro")} />
-      <ReviewSettingsForm storeSlug={store.slug} storeName={store.name} settings={settings} currency={store.currency} digits={minorUnitDigits(store.currency)} canEdit={can(ctx.role, "settings.manage")} />
+      <ReviewSettingsForm
+        storeSlug={store.slug}
+        storeName={store.name}
+        settings={settings}
+        currency={store.currency}
+        digits={minorUnitDigits(store.currency)}
+        canEdit={can(ctx.role, "settings.manage")}
+      />
       <WidgetSnippet origin={publicUrl()} storeSlug={store.slug} />
     </main>
   );

@@ -19,11 +19,14 @@ const actions = {
   saveBranch: storeAction({ input: z.strictObject({ branchId: id.optional(), branch: branchInput }), permission: manage }, (input, ctx) =>
     input.branchId ? updateBranch(ctx, input.branchId, input.branch) : createBranch(ctx, input.branch),
   ),
-  branchLifecycle: storeAction({ input: z.strictObject({ branchId: id, op: z.enum(["archive", "restore", "delete"]) }), permission: manage }, async (input, ctx) => {
-    const run = { archive: archiveBranch, restore: restoreBranch, delete: deleteBranch }[input.op];
-    await run(ctx, input.branchId);
-    return null;
-  }),
+  branchLifecycle: storeAction(
+    { input: z.strictObject({ branchId: id, op: z.enum(["archive", "restore", "delete"]) }), permission: manage },
+    async (input, ctx) => {
+      const run = { archive: archiveBranch, restore: restoreBranch, delete: deleteBranch }[input.op];
+      await run(ctx, input.branchId);
+      return null;
+    },
+  ),
   saveCarrier: storeAction({ input: carrierAccountInput, permission: manage }, async (input, ctx) => {
     await saveCarrierAccount(ctx, input);
     return null;

@@ -68,7 +68,15 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
           {carriers
             .filter((c) => c.kind === "integrated")
             .map((c) => (
-              <CarrierCard key={c.id} storeSlug={store.slug} carrier={c} currency={store.currency} digits={digits} canEdit={canEdit} labelPricing={labelPricing ? { card: labelPricing.cards[c.id as CarrierId], fee: labelPricing.fee } : null} />
+              <CarrierCard
+                key={c.id}
+                storeSlug={store.slug}
+                carrier={c}
+                currency={store.currency}
+                digits={digits}
+                canEdit={canEdit}
+                labelPricing={labelPricing ? { card: labelPricing.cards[c.id as CarrierId], fee: labelPricing.fee } : null}
+              />
             ))}
         </div>
       </section>

@@ -23,7 +23,11 @@ export function LowBalanceForm({ storeSlug, threshold, currencyDigits }: { store
         const amount = parseMinorUnits(value, currencyDigits);
         startTransition(async () => {
           const result = await setLowBalanceThresholdAction(storeSlug, { lowBalanceThreshold: amount });
-          setMessage(result.ok ? { ok: true, text: t("thresholdSaved") } : { ok: false, text: `${t("threshold")}: ${result.error.fields?.lowBalanceThreshold ?? result.error.message}` });
+          setMessage(
+            result.ok
+              ? { ok: true, text: t("thresholdSaved") }
+              : { ok: false, text: `${t("threshold")}: ${result.error.fields?.lowBalanceThreshold ?? result.error.message}` },
+          );
           router.refresh();
         });
       }}
@@ -31,7 +35,14 @@ export function LowBalanceForm({ storeSlug, threshold, currencyDigits }: { store
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">{t("threshold")}</span>
         <span className="block w-32">
-          <input inputMode="decimal" dir="ltr" value={value} onChange={(e) => setValue(e.target.value)} className={inputClass} aria-invalid={message?.ok === false} />
+          <input
+            inputMode="decimal"
+            dir="ltr"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            className={inputClass}
+            aria-invalid={message?.ok === false}
+          />
         </span>
       </label>
       <Button type="submit" variant="secondary" disabled={pending}>

@@ -42,7 +42,15 @@ export function TopUpForm({ storeSlug, currency, currencyDigits }: { storeSlug: 
     >
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">{t("amountIn", { currency })}</span>
-        <input inputMode="decimal" dir="ltr" value={amount} onChange={(e) => setAmount(e.target.value)} className={`${inputClass} w-36`} aria-invalid={!!error} aria-describedby="top-up-help" />
+        <input
+          inputMode="decimal"
+          dir="ltr"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          className={`${inputClass} w-36`}
+          aria-invalid={!!error}
+          aria-describedby="top-up-help"
+        />
       </label>
       <Button type="submit" disabled={pending}>
         {pending ? t("toCheckout") : t("payToTopUp")}

@@ -43,7 +43,11 @@ export function TopUps({ storeSlug, topUps, returnedFrom }: { storeSlug: string;
         </p>
       )}
       {outcome && (
-        <p role="status" data-testid="top-up-outcome" className={`rounded-lg px-3 py-2 text-sm ${outcome.status === "paid" ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}>
+        <p
+          role="status"
+          data-testid="top-up-outcome"
+          className={`rounded-lg px-3 py-2 text-sm ${outcome.status === "paid" ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}
+        >
           {outcome.status === "paid"
             ? t("topUpPaid", { amount: money(outcome) })
             : outcome.status === "pending"

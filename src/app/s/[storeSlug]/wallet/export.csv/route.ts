@@ -18,6 +18,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ stor
     cursor = page.nextCursor ?? undefined;
   } while (cursor && entries.length < 100_000);
   return new Response(walletEntriesCsv(entries), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="wallet-${access.store.slug}.csv"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="wallet-${access.store.slug}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -11,7 +11,10 @@ export default async function WidgetReviewsPage({ params, searchParams }: { para
   const { slug } = await params;
   const { cursor } = await searchParams;
   // An unknown store, or a cursor this page did not make: not found.
-  const result = await orNotFound(publishedReviews(slug, { cursor, limit: 12 }, (id) => `${publicUrl()}/api/public/review-photos/${id}`), ["NOT_FOUND", "VALIDATION_FAILED"]);
+  const result = await orNotFound(
+    publishedReviews(slug, { cursor, limit: 12 }, (id) => `${publicUrl()}/api/public/review-photos/${id}`),
+    ["NOT_FOUND", "VALIDATION_FAILED"],
+  );
   const locale = result.store.locale;
   const t = await getTranslations({ locale, namespace: "widget" });
   const date = new Intl.DateTimeFormat(locale === "ar" ? "ar-SA-u-nu-latn" : "en-GB", { dateStyle: "medium" });
@@ -50,7 +53,10 @@ export default async function WidgetReviewsPage({ params, searchParams }: { para
         ))}
       </ul>
       {result.nextCursor && (
-        <a href={`?cursor=${encodeURIComponent(result.nextCursor)}`} className="mt-2 inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 text-sm">
+        <a
+          href={`?cursor=${encodeURIComponent(result.nextCursor)}`}
+          className="mt-2 inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 text-sm"
+        >
           {t("more")}
         </a>
       )}

@@ -17,7 +17,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const url = new URL(request.url);
     const result = await publishedReviews(
       slug,
-      { product: url.searchParams.get("product") || undefined, cursor: url.searchParams.get("cursor") || undefined, limit: Number(url.searchParams.get("limit") ?? 12) || 12 },
+      {
+        product: url.searchParams.get("product") || undefined,
+        cursor: url.searchParams.get("cursor") || undefined,
+        limit: Number(url.searchParams.get("limit") ?? 12) || 12,
+      },
       (id) => `${publicUrl()}/api/public/review-photos/${id}`,
     );
     return Response.json(result, { headers: { ...CORS, "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } });

@@ -9,7 +9,19 @@ import { formatMoney, moneyLocale, parseMinorUnits } from "@/server/money/money"
 import { saveRefundSettingsAction } from "../actions";
 
 /** Whether staff may refund, and up to how much at once (owners and admins always may). */
-export function RefundSettingsForm({ storeSlug, staffRefundLimit, currency, currencyDigits, canEdit }: { storeSlug: string; staffRefundLimit: number; currency: string; currencyDigits: number; canEdit: boolean }) {
+export function RefundSettingsForm({
+  storeSlug,
+  staffRefundLimit,
+  currency,
+  currencyDigits,
+  canEdit,
+}: {
+  storeSlug: string;
+  staffRefundLimit: number;
+  currency: string;
+  currencyDigits: number;
+  canEdit: boolean;
+}) {
   const t = useTranslations("refundSettings");
   const locale = useLocale();
   const router = useRouter();
@@ -27,7 +39,11 @@ export function RefundSettingsForm({ storeSlug, staffRefundLimit, currency, curr
     }
     startTransition(async () => {
       const result = await saveRefundSettingsAction(storeSlug, { staffRefundLimit: limit });
-      setMessage(result.ok ? { ok: true, text: limit ? t("savedLimit", { amount: formatMoney(limit, currency, moneyLocale(locale)) }) : t("savedNone") } : { ok: false, text: t("amountInvalid") });
+      setMessage(
+        result.ok
+          ? { ok: true, text: limit ? t("savedLimit", { amount: formatMoney(limit, currency, moneyLocale(locale)) }) : t("savedNone") }
+          : { ok: false, text: t("amountInvalid") },
+      );
       router.refresh();
     });
   }

@@ -20,7 +20,9 @@ export function ReviewSettingsForm({ storeSlug, storeName, settings, currency, d
   const [s, setS] = useState(settings);
   const [discountKind, setDiscountKind] = useState<DiscountKind>(settings.discount.kind);
   const d = settings.discount;
-  const [discountValue, setDiscountValue] = useState(d.kind === "percent" ? String(d.percent) : d.kind === "fixed" ? (d.amount / 10 ** digits).toFixed(digits) : "10");
+  const [discountValue, setDiscountValue] = useState(
+    d.kind === "percent" ? String(d.percent) : d.kind === "fixed" ? (d.amount / 10 ** digits).toFixed(digits) : "10",
+  );
   const [validityDays, setValidityDays] = useState(String(d.kind === "off" ? 30 : d.validityDays));
   const [minOrder, setMinOrder] = useState(((d.kind === "off" ? 0 : d.minOrder) / 10 ** digits).toFixed(digits));
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -34,7 +36,13 @@ export function ReviewSettingsForm({ storeSlug, storeName, settings, currency, d
   const sample = (locale: "ar" | "en") =>
     renderTemplate(
       s.templates[locale],
-      { customer_name: locale === "ar" ? "سارة" : "Sara", order_number: "#1042", store_name: storeName, review_url: "https://t.example/r/x1", discount_code: discountKind === "off" ? "" : "THX-7KQ9P2MX" },
+      {
+        customer_name: locale === "ar" ? "سارة" : "Sara",
+        order_number: "#1042",
+        store_name: storeName,
+        review_url: "https://t.example/r/x1",
+        discount_code: discountKind === "off" ? "" : "THX-7KQ9P2MX",
+      },
       REVIEW_PLACEHOLDERS,
     );
 
@@ -45,7 +53,12 @@ export function ReviewSettingsForm({ storeSlug, storeName, settings, currency, d
         ? { kind: "off" as const }
         : discountKind === "percent"
           ? { kind: "percent" as const, percent: Number(discountValue), validityDays: Number(validityDays), minOrder: parseMinorUnits(minOrder, digits) }
-          : { kind: "fixed" as const, amount: parseMinorUnits(discountValue, digits), validityDays: Number(validityDays), minOrder: parseMinorUnits(minOrder, digits) };
+          : {
+              kind: "fixed" as const,
+              amount: parseMinorUnits(discountValue, digits),
+              validityDays: Number(validityDays),
+              minOrder: parseMinorUnits(minOrder, digits),
+            };
     startTransition(async () => {
       const result = await saveReviewSettingsAction(storeSlug, { ...s, discount });
       setSaved(result.ok);
@@ -78,17 +91,34 @@ export function ReviewSettingsForm({ storeSlug, storeName, settings, currency, d
           <div className="grid gap-2 sm:grid-cols-2">
             <label className="block text-sm">
               <span className="mb-1 flex min-h-11 items-center gap-2 font-medium text-slate-700">
-                <input type="checkbox" checked={!!s.quietHours} onChange={(e) => set("quietHours", e.target.checked ? { start: "22:00", end: "09:00" } : null)} className="size-5 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  checked={!!s.quietHours}
+                  onChange={(e) => set("quietHours", e.target.checked ? { start: "22:00", end: "09:00" } : null)}
+                  className="size-5 accent-brand-600"
+                />
                 {t("quietHours")}
               </span>
               {s.quietHours && (
                 <span className="flex items-center gap-2">
                   <span className="w-32">
-                    <input type="time" aria-label={t("quietFrom")} value={s.quietHours.start} onChange={(e) => set("quietHours", { ...s.quietHours!, start: e.target.value })} className={inputClass} />
+                    <input
+                      type="time"
+                      aria-label={t("quietFrom")}
+                      value={s.quietHours.start}
+                      onChange={(e) => set("quietHours", { ...s.quietHours!, start: e.target.value })}
+                      className={inputClass}
+                    />
                   </span>
                   –
                   <span className="w-32">
-                    <input type="time" aria-label={t("quietTo")} value={s.quietHours.end} onChange={(e) => set("quietHours", { ...s.quietHours!, end: e.target.value })} className={inputClass} />
+                    <input
+                      type="time"
+                      aria-label={t("quietTo")}
+                      value={s.quietHours.end}
+                      onChange={(e) => set("quietHours", { ...s.quietHours!, end: e.target.value })}
+                      className={inputClass}
+                    />
                   </span>
                 </span>
               )}
@@ -128,7 +158,12 @@ export function ReviewSettingsForm({ storeSlug, storeName, settings, currency, d
           <h2 className="font-semibold">{t("whatToRate")}</h2>
           {(["products", "experience", "carrier"] as const).map((k) => (
             <label key={k} className="flex min-h-11 items-center gap-3 text-sm">
-              <input type="checkbox" checked={s.rate[k]} onChange={(e) => set("rate", { ...s.rate, [k]: e.target.checked })} className="size-5 accent-brand-600" />
+              <input
+                type="checkbox"
+                checked={s.rate[k]}
+                onChange={(e) => set("rate", { ...s.rate, [k]: e.target.checked })}
+                className="size-5 accent-brand-600"
+              />
               {t(`rate.${k}`)}
             </label>
           ))}
@@ -138,7 +173,11 @@ export function ReviewSettingsForm({ storeSlug, storeName, settings, currency, d
           </label>
           <label className="block text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t("autoPublish")}</span>
-            <select value={s.autoPublishMinRating ?? ""} onChange={(e) => set("autoPublishMinRating", e.target.value ? Number(e.target.value) : null)} className={inputClass}>
+            <select
+              value={s.autoPublishMinRating ?? ""}
+              onChange={(e) => set("autoPublishMinRating", e.target.value ? Number(e.target.value) : null)}
+              className={inputClass}
+            >
               <option value="">{t("autoPublishOff")}</option>
               {[5, 4, 3].map((n) => (
                 <option key={n} value={n}>
@@ -164,7 +203,9 @@ export function ReviewSettingsForm({ storeSlug, storeName, settings, currency, d
           {discountKind !== "off" && (
             <div className="grid gap-3 sm:grid-cols-3">
               <label className="block text-sm">
-                <span className="mb-1 block font-medium text-slate-700">{discountKind === "percent" ? t("discount.percent") : t("discount.amount", { currency })}</span>
+                <span className="mb-1 block font-medium text-slate-700">
+                  {discountKind === "percent" ? t("discount.percent") : t("discount.amount", { currency })}
+                </span>
                 <input inputMode="decimal" dir="ltr" value={discountValue} onChange={(e) => setDiscountValue(e.target.value)} className={inputClass} />
                 {error("discount.percent") ?? error("discount.amount")}
               </label>

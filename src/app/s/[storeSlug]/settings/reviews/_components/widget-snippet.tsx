@@ -19,7 +19,13 @@ export function WidgetSnippet({ origin, storeSlug }: { origin: string; storeSlug
       {(["script", "iframe"] as const).map((kind) => (
         <div key={kind} className="space-y-1">
           <p className="text-sm font-medium">{t(kind)}</p>
-          <pre dir="ltr" tabIndex={0} aria-label={t(kind)} data-testid={`widget-${kind}`} className="overflow-x-auto rounded-lg focus-visible:outline-2 focus-visible:outline-brand-600 bg-slate-900 p-3 text-xs text-slate-100">
+          <pre
+            dir="ltr"
+            tabIndex={0}
+            aria-label={t(kind)}
+            data-testid={`widget-${kind}`}
+            className="overflow-x-auto rounded-lg focus-visible:outline-2 focus-visible:outline-brand-600 bg-slate-900 p-3 text-xs text-slate-100"
+          >
             {snippets[kind]}
           </pre>
           <Button

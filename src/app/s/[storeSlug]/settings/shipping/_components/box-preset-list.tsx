@@ -22,7 +22,12 @@ export function BoxPresetList({ storeSlug, boxes, canEdit }: { storeSlug: string
     const form = new FormData(event.currentTarget);
     const cm = (f: string) => Number(String(form.get(f) ?? "").trim() || NaN);
     startTransition(async () => {
-      const result = await createBoxAction(storeSlug, { name: String(form.get("name") ?? ""), lengthCm: cm("lengthCm"), widthCm: cm("widthCm"), heightCm: cm("heightCm") });
+      const result = await createBoxAction(storeSlug, {
+        name: String(form.get("name") ?? ""),
+        lengthCm: cm("lengthCm"),
+        widthCm: cm("widthCm"),
+        heightCm: cm("heightCm"),
+      });
       setFields(result.ok ? {} : (result.error.fields ?? { form: result.error.message }));
       if (result.ok) setFormKey((k) => k + 1);
     });
@@ -39,7 +44,13 @@ export function BoxPresetList({ storeSlug, boxes, canEdit }: { storeSlug: string
               {b.lengthCm} × {b.widthCm} × {b.heightCm} cm
             </span>
             {canEdit && (
-              <Button type="button" variant="ghost" className="ms-auto" disabled={pending} onClick={() => startTransition(async () => void (await deleteBoxAction(storeSlug, { presetId: b.id })))}>
+              <Button
+                type="button"
+                variant="ghost"
+                className="ms-auto"
+                disabled={pending}
+                onClick={() => startTransition(async () => void (await deleteBoxAction(storeSlug, { presetId: b.id })))}
+              >
                 {t("remove", { name: b.name })}
               </Button>
             )}

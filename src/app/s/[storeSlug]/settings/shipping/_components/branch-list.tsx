@@ -111,18 +111,16 @@ function HoursSummary({ hours }: { hours: WorkingHours }) {
     else ranges.push({ from: d, to: d, text });
   }
   if (!ranges.length) return <span>{t("noHours")}</span>;
-  return (
-    <span>
-      {ranges.map((r) => `${t(`days.${r.from}`)}${r.to !== r.from ? `–${t(`days.${r.to}`)}` : ""} ${r.text}`).join(" · ")}
-    </span>
-  );
+  return <span>{ranges.map((r) => `${t(`days.${r.from}`)}${r.to !== r.from ? `–${t(`days.${r.to}`)}` : ""} ${r.text}`).join(" · ")}</span>;
 }
 
 function BranchForm({ storeSlug, branch, onDone }: { storeSlug: string; branch?: BranchDto; onDone: () => void }) {
   const t = useTranslations("shippingSettings.branches");
   const [fields, setFields] = useState<Record<string, string>>({});
   const [pending, startTransition] = useTransition();
-  const [hours, setHours] = useState<WorkingHours>(branch?.workingHours ?? Object.fromEntries(WEEKDAYS.filter((d) => d !== "fri").map((d) => [d, { open: "09:00", close: "22:00" }])));
+  const [hours, setHours] = useState<WorkingHours>(
+    branch?.workingHours ?? Object.fromEntries(WEEKDAYS.filter((d) => d !== "fri").map((d) => [d, { open: "09:00", close: "22:00" }])),
+  );
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -168,7 +166,11 @@ function BranchForm({ storeSlug, branch, onDone }: { storeSlug: string; branch?:
   );
 
   return (
-    <form onSubmit={submit} aria-label={branch ? t("editTitle", { name: branch.name }) : t("add")} className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3">
+    <form
+      onSubmit={submit}
+      aria-label={branch ? t("editTitle", { name: branch.name }) : t("add")}
+      className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
+    >
       <fieldset disabled={pending} className="grid gap-3 sm:grid-cols-2">
         {input("name", { required: true })}
         {input("city", { required: true })}
@@ -201,11 +203,23 @@ function BranchForm({ storeSlug, branch, onDone }: { storeSlug: string; branch?:
                 {day ? (
                   <>
                     <span className="w-36">
-                      <input type="time" aria-label={t("opens", { day: t(`days.${d}`) })} value={day.open} onChange={(e) => setHours((h) => ({ ...h, [d]: { ...day, open: e.target.value } }))} className={inputClass} />
+                      <input
+                        type="time"
+                        aria-label={t("opens", { day: t(`days.${d}`) })}
+                        value={day.open}
+                        onChange={(e) => setHours((h) => ({ ...h, [d]: { ...day, open: e.target.value } }))}
+                        className={inputClass}
+                      />
                     </span>
                     <span aria-hidden>–</span>
                     <span className="w-36">
-                      <input type="time" aria-label={t("closes", { day: t(`days.${d}`) })} value={day.close} onChange={(e) => setHours((h) => ({ ...h, [d]: { ...day, close: e.target.value } }))} className={inputClass} />
+                      <input
+                        type="time"
+                        aria-label={t("closes", { day: t(`days.${d}`) })}
+                        value={day.close}
+                        onChange={(e) => setHours((h) => ({ ...h, [d]: { ...day, close: e.target.value } }))}
+                        className={inputClass}
+                      />
                     </span>
                   </>
                 ) : (

@@ -10,7 +10,14 @@ import { saveCarrierAction } from "../actions";
 import { formatMoney, moneyLocale, parseMinorUnits } from "@/server/money/money";
 import { FieldError } from "./form-bits";
 
-type Props = { storeSlug: string; carrier: CarrierDto; currency: string; digits: number; canEdit: boolean; labelPricing: { card: RateCard; fee: number } | null };
+type Props = {
+  storeSlug: string;
+  carrier: CarrierDto;
+  currency: string;
+  digits: number;
+  canEdit: boolean;
+  labelPricing: { card: RateCard; fee: number } | null;
+};
 
 const MONEY_FIELDS = ["firstKg", "perAdditionalKg", "codFee"] as const;
 
@@ -84,7 +91,11 @@ export function CarrierCard({ storeSlug, carrier, currency, digits, canEdit, lab
             ? t("labelPriceUnavailable")
             : carrier.accountNumber
               ? t("labelBillingOwn", { carrier: carrier.name, fee: money(labelPricing.fee) })
-              : t("labelBillingPlatform", { carrier: carrier.name, firstKg: money(labelPricing.card.firstKg), perKg: money(labelPricing.card.perAdditionalKg) })}
+              : t("labelBillingPlatform", {
+                  carrier: carrier.name,
+                  firstKg: money(labelPricing.card.firstKg),
+                  perKg: money(labelPricing.card.perAdditionalKg),
+                })}
         </p>
         <h4 className="text-sm font-semibold text-slate-800">{t("customerRates")}</h4>
         <p className="-mt-2 text-xs text-slate-600">{t("customerRatesHelp")}</p>
@@ -94,7 +105,15 @@ export function CarrierCard({ storeSlug, carrier, currency, digits, canEdit, lab
               <label htmlFor={id(f)} className="mb-1 block text-sm font-medium text-slate-700">
                 {t(`rates.${f}`, { currency })}
               </label>
-              <input id={id(f)} name={f} inputMode="decimal" dir="ltr" defaultValue={(rates[f] / 10 ** digits).toFixed(digits)} className={inputClass} aria-invalid={!!fields[`rates.${f}`]} />
+              <input
+                id={id(f)}
+                name={f}
+                inputMode="decimal"
+                dir="ltr"
+                defaultValue={(rates[f] / 10 ** digits).toFixed(digits)}
+                className={inputClass}
+                aria-invalid={!!fields[`rates.${f}`]}
+              />
               <FieldError message={fields[`rates.${f}`]} />
             </div>
           ))}
@@ -102,14 +121,30 @@ export function CarrierCard({ storeSlug, carrier, currency, digits, canEdit, lab
             <label htmlFor={id("divisor")} className="mb-1 block text-sm font-medium text-slate-700">
               {t("rates.volumetricDivisor")}
             </label>
-            <input id={id("divisor")} name="volumetricDivisor" inputMode="numeric" dir="ltr" defaultValue={rates.volumetricDivisor} className={inputClass} aria-invalid={!!fields["rates.volumetricDivisor"]} />
+            <input
+              id={id("divisor")}
+              name="volumetricDivisor"
+              inputMode="numeric"
+              dir="ltr"
+              defaultValue={rates.volumetricDivisor}
+              className={inputClass}
+              aria-invalid={!!fields["rates.volumetricDivisor"]}
+            />
             <FieldError message={fields["rates.volumetricDivisor"]} />
           </div>
           <div>
             <label htmlFor={id("step")} className="mb-1 block text-sm font-medium text-slate-700">
               {t("rates.weightStep")}
             </label>
-            <input id={id("step")} name="weightStepKg" inputMode="decimal" dir="ltr" defaultValue={rates.weightStepGrams / 1000} className={inputClass} aria-invalid={!!fields["rates.weightStepGrams"]} />
+            <input
+              id={id("step")}
+              name="weightStepKg"
+              inputMode="decimal"
+              dir="ltr"
+              defaultValue={rates.weightStepGrams / 1000}
+              className={inputClass}
+              aria-invalid={!!fields["rates.weightStepGrams"]}
+            />
             <FieldError message={fields["rates.weightStepGrams"]} />
           </div>
         </div>

@@ -35,7 +35,10 @@ function CourierRow({ storeSlug, courier, canEdit }: { storeSlug: string; courie
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await saveCourierAction(storeSlug, { courierId: courier?.id, courier: { name: String(form.get("name") ?? ""), phone: String(form.get("phone") ?? "") } });
+      const result = await saveCourierAction(storeSlug, {
+        courierId: courier?.id,
+        courier: { name: String(form.get("name") ?? ""), phone: String(form.get("phone") ?? "") },
+      });
       setFields(result.ok ? {} : (result.error.fields ?? { form: result.error.message }));
       if (result.ok && !courier) setFormKey((k) => k + 1);
     });
@@ -46,11 +49,28 @@ function CourierRow({ storeSlug, courier, canEdit }: { storeSlug: string; courie
     <Wrapper className={courier ? "py-2" : ""}>
       <form key={formKey} onSubmit={submit} aria-label={courier ? courier.name : t("add")} className="flex flex-wrap items-start gap-2">
         <div className="w-56">
-          <input name="name" aria-label={t("name")} placeholder={courier ? undefined : t("name")} defaultValue={courier?.name} disabled={!canEdit || pending} maxLength={60} className={inputClass} />
+          <input
+            name="name"
+            aria-label={t("name")}
+            placeholder={courier ? undefined : t("name")}
+            defaultValue={courier?.name}
+            disabled={!canEdit || pending}
+            maxLength={60}
+            className={inputClass}
+          />
           <FieldError message={fields["courier.name"]} />
         </div>
         <div className="w-48">
-          <input name="phone" type="tel" dir="ltr" aria-label={t("phone")} placeholder={courier ? undefined : t("phone")} defaultValue={courier?.phone ?? ""} disabled={!canEdit || pending} className={inputClass} />
+          <input
+            name="phone"
+            type="tel"
+            dir="ltr"
+            aria-label={t("phone")}
+            placeholder={courier ? undefined : t("phone")}
+            defaultValue={courier?.phone ?? ""}
+            disabled={!canEdit || pending}
+            className={inputClass}
+          />
           <FieldError message={fields["courier.phone"]} />
         </div>
         {canEdit && (

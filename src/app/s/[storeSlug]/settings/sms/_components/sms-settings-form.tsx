@@ -58,7 +58,10 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
           <h2 className="mb-3 font-semibold">{t("mode")}</h2>
           <div className="grid gap-2">
             {(["PLATFORM", "OWN_PROVIDER", "OFF"] as const).map((m) => (
-              <label key={m} className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm ${mode === m ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}>
+              <label
+                key={m}
+                className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm ${mode === m ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}
+              >
                 <input type="radio" name="mode" checked={mode === m} onChange={() => setMode(m)} className="mt-0.5 size-4 accent-brand-600" />
                 <span>
                   <span className="block font-medium">{t(`modes.${m}.label`)}</span>
@@ -71,10 +74,22 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
             <div className="mt-3 space-y-2">
               <label className="block text-sm">
                 <span className="mb-1 block font-medium text-slate-700">{t("webhookUrl")}</span>
-                <input name="webhookUrl" type="url" dir="ltr" defaultValue={settings.webhookUrl ?? ""} placeholder="https://" className={inputClass} aria-invalid={!!fields.webhookUrl} />
+                <input
+                  name="webhookUrl"
+                  type="url"
+                  dir="ltr"
+                  defaultValue={settings.webhookUrl ?? ""}
+                  placeholder="https://"
+                  className={inputClass}
+                  aria-invalid={!!fields.webhookUrl}
+                />
                 {fields.webhookUrl && (
                   <span className="mt-1 block text-red-700">
-                    {fields.webhookUrl === "must start with https://" ? t("webhookUrlHttps") : fields.webhookUrl === "must be a public address" ? t("webhookUrlPrivate") : t("webhookUrlError")}
+                    {fields.webhookUrl === "must start with https://"
+                      ? t("webhookUrlHttps")
+                      : fields.webhookUrl === "must be a public address"
+                        ? t("webhookUrlPrivate")
+                        : t("webhookUrlError")}
                   </span>
                 )}
               </label>

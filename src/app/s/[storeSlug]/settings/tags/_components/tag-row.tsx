@@ -29,14 +29,27 @@ export function TagRow({ storeSlug, tag, canEdit }: { storeSlug: string; tag: Ta
   const save = () =>
     startTransition(async () => {
       const result = await updateTagAction(storeSlug, { tagId: tag.id, name, color });
-      setError(result.ok ? null : (result.error.fields?.name ? t("nameTaken") : result.error.message));
+      setError(result.ok ? null : result.error.fields?.name ? t("nameTaken") : result.error.message);
     });
 
   return (
     <li className="flex flex-wrap items-center gap-3 p-3">
       <span aria-hidden className={`size-3 rounded-full ${SWATCH[color] ?? SWATCH.slate}`} />
-      <input aria-label={t("name")} value={name} onChange={(e) => setName(e.target.value)} disabled={!canEdit} maxLength={40} className={`${inputClass} w-48`} />
-      <select aria-label={t("color")} value={color} onChange={(e) => setColor(e.target.value as typeof color)} disabled={!canEdit} className={`${inputClass} w-32`}>
+      <input
+        aria-label={t("name")}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        disabled={!canEdit}
+        maxLength={40}
+        className={`${inputClass} w-48`}
+      />
+      <select
+        aria-label={t("color")}
+        value={color}
+        onChange={(e) => setColor(e.target.value as typeof color)}
+        disabled={!canEdit}
+        className={`${inputClass} w-32`}
+      >
         {TAG_COLORS.map((c) => (
           <option key={c} value={c}>
             {t(`colors.${c}`)}
@@ -54,7 +67,8 @@ export function TagRow({ storeSlug, tag, canEdit }: { storeSlug: string; tag: Ta
             variant="danger"
             disabled={pending}
             onClick={() => {
-              if (window.confirm(t("confirmDelete", { name: tag.name, count: tag.orders }))) startTransition(async () => void (await deleteTagAction(storeSlug, { tagId: tag.id })));
+              if (window.confirm(t("confirmDelete", { name: tag.name, count: tag.orders })))
+                startTransition(async () => void (await deleteTagAction(storeSlug, { tagId: tag.id })));
             }}
           >
             {t("delete")}

@@ -47,9 +47,21 @@ export function PackagingRequestForm({ storeSlug, initial }: { storeSlug: string
           {TEXT_FIELDS.map((f) => (
             <div key={f} className={f === "address" ? "sm:col-span-2" : undefined}>
               <label htmlFor={`pk-${f}`} className="mb-1 block text-sm font-medium text-slate-700">
-                {t(`fields.${f}`)} <span aria-hidden className="text-red-700">*</span>
+                {t(`fields.${f}`)}{" "}
+                <span aria-hidden className="text-red-700">
+                  *
+                </span>
               </label>
-              <input id={`pk-${f}`} name={f} required defaultValue={initial[f]} dir={LTR.has(f) ? "ltr" : undefined} type={f === "email" ? "email" : f === "phone" ? "tel" : "text"} aria-invalid={!!fields[f]} className={inputClass} />
+              <input
+                id={`pk-${f}`}
+                name={f}
+                required
+                defaultValue={initial[f]}
+                dir={LTR.has(f) ? "ltr" : undefined}
+                type={f === "email" ? "email" : f === "phone" ? "tel" : "text"}
+                aria-invalid={!!fields[f]}
+                className={inputClass}
+              />
               <FieldError message={fields[f]} />
             </div>
           ))}
@@ -61,7 +73,14 @@ export function PackagingRequestForm({ storeSlug, initial }: { storeSlug: string
               <label key={item} className="flex items-center justify-between gap-3 text-sm">
                 <span dir="ltr">{PACKAGING_ITEM_LABELS[item]}</span>
                 <span className="w-24 shrink-0">
-                  <input name={item} inputMode="numeric" dir="ltr" defaultValue="0" aria-label={t("quantityOf", { item: PACKAGING_ITEM_LABELS[item] })} className={inputClass} />
+                  <input
+                    name={item}
+                    inputMode="numeric"
+                    dir="ltr"
+                    defaultValue="0"
+                    aria-label={t("quantityOf", { item: PACKAGING_ITEM_LABELS[item] })}
+                    className={inputClass}
+                  />
                 </span>
               </label>
             ))}
