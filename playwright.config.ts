@@ -84,6 +84,8 @@ export default defineConfig({
         TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID,
         TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
         TWILIO_API_BASE: `http://127.0.0.1:${twilioPort}`,
+        ARAMEX_SUPPLIES_EMAIL: "supplies@example.com",
+        ARAMEX_PLATFORM_ACCOUNT: "165623",
       },
     },
   ],

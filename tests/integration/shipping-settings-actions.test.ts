@@ -209,12 +209,28 @@ describe("Settings → Shipping: carriers, couriers, boxes, carrier updates", ()
     expect(await walletActions.setLowBalanceThresholdAction(s.store.slug, { lowBalanceThreshold: 0 })).toMatchObject({ ok: true, data: { low: false } });
   });
 
-  it("the packaging-materials request is checked field by field and written in the carrier's template", async () => {
+  it("the packaging-materials request is checked field by field and written in the carrier's template; the platform's account and the supplies address are the installation's", async () => {
     const s = await seedStore();
     signedIn = s.owner.id;
+    const form = {
+      storeNumber: "ARX-5521",
+      contactName: "Sara",
+      phone: "0501234567",
+      email: "sara@example.com",
+      city: "Riyadh",
+      address: "Olaya St 12",
+      items: { flyer_medium: 1 },
+    };
+    vi.stubEnv("ARAMEX_SUPPLIES_EMAIL", "");
+    vi.stubEnv("ARAMEX_PLATFORM_ACCOUNT", "");
+    expect(await actions.packagingEmailAction(s.store.slug, form)).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringContaining("not set up") },
+    });
+    vi.stubEnv("ARAMEX_SUPPLIES_EMAIL", "supplies@example.com");
+    vi.stubEnv("ARAMEX_PLATFORM_ACCOUNT", "165623");
     const bad = await actions.packagingEmailAction(s.store.slug, {
       storeNumber: "",
-      platformAccount: "abc",
       contactName: "Sara",
       phone: "x",
       email: "nope",
@@ -223,10 +239,9 @@ describe("Settings → Shipping: carriers, couriers, boxes, carrier updates", ()
       items: {},
     });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(Object.keys(bad.error.fields ?? {}).sort()).toEqual(["email", "items", "phone", "platformAccount", "storeNumber"]);
+    if (!bad.ok) expect(Object.keys(bad.error.fields ?? {}).sort()).toEqual(["email", "items", "phone", "storeNumber"]);
     const good = await actions.packagingEmailAction(s.store.slug, {
       storeNumber: "ARX-5521",
-      platformAccount: "165623",
       contactName: "Sara",
       phone: "0501234567",
       email: "sara@example.com",
@@ -240,6 +255,8 @@ describe("Settings → Shipping: carriers, couriers, boxes, carrier updates", ()
       expect(good.data.body).toContain("Box L (45 × 35 × 25): 20");
       expect(good.data.body).not.toContain("Box S");
       expect(good.data.body).toContain("Mobile: +966501234567");
+      expect(good.data.to).toBe("supplies@example.com");
     }
+    vi.unstubAllEnvs();
   });
 });

@@ -95,7 +95,6 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": {
     input: () => ({
       storeNumber: "1",
-      platformAccount: "1",
       contactName: "x",
       phone: "0501234567",
       email: "a@b.co",

@@ -5,9 +5,10 @@ import { nextSimulatedStatus } from "@/server/shipping/simulator-journey";
 import { parseMinorUnits } from "@/server/money/money";
 
 describe("packaging-materials email", () => {
+  // The installation's settings: never typed by the merchant.
+  const platform = { to: "supplies@example.com", platformAccount: "165623" };
   const request = packagingRequestInput.parse({
     storeNumber: "ARX-1",
-    platformAccount: "165623",
     contactName: "سارة",
     phone: "+966501234567",
     email: "s@example.com",
@@ -18,7 +19,7 @@ describe("packaging-materials email", () => {
   });
 
   it("lists only the items asked for, in the template's order", () => {
-    const { body } = renderPackagingEmail(request, "supplies@example.com");
+    const { body } = renderPackagingEmail(request, platform);
     const lines = body.split("\n").filter((l) => l.startsWith("  - "));
     expect(lines).toEqual(["  - Flyer S (25 × 35): 100", "  - Branded document envelope: 50"]);
     expect(body).toContain("Partner platform account number: 165623");
@@ -26,7 +27,7 @@ describe("packaging-materials email", () => {
   });
 
   it("the mailto link carries the address, subject and body, encoded, with CRLF line breaks", () => {
-    const email = renderPackagingEmail(request, "supplies@example.com");
+    const email = renderPackagingEmail(request, platform);
     const url = new URL(email.mailto);
     expect(url.protocol).toBe("mailto:");
     expect(decodeURIComponent(url.pathname)).toBe("supplies@example.com");

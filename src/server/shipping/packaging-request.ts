@@ -25,7 +25,6 @@ const required = (max: number) => z.string().trim().min(1).max(max);
 
 export const packagingRequestInput = z.strictObject({
   storeNumber: required(40),
-  platformAccount: required(40).regex(/^\d+$/, rule("accountDigits")),
   contactName: required(80),
   phone: phoneInput,
   email: z.email(rule("email")).max(120),
@@ -41,8 +40,9 @@ export type PackagingRequest = z.output<typeof packagingRequestInput>;
 export type PackagingEmail = { to: string; subject: string; body: string; mailto: string };
 
 /** The request in the carrier's template, and a mailto: link carrying it. */
-export function renderPackagingEmail(request: PackagingRequest, to: string): PackagingEmail {
-  const subject = `Packaging Supplies Request – Account ${request.storeNumber} – Partner ${request.platformAccount}`;
+export function renderPackagingEmail(request: PackagingRequest, platform: { to: string; platformAccount: string }): PackagingEmail {
+  const to = platform.to;
+  const subject = `Packaging Supplies Request – Account ${request.storeNumber} – Partner ${platform.platformAccount}`;
   const lines = PACKAGING_ITEMS.filter((item) => (request.items[item] ?? 0) > 0).map((item) => `  - ${PACKAGING_ITEM_LABELS[item]}: ${request.items[item]}`);
   const body = [
     "Dear Aramex Supplies Team,",
@@ -50,7 +50,7 @@ export function renderPackagingEmail(request: PackagingRequest, to: string): Pac
     "Please deliver the following packaging supplies.",
     "",
     `Customer account number: ${request.storeNumber}`,
-    `Partner platform account number: ${request.platformAccount}`,
+    `Partner platform account number: ${platform.platformAccount}`,
     `Contact name: ${request.contactName}`,
     `Mobile: ${request.phone}`,
     `Email: ${request.email}`,
@@ -69,7 +69,12 @@ export function renderPackagingEmail(request: PackagingRequest, to: string): Pac
   return { to, subject, body, mailto };
 }
 
-/** Where requests go and the platform's own account with Aramex: installation settings. */
-export function packagingDefaults(env = process.env): { to: string; platformAccount: string } {
-  return { to: env.ARAMEX_SUPPLIES_EMAIL ?? "", platformAccount: env.ARAMEX_PLATFORM_ACCOUNT ?? "" };
+/**
+ * Where requests go and the platform's own account with Aramex: installation settings, which the
+ * merchant cannot know. Null when the installation has not set them: the page then says who to ask.
+ */
+export function packagingDefaults(env = process.env): { to: string; platformAccount: string } | null {
+  const to = env.ARAMEX_SUPPLIES_EMAIL?.trim() ?? "";
+  const platformAccount = env.ARAMEX_PLATFORM_ACCOUNT?.trim() ?? "";
+  return to && /^\d+$/.test(platformAccount) ? { to, platformAccount } : null;
 }

@@ -38,6 +38,7 @@ const language = storeAction(
 
 export async function setCustomerLanguageAction(storeSlug: string, input: { customerId: string; locale: "ar" | "en" | null }) {
   const result = await language(storeSlug, input);
-  revalidatePath(`/s/${storeSlug}/customers/${input.customerId}`);
+  // Only a change that was made names a page to refresh (and only then is the input known to be sound).
+  if (result.ok) revalidatePath(`/s/${storeSlug}/customers/${input.customerId}`);
   return result;
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { AppError } from "@/server/errors/app-error";
 import { z } from "zod";
 import { storeAction } from "@/server/actions/action-client";
 import { boxPresetInput, branchInput, courierInput } from "@/server/shipping/branch-schemas";
@@ -50,7 +51,11 @@ const actions = {
     return null;
   }),
   // Nothing is stored: the request is checked and written in the carrier's template for the merchant to send.
-  packagingEmail: storeAction({ input: packagingRequestInput, permission: manage }, async (input) => renderPackagingEmail(input, packagingDefaults().to)),
+  packagingEmail: storeAction({ input: packagingRequestInput, permission: manage }, async (input) => {
+    const platform = packagingDefaults();
+    if (!platform) throw new AppError("CONFLICT", "Packaging requests are not set up on this installation.", { say: { key: "packagingNotSetUp" } });
+    return renderPackagingEmail(input, platform);
+  }),
 };
 
 type Actions = typeof actions;

@@ -19,16 +19,26 @@ export default async function PackagingRequestPage({ params }: { params: Promise
   const [carriers, branches, t] = await Promise.all([listCarriers(ctx), listBranches(ctx), getTranslations("shippingSettings.packaging")]);
   const aramex = carriers.find((c) => c.id === "aramex");
   const branch = branches.find((b) => b.isDefault) ?? branches[0];
-  const defaults = packagingDefaults();
+  const platform = packagingDefaults();
+  // The platform's account and the carrier's supplies address are the installation's to set, not the merchant's to guess.
+  if (!platform) {
+    return (
+      <main className="max-w-3xl space-y-4">
+        <PageHeading title={t("title")} intro={t("intro")} />
+        <p role="status" className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+          {t("notSetUp")}
+        </p>
+      </main>
+    );
+  }
   return (
     <main className="max-w-3xl space-y-4">
       <PageHeading title={t("title")} intro={t("intro")} />
       <PackagingRequestForm
         storeSlug={store.slug}
         initial={{
-          to: defaults.to,
+          to: platform.to,
           storeNumber: aramex?.accountNumber ?? "",
-          platformAccount: defaults.platformAccount,
           contactName: user.name,
           phone: branch?.pickupContactPhone ?? branch?.phone ?? "",
           email: user.email,

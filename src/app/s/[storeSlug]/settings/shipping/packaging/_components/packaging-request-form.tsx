@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { Ltr } from "@/components/bidi";
 import { useTranslations } from "next-intl";
 import { PACKAGING_ITEMS, PACKAGING_ITEM_LABELS, type PackagingEmail } from "@/server/shipping/packaging-request";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -8,16 +9,15 @@ import { inputClass } from "@/components/ui/field";
 import { packagingEmailAction } from "../../actions";
 import { FieldError } from "../../_components/form-bits";
 
-type Initial = { to: string; storeNumber: string; platformAccount: string; contactName: string; phone: string; email: string; city: string; address: string };
-const TEXT_FIELDS = ["storeNumber", "platformAccount", "contactName", "phone", "email", "city", "address"] as const;
-const LTR = new Set(["storeNumber", "platformAccount", "phone", "email"]);
+type Initial = { to: string; storeNumber: string; contactName: string; phone: string; email: string; city: string; address: string };
+const TEXT_FIELDS = ["storeNumber", "contactName", "phone", "email", "city", "address"] as const;
+const LTR = new Set(["storeNumber", "phone", "email"]);
 
 /** Aramex's packaging-materials request: checked here, written in its template, sent from the merchant's own mail. */
 export function PackagingRequestForm({ storeSlug, initial }: { storeSlug: string; initial: Initial }) {
   const t = useTranslations("shippingSettings.packaging");
   const [fields, setFields] = useState<Record<string, string>>({});
   const [email, setEmail] = useState<PackagingEmail | null>(null);
-  const [to, setTo] = useState(initial.to);
   const [copied, setCopied] = useState(false);
   const [pending, startTransition] = useTransition();
 
@@ -39,7 +39,7 @@ export function PackagingRequestForm({ storeSlug, initial }: { storeSlug: string
     });
   }
 
-  const mailto = email && (to ? email.mailto.replace(/^mailto:[^?]*/, `mailto:${encodeURIComponent(to)}`) : email.mailto);
+  const mailto = email?.mailto;
   return (
     <div className="space-y-4">
       <form onSubmit={submit} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-4">
@@ -102,10 +102,10 @@ export function PackagingRequestForm({ storeSlug, initial }: { storeSlug: string
       {email && (
         <section aria-label={t("preview")} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
           <h2 className="font-semibold">{t("preview")}</h2>
-          <label className="block text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("to")}</span>
-            <input type="email" dir="ltr" value={to} onChange={(e) => setTo(e.target.value)} className={inputClass} />
-          </label>
+          <p className="text-sm">
+            <span className="font-medium">{t("to")}: </span>
+            <Ltr>{email.to}</Ltr>
+          </p>
           <p className="text-sm">
             <span className="font-medium">{t("subject")}: </span>
             <span dir="ltr" data-testid="packaging-subject">
