@@ -38,7 +38,11 @@ beforeAll(async () => {
 describe("outsiders", () => {
   it("every server action and every route handler has an entry in this manifest", async () => {
     const actionFiles = files(ROOT, (f) => /\.tsx?$/.test(f) && readFileSync(f, "utf8").startsWith('"use server"'));
-    const actions = actionFiles.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/export async function (\w+)/g)].map((m) => `${rel(f)}#${m[1]}`));
+    const actions = actionFiles.flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/export (?:async function (\w+)|const (\w+) = (?:storeAction|userAction)\()/g)].map(
+        (m) => `${rel(f)}#${m[1] ?? m[2]}`,
+      ),
+    );
     const routes = files(ROOT, (f) => f.endsWith("route.ts")).flatMap((f) =>
       [...readFileSync(f, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => `${rel(f)}#${m[1]}`),
     );

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { StoreContext } from "@/server/auth/context";
 import { can, type Permission } from "@/server/auth/permissions";
@@ -24,13 +25,23 @@ async function failure(error: unknown): Promise<{ ok: false; error: ActionError 
   return { ok: false, error: { code, message, ...(fields ? { fields } : {}), ...(Object.keys(details).length ? { details } : {}) } };
 }
 
+/** What a store-scoped action's pages are, to refresh after it: the store's whole layout, or one path under it. */
+export type Revalidate = "store" | "none" | ((storeSlug: string) => string);
+
 /**
- * The one way into a store-scoped server action: validate input → session → membership of the store
- * in the URL (re-checked here, never trusted) → permission → the use case → one error shape.
- * A server action is a public POST endpoint; only this check protects it.
+ * The one way to write a store-scoped server action: it declares its input schema (the exported
+ * function's input type comes from it — nothing is typed by hand), its permission and what to refresh.
+ * Then: validate input → session → membership of the store in the URL (re-checked here, never trusted)
+ * → permission → the use case → one error shape → refresh. A server action is a public POST endpoint;
+ * only this check protects it. Pages are refreshed once the store is known to be the caller's, whether
+ * the use case succeeded or refused (a refusal often means the page is stale).
  */
-export function storeAction<S extends z.ZodType, T>(options: { input: S; permission: Permission }, run: (input: z.output<S>, ctx: StoreContext) => Promise<T>) {
+export function storeAction<S extends z.ZodType, T>(
+  options: { input: S; permission: Permission; revalidate?: Revalidate },
+  run: (input: z.output<S>, ctx: StoreContext) => Promise<T>,
+) {
   return async (unverifiedStoreSlug: string, rawInput: z.input<S>): Promise<ActionResult<T>> => {
+    let storeSlug: string | null = null;
     try {
       const input = parseInput(options.input, rawInput);
       const userId = await currentUserId();
@@ -38,6 +49,7 @@ export function storeAction<S extends z.ZodType, T>(options: { input: S; permiss
       const access = typeof unverifiedStoreSlug === "string" ? await resolveMembership(userId, unverifiedStoreSlug) : null;
       if (!access) throw new AppError("NOT_FOUND", "Store not found", { say: { key: "storeNotFound" } });
       if (!can(access.role, options.permission)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+      storeSlug = access.store.slug;
       const ctx: StoreContext = {
         storeId: access.store.id,
         role: access.role,
@@ -47,6 +59,11 @@ export function storeAction<S extends z.ZodType, T>(options: { input: S; permiss
       return { ok: true, data: await run(input, ctx) };
     } catch (error) {
       return await failure(error);
+    } finally {
+      if (storeSlug && options.revalidate && options.revalidate !== "none") {
+        if (options.revalidate === "store") revalidatePath(`/s/${storeSlug}`, "layout");
+        else revalidatePath(options.revalidate(storeSlug));
+      }
     }
   };
 }

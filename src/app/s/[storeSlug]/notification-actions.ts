@@ -4,16 +4,10 @@ import { z } from "zod";
 import { storeAction } from "@/server/actions/action-client";
 import { listNotifications, markNotificationsRead } from "@/server/notifications/list-notifications";
 
-const list = storeAction({ input: z.object({}), permission: "orders.read" }, (_input, ctx) => listNotifications(ctx));
-const mark = storeAction({ input: z.object({ ids: z.array(z.uuid()).max(100).optional() }), permission: "orders.read" }, async (input, ctx) => {
+export const fetchNotifications = storeAction({ input: z.object({}), permission: "orders.read" }, (_input, ctx) => listNotifications(ctx));
+
+/** Marks some (or all) of the person's notifications read, and answers with the list as it is now. */
+export const markRead = storeAction({ input: z.object({ ids: z.array(z.uuid()).max(100).optional() }), permission: "orders.read" }, async (input, ctx) => {
   await markNotificationsRead(ctx, input.ids);
   return listNotifications(ctx);
 });
-
-export async function fetchNotifications(storeSlug: string) {
-  return list(storeSlug, {});
-}
-
-export async function markRead(storeSlug: string, ids?: string[]) {
-  return mark(storeSlug, { ids });
-}

@@ -43,7 +43,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
   useEffect(() => {
     const source = new EventSource(`/s/${storeSlug}/live`);
     const refresh = async (announce: boolean) => {
-      const result = await fetchNotifications(storeSlug);
+      const result = await fetchNotifications(storeSlug, {});
       if (!result.ok) return;
       setState((before) => {
         const fresh = result.data.items.filter((n) => !n.read && !before.items.some((b) => b.id === n.id));
@@ -79,7 +79,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
   }, [open]);
 
   const markAll = async () => {
-    const result = await markRead(storeSlug);
+    const result = await markRead(storeSlug, {});
     if (result.ok) setState(result.data);
   };
 
@@ -129,7 +129,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
                   href={n.orderId ? `/s/${storeSlug}/orders/${n.orderId}` : "#"}
                   onClick={() => {
                     setOpen(false);
-                    void markRead(storeSlug, [n.id]).then((r) => r.ok && setState(r.data));
+                    void markRead(storeSlug, { ids: [n.id] }).then((r) => r.ok && setState(r.data));
                   }}
                   className={`block px-3 py-2 text-sm hover:bg-slate-50 ${n.read ? "text-slate-600" : "bg-brand-50/60 font-medium"}`}
                 >

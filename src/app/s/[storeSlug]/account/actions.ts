@@ -6,12 +6,8 @@ import { changePassword, changePasswordInput } from "@/server/auth/change-passwo
 import { deviceCookieFrom } from "@/server/auth/known-device";
 import { requestAddress } from "@/server/http/client-address";
 
-const change = userAction({ input: changePasswordInput }, async (input, session) => {
+/** Changes the signed-in user's own password; their other browsers are signed out. */
+export const changePasswordAction = userAction({ input: changePasswordInput }, async (input, session) => {
   const request = await headers();
   return changePassword(session, input, { address: requestAddress(request), deviceCookie: deviceCookieFrom(request.get("cookie")) });
 });
-
-/** Changes the signed-in user's own password; their other browsers are signed out. */
-export async function changePasswordAction(input: unknown) {
-  return change(input as never);
-}

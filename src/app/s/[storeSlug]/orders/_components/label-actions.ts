@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { storeAction } from "@/server/actions/action-client";
 import { carrierAdapters } from "@/server/shipping/carrier-simulator";
@@ -10,47 +9,31 @@ import { labelsForOrders } from "@/server/shipping/get-label";
 import { advanceShipmentInSimulator } from "@/server/shipping/simulate-shipment";
 
 const adapters = carrierAdapters();
-const issue = storeAction(
-  { input: issueLabelInput.extend({ orderId: z.uuid(), idempotencyKey: z.string().min(8).max(120) }), permission: "orders.update" },
+
+export const issueLabelAction = storeAction(
+  { input: issueLabelInput.extend({ orderId: z.uuid(), idempotencyKey: z.string().min(8).max(120) }), permission: "orders.update", revalidate: "store" },
   ({ orderId, idempotencyKey, ...input }, ctx) => issueLabel(ctx, orderId, input, { idempotencyKey }, { adapters }),
 );
 
-export async function issueLabelAction(storeSlug: string, input: z.input<typeof issueLabelInput> & { orderId: string; idempotencyKey: string }) {
-  const result = await issue(storeSlug, input);
-  revalidatePath(`/s/${storeSlug}`, "layout");
-  return result;
-}
+export const voidLabelAction = storeAction(
+  { input: z.object({ shipmentId: z.uuid() }), permission: "orders.update", revalidate: "store" },
+  async (input, ctx) => {
+    const label = await voidLabel(ctx, input.shipmentId, { adapters });
+    return { status: label.status };
+  },
+);
 
-const voidIt = storeAction({ input: z.object({ shipmentId: z.uuid() }), permission: "orders.update" }, async (input, ctx) => {
-  const label = await voidLabel(ctx, input.shipmentId, { adapters });
-  return { status: label.status };
-});
-
-export async function voidLabelAction(storeSlug: string, input: { shipmentId: string }) {
-  const result = await voidIt(storeSlug, input);
-  revalidatePath(`/s/${storeSlug}`, "layout");
-  return result;
-}
-
-const simulate = storeAction(
+export const advanceSimulatorAction = storeAction(
   {
     input: z.strictObject({ shipmentId: z.uuid(), to: z.enum(["picked_up", "in_transit", "out_for_delivery", "delivered", "returned_to_sender"]).optional() }),
     permission: "orders.update",
+    revalidate: "store",
   },
   (input, ctx) => advanceShipmentInSimulator(ctx, input.shipmentId, input.to),
 );
 
-export async function advanceSimulatorAction(storeSlug: string, input: { shipmentId: string; to?: "returned_to_sender" }) {
-  const result = await simulate(storeSlug, input);
-  revalidatePath(`/s/${storeSlug}`, "layout");
-  return result;
-}
-
-const forOrders = storeAction({ input: z.strictObject({ orderIds: z.array(z.uuid()).min(1).max(100) }), permission: "orders.read" }, (input, ctx) =>
-  labelsForOrders(ctx, input.orderIds),
-);
-
 /** Bulk "Print labels": which selected orders have a label to print (in batches, so the list can show progress). */
-export async function labelsForOrdersAction(storeSlug: string, input: { orderIds: string[] }) {
-  return forOrders(storeSlug, input);
-}
+export const labelsForOrdersAction = storeAction(
+  { input: z.strictObject({ orderIds: z.array(z.uuid()).min(1).max(100) }), permission: "orders.read" },
+  (input, ctx) => labelsForOrders(ctx, input.orderIds),
+);

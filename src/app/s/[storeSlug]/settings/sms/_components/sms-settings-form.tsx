@@ -105,7 +105,7 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
                       variant="secondary"
                       onClick={() =>
                         startTransition(async () => {
-                          const r = await rotateSmsWebhookSecret(storeSlug);
+                          const r = await rotateSmsWebhookSecret(storeSlug, {});
                           if (r.ok) setSecret(r.data);
                         })
                       }
