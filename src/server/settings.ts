@@ -1,6 +1,6 @@
 /**
  * The installation's settings, from the environment, in one place: each with its rule and default.
- * `settings()` parses them once; `settingsProblems()` is what the start checks, so that a bad setting
+ * `settings()` parses them; `settingsProblems()` is what the start checks, so that a bad setting
  * stops the start with its name and rule instead of surfacing later as a wrong number or a crash.
  * (Secrets that have no setting are generated and kept in the database: installation-settings.ts.)
  */
@@ -76,15 +76,11 @@ export function settingsProblems(env: Env = process.env): string[] {
   return problems;
 }
 
-let cached: Settings | null = null;
-/** The settings of this process (read once). A bad one throws, naming it. */
+/**
+ * The settings as they are now (a few microseconds: read where needed, or once into a module constant).
+ * A bad one throws, naming it; `npm start` checks them all before anything runs.
+ */
 export function settings(env: Env = process.env): Settings {
-  if (env !== process.env) return parse(env);
-  cached ??= parse(env);
-  return cached;
-}
-
-function parse(env: Env): Settings {
   const parsed = SETTINGS.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   return parsed.data;
