@@ -22,4 +22,15 @@ describe("the installation's settings", () => {
     expect(() => settings({ JOB_LOCK_SECONDS: "-1" })).toThrow(/JOB_LOCK_SECONDS/);
     expect(settingsProblems({})).toEqual([]);
   });
+  it("accept what the project's own checks run with (the benchmark's and the crash check's settings)", () => {
+    const checks = {
+      API_RATE_LIMIT_PER_MINUTE: "10000000",
+      DATABASE_POOL_SIZE: "20",
+      CARRIER_SIM_LATENCY_MS: "0",
+      JOB_LOCK_SECONDS: "3",
+      LABEL_RECONCILE_AFTER_MS: "1000",
+      LABEL_RECONCILE_EVERY_MS: "1000",
+    };
+    expect(settingsProblems(checks)).toEqual([]);
+  });
 });
