@@ -28,10 +28,9 @@ export function SignInForm() {
     setError(null);
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     if (result?.ok && !result.error) {
-      await applySavedLocale();
+      const landing = await applySavedLocale();
       // A full load, so the server renders the first page with the new session (and its language).
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign("/");
+      window.location.assign(landing);
       return;
     }
     setPending(false);
