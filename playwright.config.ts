@@ -40,7 +40,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", testIgnore: /(api|review-uploads)\.spec/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+    {
+      name: "desktop",
+      testIgnore: /(api|review-uploads|a11y-large-tablet)\.spec/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+    },
     {
       name: "tablet",
       testIgnore: /(api|review-uploads)\.spec/,
@@ -50,7 +54,7 @@ export default defineConfig({
     // uploads are a customer's, and only the phone sends them.
     {
       name: "phone",
-      testMatch: /(customer-pages|review-uploads|a11y)\.spec/,
+      testMatch: /(customer-pages|review-uploads|a11y-customer)\.spec/,
       use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent },
     },
     // The HTTP API has no layout: its checks run once.
