@@ -229,26 +229,10 @@ describe("Settings → Shipping: carriers, couriers, boxes, carrier updates", ()
     });
     vi.stubEnv("ARAMEX_SUPPLIES_EMAIL", "supplies@example.com");
     vi.stubEnv("ARAMEX_PLATFORM_ACCOUNT", "165623");
-    const bad = await actions.packagingEmailAction(s.store.slug, {
-      storeNumber: "",
-      contactName: "Sara",
-      phone: "x",
-      email: "nope",
-      city: "Riyadh",
-      address: "Olaya",
-      items: {},
-    });
+    const bad = await actions.packagingEmailAction(s.store.slug, { ...form, storeNumber: "", phone: "x", email: "nope", items: {} });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(Object.keys(bad.error.fields ?? {}).sort()).toEqual(["email", "items", "phone", "storeNumber"]);
-    const good = await actions.packagingEmailAction(s.store.slug, {
-      storeNumber: "ARX-5521",
-      contactName: "Sara",
-      phone: "0501234567",
-      email: "sara@example.com",
-      city: "Riyadh",
-      address: "Olaya St 12",
-      items: { flyer_medium: 200, box_small: 0, box_large: 20 },
-    });
+    const good = await actions.packagingEmailAction(s.store.slug, { ...form, items: { flyer_medium: 200, box_small: 0, box_large: 20 } });
     expect(good).toMatchObject({ ok: true, data: { subject: "Packaging Supplies Request – Account ARX-5521 – Partner 165623" } });
     if (good.ok) {
       expect(good.data.body).toContain("Flyer M (35 × 45): 200");
