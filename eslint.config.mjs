@@ -33,6 +33,35 @@ const clientBoundary = {
   },
 };
 
+/** A route handler is written through one of the doors that map errors to statuses in one place. */
+const routeDoor = {
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: {
+      door: "Write {{method}} as `export const {{method}} = apiRoute(…)` (API token), `publicRoute(…)` (anyone: public reads, webhooks) or `storeRoute(…)` (a store's members), so its errors get their status and shape in one place.",
+    },
+  },
+  create(context) {
+    const DOORS = new Set(["apiRoute", "publicRoute", "storeRoute"]);
+    const METHOD = /^(GET|POST|PUT|PATCH|DELETE)$/;
+    return {
+      ExportNamedDeclaration(node) {
+        const decl = node.declaration;
+        if (decl?.type === "FunctionDeclaration" && METHOD.test(decl.id?.name ?? ""))
+          context.report({ node, messageId: "door", data: { method: decl.id.name } });
+        if (decl?.type !== "VariableDeclaration") return;
+        for (const d of decl.declarations) {
+          const name = d.id.type === "Identifier" ? d.id.name : "";
+          if (!METHOD.test(name)) continue;
+          const callee = d.init?.type === "CallExpression" ? d.init.callee : null;
+          if (!(callee?.type === "Identifier" && DOORS.has(callee.name))) context.report({ node: d, messageId: "door", data: { method: name } });
+        }
+      },
+    };
+  },
+};
+
 const config = [
   {
     ignores: [
@@ -51,7 +80,7 @@ const config = [
   ...next,
   ...nextTs,
   {
-    plugins: { tajer: { rules: { "client-boundary": clientBoundary } } },
+    plugins: { tajer: { rules: { "client-boundary": clientBoundary, "route-door": routeDoor } } },
     rules: {
       "tajer/client-boundary": "error",
       // Unused names are dead code, except a deliberately ignored one.
@@ -70,6 +99,12 @@ const config = [
         { patterns: [{ group: ["@/server/db/client", "@/generated/prisma/*"], message: "Reach the database through a use case in src/server." }] },
       ],
     },
+  },
+  {
+    // next-auth's own handler, and the payment simulator, which answers in Moyasar's error shape (it plays Moyasar).
+    files: ["src/app/**/route.ts"],
+    ignores: ["src/app/api/auth/**", "src/app/payments-sim/**"],
+    rules: { "tajer/route-door": "error" },
   },
   {
     files: ["tests/**", "e2e/**", "scripts/**", "bench/**"],

@@ -16,5 +16,3 @@ export async function routeStoreAccess(unverifiedStoreSlug: string, permission?:
     ctx: { storeId: access.store.id, role: access.role, onlyAssigned: access.onlyAssigned, actor: { type: "USER", id: userId, name: access.user.name } },
   };
 }
-
-export const notFoundResponse = () => new Response("Not found", { status: 404 });

@@ -1,7 +1,7 @@
 import { buildOpenApiDocument } from "@/server/http/openapi";
+import { publicRoute } from "@/server/http/public-route";
 
 export const dynamic = "force-static";
 
-export function GET() {
-  return Response.json(buildOpenApiDocument());
-}
+/** The API's description: public, like any API's reference. */
+export const GET = publicRoute({}, () => Response.json(buildOpenApiDocument()));

@@ -1,4 +1,4 @@
-import { notFoundResponse, routeStoreAccess } from "@/server/stores/route-access";
+import { notFoundResponse, storeRoute } from "@/server/http/public-route";
 import { settings } from "@/server/settings";
 import { closeStreamsOnShutdown, registerStream, streamStillAllowed, subscribe } from "@/server/notifications/live-events";
 import { currentSession } from "@/server/auth/session";
@@ -12,11 +12,9 @@ export const dynamic = "force-dynamic";
  * Server-Sent Events for one signed-in member of one store: "notification" when something is for
  * them, "order" when an order of the store changes. The browser reconnects by itself.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ storeSlug: string }> }) {
-  const { storeSlug } = await params;
-  const access = await routeStoreAccess(storeSlug);
+export const GET = storeRoute(null, async ({ request, access }) => {
   const session = await currentSession();
-  if (!access || !session) return notFoundResponse();
+  if (!session) return notFoundResponse();
   const userId = access.user.id;
   closeStreamsOnShutdown();
 
@@ -72,4 +70,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ stor
     },
   });
   return new Response(stream, { headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-store, no-transform", Connection: "keep-alive" } });
-}
+});

@@ -1,11 +1,13 @@
+import { notFound } from "@/server/errors/app-error";
+import { publicRoute } from "@/server/http/public-route";
 import { publicPhoto } from "@/server/reviews/manage-reviews";
 import { photoStorage } from "@/server/reviews/photo-storage";
 
 /** A photo of a published review. A hidden or pending review's photos are not found. */
-export async function GET(_request: Request, { params }: { params: Promise<{ photoId: string }> }) {
-  const photo = await publicPhoto((await params).photoId);
+export const GET = publicRoute<{ photoId: string }>({}, async ({ params }) => {
+  const photo = await publicPhoto(params.photoId);
   const bytes = photo && (await photoStorage().get(photo.storageKey));
-  if (!photo || !bytes) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!photo || !bytes) throw notFound("Photo");
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": photo.contentType,
@@ -16,4 +18,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pho
       "Cross-Origin-Resource-Policy": "cross-origin",
     },
   });
-}
+});

@@ -1,24 +1,19 @@
-import { randomUUID } from "node:crypto";
-import { AppError, isAppError, issue } from "@/server/errors/app-error";
-import { inWords } from "@/server/errors/words";
+import { AppError, issue } from "@/server/errors/app-error";
 import { publicPageLocale } from "@/i18n/public-page";
-import { toErrorResponse } from "@/server/errors/error-catalog";
+import { publicRoute } from "@/server/http/public-route";
 import { parseInput } from "@/server/http/validation";
 import { MAX_PHOTO_BYTES, MAX_REVIEW_BODY_BYTES } from "@/server/reviews/photos";
-import { rateLimitedResponse, takePublicRequest } from "@/server/http/public-rate-limit";
 import { readLimited } from "@/server/http/read-limited";
-import { requestAddress } from "@/server/http/client-address";
 import { reviewSubmission, submitReview } from "@/server/reviews/review-page";
 
 /**
  * The review page submits here: multipart with `payload` (JSON: products, experience, carrier) and files
- * named `photos.<productId>`. The token in the URL is the only key.
+ * named `photos.<productId>`. The token in the URL is the only key. Refusals are in the page's language:
+ * the review page shows them to the customer as they are.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
-  try {
-    const { token } = await params;
-    const decision = takePublicRequest(requestAddress(request.headers));
-    if (!decision.allowed) return rateLimitedResponse(decision);
+export const POST = publicRoute<{ token: string }>(
+  { rateLimited: true, locale: ({ token }) => publicPageLocale(`r:${token}`) },
+  async ({ request, params }) => {
     const body = await readLimited(request, MAX_REVIEW_BODY_BYTES, "The review with its photos");
     let form: FormData;
     try {
@@ -45,13 +40,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
       const productId = name.slice("photos.".length);
       photos.set(productId, [...(photos.get(productId) ?? []), Buffer.from(await value.arrayBuffer())]);
     }
-    const page = await submitReview(token, input, photos);
+    const page = await submitReview(params.token, input, photos);
     return Response.json({ data: page }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    const { status, body } = toErrorResponse(error, randomUUID());
-    // The review page shows these words to the customer as they are: in the page's language.
-    const locale = (await publicPageLocale(`r:${(await params).token}`).catch(() => null)) ?? "en";
-    const { message, fields } = inWords(isAppError(error) ? error : null, body.error.code, body.error.message, locale);
-    return Response.json({ error: { ...body.error, message, ...(fields ? { fields } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
-  }
-}
+  },
+);

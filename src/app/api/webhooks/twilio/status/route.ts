@@ -1,14 +1,16 @@
+import { AppError } from "@/server/errors/app-error";
+import { publicRoute } from "@/server/http/public-route";
 import { isValidTwilioSignature, recordSmsStatus } from "@/server/notifications/record-sms-status";
 import { publicUrl } from "@/server/http/public-url";
+import { settings } from "@/server/settings";
 
 /** Twilio's delivery reports. Only requests signed with our auth token are believed. */
-export async function POST(request: Request) {
-  const authToken = process.env.TWILIO_AUTH_TOKEN;
+export const POST = publicRoute({}, async ({ request }) => {
+  const authToken = settings().TWILIO_AUTH_TOKEN;
   const params = Object.fromEntries(new URLSearchParams(await request.text()));
   const url = `${publicUrl()}/api/webhooks/twilio/status`;
-  if (!authToken || !isValidTwilioSignature(authToken, request.headers.get("x-twilio-signature"), url, params)) {
-    return Response.json({ error: { code: "UNAUTHENTICATED", message: "Invalid Twilio signature." } }, { status: 401 });
-  }
-  const known = await recordSmsStatus(params);
-  return known ? new Response(null, { status: 204 }) : Response.json({ error: { code: "NOT_FOUND", message: "Unknown message." } }, { status: 404 });
-}
+  if (!authToken || !isValidTwilioSignature(authToken, request.headers.get("x-twilio-signature"), url, params))
+    throw new AppError("UNAUTHENTICATED", "Invalid Twilio signature.");
+  if (!(await recordSmsStatus(params))) throw new AppError("NOT_FOUND", "Unknown message.");
+  return new Response(null, { status: 204 });
+});

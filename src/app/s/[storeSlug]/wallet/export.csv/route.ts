@@ -1,19 +1,14 @@
-import { notFoundResponse, routeStoreAccess } from "@/server/stores/route-access";
-import { safeParseInput } from "@/server/http/validation";
+import { storeRoute } from "@/server/http/public-route";
+import { parseInput } from "@/server/http/validation";
 import { listWalletEntries, walletEntriesCsv, walletEntriesQuery } from "@/server/wallet/wallet";
 
 /** The ledger (with the page's filters) as a CSV download. */
-export async function GET(request: Request, { params }: { params: Promise<{ storeSlug: string }> }) {
-  const { storeSlug } = await params;
-  const access = await routeStoreAccess(storeSlug, "wallet.read");
-  if (!access) return notFoundResponse();
-  const query = safeParseInput(walletEntriesQuery, { ...Object.fromEntries(new URL(request.url).searchParams), limit: 500 });
-  if (!query.success) return new Response("Bad filter", { status: 400 });
-  const { ctx } = access;
+export const GET = storeRoute("wallet.read", async ({ request, access }) => {
+  const query = parseInput(walletEntriesQuery, { ...Object.fromEntries(new URL(request.url).searchParams), limit: 500 });
   const entries = [];
   let cursor: string | undefined;
   do {
-    const page = await listWalletEntries(ctx, { ...query.data, cursor });
+    const page = await listWalletEntries(access.ctx, { ...query, cursor });
     entries.push(...page.data);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && entries.length < 100_000);
@@ -24,4 +19,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ stor
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

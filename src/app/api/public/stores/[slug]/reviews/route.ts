@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { toErrorResponse } from "@/server/errors/error-catalog";
+import { publicRoute } from "@/server/http/public-route";
 import { publicUrl } from "@/server/http/public-url";
 import { publishedReviews } from "@/server/reviews/manage-reviews";
 
@@ -11,22 +10,16 @@ export function OPTIONS() {
 }
 
 /** GET /api/public/stores/{slug}/reviews?product=&cursor=&limit= → the store's published reviews. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  try {
-    const { slug } = await params;
-    const url = new URL(request.url);
-    const result = await publishedReviews(
-      slug,
-      {
-        product: url.searchParams.get("product") || undefined,
-        cursor: url.searchParams.get("cursor") || undefined,
-        limit: Number(url.searchParams.get("limit") ?? 12) || 12,
-      },
-      (id) => `${publicUrl()}/api/public/review-photos/${id}`,
-    );
-    return Response.json(result, { headers: { ...CORS, "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } });
-  } catch (error) {
-    const { status, body } = toErrorResponse(error, randomUUID());
-    return Response.json(body, { status, headers: { ...CORS, "Cache-Control": "no-store" } });
-  }
-}
+export const GET = publicRoute<{ slug: string }>({ headers: CORS }, async ({ request, params }) => {
+  const url = new URL(request.url);
+  const result = await publishedReviews(
+    params.slug,
+    {
+      product: url.searchParams.get("product") || undefined,
+      cursor: url.searchParams.get("cursor") || undefined,
+      limit: Number(url.searchParams.get("limit") ?? 12) || 12,
+    },
+    (id) => `${publicUrl()}/api/public/review-photos/${id}`,
+  );
+  return Response.json(result, { headers: { ...CORS, "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } });
+});
