@@ -70,7 +70,7 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: "node --import tsx scripts/start.ts",
+      command: "node --import tsx --import ./scripts/server-side.mjs scripts/start.ts",
       url: `${baseURL}/signin`,
       timeout: 240_000,
       reuseExistingServer: false,

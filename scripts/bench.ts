@@ -132,7 +132,7 @@ async function main() {
     );
 
     log("starting the production build against the benchmark database…");
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    server = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
       env: {
         ...process.env,
         // BENCH_PROFILE=1: every server process writes a CPU profile to .data/prof when it stops.

@@ -22,7 +22,11 @@ const log = (m: string) => console.log("[crash]", m);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startApp(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
 }
 
 async function waitUntilUp() {

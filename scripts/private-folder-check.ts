@@ -65,7 +65,7 @@ async function main() {
 
   log("npm start as root…");
   const started = Date.now();
-  app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  app = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
     cwd: project,
     env: {
       ...process.env,

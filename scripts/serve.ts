@@ -1,7 +1,7 @@
 // The app's HTTP server: Next's request handler behind a plain Node server of our own, so that every
 // request reaches the app with the client's address worked out from the socket (and the installation's
 // trusted proxies, TRUSTED_PROXY_HOPS), in a header no client can set. Started by scripts/start.ts.
-//   node --import tsx scripts/serve.ts --port 3000 --hostname localhost [--dev] [--keep-alive-ms 65000]
+//   node --import tsx --import ./scripts/server-side.mjs scripts/serve.ts --port 3000 --hostname localhost [--dev] [--keep-alive-ms 65000]
 import http from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxyHops } from "../src/server/http/client-address";

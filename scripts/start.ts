@@ -130,13 +130,17 @@ async function main() {
   if (mode === "start") buildIfNeeded();
   // TAJER_CPU_PROF_DIR: the app and the worker each write a CPU profile there when they stop (npm run bench uses it).
   const profile = process.env.TAJER_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.TAJER_CPU_PROF_DIR}`] : [];
-  worker = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: process.env, detached: true });
+  worker = spawn(process.execPath, [...profile, "--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/worker.ts"], {
+    stdio: "inherit",
+    env: process.env,
+    detached: true,
+  });
   worker.on("exit", (code, signal) => void stop(`worker exited (${code ?? signal})`, code ?? 1));
   // Next behind our own small server (scripts/serve.ts): it hands the app each client's address from the
   // socket (or the trusted proxies), and keeps idle connections 65 s (Node's default is 5 s: a request on
   // a reused connection met the server closing it, a reset the browser suite ran into).
   const serveArgs = ["--port", port, "--hostname", host, "--keep-alive-ms", process.env.KEEP_ALIVE_TIMEOUT_MS ?? "65000", ...(mode === "dev" ? ["--dev"] : [])];
-  next = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/serve.ts", ...serveArgs], {
+  next = spawn(process.execPath, [...profile, "--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/serve.ts", ...serveArgs], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
     // Its own process group: Ctrl-C reaches this wrapper, which stops Next, then Postgres.

@@ -102,7 +102,7 @@ function readJson(file) {
 /** A check script's report (reports/<name>.json from scripts/check-report.ts) added to the totals. */
 function runCheck(label, name, script, env = {}) {
   fs.rmSync(`reports/${name}.json`, { force: true });
-  const { status, seconds } = run(label, process.execPath, ["--import", "tsx", script], env, 10 * MINUTES);
+  const { status, seconds } = run(label, process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", script], env, 10 * MINUTES);
   const report = readJson(`reports/${name}.json`);
   const title = name.replace(/-/g, " ");
   if (report?.skipped) {

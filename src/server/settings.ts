@@ -4,6 +4,7 @@
  * stops the start with its name and rule instead of surfacing later as a wrong number or a crash.
  * (Secrets that have no setting are generated and kept in the database: installation-settings.ts.)
  */
+import "server-only";
 import { z } from "zod";
 
 type Env = Record<string, string | undefined>;

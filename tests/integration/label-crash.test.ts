@@ -28,10 +28,14 @@ async function crashMidLabel(mode: "slow-carrier" | "answer-lost") {
   await fundWallet(s.ctx(), { amount: 10_000, reference: "crash" });
   const order = await seedOrder(s);
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/label-crash-child.ts", mode, s.store.id, order.id, s.branches[0].id], {
-    env: process.env,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/server-side.mjs", "tests/support/label-crash-child.ts", mode, s.store.id, order.id, s.branches[0].id],
+    {
+      env: process.env,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   const exited = once(child, "exit");
   // The debit and the pending shipment are committed; in "answer-lost" the carrier has also created it.
   const pending = await until(() => db.shipment.findFirst({ where: { storeId: s.store.id, orderId: order.id, status: "PENDING" } }));

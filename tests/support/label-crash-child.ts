@@ -1,7 +1,7 @@
 // A separate process that starts issuing a label and is then killed with SIGKILL by the test
 // (tests/integration/label-crash.test.ts). `slow-carrier`: the carrier has not processed the request when
 // the process dies. `answer-lost`: the carrier created the shipment but its answer never arrived.
-//   node --import tsx tests/support/label-crash-child.ts <mode> <storeId> <orderId> <branchId>
+//   node --import tsx --import ./scripts/server-side.mjs tests/support/label-crash-child.ts <mode> <storeId> <orderId> <branchId>
 import { carrierAdapters, simulatorControl } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { rule } from "@/server/http/validation";
 import { db } from "@/server/db/client";

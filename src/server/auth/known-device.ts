@@ -1,6 +1,7 @@
 // A browser that has signed in to an account before carries a cookie naming that account, signed with
 // this installation's own secret: it proves "this browser was used by this account's owner", so the
 // per-account limit of the sign-in throttle does not lock them out (docs/security.md).
+import "server-only";
 import { createHmac } from "node:crypto";
 import { sameSecret } from "@/server/http/same-secret";
 import { installationSecret } from "@/server/installation/installation-settings";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/server/db/client";
 
 // Signed-in browsers. The session cookie is a signed token that names one of these rows; the row, not

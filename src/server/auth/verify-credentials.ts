@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { verifyPassword } from "./password";

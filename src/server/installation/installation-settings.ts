@@ -1,6 +1,7 @@
 // Settings of the installation (not of a store), kept in the database so every app server and the worker
 // agree. A secret that is not configured is generated on first use, once per installation: there is no
 // default secret anywhere in the source.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/server/db/client";
 
