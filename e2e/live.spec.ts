@@ -15,7 +15,7 @@ test("staff see a new order's notification and the order itself appear live, wit
   const unread = async () => Number((await bell.getAttribute("aria-label"))?.match(/(\d+) unread/)?.[1] ?? 0);
   await expect.poll(unread, { timeout: 10_000 }).toBeGreaterThan(before);
   await expect(page.locator("main").getByText(name).locator("visible=true")).toBeVisible({ timeout: 10_000 });
-  await (await openNotifications(page)).getByRole("link", { name: `New order #${order.number} from ${name}` }).click();
+  await (await openNotifications(page)).getByRole("link", { name: `New order \u2068#${order.number}\u2069 from \u2068${name}\u2069` }).click();
   await expect(page.getByRole("heading", { name: `Order #${order.number}` })).toBeVisible();
 });
 
@@ -33,8 +33,8 @@ test("a comment mentioning a colleague and an assignment reach them", async ({ p
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "staff@demo.test");
   const dialog = await openNotifications(staff);
-  await expect(dialog.getByText(`Noura Al-Otaibi mentioned you on order #${order.number}`)).toBeVisible();
-  await expect(dialog.getByText(`Noura Al-Otaibi assigned order #${order.number} to you`)).toBeVisible();
+  await expect(dialog.getByText(`\u2068Noura Al-Otaibi\u2069 mentioned you on order \u2068#${order.number}\u2069`)).toBeVisible();
+  await expect(dialog.getByText(`\u2068Noura Al-Otaibi\u2069 assigned order \u2068#${order.number}\u2069 to you`)).toBeVisible();
   await staff.goto("/s/demo/orders?assignee=me");
   await expect(
     staff

@@ -1,7 +1,10 @@
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 
-export type NotificationDto = { id: string; type: string; orderId: string | null; data: Record<string, unknown>; read: boolean; createdAt: string };
+import { parseNotification, type ParsedNotification } from "./notification-types";
+
+/** A notification as the bell shows it: its type with that type's data (or "unknown"), read or not. */
+export type NotificationDto = ParsedNotification & { id: string; orderId: string | null; read: boolean; createdAt: string };
 
 function userOf(ctx: StoreContext) {
   if (ctx.actor.type !== "USER") throw new Error("notifications belong to users");
@@ -18,10 +21,9 @@ export async function listNotifications(ctx: StoreContext, limit = 20): Promise<
   return {
     unread,
     items: rows.map((n) => ({
+      ...parseNotification(n.type, n.data),
       id: n.id,
-      type: n.type,
       orderId: n.orderId,
-      data: n.data as Record<string, unknown>,
       read: !!n.readAt,
       createdAt: n.createdAt.toISOString(),
     })),

@@ -1,20 +1,20 @@
 import type { Tx } from "@/server/db/client";
+import type { NotificationType } from "./notification-types";
 
-export type NotificationType = "order.created" | "order.assigned" | "comment.mention";
 export const LIVE_CHANNEL = "tajer_live";
 
 /**
- * Writes notifications for these users inside the caller's transaction and announces them on the
+ * Writes notifications (`...notification(type, data)`, notification-types.ts) for these users inside the caller's transaction and announces them on the
  * live channel; Postgres delivers NOTIFY only if the transaction commits.
  */
 export async function notifyUsers(
   tx: Tx,
-  input: { storeId: string; userIds: string[]; type: NotificationType; orderId?: string; data?: Record<string, unknown> },
+  input: { storeId: string; userIds: string[]; orderId?: string } & { type: NotificationType; data: Record<string, unknown> },
 ) {
   const userIds = [...new Set(input.userIds)];
   if (userIds.length) {
     await tx.notification.createMany({
-      data: userIds.map((userId) => ({ storeId: input.storeId, userId, type: input.type, orderId: input.orderId ?? null, data: (input.data ?? {}) as object })),
+      data: userIds.map((userId) => ({ storeId: input.storeId, userId, type: input.type, orderId: input.orderId ?? null, data: input.data as object })),
     });
   }
   await announce(tx, { storeId: input.storeId, userIds, type: input.type, orderId: input.orderId ?? null });

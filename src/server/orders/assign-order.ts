@@ -2,6 +2,7 @@ import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue, notFound } from "@/server/errors/app-error";
 import { notifyUsers } from "@/server/notifications/notify-users";
+import { notification } from "@/server/notifications/notification-types";
 import { actorFields, orderEvent } from "./order-events";
 import { visibleOrders } from "./order-scope";
 
@@ -32,9 +33,8 @@ export async function assignOrder(ctx: StoreContext, unverifiedOrderId: string, 
       await notifyUsers(tx, {
         storeId: ctx.storeId,
         userIds: [userId],
-        type: "order.assigned",
         orderId: order.id,
-        data: { number: order.number, by: ctx.actor.name },
+        ...notification("order.assigned", { number: order.number, by: ctx.actor.name }),
       });
     }
   });

@@ -3,6 +3,7 @@ import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, notFound } from "@/server/errors/app-error";
 import { notifyUsers } from "@/server/notifications/notify-users";
+import { notification } from "@/server/notifications/notification-types";
 import { findMentions } from "./mentions";
 import { actorFields, orderEvent } from "./order-events";
 import { visibleOrders } from "./order-scope";
@@ -40,9 +41,8 @@ export async function addOrderComment(ctx: StoreContext, unverifiedOrderId: stri
       await notifyUsers(tx, {
         storeId: ctx.storeId,
         userIds: mentions,
-        type: "comment.mention",
         orderId: order.id,
-        data: { number: order.number, by: actor.name },
+        ...notification("comment.mention", { number: order.number, by: actor.name }),
       });
     return toDto(comment);
   });

@@ -11,6 +11,7 @@ import { paymentMethodToDb, paymentStatusToDb } from "./order-status";
 import type { PlaceOrderInput } from "./schemas";
 import { actorFields, orderEvent } from "./order-events";
 import { notifyUsers, orderAudience } from "@/server/notifications/notify-users";
+import { notification } from "@/server/notifications/notification-types";
 import { loadStock } from "./load-stock";
 
 type PlaceOrderOptions = { source: "STOREFRONT" | "API" | "MANUAL"; idempotencyKey?: string };
@@ -182,9 +183,8 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     await notifyUsers(tx, {
       storeId: ctx.storeId,
       userIds: await orderAudience(tx, ctx.storeId, null),
-      type: "order.created",
       orderId: order.id,
-      data: { number, total, currency: store.currency, customerName: input.customer.name },
+      ...notification("order.created", { number, total, currency: store.currency, customerName: input.customer.name }),
     });
     if (claim) await saveIdempotentResponse(tx, claim, 201, order);
     return { order, replayed: false };

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { NotificationDto } from "@/server/notifications/list-notifications";
+import type { NotificationData, NotificationType } from "@/server/notifications/notification-types";
 import { fetchNotifications, markRead } from "../notification-actions";
 
 type State = { unread: number; items: NotificationDto[] };
@@ -31,11 +32,14 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
 
   const text = useCallback(
     (n: NotificationDto) => {
-      const number = `#${n.data.number ?? ""}`;
-      if (n.type === "order.created") return t("created", { number, customer: String(n.data.customerName ?? "") });
-      if (n.type === "order.assigned") return t("assigned", { number, by: String(n.data.by ?? "") });
-      if (n.type === "comment.mention") return t("mention", { number, by: String(n.data.by ?? "") });
-      return n.type;
+      // Every type has its sentence: a new type without one fails the typecheck.
+      const SENTENCES: { [T in NotificationType]: (data: NotificationData<T>) => string } = {
+        "order.created": (d) => t("created", { number: `#${d.number}`, customer: d.customerName }),
+        "order.assigned": (d) => t("assigned", { number: `#${d.number}`, by: d.by }),
+        "comment.mention": (d) => t("mention", { number: `#${d.number}`, by: d.by }),
+      };
+      if (n.type === "unknown") return t("unknown");
+      return (SENTENCES[n.type] as (data: unknown) => string)(n.data);
     },
     [t],
   );
