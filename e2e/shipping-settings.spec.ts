@@ -14,11 +14,11 @@ test("an admin adds a branch with working hours and a pickup contact, archives i
   await form.getByLabel("Pickup contact phone").fill("0551234567");
   await form.getByLabel("Pickup contact phone").press("Tab");
   await form.getByRole("checkbox", { name: "Fri" }).check();
-  await form.getByLabel("Fri closes").fill("13:00");
-  await form.getByLabel("Fri opens").fill("16:00");
+  await form.getByLabel("Fri closes").selectOption("13:00");
+  await form.getByLabel("Fri opens").selectOption("16:00");
   await form.getByRole("button", { name: "Save branch" }).click();
   await expect(form.getByText("must close after it opens")).toBeVisible();
-  await form.getByLabel("Fri closes").fill("23:00");
+  await form.getByLabel("Fri closes").selectOption("23:00");
   await form.getByRole("button", { name: "Save branch" }).click();
 
   const row = page.getByTestId("branch-row").filter({ hasText: name });

@@ -42,10 +42,11 @@ export function minorUnitDigits(currency: string): number {
 
 /**
  * The one digit policy: Western digits (0–9) in both languages, for money, dates, counts and numbers
- * alike — as Gulf storefronts, carriers' labels, tracking numbers and phone numbers write them. Every
- * Intl formatter of the product takes its locale from here.
+ * alike — as Gulf storefronts, carriers' labels, tracking numbers and phone numbers write them — and the
+ * Gregorian calendar, which commerce and carriers in Saudi Arabia use (some engines' "ar-SA" defaults to
+ * Umm al-Qura). Every Intl formatter of the product takes its locale from here.
  */
-export const intlLocale = (locale: string) => (locale === "ar" ? "ar-SA-u-nu-latn" : "en-SA");
+export const intlLocale = (locale: string) => (locale === "ar" ? "ar-SA-u-ca-gregory-nu-latn" : "en-SA-u-ca-gregory");
 /** Saudi conventions for each interface language, with the one digit policy. */
 export const moneyLocale = intlLocale;
 

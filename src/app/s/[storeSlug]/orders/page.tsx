@@ -12,6 +12,7 @@ import { OrderList } from "./_components/order-list";
 import { LiveRefresh } from "./_components/live-refresh";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { DateField } from "@/components/ui/date-field";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("orders"))("title") };
@@ -97,14 +98,14 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
           <span className="mb-1 block font-medium text-slate-700">{t("orders.search")}</span>
           <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder={t("orders.searchPlaceholder")} className={inputClass} />
         </label>
-        <label className="block text-sm">
+        <div className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("orders.from")}</span>
-          <input type="date" name="from" defaultValue={filters.from ?? ""} className={inputClass} />
-        </label>
-        <label className="block text-sm">
+          <DateField name="from" defaultValue={filters.from} label={t("orders.from")} />
+        </div>
+        <div className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("orders.to")}</span>
-          <input type="date" name="to" defaultValue={filters.to ?? ""} className={inputClass} />
-        </label>
+          <DateField name="to" defaultValue={filters.to} label={t("orders.to")} />
+        </div>
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("orders.paymentMethod")}</span>
           <select name="paymentMethod" defaultValue={filters.paymentMethod ?? ""} className={inputClass}>

@@ -10,6 +10,7 @@ import { parseMinorUnits } from "@/server/money/money";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { saveReviewSettingsAction } from "../actions";
+import { TimeField } from "@/components/ui/time-field";
 
 type Props = { storeSlug: string; storeName: string; settings: ReviewSettings; currency: string; digits: number; canEdit: boolean };
 type DiscountKind = ReviewSettings["discount"]["kind"];
@@ -102,23 +103,11 @@ export function ReviewSettingsForm({ storeSlug, storeName, settings, currency, d
               {s.quietHours && (
                 <span className="flex items-center gap-2">
                   <span className="w-32">
-                    <input
-                      type="time"
-                      aria-label={t("quietFrom")}
-                      value={s.quietHours.start}
-                      onChange={(e) => set("quietHours", { ...s.quietHours!, start: e.target.value })}
-                      className={inputClass}
-                    />
+                    <TimeField label={t("quietFrom")} value={s.quietHours.start} onChange={(start) => set("quietHours", { ...s.quietHours!, start })} />
                   </span>
                   –
                   <span className="w-32">
-                    <input
-                      type="time"
-                      aria-label={t("quietTo")}
-                      value={s.quietHours.end}
-                      onChange={(e) => set("quietHours", { ...s.quietHours!, end: e.target.value })}
-                      className={inputClass}
-                    />
+                    <TimeField label={t("quietTo")} value={s.quietHours.end} onChange={(end) => set("quietHours", { ...s.quietHours!, end })} />
                   </span>
                 </span>
               )}

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { branchLifecycleAction, saveBranchAction } from "../actions";
 import { FieldError } from "./form-bits";
+import { TimeField } from "@/components/ui/time-field";
 
 type Props = { storeSlug: string; branches: BranchDto[]; canEdit: boolean };
 
@@ -203,22 +204,18 @@ function BranchForm({ storeSlug, branch, onDone }: { storeSlug: string; branch?:
                 {day ? (
                   <>
                     <span className="w-36">
-                      <input
-                        type="time"
-                        aria-label={t("opens", { day: t(`days.${d}`) })}
+                      <TimeField
+                        label={t("opens", { day: t(`days.${d}`) })}
                         value={day.open}
-                        onChange={(e) => setHours((h) => ({ ...h, [d]: { ...day, open: e.target.value } }))}
-                        className={inputClass}
+                        onChange={(open) => setHours((h) => ({ ...h, [d]: { ...day, open } }))}
                       />
                     </span>
                     <span aria-hidden>–</span>
                     <span className="w-36">
-                      <input
-                        type="time"
-                        aria-label={t("closes", { day: t(`days.${d}`) })}
+                      <TimeField
+                        label={t("closes", { day: t(`days.${d}`) })}
                         value={day.close}
-                        onChange={(e) => setHours((h) => ({ ...h, [d]: { ...day, close: e.target.value } }))}
-                        className={inputClass}
+                        onChange={(close) => setHours((h) => ({ ...h, [d]: { ...day, close } }))}
                       />
                     </span>
                   </>
