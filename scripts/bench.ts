@@ -174,8 +174,8 @@ async function main() {
         [storeId, CHECK ? 1999 : 99999],
       )
     ).rows[0];
-    const { encodeCursor } = await import("../src/server/orders/cursor");
-    const cursor = encodeCursor({ placedAt: deep.placedAt, id: deep.id });
+    const { encodeCursor } = await import("../src/lib/cursor");
+    const cursor = encodeCursor({ at: deep.placedAt, id: deep.id });
     const orderIds = (await sql.query<{ id: string }>(`SELECT id FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC LIMIT 2000`, [storeId])).rows.map(
       (r) => r.id,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatOrderNumber, parseOrderNumber } from "@/server/orders/order-number";
-import { decodeCursor, encodeCursor } from "@/server/orders/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/cursor";
 
 describe("order numbers", () => {
   it("format as #n", () => expect(formatOrderNumber(1001)).toBe("#1001"));
@@ -16,7 +16,7 @@ describe("order numbers", () => {
 
 describe("cursor", () => {
   it("round-trips", () => {
-    const c = { placedAt: new Date("2026-10-01T10:00:00.123Z"), id: "0190f0a0-1234-7abc-8def-0123456789ab" };
+    const c = { at: new Date("2026-10-01T10:00:00.123Z"), id: "0190f0a0-1234-7abc-8def-0123456789ab" };
     expect(decodeCursor(encodeCursor(c))).toEqual(c);
   });
   it.each([

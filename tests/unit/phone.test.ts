@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizePhone, phoneSearchForms } from "@/server/customers/phone";
+import { normalizePhone, phoneSearchForms } from "@/lib/phone";
 
 describe("normalizePhone", () => {
   it.each([

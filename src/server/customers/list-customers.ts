@@ -2,7 +2,7 @@ import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue } from "@/server/errors/app-error";
 import type { Prisma } from "@/generated/prisma/client";
-import { decodeCursor, encodeCursor } from "@/server/orders/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { customerStats, type CustomerStats } from "./customer-stats";
 import type { ListCustomersQuery } from "./schemas";
 
@@ -44,7 +44,7 @@ export async function listCustomers(ctx: StoreContext, query: ListCustomersQuery
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
     if (!cursor) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
-    and.push({ createdAt: { lte: cursor.placedAt } }, { OR: [{ createdAt: { lt: cursor.placedAt } }, { id: { lt: cursor.id } }] });
+    and.push({ createdAt: { lte: cursor.at } }, { OR: [{ createdAt: { lt: cursor.at } }, { id: { lt: cursor.id } }] });
   }
   if (and.length) where.AND = and;
   const rows = await db.customer.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
@@ -56,6 +56,6 @@ export async function listCustomers(ctx: StoreContext, query: ListCustomersQuery
   const last = page.at(-1);
   return {
     data: page.map((c) => toCustomerSummaryDto(c, stats.get(c.id)!)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ placedAt: last.createdAt, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }

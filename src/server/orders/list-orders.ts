@@ -3,7 +3,7 @@ import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue } from "@/server/errors/app-error";
 import { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus as DbOrderStatus } from "@/generated/prisma/enums";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { selectOrderSummaries, visibleOrdersSql } from "./order-queries";
 import { toOrderSummaryDto, type OrderSummaryDto } from "./order-dto";
 import { parseOrderNumber } from "./order-number";
@@ -43,14 +43,14 @@ export async function listOrders(ctx: StoreContext, query: ListOrdersQuery): Pro
     const cursor = decodeCursor(query.cursor);
     if (!cursor) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
     // placedAt <= t bounds the index scan; the OR breaks ties on id.
-    where.push(Prisma.sql`o."placedAt" <= ${cursor.placedAt} AND (o."placedAt" < ${cursor.placedAt} OR o.id < ${cursor.id}::uuid)`);
+    where.push(Prisma.sql`o."placedAt" <= ${cursor.at} AND (o."placedAt" < ${cursor.at} OR o.id < ${cursor.id}::uuid)`);
   }
   const rows = await selectOrderSummaries(db, where, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     data: page.map(toOrderSummaryDto),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ placedAt: last.placedAt, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.placedAt, id: last.id }) : null,
   };
 }
 

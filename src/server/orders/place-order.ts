@@ -2,7 +2,7 @@ import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue, type FieldIssues } from "@/server/errors/app-error";
 import { lineTotal, sumMinor } from "@/server/money/money";
-import { phoneSearchForms } from "@/server/customers/phone";
+import { phoneSearchForms } from "@/lib/phone";
 import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
 import { chooseShippingBranch, computeAvailability } from "./availability";
 import { toOrderDto, type OrderDto } from "./order-dto";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { rule } from "@/server/http/validation";
-import { phoneInput as phone } from "@/server/customers/phone";
+import { phoneInput as phone } from "@/lib/phone";
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "./order-status";
 
 const text = (max: number) => z.string().trim().min(1).max(max);

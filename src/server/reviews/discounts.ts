@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue } from "@/server/errors/app-error";
-import { phoneInput } from "@/server/customers/phone";
+import { phoneInput } from "@/lib/phone";
 import { discountAmount, normalizeCode } from "./discount-rules";
 
 export const redeemInput = z.strictObject({

@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue, notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
-import { decodeCursor, encodeCursor } from "@/server/orders/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const reviewsQuery = z.object({
@@ -50,7 +50,7 @@ export async function listReviews(ctx: StoreContext, query: ReviewsQuery) {
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
     if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursorPage") } });
-    and.push({ OR: [{ createdAt: { lt: c.placedAt } }, { createdAt: c.placedAt, id: { lt: c.id } }] });
+    and.push({ OR: [{ createdAt: { lt: c.at } }, { createdAt: c.at, id: { lt: c.id } }] });
   }
   const rows = await db.review.findMany({
     where: { ...where, AND: and },
@@ -79,7 +79,7 @@ export async function listReviews(ctx: StoreContext, query: ReviewsQuery) {
       orderNumber: r.request.order.number,
       photos: r.photos,
     })),
-    nextCursor: rows.length > PAGE && last ? encodeCursor({ placedAt: last.createdAt, id: last.id }) : null,
+    nextCursor: rows.length > PAGE && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }
 
@@ -147,7 +147,7 @@ export async function publishedReviews(storeSlug: string, query: { product?: str
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
     if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
-    and.push({ OR: [{ publishedAt: { lt: c.placedAt } }, { publishedAt: c.placedAt, id: { lt: c.id } }] });
+    and.push({ OR: [{ publishedAt: { lt: c.at } }, { publishedAt: c.at, id: { lt: c.id } }] });
   }
   const rows = await db.review.findMany({
     where: { storeId: store.id, status: "PUBLISHED", kind: { in: ["PRODUCT", "EXPERIENCE"] }, AND: and },
@@ -171,7 +171,7 @@ export async function publishedReviews(storeSlug: string, query: { product?: str
       reply: r.reply,
       photos: r.photos.map((p) => ({ url: photoUrl(p.id), width: p.width, height: p.height })),
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor({ placedAt: last.publishedAt ?? last.createdAt, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.publishedAt ?? last.createdAt, id: last.id }) : null,
   };
 }
 

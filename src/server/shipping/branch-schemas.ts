@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { rule } from "@/server/http/validation";
-import { phoneInput } from "@/server/customers/phone";
+import { phoneInput } from "@/lib/phone";
 
 // Weekdays in the order a Gulf week runs.
 export const WEEKDAYS = ["sat", "sun", "mon", "tue", "wed", "thu", "fri"] as const;

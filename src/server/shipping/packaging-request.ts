@@ -4,7 +4,7 @@
 // mailbox ("Open in email app") or pastes it ("Copy").
 import { z } from "zod";
 import { rule } from "@/server/http/validation";
-import { phoneInput } from "@/server/customers/phone";
+import { phoneInput } from "@/lib/phone";
 
 export const PACKAGING_ITEMS = ["flyer_small", "flyer_medium", "flyer_large", "flyer_xl", "box_small", "box_medium", "box_large", "envelope"] as const;
 export type PackagingItem = (typeof PACKAGING_ITEMS)[number];

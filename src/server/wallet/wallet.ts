@@ -6,7 +6,7 @@ import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue } from "@/server/errors/app-error";
 import { can } from "@/server/auth/permissions";
-import { decodeCursor, encodeCursor } from "@/server/orders/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import type { Prisma } from "@/generated/prisma/client";
 import { ensureWallet } from "./ledger";
 
@@ -85,7 +85,7 @@ export async function listWalletEntries(ctx: StoreContext, query: z.output<typeo
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
     if (!c) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
-    and.push({ createdAt: { lte: c.placedAt } }, { OR: [{ createdAt: { lt: c.placedAt } }, { id: { lt: c.id } }] });
+    and.push({ createdAt: { lte: c.at } }, { OR: [{ createdAt: { lt: c.at } }, { id: { lt: c.id } }] });
   }
   const rows = await db.walletEntry.findMany({
     where: { storeId: ctx.storeId, AND: and },
@@ -114,7 +114,7 @@ export async function listWalletEntries(ctx: StoreContext, query: z.output<typeo
       reference: e.reference,
       createdAt: e.createdAt.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ placedAt: last.createdAt, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }
 

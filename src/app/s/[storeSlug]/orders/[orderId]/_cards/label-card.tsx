@@ -1,0 +1,30 @@
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { IssueLabelForm } from "../../_components/issue-label-form";
+import type { CardProps } from "./card-props";
+
+/** Buying the label (stage 4), or the label already waiting for its carrier's answer. */
+export async function LabelCard({ review, model, storeSlug }: CardProps) {
+  if (!model.label.show) return null;
+  const t = await getTranslations();
+  const { order } = review;
+  return (
+    <Card title={t("label.title")}>
+      {model.label.waiting ? (
+        <p role="status" className="text-sm text-amber-800">
+          {t("label.shipmentStatus", { status: t(`label.shipmentStatuses.${model.label.waiting}`) })}
+        </p>
+      ) : (
+        <IssueLabelForm
+          storeSlug={storeSlug}
+          orderId={order.id}
+          currency={order.totals.currency}
+          branches={review.branches}
+          defaultBranchId={order.shipping.branchId}
+          checkoutMethod={order.shipping.method}
+          options={review.shippingOptions}
+        />
+      )}
+    </Card>
+  );
+}
