@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { orderLinks, signIn } from "./helpers";
+import { PASSWORD, orderLinks, signIn } from "./helpers";
 
 test("a wrong password shows one plain message", async ({ page }) => {
   await page.goto("/signin");
@@ -10,6 +10,28 @@ test("a wrong password shows one plain message", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("The email or password is not correct.");
   await expect(page).toHaveURL(/\/signin/);
+  // The email stays for the next try.
+  await expect(page.getByLabel("Email")).toHaveValue("nobody@demo.test");
+});
+
+test("signing in works before the page's scripts have run: one post, a redirect, and the password never in a URL", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await context.addCookies([{ name: "tajer-locale", value: "en", url: test.info().project.use.baseURL! }]);
+  const page = await context.newPage();
+  const urls: string[] = [];
+  page.on("request", (r) => urls.push(r.url()));
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("owner@demo.test");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("The email or password is not correct.");
+  await page.getByLabel("Email").fill("owner@demo.test");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/s\/demo\/orders/);
+  await expect(page.getByRole("heading", { name: "Orders" })).toBeVisible();
+  expect(urls.filter((u) => u.includes("password") || u.includes(PASSWORD))).toEqual([]);
+  await context.close();
 });
 
 test("pages need a session", async ({ page }) => {

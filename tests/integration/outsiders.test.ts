@@ -14,7 +14,11 @@ vi.mock("@/server/auth/session", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // The request a server action runs in: the client's address as the app's server hands it over.
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.10" }) }));
+// A request's headers, and a cookie jar that has nothing and keeps nothing (the sign-in form's action sets cookies).
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.10" }),
+  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined }),
+}));
 
 const ROOT = path.resolve("src/app");
 
@@ -39,7 +43,7 @@ describe("outsiders", () => {
   it("every server action and every route handler has an entry in this manifest", async () => {
     const actionFiles = files(ROOT, (f) => /\.tsx?$/.test(f) && readFileSync(f, "utf8").startsWith('"use server"'));
     const actions = actionFiles.flatMap((f) =>
-      [...readFileSync(f, "utf8").matchAll(/export (?:async function (\w+)|const (\w+) = (?:storeAction|userAction)\()/g)].map(
+      [...readFileSync(f, "utf8").matchAll(/export (?:async function (\w+)|const (\w+) = (?:storeAction|userAction|publicFormAction)\()/g)].map(
         (m) => `${rel(f)}#${m[1] ?? m[2]}`,
       ),
     );
@@ -67,6 +71,13 @@ describe("outsiders", () => {
         string,
         (slug: string, input?: unknown) => Promise<{ ok: boolean; error?: { code: string } }>
       >;
+      if (c.anyone) {
+        // Anyone may try to sign in: a guess at the victim's password is refused, and says nothing of the victim.
+        const tried = await (mod[name] as unknown as (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(c.input(victim));
+        expect(tried, key).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+        expectNoLeak(key, tried, c.input(victim));
+        continue;
+      }
       if (c.self) {
         // About the signed-in outsider themself: a wrong current password is named, nothing else happens.
         const own = await (mod[name] as unknown as (input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(c.input(victim));

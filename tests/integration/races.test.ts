@@ -31,7 +31,11 @@ vi.mock("@/server/auth/session", () => ({
   currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.20" }) }));
+// A request's headers, and a cookie jar that has nothing and keeps nothing (the sign-in form's action sets cookies).
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.20" }),
+  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined }),
+}));
 
 const APP = path.resolve("src/app");
 type Result = { ok: boolean; data?: unknown; error?: { code: string } };
@@ -383,11 +387,18 @@ const RACES: Record<string, Race> = {
     },
   },
   "sign-in: twenty wrong passwords for one account at once are counted one after another": {
-    doors: ["api/auth/[...nextauth]/route.ts#POST", "s/[storeSlug]/account/actions.ts#changePasswordAction"],
+    doors: ["api/auth/[...nextauth]/route.ts#POST", "signin/actions.ts#signInAction", "s/[storeSlug]/account/actions.ts#changePasswordAction"],
     async run() {
       const s = await shop();
       await at(20, () => verifyCredentials(s.owner.email, "guess", "203.0.113.40").catch((e) => e));
       expect(await db.signInAttempt.count({ where: { email: s.owner.email, succeeded: false } })).toBeLessThanOrEqual(FREE_FAILURES_PER_PAIR);
+      // The sign-in form's own action: the same throttle, the same count.
+      const form = await action("signin/actions.ts#signInAction");
+      const third = await seedStore();
+      const answers = await at(20, () => (form as unknown as (input: unknown) => Promise<Result>)({ email: third.owner.email, password: "guess" }));
+      expect(answers.every((a) => !a.ok && ["UNAUTHENTICATED", "RATE_LIMITED"].includes(a.error!.code))).toBe(true);
+      expect(answers.some((a) => a.error!.code === "RATE_LIMITED")).toBe(true);
+      expect(await db.signInAttempt.count({ where: { email: third.owner.email, succeeded: false } })).toBeLessThanOrEqual(FREE_FAILURES_PER_PAIR);
       const change = await action("s/[storeSlug]/account/actions.ts#changePasswordAction");
       const other = await seedStore();
       signedIn = other.owner.id;

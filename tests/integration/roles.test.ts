@@ -14,7 +14,11 @@ vi.mock("@/server/auth/session", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // The request a server action runs in: the client's address as the app's server hands it over.
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.10" }) }));
+// A request's headers, and a cookie jar that has nothing and keeps nothing (the sign-in form's action sets cookies).
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.10" }),
+  cookies: async () => ({ get: () => undefined, has: () => false, set: () => undefined }),
+}));
 
 type Role = "OWNER" | "ADMIN" | "STAFF";
 type Fixture = { s: SeededStore; orderId: string; deliveredId: string; customerId: string; paidCanceledId: string; ownerTokenId: string };

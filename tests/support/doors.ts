@@ -31,12 +31,15 @@ export type Victim = {
   markers: string[];
 };
 // `self`: an action about the signed-in user themself (no store in it): it must leave the victim untouched.
-export type ActionCase = { input: (v: Victim) => unknown; crossIds: boolean; self?: true };
+// `anyone`: an action anyone may call (no session, no store): it is called with its input alone.
+export type ActionCase = { input: (v: Victim) => unknown; crossIds: boolean; self?: true; anyone?: true };
 
 const ids = (v: Victim) => ({ orderId: v.orderId });
 
 // Every server action: how an outsider would call it with the victim's ids.
 export const ACTIONS: Record<string, ActionCase> = {
+  // The victim's owner's email with a guess: refused as a wrong password, whoever asks.
+  "signin/actions.ts#signInAction": { input: (v) => ({ email: v.s.owner.email, password: "a-guess" }), crossIds: false, anyone: true },
   "s/[storeSlug]/account/actions.ts#changePasswordAction": {
     input: () => ({ currentPassword: "not-it", newPassword: "a-new-password", confirmPassword: "a-new-password" }),
     crossIds: false,

@@ -1,53 +1,45 @@
 "use client";
 
-import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { useActionState, useEffect, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { applySavedLocale } from "@/server/preferences/apply-saved-locale";
+import { signInAction } from "./actions";
 
-/** The words for next-auth's error name; a throttled try says why and how long to wait. */
-function signInErrorText(error: string | null, t: ReturnType<typeof useTranslations<"signIn">>): string {
-  if (error === "CredentialsSignin") return t("invalid");
-  const [name, reason, seconds] = (error ?? "").split(":");
-  if (name !== "TooManyAttempts") return t("failed");
-  if (reason === "slow_down") return t("slowDown", { seconds: Number(seconds) || 1 });
-  return t("protected");
-}
+const noSubscription = () => () => {};
 
+/**
+ * One request signs in (the server action), and the browser then loads the first store's orders in full,
+ * so the server draws it with the new session and its language. Posted before the page's scripts run, the
+ * same action answers with a redirect: the password never goes into a URL.
+ */
 export function SignInForm() {
   const t = useTranslations("signIn");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
-    if (result?.ok && !result.error) {
-      const landing = await applySavedLocale();
-      // A full load, so the server renders the first page with the new session (and its language).
-      window.location.assign(landing);
-      return;
-    }
-    setPending(false);
-    setError(signInErrorText(result?.error ?? null, t));
-  }
+  const [result, formAction, pending] = useActionState(signInAction, null);
+  // Kept across a refused try (the form resets after each; the password is typed again).
+  const [email, setEmail] = useState("");
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const landing = result?.ok ? result.data.landing : null;
+  useEffect(() => {
+    if (landing) window.location.assign(landing);
+  }, [landing]);
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
-      {error && (
+    <form action={formAction} className="space-y-4 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+      {result && !result.ok && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
+          {result.error.message}
         </p>
       )}
-      <Field label={t("email")} name="email" type="email" autoComplete="username" required dir="ltr" />
+      <input type="hidden" name="enhanced" value={scripted ? "1" : ""} />
+      <Field label={t("email")} name="email" type="email" autoComplete="username" required dir="ltr" value={email} onChange={(e) => setEmail(e.target.value)} />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required dir="ltr" />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? t("submitting") : t("submit")}
+      <Button type="submit" className="w-full" disabled={pending || !!landing}>
+        {pending || landing ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

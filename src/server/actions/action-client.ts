@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { StoreContext } from "@/server/auth/context";
 import { can, type Permission } from "@/server/auth/permissions";
@@ -85,5 +86,29 @@ export function userAction<S extends z.ZodType, T>(
     } catch (error) {
       return await failure(error);
     }
+  };
+}
+
+/**
+ * The way into a server action anyone may call (the sign-in form), that a form can post to before its
+ * page's scripts have run: React passes (previous result, form data); a caller in code passes the input.
+ * Validate input → the use case → the same error shape; `redirectTo` sends a browser without scripts on
+ * with a real redirect after a success (a page with scripts goes on by itself).
+ */
+export function publicFormAction<S extends z.ZodType, T>(
+  options: { input: S; redirectTo?: (data: T) => string | null },
+  run: (input: z.output<S>) => Promise<T>,
+) {
+  return async (previousOrInput: unknown, form?: FormData): Promise<ActionResult<T>> => {
+    const raw = form instanceof FormData ? Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) : previousOrInput;
+    let result: ActionResult<T>;
+    try {
+      result = { ok: true, data: await run(parseInput(options.input, raw)) };
+    } catch (error) {
+      return await failure(error);
+    }
+    const target = options.redirectTo?.(result.data);
+    if (target) redirect(target);
+    return result;
   };
 }

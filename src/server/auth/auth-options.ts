@@ -7,7 +7,8 @@ import { openUserSession, revokeUserSession } from "./user-sessions";
 import { requestAddress } from "@/server/http/client-address";
 import { DEVICE_COOKIE, deviceCookieFrom, rememberDevice } from "./known-device";
 
-async function rememberThisDevice(current: string | null, userId: string) {
+/** Marks this browser as known to the account (known-device.ts), for a year. */
+export async function rememberThisDevice(current: string | null, userId: string) {
   const { cookies } = await import("next/headers");
   (await cookies()).set(DEVICE_COOKIE, await rememberDevice(current, userId), {
     httpOnly: true,
@@ -48,6 +49,12 @@ export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", locked: "TooManyAt
 export function usesSecureCookies(env: Record<string, string | undefined> = process.env): boolean {
   return (env.NEXTAUTH_URL || env.PUBLIC_URL || "").startsWith("https://");
 }
+
+/** next-auth's session cookie as next-auth names and sets it, for the sign-in form's own sign-in (password-sign-in.ts). */
+export const sessionCookie = {
+  name: `${usesSecureCookies() ? "__Secure-" : ""}next-auth.session-token`,
+  options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: usesSecureCookies() },
+};
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,

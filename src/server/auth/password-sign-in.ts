@@ -1,0 +1,55 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { encode } from "next-auth/jwt";
+import { z } from "zod";
+import { AppError, isAppError } from "@/server/errors/app-error";
+import { requestAddress } from "@/server/http/client-address";
+import { db } from "@/server/db/client";
+import { LOCALE_COOKIE, isLocale } from "@/i18n/locales";
+import { listUserStores } from "@/server/stores/list-user-stores";
+import { authOptions, rememberThisDevice, sessionCookie } from "./auth-options";
+import { DEVICE_COOKIE } from "./known-device";
+import { openUserSession } from "./user-sessions";
+import { verifyCredentials } from "./verify-credentials";
+
+export const passwordSignInInput = z.object({
+  email: z.string().max(320),
+  password: z.string().max(1000),
+  /** "1" when the page's scripts sent the form (they then go to the landing page themselves). */
+  enhanced: z.string().max(1).optional(),
+});
+
+/**
+ * The sign-in form's whole sign-in in one request: the password checked under the sign-in throttle, a
+ * session row opened and its cookie set (the same signed token next-auth reads), this browser remembered
+ * for the account, the language chosen last time elsewhere restored on a browser that has none yet — and
+ * where to land: the first store's orders.
+ */
+export async function passwordSignIn(input: z.output<typeof passwordSignInInput>): Promise<{ landing: string }> {
+  const jar = await cookies();
+  const device = jar.get(DEVICE_COOKIE)?.value ?? null;
+  let user;
+  try {
+    user = await verifyCredentials(input.email, input.password, requestAddress(await headers()), device);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "RATE_LIMITED") throw error;
+    const seconds = Number(error.details?.retryAfterSeconds) || 1;
+    throw new AppError("RATE_LIMITED", error.message, {
+      say: error.details?.reason === "slow_down" ? { key: "signInSlowDown", params: { seconds } } : { key: "signInProtected" },
+      details: error.details,
+    });
+  }
+  if (!user) throw new AppError("UNAUTHENTICATED", "The email or password is not correct.", { say: { key: "signInInvalid" } });
+  await rememberThisDevice(device, user.id);
+  const sid = await openUserSession(user.id);
+  const maxAge = authOptions.session!.maxAge!;
+  const token = await encode({ token: { sub: user.id, sid, name: user.name, email: user.email }, secret: authOptions.secret!, maxAge });
+  jar.set(sessionCookie.name, token, { ...sessionCookie.options, maxAge });
+
+  const [saved, [first]] = await Promise.all([
+    jar.has(LOCALE_COOKIE) ? null : db.user.findUnique({ where: { id: user.id }, select: { locale: true } }),
+    listUserStores(user.id),
+  ]);
+  if (isLocale(saved?.locale)) jar.set(LOCALE_COOKIE, saved.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true });
+  return { landing: first ? `/s/${first.slug}/orders` : "/" };
+}
