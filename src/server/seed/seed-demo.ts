@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import { entryReference } from "@/server/wallet/entry-reference";
 import { orderEvent } from "@/server/orders/order-events";
 import { markDemoInstallation } from "@/server/installation/installation-settings";
 import { hashPassword } from "@/server/auth/password";
@@ -395,7 +396,9 @@ async function seedShipping(db: Db, storeId: string, isDemo: boolean) {
   }
   const balance = isDemo ? 50_000 : 2_000;
   await db.wallet.create({ data: { storeId, balance, currency: "SAR" } });
-  await db.walletEntry.create({ data: { storeId, kind: "TOP_UP", amount: balance, balanceAfter: balance, reference: "Opening balance", actorName: "Tajer" } });
+  await db.walletEntry.create({
+    data: { storeId, kind: "TOP_UP", amount: balance, balanceAfter: balance, reference: entryReference.openingBalance(), actorName: "Tajer" },
+  });
   await db.boxPreset.createMany({
     data: [
       { storeId, name: "Small envelope", lengthMm: 250, widthMm: 180, heightMm: 20 },

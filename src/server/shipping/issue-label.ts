@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { entryReference } from "@/server/wallet/entry-reference";
 import { db } from "@/server/db/client";
 import { systemContext, type StoreContext } from "@/server/auth/context";
 import { AppError, issue, isAppError, notFound } from "@/server/errors/app-error";
@@ -148,7 +149,7 @@ export async function issueLabel(
           kind: "LABEL",
           orderId: order.id,
           shipmentId: shipment.id,
-          reference: CARRIERS[input.carrier].name,
+          reference: entryReference.labelCarrier(input.carrier),
           actorName: ctx.actor.name,
         });
       }
@@ -298,7 +299,7 @@ async function refundFailed(ctx: StoreContext, shipmentId: string, reason: strin
         kind: "REFUND",
         orderId: shipment.orderId,
         shipmentId,
-        reference: `Label not issued: ${reason}`.slice(0, 200),
+        reference: entryReference.labelNotIssued(reason),
         actorName: "Tajer",
       });
     }

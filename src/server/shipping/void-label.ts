@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/server/db/client";
+import { entryReference } from "@/server/wallet/entry-reference";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, notFound, type Say } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
@@ -117,7 +118,7 @@ async function recordVoided(ctx: StoreContext, shipmentId: string): Promise<Labe
         kind: "REFUND",
         orderId: shipment.orderId,
         shipmentId,
-        reference: shipment.voidReason === "requested" ? "Label voided" : "Label voided: the order moved on",
+        reference: entryReference.labelVoided(shipment.voidReason === "requested" ? "requested" : "order_moved"),
         actorName: ctx.actor.name,
       });
     }

@@ -3,6 +3,7 @@
 // asked by the server, never believed from a browser or a webhook body — says the invoice is paid for
 // exactly this amount. One conditional update decides, so however many confirmations arrive (the
 // provider's webhook, twice; the browser coming back; the worker's round), the wallet is credited once.
+import { entryReference } from "./entry-reference";
 import { z } from "zod";
 import { rule } from "@/server/http/validation";
 import { db } from "@/server/db/client";
@@ -127,7 +128,7 @@ export async function settleTopUp(storeId: string, topUpId: string, invoice: Pro
       if (count === 1) {
         await creditWallet(tx, storeId, topUp.amount, {
           kind: "TOP_UP",
-          reference: `Moyasar invoice ${invoice.id}`.slice(0, 200),
+          reference: entryReference.moyasarInvoice(invoice.id),
           actorName: topUp.actorName ?? "Tajer",
         });
       }

@@ -23,7 +23,11 @@ export default async function StoreLayout({ children, params }: { children: Reac
             <span className="flex size-8 items-center justify-center rounded-lg bg-brand-600 text-white">ت</span>
             <span>{access.store.name}</span>
           </Link>
-          <nav aria-label={t("mainNavigation")} className="flex flex-wrap items-center gap-1">
+          {/* On a phone: one row that scrolls sideways (with a cue that there is more), under the brand and the controls. */}
+          <nav
+            aria-label={t("mainNavigation")}
+            className="scroll-cue order-last -mx-4 flex w-[calc(100%+2rem)] flex-nowrap items-center gap-1 overflow-x-auto px-4 whitespace-nowrap [--cue-cover:white] md:order-none md:mx-0 md:w-auto md:flex-wrap md:overflow-visible md:bg-none md:px-0"
+          >
             <Link href={`${base}/orders`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
               {t("orders")}
             </Link>
@@ -48,7 +52,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
               </Link>
             )}
           </nav>
-          <div className="ms-auto flex flex-wrap items-center gap-2">
+          <div className="ms-auto flex flex-wrap items-center gap-2 max-md:gap-1">
             {stores.length > 1 && (
               <StoreSwitcher current={access.store.slug} stores={stores.map(({ slug, name }) => ({ slug, name }))} label={t("switchStore")} />
             )}

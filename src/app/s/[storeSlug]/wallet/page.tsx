@@ -2,6 +2,8 @@ import Link from "next/link";
 import { formatOrderNumber } from "@/server/orders/order-number";
 import { safeParseInput } from "@/server/http/validation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { readReference, type ReadReference } from "@/server/wallet/entry-reference";
+import { Typed } from "@/components/bidi";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { can } from "@/server/auth/permissions";
 import { getWallet, listWalletEntries, mayTopUp, walletEntriesQuery } from "@/server/wallet/wallet";
@@ -43,6 +45,24 @@ export default async function WalletPage({
     getFormatter(),
   ]);
   const base = `/s/${store.slug}/wallet`;
+  const tCarrier = await getTranslations("carrierName");
+  // The system's own notes on an entry in the reader's words; a note someone typed, as typed.
+  const referenceWords = (r: ReadReference): React.ReactNode => {
+    switch (r.form) {
+      case "openingBalance":
+      case "labelVoided":
+      case "labelVoidedOrderMoved":
+        return t(`reference.${r.form}`);
+      case "carrier":
+        return tCarrier(r.carrier as "aramex");
+      case "labelNotIssued":
+        return t("reference.labelNotIssued", { reason: r.reason });
+      case "paymentInvoice":
+        return t("reference.paymentInvoice", { invoice: r.invoiceId });
+      case "text":
+        return <Typed>{r.text}</Typed>;
+    }
+  };
   const filter = new URLSearchParams(Object.entries({ kind: query.kind, from: query.from, to: query.to }).filter(([, v]) => v) as [string, string][]);
   return (
     <main className="max-w-4xl space-y-4">
@@ -107,7 +127,7 @@ export default async function WalletPage({
                     {e.orderNumber ? formatOrderNumber(e.orderNumber) : t("order")}
                   </Link>
                 )}
-                {e.reference && <span className="ms-2 text-xs text-slate-500">{e.reference}</span>}
+                {e.reference && <span className="ms-2 text-xs text-slate-500">{referenceWords(readReference(e.reference))}</span>}
               </span>
               <span className={`w-28 text-end font-medium ${e.amount < 0 ? "text-red-700" : "text-emerald-700"}`}>
                 <Money amount={e.amount} currency={wallet.currency} />
