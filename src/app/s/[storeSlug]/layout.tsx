@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NavLink } from "@/components/nav-link";
 import { getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { listUserStores } from "@/server/stores/list-user-stores";
@@ -26,30 +27,16 @@ export default async function StoreLayout({ children, params }: { children: Reac
           {/* On a phone: one row that scrolls sideways (with a cue that there is more), under the brand and the controls. */}
           <nav
             aria-label={t("mainNavigation")}
-            className="scroll-cue order-last -mx-4 flex w-[calc(100%+2rem)] flex-nowrap items-center gap-1 overflow-x-auto px-4 whitespace-nowrap [--cue-cover:white] md:order-none md:mx-0 md:w-auto md:flex-wrap md:overflow-visible md:bg-none md:px-0"
+            className="scroll-cue order-last -mx-4 flex w-[calc(100%+2rem)] flex-nowrap items-center gap-1 overflow-x-auto px-4 whitespace-nowrap *:shrink-0 [--cue-cover:white] md:order-none md:mx-0 md:w-auto md:flex-wrap md:overflow-visible md:bg-none md:px-0"
           >
-            <Link href={`${base}/orders`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
-              {t("orders")}
-            </Link>
-            {can(access.role, "customers.read") && (
-              <Link href={`${base}/customers`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
-                {t("customers")}
-              </Link>
-            )}
-            {can(access.role, "reviews.manage") && (
-              <Link href={`${base}/reviews`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
-                {t("reviews")}
-              </Link>
-            )}
-            {can(access.role, "wallet.read") && (
-              <Link href={`${base}/wallet`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
-                {t("wallet")}
-              </Link>
-            )}
+            <NavLink href={`${base}/orders`}>{t("orders")}</NavLink>
+            {can(access.role, "customers.read") && <NavLink href={`${base}/customers`}>{t("customers")}</NavLink>}
+            {can(access.role, "reviews.manage") && <NavLink href={`${base}/reviews`}>{t("reviews")}</NavLink>}
+            {can(access.role, "wallet.read") && <NavLink href={`${base}/wallet`}>{t("wallet")}</NavLink>}
             {can(access.role, "settings.read") && (
-              <Link href={`${base}/settings/sms`} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium hover:bg-slate-100">
+              <NavLink href={`${base}/settings/sms`} section={`${base}/settings`}>
                 {t("settings")}
-              </Link>
+              </NavLink>
             )}
           </nav>
           <div className="ms-auto flex flex-wrap items-center gap-2 max-md:gap-1">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SettingsNav } from "./_components/settings-nav";
 import { getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { can } from "@/server/auth/permissions";
@@ -17,14 +17,8 @@ export default async function SettingsLayout({ children, params }: { children: R
     { href: `${base}/api-tokens`, label: t("apiTokens"), show: can(ctx.role, "apiTokens.manage") },
   ].filter((l) => l.show);
   return (
-    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
-      <nav aria-label={t("title")} className="flex gap-1 overflow-x-auto md:flex-col">
-        {links.map((l) => (
-          <Link key={l.href} href={l.href} className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium whitespace-nowrap hover:bg-slate-100">
-            {l.label}
-          </Link>
-        ))}
-      </nav>
+    <div className="grid gap-4 lg:grid-cols-[12rem_1fr] lg:gap-6">
+      <SettingsNav label={t("title")} links={links.map(({ href, label }) => ({ href, label }))} />
       <div className="min-w-0">{children}</div>
     </div>
   );
