@@ -22,7 +22,15 @@ export default async function DiscountsPage({ params }: { params: Promise<{ stor
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-slate-600">{t("intro")}</p>
       {codes.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          {t.rich("empty", {
+            settings: (words) => (
+              <Link href={`/s/${store.slug}/settings/reviews`} className="text-brand-700 underline">
+                {words}
+              </Link>
+            ),
+          })}
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-sm">
