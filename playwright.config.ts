@@ -9,6 +9,8 @@ if (!fs.existsSync(chromium)) {
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const twilioPort = port + 2;
+const mailHttpPort = port + 3;
+const mailSmtpPort = port + 4;
 
 export default defineConfig({
   testDir: "e2e",
@@ -69,6 +71,13 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
     },
+    // A local SMTP server: the installation's email (sign-up, password reset) lands here, and tests read it back.
+    {
+      command: `node --import tsx tests/support/mail-fake-server.ts ${mailSmtpPort} ${mailHttpPort}`,
+      url: `http://127.0.0.1:${mailHttpPort}/`,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
     {
       command: "node --import tsx --import ./scripts/server-side.mjs scripts/start.ts",
       url: `${baseURL}/signin`,
@@ -90,6 +99,8 @@ export default defineConfig({
         TWILIO_API_BASE: `http://127.0.0.1:${twilioPort}`,
         ARAMEX_SUPPLIES_EMAIL: "supplies@example.com",
         ARAMEX_PLATFORM_ACCOUNT: "165623",
+        SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}`,
+        MAIL_FROM: "Tajer <no-reply@tajer.test>",
       },
     },
   ],

@@ -55,6 +55,25 @@ export async function linkFromSms(request: APIRequestContext, phone: string, mar
   return link;
 }
 
+const mailBase = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 3}`;
+
+/** Waits for an email to `to` with a link containing `marker` (the local SMTP server's inbox) and returns the link and the email. */
+export async function linkFromEmail(request: APIRequestContext, to: string, marker: string): Promise<{ link: string; subject: string; text: string }> {
+  let found: { link: string; subject: string; text: string } | null = null;
+  await expect(async () => {
+    const mails: { subject: string; text: string }[] = await (await request.get(`${mailBase}/messages?to=${encodeURIComponent(to)}`)).json();
+    const mail = [...mails].reverse().find((m) => m.text.includes(marker));
+    expect(mail).toBeTruthy();
+    found = { link: mail!.text.match(/https?:\/\/\S+/g)!.find((u) => u.includes(marker))!, subject: mail!.subject, text: mail!.text };
+  }).toPass({ timeout: 20_000 });
+  return found!;
+}
+
+/** Every email the local SMTP server received for `to`. */
+export async function mailTo(request: APIRequestContext, to: string): Promise<{ subject: string; text: string }[]> {
+  return (await request.get(`${mailBase}/messages?to=${encodeURIComponent(to)}`)).json();
+}
+
 /**
  * Opens the notification bell's panel. The bell is drawn by the server before its script runs, and a
  * tap before then does nothing (as for any menu), so it is tapped until the panel opens.

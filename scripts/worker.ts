@@ -1,4 +1,4 @@
-// The background worker: sends SMS, delivers webhooks and runs every other queued side effect.
+// The background worker: sends SMS and email, delivers webhooks and runs every other queued side effect.
 // Started by `npm start` beside the app; stops on SIGTERM after finishing the job in hand.
 import { jobHandlers } from "../src/server/jobs/handlers";
 import { settings } from "../src/server/settings";
@@ -10,11 +10,14 @@ import { reconcileLabels } from "../src/server/shipping/issue-label";
 import { purgeWebhookReceipts } from "../src/server/http/signed-webhook";
 import { paymentProvider } from "../src/server/wallet/payment-provider";
 import { reconcileTopUps } from "../src/server/wallet/top-ups";
+import { mailerFromSettings } from "../src/server/email/send-email";
 
 const log = (m: string) => console.log(`[worker] ${m}`);
 const sms = smsProviderFromEnv();
 if (!sms) log("no TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN: SMS are recorded as not sent (provider not configured)");
-const worker = startWorker(jobHandlers({ sms }), { log });
+const mailer = mailerFromSettings();
+if (!mailer) log("no SMTP_URL: emails are recorded as not sent");
+const worker = startWorker(jobHandlers({ sms, mailer }), { log });
 
 // Labels still waiting for their carrier's answer, to be issued or voided (the process died between the
 // decision and the answer, or the carrier did not answer in time): settle them now and every minute from the carrier's own record.

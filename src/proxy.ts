@@ -21,4 +21,7 @@ export function proxy(request: NextRequest) {
 
 // Review submissions (/api/public/reviews/…) are left out: the proxy would read their photos into memory
 // and cut bodies at 10 MB; the route takes its own rate limit and reads its body with its own limit.
-export const config = { matcher: ["/o/:path*", "/r/:path*", "/api/public/((?!reviews/).*)", "/widget/:path*"] };
+// Sign-up and the email links send email or spend a slow password hash: counted per address as well.
+export const config = {
+  matcher: ["/o/:path*", "/r/:path*", "/api/public/((?!reviews/).*)", "/widget/:path*", "/signup", "/forgot-password", "/reset-password", "/verify-email"],
+};

@@ -6,6 +6,6 @@ export default async function Home() {
   const userId = await currentUserId();
   if (!userId) redirect("/signin");
   const [first] = await listUserStores(userId);
-  if (!first) redirect("/signin");
+  if (!first) redirect("/stores/new");
   redirect(`/s/${first.slug}/orders`);
 }

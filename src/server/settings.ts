@@ -66,6 +66,10 @@ export const SETTINGS = z.object({
   MOYASAR_API_BASE: url(/^https?$/),
   REVIEW_PHOTOS_S3_ENDPOINT: url(/^https?$/),
   OUTBOUND_ALLOW_PRIVATE_HOSTS: text,
+  /** Where email leaves: smtp://user:pass@host:587 or smtps://…; without it, emails are recorded as not sent. */
+  SMTP_URL: url(/^smtps?$/),
+  /** The sender of the installation's email, e.g. "Tajer <no-reply@desk.example.sa>". */
+  MAIL_FROM: text,
 });
 export type Settings = z.output<typeof SETTINGS>;
 

@@ -15,6 +15,8 @@ vi.mock("@/server/auth/session", () => ({
   currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// A form action's redirect after a success (a browser without scripts is sent on): nothing to follow here.
+vi.mock("next/navigation", () => ({ redirect: () => undefined }));
 // The request a server action runs in: the client's address as the app's server hands it over.
 // A request's headers, and a cookie jar that has nothing and keeps nothing (the sign-in form's action sets cookies).
 vi.mock("next/headers", () => ({

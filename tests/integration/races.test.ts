@@ -21,6 +21,7 @@ import { markDemoInstallation } from "@/server/installation/installation-setting
 import { paymentProvider, simulatorKeys } from "@/server/wallet/payment-provider";
 import { startTopUp } from "@/server/wallet/top-ups";
 import { ACTIONS, ROUTES } from "../support/doors";
+import { createEmailToken } from "@/server/accounts/email-tokens";
 import { orderInput, seedOrder, seedStore, type SeededStore } from "../support/factories";
 import { fundWallet } from "../support/wallet";
 import { PAYMENT_ROUTES, startRouteServer } from "../support/route-server";
@@ -31,6 +32,8 @@ vi.mock("@/server/auth/session", () => ({
   currentSession: async () => (signedIn ? { userId: signedIn, sessionId: "00000000-0000-7000-8000-000000000000" } : null),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// A form action's redirect after a success (a browser without scripts is sent on): nothing to follow here.
+vi.mock("next/navigation", () => ({ redirect: () => undefined }));
 // A request's headers, and a cookie jar that has nothing and keeps nothing (the sign-in form's action sets cookies).
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-tajer-client-address": "203.0.113.20" }),
@@ -410,6 +413,50 @@ const RACES: Record<string, Race> = {
         }),
       );
       expect(await db.signInAttempt.count({ where: { email: other.owner.email, succeeded: false } })).toBeLessThanOrEqual(FREE_FAILURES_PER_PAIR);
+    },
+  },
+  "accounts: ten sign-ups with one address, ten uses of one link, ten stores at one address, ten reset requests, all at once": {
+    doors: [
+      "signup/actions.ts#signUpAction",
+      "verify-email/actions.ts#verifyEmailAction",
+      "reset-password/actions.ts#resetPasswordAction",
+      "forgot-password/actions.ts#requestPasswordResetAction",
+      "stores/new/actions.ts#createStoreAction",
+    ],
+    async run() {
+      const email = `race-${crypto.randomUUID()}@test.test`;
+      const call = async (key: string, input: unknown) => ((await action(key)) as unknown as (input: unknown) => Promise<Result>)(input);
+      // One account, whichever sign-up came first; the others are told the same and nothing more is made.
+      const signUps = await at(10, () =>
+        call("signup/actions.ts#signUpAction", { name: "Racer", email, password: "a-long-password", confirmPassword: "a-long-password" }),
+      );
+      expect(signUps.every((r) => r.ok)).toBe(true);
+      expect(await db.user.count({ where: { email } })).toBe(1);
+      const user = await db.user.findUniqueOrThrow({ where: { email } });
+      // At most three emails an hour to one address, however many ask at once.
+      expect(await db.emailMessage.count({ where: { to: email } })).toBeLessThanOrEqual(3);
+      // One link, used ten times at once: it works once.
+      const verify = await db.$transaction((tx) => createEmailToken(tx, user.id, "VERIFY_EMAIL"));
+      const verified = await at(10, () =>
+        call("verify-email/actions.ts#verifyEmailAction", { token: verify }).catch((e: Error) => ({ ok: false, error: { code: e.message } })),
+      );
+      expect(verified.filter((r) => r.ok)).toHaveLength(1);
+      const reset = await db.$transaction((tx) => createEmailToken(tx, user.id, "RESET_PASSWORD"));
+      const resets = await at(10, (i) =>
+        call("reset-password/actions.ts#resetPasswordAction", { token: reset, password: `a-new-password-${i}`, confirmPassword: `a-new-password-${i}` }),
+      );
+      expect(resets.filter((r) => r.ok)).toHaveLength(1);
+      await at(10, () => call("forgot-password/actions.ts#requestPasswordResetAction", { email }));
+      expect(await db.emailMessage.count({ where: { to: email } })).toBeLessThanOrEqual(3);
+      // Ten stores asking for one address at once: one store, the others told it is taken.
+      signedIn = user.id;
+      const slug = `race-${Date.now().toString(36)}`;
+      const stores = await at(10, () =>
+        call("stores/new/actions.ts#createStoreAction", { name: "Race", slug, locale: "ar", currency: "SAR", timeZone: "Asia/Riyadh" }),
+      );
+      expect(stores.filter((r) => r.ok)).toHaveLength(1);
+      expect(stores.filter((r) => !r.ok).map((r) => r.error!.code)).toEqual(Array(9).fill("VALIDATION_FAILED"));
+      expect(await db.store.count({ where: { slug } })).toBe(1);
     },
   },
 };

@@ -1,8 +1,12 @@
 // Each test file's worker gets its own database, cloned from the migrated template in tens of
 // milliseconds. VITEST_WORKER_ID is unique per worker; VITEST_POOL_ID alone is not (vitest 4 gives
 // parallel workers the same one), and a shared database lets one file's job runs touch another's.
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+
+// Session cookies are signed: a secret of this run's own, as an installation generates its own.
+process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
 
 const TEMPLATE = "tajer_template";
 const adminUrl = inject("adminDatabaseUrl");

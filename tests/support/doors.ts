@@ -31,15 +31,42 @@ export type Victim = {
   markers: string[];
 };
 // `self`: an action about the signed-in user themself (no store in it): it must leave the victim untouched.
-// `anyone`: an action anyone may call (no session, no store): it is called with its input alone.
-export type ActionCase = { input: (v: Victim) => unknown; crossIds: boolean; self?: true; anyone?: true };
+// `anyone`: an action anyone may call (no session, no store): it is called with its input alone, and
+// `answer` is what it says to whoever calls it with the victim's things ("ok" or an error code).
+export type ActionCase = { input: (v: Victim) => unknown; crossIds: boolean; self?: true; anyone?: true; answer?: string };
 
 const ids = (v: Victim) => ({ orderId: v.orderId });
 
 // Every server action: how an outsider would call it with the victim's ids.
 export const ACTIONS: Record<string, ActionCase> = {
   // The victim's owner's email with a guess: refused as a wrong password, whoever asks.
-  "signin/actions.ts#signInAction": { input: (v) => ({ email: v.s.owner.email, password: "a-guess" }), crossIds: false, anyone: true },
+  "signin/actions.ts#signInAction": {
+    input: (v) => ({ email: v.s.owner.email, password: "a-guess" }),
+    crossIds: false,
+    anyone: true,
+    answer: "UNAUTHENTICATED",
+  },
+  // Signing up with the victim's address says what it says to anyone ("check your inbox"), and changes nothing of theirs.
+  "signup/actions.ts#signUpAction": {
+    input: (v) => ({ name: "Someone", email: v.s.owner.email, password: "a-long-password", confirmPassword: "a-long-password" }),
+    crossIds: false,
+    anyone: true,
+    answer: "ok",
+  },
+  "forgot-password/actions.ts#requestPasswordResetAction": { input: (v) => ({ email: v.s.owner.email }), crossIds: false, anyone: true, answer: "ok" },
+  "reset-password/actions.ts#resetPasswordAction": {
+    input: () => ({ token: "a".repeat(43), password: "a-long-password", confirmPassword: "a-long-password" }),
+    crossIds: false,
+    anyone: true,
+    answer: "VALIDATION_FAILED",
+  },
+  "verify-email/actions.ts#verifyEmailAction": { input: () => ({ token: "a".repeat(43) }), crossIds: false, anyone: true, answer: "VALIDATION_FAILED" },
+  // Opening a store at the victim's address: named as taken.
+  "stores/new/actions.ts#createStoreAction": {
+    input: (v) => ({ name: "Mine", slug: v.s.store.slug, locale: "ar", currency: "SAR", timeZone: "Asia/Riyadh" }),
+    crossIds: false,
+    self: true,
+  },
   "s/[storeSlug]/account/actions.ts#changePasswordAction": {
     input: () => ({ currentPassword: "not-it", newPassword: "a-new-password", confirmPassword: "a-new-password" }),
     crossIds: false,

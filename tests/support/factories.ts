@@ -26,7 +26,9 @@ export type SeededStore = Awaited<ReturnType<typeof seedStore>>;
 export async function seedStore(options: { stock?: Record<string, [number, number, number]> } = {}) {
   const tag = unique();
   const store = await db.store.create({ data: { slug: `store-${tag}`, name: `Store ${tag}`, currency: "SAR" } });
-  const owner = await db.user.create({ data: { email: `owner-${tag}@test.test`, name: `Owner ${tag}`, passwordHash: await testPasswordHash() } });
+  const owner = await db.user.create({
+    data: { email: `owner-${tag}@test.test`, name: `Owner ${tag}`, passwordHash: await testPasswordHash(), emailVerifiedAt: new Date() },
+  });
   await db.membership.create({ data: { storeId: store.id, userId: owner.id, role: "OWNER" } });
   const branches = await Promise.all(
     [

@@ -112,3 +112,15 @@ export function publicFormAction<S extends z.ZodType, T>(
     return result;
   };
 }
+
+/** As publicFormAction, for the signed-in user themself (opening a store): validate input → session → the use case. */
+export function userFormAction<S extends z.ZodType, T>(
+  options: { input: S; redirectTo?: (data: T) => string | null },
+  run: (input: z.output<S>, session: { userId: string; sessionId: string }) => Promise<T>,
+) {
+  return publicFormAction(options, async (input: z.output<S>) => {
+    const session = await currentSession();
+    if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    return run(input, session);
+  });
+}

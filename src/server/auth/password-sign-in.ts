@@ -41,15 +41,24 @@ export async function passwordSignIn(input: z.output<typeof passwordSignInInput>
   }
   if (!user) throw new AppError("UNAUTHENTICATED", "The email or password is not correct.", { say: { key: "signInInvalid" } });
   await rememberThisDevice(device, user.id);
+  return { landing: await startSession(user) };
+}
+
+/**
+ * Signs this browser in as the user: a session row, its cookie (the same signed token next-auth reads),
+ * the language chosen last time elsewhere restored on a browser that has none yet. Answers where to land:
+ * the first store's orders, or creating a store for someone who has none.
+ */
+export async function startSession(user: { id: string; name: string; email: string }): Promise<string> {
+  const jar = await cookies();
   const sid = await openUserSession(user.id);
   const maxAge = authOptions.session!.maxAge!;
   const token = await encode({ token: { sub: user.id, sid, name: user.name, email: user.email }, secret: authOptions.secret!, maxAge });
   jar.set(sessionCookie.name, token, { ...sessionCookie.options, maxAge });
-
   const [saved, [first]] = await Promise.all([
     jar.has(LOCALE_COOKIE) ? null : db.user.findUnique({ where: { id: user.id }, select: { locale: true } }),
     listUserStores(user.id),
   ]);
   if (isLocale(saved?.locale)) jar.set(LOCALE_COOKIE, saved.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true });
-  return { landing: first ? `/s/${first.slug}/orders` : "/" };
+  return first ? `/s/${first.slug}/orders` : "/stores/new";
 }

@@ -3,11 +3,14 @@ import { giveUpSms, sendSms } from "@/server/notifications/send-sms";
 import type { SmsProvider } from "@/server/notifications/sms-provider";
 import { sendReviewRequest } from "@/server/reviews/review-requests";
 import type { JobHandlers } from "./worker";
+import type { Mailer } from "@/server/email/mailer";
+import { giveUpEmail, sendEmail } from "@/server/email/send-email";
 
-export function jobHandlers(deps: { sms: SmsProvider | null }): JobHandlers {
+export function jobHandlers(deps: { sms: SmsProvider | null; mailer?: Mailer | null }): JobHandlers {
   return {
     "sms.send": { run: (payload) => sendSms(payload, deps.sms), giveUp: giveUpSms },
     "webhook.deliver": { run: deliverWebhook },
+    "email.send": { run: (payload) => sendEmail(payload, deps.mailer ?? null), giveUp: giveUpEmail },
     "review.request": {
       run: async (payload, { now }) => {
         await sendReviewRequest(payload, { now });

@@ -3,5 +3,6 @@ export type JobPayloads = {
   "sms.send": { storeId: string; smsId: string };
   "webhook.deliver": { storeId: string; event: string; body: Record<string, unknown> };
   "review.request": { storeId: string; requestId: string };
+  "email.send": { emailId: string };
 };
 export type JobKind = keyof JobPayloads;

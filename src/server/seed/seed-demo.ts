@@ -40,7 +40,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
         [DEMO_USERS.secondOwner, "Omar Khan"],
         [DEMO_USERS.multi, "Yousef Al-Shehri"],
       ] as const
-    ).map(([email, name]) => db.user.create({ data: { email, name, passwordHash } })),
+    ).map(([email, name]) => db.user.create({ data: { email, name, passwordHash, emailVerifiedAt: new Date() } })),
   );
   const [owner, admin, staff, secondOwner, multi] = users;
 

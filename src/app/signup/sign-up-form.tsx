@@ -1,0 +1,42 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { FormAlert, fieldError } from "@/components/form-result";
+import { cardClass } from "@/components/auth-shell";
+import { signUpAction } from "./actions";
+
+export function SignUpForm() {
+  const t = useTranslations("signUp");
+  const [result, formAction, pending] = useActionState(signUpAction, null);
+  if (result?.ok)
+    return (
+      <div role="status" className={cardClass}>
+        <p className="font-medium">{t("checkInbox")}</p>
+        <p className="text-sm text-slate-600">{t("sentTo", { email: result.data.sentTo })}</p>
+      </div>
+    );
+  return (
+    <form action={formAction} className={cardClass} noValidate>
+      <FormAlert result={result} />
+      <Field label={t("name")} name="name" autoComplete="name" required error={fieldError(result, "name")} />
+      <Field label={t("email")} name="email" type="email" autoComplete="email" required dir="ltr" error={fieldError(result, "email")} />
+      <Field label={t("password")} name="password" type="password" autoComplete="new-password" required dir="ltr" error={fieldError(result, "password")} />
+      <Field
+        label={t("confirmPassword")}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        dir="ltr"
+        error={fieldError(result, "confirmPassword")}
+      />
+      <p className="text-xs text-slate-600">{t("passwordRule")}</p>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import nodemailer from "nodemailer";
+
+export type OutgoingEmail = { to: string; from: string; subject: string; text: string; html: string; messageId: string };
+
+/** Where email leaves the installation: SMTP in every installation that has one (SMTP_URL). */
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ providerId: string }>;
+}
+
+/** A permanent refusal (the address does not exist, the server will not take it): retrying cannot help. */
+export class PermanentEmailError extends Error {}
+
+/** SMTP through nodemailer: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://… (TLS from the start). */
+export function smtpMailer(url: string, options: { timeoutMs?: number } = {}): Mailer {
+  const transport = nodemailer.createTransport(url, {
+    connectionTimeout: options.timeoutMs ?? 10_000,
+    greetingTimeout: options.timeoutMs ?? 10_000,
+    socketTimeout: options.timeoutMs ?? 20_000,
+  });
+  return {
+    async send(email) {
+      try {
+        const info = await transport.sendMail({ ...email, headers: { "Auto-Submitted": "auto-generated" } });
+        return { providerId: info.messageId ?? email.messageId };
+      } catch (error) {
+        const code = (error as { responseCode?: number }).responseCode;
+        // 5xx: the server refused this message for good (4xx and network errors are worth another try).
+        if (code && code >= 500 && code < 600) throw new PermanentEmailError((error as Error).message);
+        throw error;
+      }
+    },
+  };
+}
