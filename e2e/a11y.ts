@@ -49,6 +49,7 @@ export async function checkDashboard(page: Page, request: Parameters<typeof plac
   const customerId = (await (await request.get(`/api/v1/orders/${order.id}`, { headers: owner })).json()).data.customer.id as string | undefined;
   await signIn(page, "owner@demo.test");
   const paths = [
+    "/s/demo",
     "/s/demo/orders",
     `/s/demo/orders/${order.id}`,
     "/s/demo/customers",

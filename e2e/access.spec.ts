@@ -59,7 +59,8 @@ test("staff cannot open Settings (API tokens, SMS, shipping)", async ({ page }) 
 });
 
 test("another store's pages and orders are a 404, exactly like pages that do not exist", async ({ page, browser }) => {
-  test.setTimeout(90_000);
+  // Some twenty pages in two browsers: on a busy two-core machine this takes 60–90 s; the limit catches a hang.
+  test.setTimeout(180_000);
   // Find a demo order as its owner…
   await signIn(page, "owner@demo.test");
   await orderLinks(page).first().click();

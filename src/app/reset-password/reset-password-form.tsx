@@ -1,19 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormAlert, fieldError } from "@/components/form-result";
+import { FormAlert, fieldError, useActionForm } from "@/components/form-result";
 import { cardClass } from "@/components/auth-shell";
 import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("passwordReset");
-  const [result, formAction, pending] = useActionState(resetPasswordAction, null);
+  const { result, pending, form } = useActionForm(resetPasswordAction);
   return (
-    <form action={formAction} className={cardClass} noValidate>
-      <FormAlert result={result} />
+    <form {...form} className={cardClass}>
+      <FormAlert result={result} fields={["password", "confirmPassword"]} />
       <input type="hidden" name="token" value={token} />
       <Field label={t("newPassword")} name="password" type="password" autoComplete="new-password" required dir="ltr" error={fieldError(result, "password")} />
       <Field

@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { FormAlert, fieldError } from "@/components/form-result";
+import { FormAlert, fieldError, useActionForm } from "@/components/form-result";
 import { cardClass } from "@/components/auth-shell";
 import { signUpAction } from "./actions";
 
 export function SignUpForm() {
   const t = useTranslations("signUp");
-  const [result, formAction, pending] = useActionState(signUpAction, null);
+  const { result, pending, form } = useActionForm(signUpAction);
   if (result?.ok)
     return (
       <div role="status" className={cardClass}>
@@ -19,8 +18,8 @@ export function SignUpForm() {
       </div>
     );
   return (
-    <form action={formAction} className={cardClass} noValidate>
-      <FormAlert result={result} />
+    <form {...form} className={cardClass}>
+      <FormAlert result={result} fields={["name", "email", "password", "confirmPassword"]} />
       <Field label={t("name")} name="name" autoComplete="name" required error={fieldError(result, "name")} />
       <Field label={t("email")} name="email" type="email" autoComplete="email" required dir="ltr" error={fieldError(result, "email")} />
       <Field label={t("password")} name="password" type="password" autoComplete="new-password" required dir="ltr" error={fieldError(result, "password")} />

@@ -100,7 +100,11 @@ export function publicFormAction<S extends z.ZodType, T>(
   run: (input: z.output<S>) => Promise<T>,
 ) {
   return async (previousOrInput: unknown, form?: FormData): Promise<ActionResult<T>> => {
-    const raw = form instanceof FormData ? Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) : previousOrInput;
+    // React's own hidden fields of a form bound to a server action ($ACTION_…) are not the form's input.
+    const raw =
+      form instanceof FormData
+        ? Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && !k.startsWith("$ACTION")))
+        : previousOrInput;
     let result: ActionResult<T>;
     try {
       result = { ok: true, data: await run(parseInput(options.input, raw)) };

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
-import { FormAlert, fieldError } from "@/components/form-result";
+import { FormAlert, fieldError, useActionForm } from "@/components/form-result";
 import { cardClass } from "@/components/auth-shell";
 import { createStoreAction } from "./actions";
 
@@ -45,12 +45,12 @@ function Select({
 
 export function NewStoreForm({ locale }: { locale: string }) {
   const t = useTranslations("newStore");
-  const [result, formAction, pending] = useActionState(createStoreAction, null);
+  const { result, pending, form } = useActionForm(createStoreAction);
   const [slug, setSlug] = useState("");
   const [slugTouched, setSlugTouched] = useState(false);
   return (
-    <form action={formAction} className={cardClass} noValidate>
-      <FormAlert result={result} />
+    <form {...form} className={cardClass}>
+      <FormAlert result={result} fields={["name", "slug", "locale", "currency", "timeZone"]} />
       <Field label={t("name")} name="name" required error={fieldError(result, "name")} onChange={(e) => !slugTouched && setSlug(slugFrom(e.target.value))} />
       <Field
         label={t("slug")}
