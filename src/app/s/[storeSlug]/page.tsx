@@ -26,7 +26,10 @@ export default async function StoreHome({ params }: { params: Promise<{ storeSlu
     <main className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("welcome", { store: store.name })}</h1>
       <Card title={t("checklist")} actions={<span className="text-sm text-slate-600">{t("progress", { done, total: steps.length })}</span>}>
-        <progress value={done} max={steps.length} aria-label={t("progress", { done, total: steps.length })} className="mb-3 h-2 w-full accent-brand-600" />
+        {/* The words above say it; the bar only shows it (filling from the start of the line, in either direction). */}
+        <div aria-hidden className="mb-3 h-2 w-full overflow-hidden rounded-full bg-slate-200">
+          <div className="h-full rounded-full bg-brand-600" style={{ width: `${(done / steps.length) * 100}%` }} />
+        </div>
         <ol className="divide-y divide-slate-100">
           {steps.map(({ step, done }) => (
             <li key={step} className="flex items-center gap-3 py-2">
@@ -36,7 +39,7 @@ export default async function StoreHome({ params }: { params: Promise<{ storeSlu
               >
                 {done ? "✓" : ""}
               </span>
-              <Link href={`${base}/${STEP_PATHS[step]}`} className={`flex-1 ${done ? "text-slate-500 line-through" : "font-medium text-brand-700 underline"}`}>
+              <Link href={`${base}/${STEP_PATHS[step]}`} className={`flex-1 ${done ? "text-slate-600" : "font-medium text-brand-700 underline"}`}>
                 {t(`steps.${step}`)}
                 <span className="sr-only"> — {done ? t("stepDone") : t("stepTodo")}</span>
               </Link>

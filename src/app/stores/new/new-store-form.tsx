@@ -43,7 +43,7 @@ function Select({
   );
 }
 
-export function NewStoreForm({ locale }: { locale: string }) {
+export function NewStoreForm({ locale, addressPrefix }: { locale: string; addressPrefix: string }) {
   const t = useTranslations("newStore");
   const { result, pending, form } = useActionForm(createStoreAction);
   const [slug, setSlug] = useState("");
@@ -64,7 +64,7 @@ export function NewStoreForm({ locale }: { locale: string }) {
         }}
         error={fieldError(result, "slug")}
       />
-      <p className="-mt-2 text-xs text-slate-600">{t("slugHelp")}</p>
+      <p className="-mt-2 text-xs text-slate-600">{t("slugHelp", { prefix: addressPrefix })}</p>
       <Select label={t("language")} name="locale" defaultValue={locale} error={fieldError(result, "locale")}>
         <option value="ar">العربية</option>
         <option value="en">English</option>

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentUserId } from "@/server/auth/session";
 import { AuthShell } from "@/components/auth-shell";
+import { publicUrl } from "@/server/http/public-url";
 import { NewStoreForm } from "./new-store-form";
 
 export async function generateMetadata() {
@@ -13,7 +14,7 @@ export default async function NewStorePage() {
   const [t, locale] = await Promise.all([getTranslations("newStore"), getLocale()]);
   return (
     <AuthShell title={t("title")} subtitle={t("subtitle")}>
-      <NewStoreForm locale={locale} />
+      <NewStoreForm locale={locale} addressPrefix={`${new URL(publicUrl()).host}/s/`} />
     </AuthShell>
   );
 }
