@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert, fieldError, useActionForm } from "@/components/form-result";
 import { cardClass } from "@/components/auth-shell";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { signUpAction } from "./actions";
 
 export function SignUpForm() {
@@ -22,16 +23,7 @@ export function SignUpForm() {
       <FormAlert result={result} fields={["name", "email", "password", "confirmPassword"]} />
       <Field label={t("name")} name="name" autoComplete="name" required error={fieldError(result, "name")} />
       <Field label={t("email")} name="email" type="email" autoComplete="email" required dir="ltr" error={fieldError(result, "email")} />
-      <Field label={t("password")} name="password" type="password" autoComplete="new-password" required dir="ltr" error={fieldError(result, "password")} />
-      <Field
-        label={t("confirmPassword")}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        dir="ltr"
-        error={fieldError(result, "confirmPassword")}
-      />
+      <NewPasswordFields result={result} labels={{ password: t("password"), again: t("confirmPassword") }} />
       <p className="text-xs text-slate-600">{t("passwordRule")}</p>
       <Button type="submit" className="w-full" disabled={pending}>
         {t("submit")}

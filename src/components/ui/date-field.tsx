@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { intlLocale } from "@/server/money/money";
 import { inputClass } from "./field";
+import { useClickOutside } from "@/components/use-click-outside";
 
 // A calendar date as the forms send it ("2026-11-30"), handled in UTC so no time zone moves it a day.
 const toIso = (d: Date) => d.toISOString().slice(0, 10);
@@ -33,6 +34,7 @@ export function DateField({ name, defaultValue, label }: { name: string; default
   const rtl = locale === "ar";
   const [value, setValue] = useState(() => fromIso(defaultValue));
   const [open, setOpen] = useState(false);
+  const closePopover = useCallback(() => setOpen(false), []);
   // Opened near the viewport's far edge, the calendar hangs from the field's other end instead.
   const [alignEnd, setAlignEnd] = useState(false);
   const [focused, setFocused] = useState<Date>(() => value ?? todayUtc());
@@ -63,14 +65,7 @@ export function DateField({ name, defaultValue, label }: { name: string; default
     grid.current?.querySelector<HTMLButtonElement>(`[data-date="${toIso(focused)}"]`)?.focus();
   }, [open, focused]);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [open]);
+  useClickOutside(root, open, closePopover);
 
   const choose = (d: Date | null) => {
     setValue(d);

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { encode } from "next-auth/jwt";
 import { z } from "zod";
-import { AppError, isAppError } from "@/server/errors/app-error";
+import { AppError } from "@/server/errors/app-error";
 import { requestAddress } from "@/server/http/client-address";
 import { db } from "@/server/db/client";
 import { LOCALE_COOKIE, isLocale } from "@/i18n/locales";
@@ -28,17 +28,8 @@ export const passwordSignInInput = z.object({
 export async function passwordSignIn(input: z.output<typeof passwordSignInInput>): Promise<{ landing: string }> {
   const jar = await cookies();
   const device = jar.get(DEVICE_COOKIE)?.value ?? null;
-  let user;
-  try {
-    user = await verifyCredentials(input.email, input.password, requestAddress(await headers()), device);
-  } catch (error) {
-    if (!isAppError(error) || error.code !== "RATE_LIMITED") throw error;
-    const seconds = Number(error.details?.retryAfterSeconds) || 1;
-    throw new AppError("RATE_LIMITED", error.message, {
-      say: error.details?.reason === "slow_down" ? { key: "signInSlowDown", params: { seconds } } : { key: "signInProtected" },
-      details: error.details,
-    });
-  }
+  // A throttled try throws RATE_LIMITED with the wait in the reader's words (verify-credentials.ts).
+  const user = await verifyCredentials(input.email, input.password, requestAddress(await headers()), device);
   if (!user) throw new AppError("UNAUTHENTICATED", "The email or password is not correct.", { say: { key: "signInInvalid" } });
   await rememberThisDevice(device, user.id);
   return { landing: await startSession(user) };

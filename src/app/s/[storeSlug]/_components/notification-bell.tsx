@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { NotificationDto } from "@/server/notifications/list-notifications";
 import type { NotificationData, NotificationType } from "@/server/notifications/notification-types";
 import { fetchNotifications, markRead } from "../notification-actions";
+import { useClickOutside } from "@/components/use-click-outside";
 
 type State = { unread: number; items: NotificationDto[] };
 
@@ -18,6 +19,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
   const format = useFormatter();
   const [state, setState] = useState(initial);
   const [open, setOpen] = useState(false);
+  const closePopover = useCallback(() => setOpen(false), []);
   // Whether the live stream is connected (said on the element for tests and support, not shown).
   const [live, setLive] = useState<"connecting" | "connected" | "ended">("connecting");
   // What the browser says now (nothing on the server, where there is no Notification), and what the person just chose.
@@ -73,14 +75,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
     return () => source.close();
   }, [storeSlug, t, text]);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (panel.current && !panel.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [open]);
+  useClickOutside(panel, open, closePopover);
 
   const markAll = async () => {
     const result = await markRead(storeSlug, {});
