@@ -24,8 +24,22 @@ test("a new merchant signs up, confirms the email, opens a store and follows its
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("status")).toContainText("Check your inbox");
 
-  const { link, subject } = await linkFromEmail(request, email, "/verify-email");
-  expect(subject).toBe("Confirm your email for Tajer");
+  const first = await linkFromEmail(request, email, "/verify-email");
+  expect(first.subject).toBe("Confirm your email for Tajer");
+  // Signed in before confirming: no store yet, but a new link on request; the first one stops working.
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm your email address to open a store" })).toBeVisible();
+  await page.getByRole("button", { name: "Send the link again" }).click();
+  await expect(page.getByRole("status")).toContainText("A new link is on its way");
+  await expect.poll(async () => (await mailTo(request, email)).length).toBe(2);
+  await page.goto(first.link);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page.getByText("This link has expired or was already used")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Get a new link" })).toBeVisible();
+  const { link } = await linkFromEmail(request, email, "/verify-email");
   await page.goto(link);
   await page.getByRole("button", { name: "Confirm my email" }).click();
   await expect(page).toHaveURL(/\/stores\/new$/);

@@ -4,7 +4,7 @@ import { jobHandlers } from "@/server/jobs/handlers";
 import { runDueJobs } from "@/server/jobs/worker";
 import { smtpMailer } from "@/server/email/mailer";
 import { signUp } from "@/server/accounts/sign-up";
-import { requestPasswordReset, resetPassword, verifyEmail } from "@/server/accounts/verify-and-reset";
+import { emailStatus, requestPasswordReset, resendVerificationEmail, resetPassword, verifyEmail } from "@/server/accounts/verify-and-reset";
 import { createEmailToken } from "@/server/accounts/email-tokens";
 import { createStore, createStoreInput } from "@/server/accounts/create-store";
 import { verifyCredentials } from "@/server/auth/verify-credentials";
@@ -96,6 +96,28 @@ describe("sign-up, the emailed links and a new store", () => {
     expect(await db.emailMessage.count({ where: { to: email } })).toBe(3);
   });
 
+  it("a link that expired: a new one on request, in the user's language, the old ones dead; within the hourly limit; nothing for a confirmed address", async () => {
+    const email = address();
+    await signUp({ ...input, email }, "ar");
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    await runDueJobs(handlers);
+    const first = linkIn(inbox(email)[0].text, "/verify-email");
+    expect(await emailStatus(user.id)).toEqual({ email, confirmed: false });
+    expect(await resendVerificationEmail(user.id, "en")).toEqual({ email, alreadyConfirmed: false });
+    await runDueJobs(handlers);
+    const second = inbox(email)[1];
+    // The user signed up in Arabic: the new link speaks Arabic whoever's browser asked.
+    expect(second.subject).toBe("أكّد بريدك الإلكتروني في تاجر");
+    expect(await refusal(verifyEmail(first))).toMatchObject({ code: "VALIDATION_FAILED" });
+    await resendVerificationEmail(user.id, "ar");
+    expect(await refusal(resendVerificationEmail(user.id, "ar"))).toMatchObject({ code: "RATE_LIMITED" });
+    await runDueJobs(handlers);
+    expect(inbox(email)).toHaveLength(3);
+    await verifyEmail(linkIn(inbox(email)[2].text, "/verify-email"));
+    expect(await emailStatus(user.id)).toEqual({ email, confirmed: true });
+    expect(await resendVerificationEmail(user.id, "ar")).toEqual({ email, alreadyConfirmed: true });
+  });
+
   it("a store: the address's rules are named, a taken one too; the owner and an empty wallet in its currency; only with a confirmed address", async () => {
     const email = address();
     await signUp({ ...input, email }, "en");
@@ -125,6 +147,7 @@ describe("sign-up, the emailed links and a new store", () => {
 
   it("an SMTP server in trouble: a temporary refusal is tried again later and delivered once; a permanent one is recorded, not retried", async () => {
     const email = address();
+    await runDueJobs(handlers); // what earlier tests left queued goes first, so the refusal meets this test's email
     mail.refuseNext(421);
     await signUp({ ...input, email }, "en");
     await runDueJobs(handlers);

@@ -422,6 +422,7 @@ const RACES: Record<string, Race> = {
       "reset-password/actions.ts#resetPasswordAction",
       "forgot-password/actions.ts#requestPasswordResetAction",
       "stores/new/actions.ts#createStoreAction",
+      "stores/new/actions.ts#resendVerificationAction",
     ],
     async run() {
       const email = `race-${crypto.randomUUID()}@test.test`;
@@ -435,6 +436,12 @@ const RACES: Record<string, Race> = {
       const user = await db.user.findUniqueOrThrow({ where: { email } });
       // At most three emails an hour to one address, however many ask at once.
       expect(await db.emailMessage.count({ where: { to: email } })).toBeLessThanOrEqual(3);
+      // Ten presses of "send the link again" at once: still at most three emails, and one link that works.
+      signedIn = user.id;
+      const resent = await at(10, () => call("stores/new/actions.ts#resendVerificationAction", {}));
+      expect(resent.filter((r) => !r.ok).every((r) => r.error!.code === "RATE_LIMITED")).toBe(true);
+      expect(await db.emailMessage.count({ where: { to: email } })).toBeLessThanOrEqual(3);
+      expect(await db.emailToken.count({ where: { userId: user.id, purpose: "VERIFY_EMAIL", usedAt: null } })).toBe(1);
       // One link, used ten times at once: it works once.
       const verify = await db.$transaction((tx) => createEmailToken(tx, user.id, "VERIFY_EMAIL"));
       const verified = await at(10, () =>
@@ -449,7 +456,6 @@ const RACES: Record<string, Race> = {
       await at(10, () => call("forgot-password/actions.ts#requestPasswordResetAction", { email }));
       expect(await db.emailMessage.count({ where: { to: email } })).toBeLessThanOrEqual(3);
       // Ten stores asking for one address at once: one store, the others told it is taken.
-      signedIn = user.id;
       const slug = `race-${Date.now().toString(36)}`;
       const stores = await at(10, () =>
         call("stores/new/actions.ts#createStoreAction", { name: "Race", slug, locale: "ar", currency: "SAR", timeZone: "Asia/Riyadh" }),

@@ -67,6 +67,8 @@ export const ACTIONS: Record<string, ActionCase> = {
     crossIds: false,
     self: true,
   },
+  // A new link to confirm one's own address: only ever about the caller's own account.
+  "stores/new/actions.ts#resendVerificationAction": { input: () => ({}), crossIds: false, self: true, answer: "ok" },
   "s/[storeSlug]/account/actions.ts#changePasswordAction": {
     input: () => ({ currentPassword: "not-it", newPassword: "a-new-password", confirmPassword: "a-new-password" }),
     crossIds: false,

@@ -78,3 +78,35 @@ export async function resetPassword(input: z.output<typeof newPasswordInput>, lo
   if (!user) throw linkRefused();
   return user;
 }
+
+/**
+ * "Send the link again" for a signed-in user whose address is not confirmed yet (the first link expired
+ * or went astray): a fresh link, the older ones stop working, within the same few emails an hour to
+ * one address. An address already confirmed gets nothing and is told so.
+ */
+export async function resendVerificationEmail(userId: string, locale: Locale, now = new Date()): Promise<{ email: string; alreadyConfirmed: boolean }> {
+  return db.$transaction(async (tx) => {
+    // Under the user's row lock: two presses at once make one link, not two.
+    const [user] = await tx.$queryRaw<{ email: string; name: string; locale: string | null; emailVerifiedAt: Date | null }[]>`
+      SELECT email, name, locale, "emailVerifiedAt" FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+    if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    if (user.emailVerifiedAt) return { email: user.email, alreadyConfirmed: true };
+    if (!(await mayEmail(tx, user.email, now)))
+      throw new AppError("RATE_LIMITED", "Several emails went to this address in the last hour. Try again later.", { say: { key: "tooManyEmails" } });
+    await tx.emailToken.updateMany({ where: { userId, purpose: "VERIFY_EMAIL", usedAt: null }, data: { usedAt: now } });
+    const token = await createEmailToken(tx, userId, "VERIFY_EMAIL", now);
+    await queueEmail(
+      tx,
+      user.email,
+      { kind: "verifyEmail", name: user.name, link: `${publicUrl()}/verify-email?token=${token}`, hours: TOKEN_TTL_MS.VERIFY_EMAIL / 3_600_000 },
+      (user.locale as Locale | null) ?? locale,
+    );
+    return { email: user.email, alreadyConfirmed: false };
+  });
+}
+
+/** Whose address a signed-in user has and whether it is confirmed (the new-store page asks first). */
+export async function emailStatus(userId: string): Promise<{ email: string; confirmed: boolean } | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+  return user && { email: user.email, confirmed: !!user.emailVerifiedAt };
+}

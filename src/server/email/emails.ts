@@ -13,7 +13,8 @@ export type EmailKind =
   | { kind: "verifyEmail"; name: string; link: string; hours: number }
   | { kind: "alreadyRegistered"; name: string; signInLink: string; resetLink: string }
   | { kind: "resetPassword"; name: string; link: string; minutes: number }
-  | { kind: "passwordChanged"; name: string; resetLink: string };
+  | { kind: "passwordChanged"; name: string; resetLink: string }
+  | { kind: "invitation"; inviter: string; store: string; role: "ADMIN" | "STAFF"; link: string; days: number };
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
