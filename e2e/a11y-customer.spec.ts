@@ -24,6 +24,7 @@ test("the customer's pages and sign-in: no serious or critical accessibility vio
         "/forgot-password",
         `/reset-password?token=${"x".repeat(43)}`,
         `/verify-email?token=${"x".repeat(43)}`,
+        `/join?store=${crypto.randomUUID()}&token=${"x".repeat(43)}`,
         `/o/${"a".repeat(64)}`,
       ]) {
         await page.goto(path);

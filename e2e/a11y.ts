@@ -64,6 +64,8 @@ export async function checkDashboard(page: Page, request: Parameters<typeof plac
     "/s/demo/settings/tags",
     "/s/demo/settings/refunds",
     "/s/demo/settings/api-tokens",
+    "/s/demo/settings/team",
+    "/s/demo/settings/team/activity",
     "/s/demo/account",
   ];
   const found: string[] = [];

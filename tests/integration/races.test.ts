@@ -22,7 +22,7 @@ import { paymentProvider, simulatorKeys } from "@/server/wallet/payment-provider
 import { startTopUp } from "@/server/wallet/top-ups";
 import { ACTIONS, ROUTES } from "../support/doors";
 import { createEmailToken } from "@/server/accounts/email-tokens";
-import { orderInput, seedOrder, seedStore, type SeededStore } from "../support/factories";
+import { TEST_PASSWORD, orderInput, seedOrder, seedStore, type SeededStore } from "../support/factories";
 import { fundWallet } from "../support/wallet";
 import { PAYMENT_ROUTES, startRouteServer } from "../support/route-server";
 
@@ -465,6 +465,74 @@ const RACES: Record<string, Race> = {
       expect(await db.store.count({ where: { slug } })).toBe(1);
     },
   },
+  "team: ten invitations to one address, one link used ten times, a transfer of ownership racing a removal, all at once": {
+    doors: [
+      "s/[storeSlug]/settings/team/actions.ts#inviteMemberAction",
+      "s/[storeSlug]/settings/team/actions.ts#resendInvitationAction",
+      "s/[storeSlug]/settings/team/actions.ts#removeMemberAction",
+      "s/[storeSlug]/settings/team/actions.ts#transferOwnershipAction",
+      "join/actions.ts#joinWithNewAccountAction",
+      "join/actions.ts#acceptInvitationAction",
+    ],
+    async run() {
+      const s = await seedStore();
+      const team = "s/[storeSlug]/settings/team/actions.ts";
+      signedIn = s.owner.id;
+      const email = `invitee-${crypto.randomUUID()}@test.test`;
+      const invites = await at(10, async () => (await action(`${team}#inviteMemberAction`))(s.store.slug, { email, role: "STAFF" }));
+      // One open invitation, however many asked; no more than three emails an hour to the address.
+      expect(invites.filter((r) => !r.ok).every((r) => r.error!.code === "RATE_LIMITED")).toBe(true);
+      expect(await db.storeInvitation.count({ where: { storeId: s.store.id, email, acceptedAt: null, revokedAt: null } })).toBe(1);
+      expect(await db.emailMessage.count({ where: { to: email } })).toBeLessThanOrEqual(3);
+      // The newest email holds the link that works: ten sign-ups through it at once make one account, one member.
+      const mail = await db.emailMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+      const link = new URL(mail.text.match(/https?:\/\/\S+\/join\S+/)![0]);
+      const joinInput = {
+        store: link.searchParams.get("store"),
+        token: link.searchParams.get("token"),
+        name: "Racer",
+        password: "a-long-password",
+        confirmPassword: "a-long-password",
+      };
+      const joins = await at(10, async () =>
+        ((await action("join/actions.ts#joinWithNewAccountAction")) as unknown as (i: unknown) => Promise<Result>)(joinInput),
+      );
+      expect(joins.filter((r) => r.ok)).toHaveLength(1);
+      const member = await db.user.findUniqueOrThrow({ where: { email } });
+      expect(await db.membership.count({ where: { storeId: s.store.id, userId: member.id } })).toBe(1);
+      signedIn = member.id;
+      const accepts = await at(5, async () =>
+        ((await action("join/actions.ts#acceptInvitationAction")) as unknown as (i: unknown) => Promise<Result>)({
+          store: joinInput.store,
+          token: joinInput.token,
+        }),
+      );
+      expect(accepts.some((r) => r.ok)).toBe(false);
+      // The owner hands the store to the new member while an admin removes that member: one owner, whoever won.
+      const admin = await db.user.create({ data: { email: `admin-${crypto.randomUUID()}@test.test`, name: "Admin", passwordHash: "x" } });
+      await db.membership.create({ data: { storeId: s.store.id, userId: admin.id, role: "ADMIN" } });
+      const transfer = await action(`${team}#transferOwnershipAction`);
+      const remove = await action(`${team}#removeMemberAction`);
+      // (Each call reads who is signed in as it starts, so the two people's calls can be set up one after another.)
+      const raced = await Promise.all([
+        ...Array.from({ length: 3 }, () => {
+          signedIn = s.owner.id;
+          return transfer(s.store.slug, { userId: member.id, password: TEST_PASSWORD });
+        }),
+        ...Array.from({ length: 3 }, () => {
+          signedIn = admin.id;
+          return remove(s.store.slug, { userId: member.id });
+        }),
+      ]);
+      const transferred = raced.slice(0, 3).filter((r) => r.ok).length;
+      const removed = raced.slice(3).filter((r) => r.ok).length;
+      expect(transferred + removed).toBe(1);
+      const owners = await db.membership.findMany({ where: { storeId: s.store.id, role: "OWNER" } });
+      expect(owners.map((o) => o.userId)).toEqual([transferred ? member.id : s.owner.id]);
+      expect(await db.membership.count({ where: { storeId: s.store.id, userId: member.id } })).toBe(transferred ? 1 : 0);
+      expect(await db.auditEntry.count({ where: { storeId: s.store.id, action: { in: ["ownership.transferred", "member.removed"] } } })).toBe(1);
+    },
+  },
 };
 
 // Doors that move no money, stock or order status, each with why no race can cost anything there.
@@ -537,6 +605,9 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/live/route.ts#GET": "a stream",
   "s/[storeSlug]/review-photos/[photoId]/route.ts#GET": "a read",
   "s/[storeSlug]/wallet/export.csv/route.ts#GET": "a read",
+  "s/[storeSlug]/settings/team/actions.ts#revokeInvitationAction": "under the team's lock; revoking a revoked invitation is refused, nothing else changes",
+  "s/[storeSlug]/settings/team/actions.ts#changeMemberRoleAction": "under the team's lock: the last role chosen stays, and the owner is never touched",
+  "s/[storeSlug]/settings/team/actions.ts#setOnlyAssignedAction": "under the team's lock: the last choice stays",
 };
 
 /** A delivered order with its review request sent (and answered, with its thank-you code). */

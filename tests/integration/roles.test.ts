@@ -45,6 +45,11 @@ const CAPABILITIES: Capability[] = [
     run: call("settings/api-tokens/actions.ts", "createApiTokenAction", () => ({ name: "role test", role: "STAFF" })),
   },
   {
+    name: "invite someone to the team",
+    allowed: ["OWNER", "ADMIN"],
+    run: call("settings/team/actions.ts", "inviteMemberAction", () => ({ email: `invitee-${crypto.randomUUID()}@test.test`, role: "STAFF" })),
+  },
+  {
     name: "change SMS settings",
     allowed: ["OWNER", "ADMIN"],
     run: call("settings/sms/actions.ts", "saveSmsSettings", () => ({ mode: "PLATFORM", senderName: "Tajer", templates: {} })),

@@ -27,6 +27,8 @@ export type Victim = {
   boxId: string;
   photoId: string;
   topUpId: string;
+  staffId: string;
+  invitationId: string;
   /** Every id and every distinctive value the victim's store holds: no answer to an outsider may contain one. */
   markers: string[];
 };
@@ -73,6 +75,22 @@ export const ACTIONS: Record<string, ActionCase> = {
     input: () => ({ currentPassword: "not-it", newPassword: "a-new-password", confirmPassword: "a-new-password" }),
     crossIds: false,
     self: true,
+  },
+  // The team: another store's member or invitation is not found; inviting an address is about one's own store only.
+  "s/[storeSlug]/settings/team/actions.ts#inviteMemberAction": { input: (v) => ({ email: `someone-${v.staffId}@test.test`, role: "STAFF" }), crossIds: false },
+  "s/[storeSlug]/settings/team/actions.ts#resendInvitationAction": { input: (v) => ({ invitationId: v.invitationId }), crossIds: true },
+  "s/[storeSlug]/settings/team/actions.ts#revokeInvitationAction": { input: (v) => ({ invitationId: v.invitationId }), crossIds: true },
+  "s/[storeSlug]/settings/team/actions.ts#changeMemberRoleAction": { input: (v) => ({ userId: v.staffId, role: "ADMIN" }), crossIds: true },
+  "s/[storeSlug]/settings/team/actions.ts#setOnlyAssignedAction": { input: (v) => ({ userId: v.staffId, on: true }), crossIds: true },
+  "s/[storeSlug]/settings/team/actions.ts#removeMemberAction": { input: (v) => ({ userId: v.staffId }), crossIds: true },
+  "s/[storeSlug]/settings/team/actions.ts#transferOwnershipAction": { input: (v) => ({ userId: v.staffId, password: "a-guess" }), crossIds: true },
+  // An invitation's link with the victim's store and a guessed secret: no such invitation, whoever asks.
+  "join/actions.ts#acceptInvitationAction": { input: (v) => ({ store: v.s.store.id, token: "a".repeat(43) }), crossIds: false, self: true },
+  "join/actions.ts#joinWithNewAccountAction": {
+    input: (v) => ({ store: v.s.store.id, token: "a".repeat(43), name: "Someone", password: "a-long-password", confirmPassword: "a-long-password" }),
+    crossIds: false,
+    anyone: true,
+    answer: "VALIDATION_FAILED",
   },
   "s/[storeSlug]/customers/actions.ts#blockCustomerAction": { input: (v) => ({ customerId: v.customerId, reason: "never answers" }), crossIds: true },
   "s/[storeSlug]/customers/actions.ts#unblockCustomerAction": { input: (v) => ({ customerId: v.customerId }), crossIds: true },
@@ -314,7 +332,17 @@ export async function seedDoorsStore(): Promise<Victim> {
       checkoutUrl: "https://checkout.example/i/1",
     },
   });
+  // A staff member and an open invitation: the team's doors name them.
+  const staff = await db.user.create({
+    data: { email: `staff-${mark}@test.test`, name: `Staff ${mark}`, passwordHash: "x", emailVerifiedAt: new Date() },
+  });
+  await db.membership.create({ data: { storeId: s.store.id, userId: staff.id, role: "STAFF" } });
+  const invitation = await db.storeInvitation.create({
+    data: { storeId: s.store.id, email: `invited-${mark}@test.test`, role: "STAFF", tokenHash: `hash-${mark}`, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
   const ids = {
+    staffId: staff.id,
+    invitationId: invitation.id,
     topUpId: topUp.id,
     orderId: order.id,
     customerId,
@@ -329,6 +357,8 @@ export async function seedDoorsStore(): Promise<Victim> {
     photoId: photo.id,
   };
   const more = [
+    staff.email,
+    invitation.email,
     s.store.id,
     s.store.slug,
     s.store.name,

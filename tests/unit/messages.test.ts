@@ -63,6 +63,8 @@ describe("message catalogs", () => {
       format: "email",
       type: "int",
       values: "a, b",
+      invited: "a@example.com",
+      you: "b@example.com",
     };
     for (const [locale, catalog] of [
       ["en", en],

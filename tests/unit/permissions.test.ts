@@ -15,6 +15,7 @@ const expected: Record<Role, Permission[]> = {
     "settings.manage",
     "wallet.read",
     "reviews.manage",
+    "team.manage",
   ],
   STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read"],
 };

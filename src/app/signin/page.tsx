@@ -3,14 +3,17 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUserId } from "@/server/auth/session";
 import { AuthShell } from "@/components/auth-shell";
+import { localPath } from "@/server/auth/password-sign-in";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage() {
-  if (await currentUserId()) redirect("/");
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
+  const { next, email } = await searchParams;
+  const target = localPath(typeof next === "string" ? next : null);
+  if (await currentUserId()) redirect(target ?? "/");
   const t = await getTranslations();
   return (
     <AuthShell
@@ -32,7 +35,7 @@ export default async function SignInPage() {
         </>
       }
     >
-      <SignInForm />
+      <SignInForm next={target ?? undefined} email={typeof email === "string" ? email.slice(0, 320) : undefined} />
     </AuthShell>
   );
 }

@@ -13,11 +13,11 @@ const noSubscription = () => () => {};
  * so the server draws it with the new session and its language. Posted before the page's scripts run, the
  * same action answers with a redirect: the password never goes into a URL.
  */
-export function SignInForm() {
+export function SignInForm({ next, email: presetEmail = "" }: { next?: string; email?: string }) {
   const t = useTranslations("signIn");
   const [result, formAction, pending] = useActionState(signInAction, null);
   // Kept across a refused try (the form resets after each; the password is typed again).
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(presetEmail);
   const scripted = useSyncExternalStore(
     noSubscription,
     () => true,
@@ -36,6 +36,7 @@ export function SignInForm() {
         </p>
       )}
       <input type="hidden" name="enhanced" value={scripted ? "1" : ""} />
+      {next && <input type="hidden" name="next" value={next} />}
       <Field label={t("email")} name="email" type="email" autoComplete="username" required dir="ltr" value={email} onChange={(e) => setEmail(e.target.value)} />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required dir="ltr" />
       <Button type="submit" className="w-full" disabled={pending || !!landing}>

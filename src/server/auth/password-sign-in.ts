@@ -17,7 +17,12 @@ export const passwordSignInInput = z.object({
   password: z.string().max(1000),
   /** "1" when the page's scripts sent the form (they then go to the landing page themselves). */
   enhanced: z.string().max(1).optional(),
+  /** Where to go after signing in (a page of this site that asked for it, such as an invitation's). */
+  next: z.string().max(500).optional(),
 });
+
+/** A path of this site only: "/x", never "//host" or "/\\host" (which browsers read as another site). */
+export const localPath = (path: string | undefined | null): string | null => (path && /^\/(?![/\\])[^\s]*$/.test(path) ? path : null);
 
 /**
  * The sign-in form's whole sign-in in one request: the password checked under the sign-in throttle, a
@@ -32,7 +37,8 @@ export async function passwordSignIn(input: z.output<typeof passwordSignInInput>
   const user = await verifyCredentials(input.email, input.password, requestAddress(await headers()), device);
   if (!user) throw new AppError("UNAUTHENTICATED", "The email or password is not correct.", { say: { key: "signInInvalid" } });
   await rememberThisDevice(device, user.id);
-  return { landing: await startSession(user) };
+  const landing = await startSession(user);
+  return { landing: localPath(input.next) ?? landing };
 }
 
 /**

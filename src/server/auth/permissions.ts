@@ -15,12 +15,14 @@ export const PERMISSIONS = [
   "wallet.read",
   "wallet.topUp",
   "reviews.manage",
+  "team.manage",
+  "audit.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,
-  // Only the owner puts money into the wallet.
+  // Only the owner puts money into the wallet and reads the team's audit log.
   ADMIN: [
     "orders.read",
     "orders.create",
@@ -33,6 +35,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "settings.manage",
     "wallet.read",
     "reviews.manage",
+    "team.manage",
   ],
   STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read"],
 };

@@ -11,9 +11,13 @@ export async function assignOrder(ctx: StoreContext, unverifiedOrderId: string, 
   return db.$transaction(async (tx) => {
     const order = await tx.order.findFirst({ where: { ...visibleOrders(ctx), id: unverifiedOrderId }, select: { id: true, number: true, assigneeId: true } });
     if (!order) throw notFound("Order");
-    const assignee = userId
-      ? await tx.membership.findUnique({ where: { storeId_userId: { storeId: ctx.storeId, userId } }, select: { user: { select: { id: true, name: true } } } })
-      : null;
+    // The membership is held (FOR SHARE) until this commits: a removal from the team waits, then takes the order back.
+    const [assignee] = userId
+      ? await tx.$queryRaw<{ user: { id: string; name: string } }[]>`
+          SELECT json_build_object('id', u.id, 'name', u.name) AS "user"
+          FROM memberships m JOIN users u ON u.id = m."userId"
+          WHERE m."storeId" = ${ctx.storeId}::uuid AND m."userId" = ${userId}::uuid FOR SHARE OF m`
+      : [];
     if (userId && !assignee)
       throw new AppError("VALIDATION_FAILED", "That person is not a member of this store.", {
         say: { key: "notMember" },

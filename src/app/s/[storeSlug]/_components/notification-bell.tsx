@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import type { NotificationDto } from "@/server/notifications/list-notifications";
 import type { NotificationData, NotificationType } from "@/server/notifications/notification-types";
@@ -46,8 +47,12 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
     [t],
   );
 
+  const router = useRouter();
+  // Bumped to open a new stream after the server ended one.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     const source = new EventSource(`/s/${storeSlug}/live`);
+    let reopen: ReturnType<typeof setTimeout> | undefined;
     const refresh = async (announce: boolean) => {
       const result = await fetchNotifications(storeSlug, {});
       if (!result.ok) return;
@@ -67,13 +72,20 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
       void refresh(false);
     });
     source.addEventListener("error", () => setLive("connecting"));
-    // The session ended (signed out elsewhere, password changed, removed from the store): stop listening.
+    // The session ended (signed out elsewhere, password changed) or this person's place in the team changed
+    // (removed, another role): the page is drawn again by the server as things are now — the sign-in page, a
+    // plain "not found", or the same page with what the new role shows — and a new stream is tried.
     source.addEventListener("ended", () => {
       setLive("ended");
       source.close();
+      router.refresh();
+      reopen = setTimeout(() => setGeneration((g) => g + 1), 1_000);
     });
-    return () => source.close();
-  }, [storeSlug, t, text]);
+    return () => {
+      clearTimeout(reopen);
+      source.close();
+    };
+  }, [storeSlug, t, text, router, generation]);
 
   useClickOutside(panel, open, closePopover);
 

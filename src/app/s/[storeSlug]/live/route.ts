@@ -31,6 +31,12 @@ export const GET = storeRoute(null, async ({ request, access }) => {
       };
       const unsubscribe = await subscribe((message) => {
         if (message.storeId !== access.store.id) return;
+        // This member's place in the team changed (removed, new role, limited to their orders): the stream
+        // ends now; the browser's reconnect is decided afresh (a 404 for someone no longer in the team).
+        if (message.type === "member.changed" && message.userIds.includes(userId)) {
+          send("ended", {});
+          return cleanup();
+        }
         if (message.userIds.includes(userId)) send("notification", { type: message.type, orderId: message.orderId });
         // Staff limited to their own orders hear only about those.
         if (message.type.startsWith("order.") && (!access.onlyAssigned || message.userIds.includes(userId)))
