@@ -1,13 +1,10 @@
 import { test } from "@playwright/test";
 import { checkDashboard, LARGE_TABLET } from "./a11y";
 
-// The 1024×1366 tablet, touch and all: run by the tablet project only.
-for (const locale of ["ar", "en"] as const) {
-  test(`every dashboard page on a large tablet in ${locale === "ar" ? "Arabic" : "English"}: no serious or critical accessibility violation`, async ({
-    page,
-    request,
-  }) => {
-    await page.setViewportSize(LARGE_TABLET);
-    await checkDashboard(page, request, locale);
-  });
-}
+// The 1024×1366 tablet, touch and all: run by the tablet project only. In Arabic: at this width the pages take
+// the desktop's layout (checked in both languages at 1280) with the tablet's touch sizes (checked in both
+// languages at 768); what only this size shows is that layout mirrored, under a finger.
+test("every dashboard page on a large tablet in Arabic: no serious or critical accessibility violation", async ({ page, request }) => {
+  await page.setViewportSize(LARGE_TABLET);
+  await checkDashboard(page, request, "ar");
+});

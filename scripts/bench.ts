@@ -2,7 +2,7 @@
 // scenario measured through the app and, beside it, its raw-SQL floor: the same rows read or written
 // by `pg` directly with the same SQL shape and the same concurrency. Prints a Markdown table and keeps
 // bench/results/latest.md and latest.json. BENCH_SECONDS sets each scenario's duration (default 10).
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -52,7 +52,7 @@ const only =
 if (process.env.BENCH_CHECK === "1" && process.env.BENCH_ONLY) console.log(`[bench] BENCH_ONLY is ignored by the check: every scenario runs`);
 const want = (name: string) => !only?.length || only.some((w) => name.toLowerCase().includes(w));
 /** The scenarios the check expects to see, by name: a filter, or a scenario that quietly stopped running, fails it. */
-const EXPECTED_SCENARIOS = 15;
+const EXPECTED_SCENARIOS = 17;
 
 /** Runs `fn` from `concurrency` loops for the duration (or `count` calls in all), collecting latencies. */
 async function load(fn: (i: number) => Promise<boolean>, options: { concurrency: number; seconds?: number; count?: number }) {
@@ -636,6 +636,159 @@ async function main() {
       });
       log(`labels: ${round(labels.rps)}/s vs floor ${round(labelsFloor.rps)}/s; ${violations} invariant violations`);
     }
+
+    if (want("export")) {
+      // Every order of the big store as one CSV download from the orders page, streamed: its time, its rows,
+      // and the app's memory while it runs (the whole process group's resident size, sampled), against the
+      // floor: the same rows and columns read by one SQL query.
+      const cookie = await signInCookie("owner@bench.test", BENCH_PASSWORD);
+      // The resident size of the app server and every process under it, in KB.
+      const rssOfGroup = () => {
+        try {
+          const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" })
+            .trim()
+            .split("\n")
+            .map((l) => l.trim().split(/\s+/).map(Number));
+          const tree = new Set([server!.pid!]);
+          for (let grew = true; grew;) {
+            grew = false;
+            for (const [pid, ppid] of rows)
+              if (tree.has(ppid) && !tree.has(pid)) {
+                tree.add(pid);
+                grew = true;
+              }
+          }
+          return rows.filter(([pid]) => tree.has(pid)).reduce((n, [, , rss]) => n + rss, 0);
+        } catch {
+          return 0;
+        }
+      };
+      const before = rssOfGroup();
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssOfGroup())), 100);
+      let rows = 0;
+      let bytes = 0;
+      const exported = await load(
+        async () => {
+          const res = await fetch(
+            `${BASE}/s/bench-1/orders/export?format=csv&columns=number,placedAt,status,customerName,customerPhone,city,items,total,currency,paymentMethod,carrier,trackingNumber,tags`,
+            { headers: { cookie } },
+          );
+          if (!res.ok || !res.body) return false;
+          rows = -1;
+          bytes = 0;
+          for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+            bytes += chunk.byteLength;
+            for (const b of chunk) if (b === 10) rows += 1;
+          }
+          return true;
+        },
+        { concurrency: 1, count: CHECK ? 1 : 2 },
+      );
+      clearInterval(sampler);
+      const [{ n: expected }] = (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM orders WHERE "storeId" = $1`, [storeId])).rows;
+      const floor = await load(
+        async () =>
+          (
+            await sql.query(
+              `SELECT o.number, o."placedAt", o.status, o."customerName", o."customerPhone", o."shippingCity", o.total, o.currency, o."paymentMethod", sh.carrier, sh."trackingNumber",
+                (SELECT string_agg(i.sku || ' × ' || i.quantity, '; ') FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id),
+                (SELECT string_agg(t.name, ', ') FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id)
+              FROM orders o LEFT JOIN LATERAL (SELECT carrier, "trackingNumber" FROM shipments s WHERE s."storeId" = o."storeId" AND s."orderId" = o.id AND s.status NOT IN ('FAILED', 'VOIDED') ORDER BY s."createdAt" DESC LIMIT 1) sh ON true
+              WHERE o."storeId" = $1 ORDER BY o."placedAt" DESC, o.id DESC`,
+              [storeId],
+            )
+          ).rowCount === expected,
+        { concurrency: 1, count: 1 },
+      );
+      const grown = Math.round((peak - before) / 1024);
+      results.push({
+        scenario: "export: every order of the big store, CSV (page)",
+        concurrency: 1,
+        ...exported,
+        errors: exported.errors + (rows === expected ? 0 : 1),
+        floor: floorOf(floor),
+        note: `${rows} of ${expected} orders, ${round(bytes / 1e6)} MB; the app's processes grew by at most ${grown} MB while it ran (from ${Math.round(before / 1024)} MB)`,
+      });
+      checks.push({ name: "export: every order once", ok: rows === expected, detail: `${rows} rows for ${expected} orders` });
+      log(`export: ${rows} orders in ${round(exported.p50 / 1000)} s vs floor ${round(floor.p50 / 1000)} s; memory grew ≤ ${grown} MB`);
+    }
+
+    if (want("home")) {
+      // The store's home page over the last 90 days with the 90 before (what a merchant opens every morning),
+      // against its floor: the same reads of the daily rollups, the moment's late count and the cash to collect.
+      const cookie = await signInCookie("owner@bench.test", BENCH_PASSWORD);
+      const html = async (p: string) => {
+        const res = await fetch(`${BASE}${p}`, { headers: { cookie }, redirect: "manual" });
+        await res.arrayBuffer();
+        return res.status === 200;
+      };
+      if (!(await html("/s/bench-1?days=90"))) throw new Error("the home page did not answer 200 for the signed-in owner");
+      const app = await load(() => html("/s/bench-1?days=90"), { concurrency: 8 });
+      const floor = await load(
+        async () => {
+          await Promise.all([
+            sql.query(`SELECT * FROM store_daily_stats WHERE "storeId" = $1 AND day BETWEEN current_date - 179 AND current_date ORDER BY day`, [storeId]),
+            sql.query(
+              `SELECT sku, max(name), sum(quantity), sum(revenue) FROM store_daily_products WHERE "storeId" = $1 AND day BETWEEN current_date - 89 AND current_date GROUP BY sku ORDER BY sum(quantity) DESC LIMIT 5`,
+              [storeId],
+            ),
+            sql.query(`SELECT sum("codOpenCount"), sum("codOpenAmount") FROM store_daily_stats WHERE "storeId" = $1`, [storeId]),
+            sql.query(
+              `SELECT count(*) FROM (SELECT 1 FROM orders WHERE "storeId" = $1 AND status IN ('RECEIVED', 'IN_PROGRESS') AND "placedAt" < now() - interval '48 hours' LIMIT 1001) x`,
+              [storeId],
+            ),
+          ]);
+          return true;
+        },
+        { concurrency: 8 },
+      );
+      // What the rollups spare: the same period's numbers counted from the orders themselves.
+      const scan = await load(
+        async () =>
+          (
+            await sql.query(
+              `SELECT date_trunc('day', "placedAt"), status, count(*), sum(total) FROM orders WHERE "storeId" = $1 AND "placedAt" > now() - interval '180 days' GROUP BY 1, 2`,
+              [storeId],
+            )
+          ).rowCount !== null,
+        { concurrency: 1, count: CHECK ? 1 : 3 },
+      );
+      results.push({
+        scenario: "home: last 90 days vs the 90 before (page)",
+        concurrency: 8,
+        ...app,
+        floor: floorOf(floor),
+        note: `counting the same period from the orders instead of the daily rollups takes ${round(scan.p50)} ms a time`,
+      });
+      log(`home: p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms; a scan of the orders ${round(scan.p50)} ms`);
+    }
+
+    if (CHECK) {
+      // After every scenario's writes (intake, moves, labels — many at once), the daily rollups the triggers
+      // kept must be what counting the orders again gives: kept rows saved aside, counted again, compared.
+      const client = await sql.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query(`CREATE TEMP TABLE kept_stats ON COMMIT DROP AS SELECT * FROM store_daily_stats`);
+        await client.query(`CREATE TEMP TABLE kept_products ON COMMIT DROP AS SELECT * FROM store_daily_products`);
+        await client.query(`SELECT tajer_rebuild_daily()`);
+        const zero = `'{0,0,0,0,0,0,0,0,0,0,0,0,0,0}'`;
+        const nonEmpty = `placed <> 0 OR "codOpenCount" <> 0 OR "shipHours" <> ${zero} OR "deliverHours" <> ${zero}`;
+        const [{ n }] = (
+          await client.query<{ n: number }>(
+            `SELECT ((SELECT count(*) FROM (SELECT * FROM kept_stats WHERE ${nonEmpty} EXCEPT SELECT * FROM store_daily_stats) a)
+              + (SELECT count(*) FROM (SELECT * FROM store_daily_stats EXCEPT SELECT * FROM kept_stats) b)
+              + (SELECT count(*) FROM (SELECT * FROM kept_products WHERE quantity <> 0 EXCEPT SELECT * FROM store_daily_products) c)
+              + (SELECT count(*) FROM (SELECT * FROM store_daily_products EXCEPT SELECT * FROM kept_products) d))::int AS n`,
+          )
+        ).rows;
+        await client.query("COMMIT");
+        checks.push({ name: "home: the daily rollups equal a recount of the orders after every scenario's writes", ok: n === 0, detail: `${n} rows differ` });
+      } finally {
+        client.release();
+      }
+    }
   } finally {
     if (server?.pid && server.exitCode === null) {
       process.kill(-server.pid, "SIGTERM");
@@ -672,10 +825,14 @@ async function main() {
   // First-load JS of the orders page: the runtime every page loads plus the page's entry chunks
   // (its layouts included), from the build's manifests.
   const rootMain = (JSON.parse(fs.readFileSync(".next/build-manifest.json", "utf8")) as { rootMainFiles: string[] }).rootMainFiles;
-  const rsc = fs.readFileSync(".next/server/app/s/[storeSlug]/orders/page_client-reference-manifest.js", "utf8");
-  const entries = JSON.parse(/"entryJSFiles":(\{[^}]*\})/.exec(rsc)?.[1] ?? "{}") as Record<string, string[]>;
-  const files = [...new Set([...rootMain, ...(entries["[project]/src/app/s/[storeSlug]/orders/page"] ?? [])])];
-  const gzip = files.reduce((n, f) => n + gzipSync(fs.readFileSync(path.join(".next", f))).length, 0);
+  const firstLoad = (dir: string, entry: string) => {
+    const rsc = fs.readFileSync(`.next/server/app/s/[storeSlug]/${dir}page_client-reference-manifest.js`, "utf8");
+    const entries = JSON.parse(/"entryJSFiles":(\{[^}]*\})/.exec(rsc)?.[1] ?? "{}") as Record<string, string[]>;
+    const files = [...new Set([...rootMain, ...(entries[`[project]/src/app/s/[storeSlug]/${entry}`] ?? [])])];
+    return { files, gzip: files.reduce((n, f) => n + gzipSync(fs.readFileSync(path.join(".next", f))).length, 0) };
+  };
+  const { files, gzip } = firstLoad("orders/", "orders/page");
+  const home = firstLoad("", "page");
 
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   const table = [
@@ -704,7 +861,7 @@ async function main() {
       )
       .map((row) => `| ${row} |`),
     "",
-    `First-load JS of the orders page: ${Math.round(gzip / 1024)} KB gzip (${files.length} files).`,
+    `First-load JS of the orders page: ${Math.round(gzip / 1024)} KB gzip (${files.length} files); of the home page with its charts: ${Math.round(home.gzip / 1024)} KB gzip (${home.files.length} files).`,
     ...results.filter((r) => r.note).map((r) => `${r.scenario}: ${r.note}.`),
   ].join("\n");
   console.log(`\n${table}\n`);
@@ -727,7 +884,11 @@ async function main() {
   fs.writeFileSync("bench/results/latest.md", `${table}\n`);
   fs.writeFileSync(
     "bench/results/latest.json",
-    JSON.stringify({ date: new Date().toISOString(), machine, seconds: SECONDS, results, firstLoadJsGzipBytes: gzip }, null, 2),
+    JSON.stringify(
+      { date: new Date().toISOString(), machine, seconds: SECONDS, results, firstLoadJsGzipBytes: gzip, homeFirstLoadJsGzipBytes: home.gzip },
+      null,
+      2,
+    ),
   );
 }
 

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** A link of the main navigation, marked as current on every page of its section (by default, under its own path). */
-export function NavLink({ href, section = href, children }: { href: string; section?: string; children: React.ReactNode }) {
+/** A link of the main navigation, marked as current on every page of its section (by default, under its own path; `exact`: that page only). */
+export function NavLink({ href, section = href, exact = false, children }: { href: string; section?: string; exact?: boolean; children: React.ReactNode }) {
   const path = usePathname();
-  const current = path === section || path.startsWith(`${section}/`);
+  const current = path === section || (!exact && path.startsWith(`${section}/`));
   return (
     <Link
       href={href}

@@ -605,6 +605,8 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/live/route.ts#GET": "a stream",
   "s/[storeSlug]/review-photos/[photoId]/route.ts#GET": "a read",
   "s/[storeSlug]/wallet/export.csv/route.ts#GET": "a read",
+  "s/[storeSlug]/orders/export/route.ts#GET": "a read (the export)",
+  "api/v1/orders/export/route.ts#GET": "a read (the export)",
   "s/[storeSlug]/settings/team/actions.ts#revokeInvitationAction": "under the team's lock; revoking a revoked invitation is refused, nothing else changes",
   "s/[storeSlug]/settings/team/actions.ts#changeMemberRoleAction": "under the team's lock: the last role chosen stays, and the owner is never touched",
   "s/[storeSlug]/settings/team/actions.ts#setOnlyAssignedAction": "under the team's lock: the last choice stays",

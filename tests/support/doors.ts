@@ -196,6 +196,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "api/v1/branches/route.ts#GET": { params: () => ({}), expect: "own-data" },
   "api/v1/carriers/route.ts#GET": { params: () => ({}), expect: "own-data" },
   "api/v1/orders/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/orders/export/route.ts#GET": { params: () => ({}), expect: "own-data" },
   "api/v1/orders/route.ts#POST": { params: () => ({}), expect: "own-data" },
   "api/v1/wallet/route.ts#GET": { params: () => ({}), expect: "own-data" },
   "api/v1/wallet/transactions/route.ts#GET": { params: () => ({}), expect: "own-data" },
@@ -239,6 +240,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "s/[storeSlug]/live/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
   "s/[storeSlug]/review-photos/[photoId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, photoId: v.photoId }), expect: 404 },
   "s/[storeSlug]/wallet/export.csv/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+  "s/[storeSlug]/orders/export/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
 };
 
 /** A fingerprint of everything a store owns: every table with a storeId column, row by row. */

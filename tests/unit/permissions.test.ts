@@ -16,6 +16,7 @@ const expected: Record<Role, Permission[]> = {
     "wallet.read",
     "reviews.manage",
     "team.manage",
+    "reports.read",
   ],
   STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read"],
 };

@@ -106,7 +106,7 @@ export function DateField({ name, defaultValue, label }: { name: string; default
           type="button"
           aria-haspopup="dialog"
           aria-expanded={open}
-          aria-label={value ? `${label}: ${formats.full.format(value)}` : `${label}: ${t("any")}`}
+          aria-label={value ? `${label}: ${formats.field.format(value)}` : `${label}: ${t("any")}`}
           onClick={() => {
             const box = root.current!.getBoundingClientRect();
             setAlignEnd(rtl ? box.right - CALENDAR_PX < 8 : box.left + CALENDAR_PX > window.innerWidth - 8);

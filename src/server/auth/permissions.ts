@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "reviews.manage",
   "team.manage",
   "audit.read",
+  "reports.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +37,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "wallet.read",
     "reviews.manage",
     "team.manage",
+    "reports.read",
   ],
   STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read"],
 };

@@ -101,6 +101,12 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      "/orders/export": {
+        get: op(
+          'The orders of a filter as NDJSON (one order a line; default) or CSV, streamed, up to `limit` (default 10,000, at most 100,000) a page; the next page\'s cursor is in the Link header (rel="next") and X-Next-Cursor. Filters as for listing orders; `columns` (CSV) a comma list.',
+          { errors: [401, 403, 422] },
+        ),
+      },
       "/orders/{orderId}": {
         get: {
           summary: "One order",

@@ -13,7 +13,7 @@ import type { ListOrdersQuery } from "./schemas";
 export type OrdersPage = { data: OrderSummaryDto[]; nextCursor: string | null };
 
 /** The filters of a list query, without status and paging, as SQL conditions: what the status tabs count under. */
-function filterSql(ctx: StoreContext, query: Omit<ListOrdersQuery, "status" | "cursor" | "limit">): Prisma.Sql[] {
+export function orderFilterSql(ctx: StoreContext, query: Omit<ListOrdersQuery, "status" | "cursor" | "limit">): Prisma.Sql[] {
   const where = [visibleOrdersSql(ctx)];
   if (query.q) {
     const number = parseOrderNumber(query.q);
@@ -37,7 +37,7 @@ function filterSql(ctx: StoreContext, query: Omit<ListOrdersQuery, "status" | "c
 
 /** One page of a store's orders, newest first, by keyset: deep pages cost what the first one does. */
 export async function listOrders(ctx: StoreContext, query: ListOrdersQuery): Promise<OrdersPage> {
-  const where = filterSql(ctx, query);
+  const where = orderFilterSql(ctx, query);
   if (query.status) where.push(Prisma.sql`o.status = ${orderStatusToDb(query.status)}::"OrderStatus"`);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor);
@@ -60,7 +60,7 @@ export const ORDER_COUNT_CAP = 1_000;
 
 /** How many orders each status tab holds under the same filters; a count above `cap` is cap + 1 (more than cap). */
 export async function countOrdersByStatus(ctx: StoreContext, query: Omit<ListOrdersQuery, "status" | "cursor" | "limit">, cap = ORDER_COUNT_CAP) {
-  const where = Prisma.join(filterSql(ctx, query), " AND ");
+  const where = Prisma.join(orderFilterSql(ctx, query), " AND ");
   // Per status, an index range read that stops at cap + 1 rows.
   const groups = await db.$queryRaw<{ status: DbOrderStatus; count: number }[]>`
     SELECT s.status::text AS status,

@@ -1,3 +1,4 @@
+import { csvLine } from "@/lib/csv";
 import { z } from "zod";
 import { minorUnitDigits } from "@/server/money/money";
 import { formatOrderNumber } from "@/server/orders/order-number";
@@ -120,11 +121,6 @@ export async function listWalletEntries(ctx: StoreContext, query: z.output<typeo
 
 /** The ledger as CSV: one line per entry, amounts in the currency's units (riyals, "-17.00"), orders by number. */
 export function walletEntriesCsv(entries: WalletEntryDto[]): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? "" : String(v);
-    // Quote everything; neutralize spreadsheet formulas.
-    return `"${(/^[=+\-@]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s).replace(/"/g, '""')}"`;
-  };
   const units = (minor: number, currency: string) => {
     const digits = minorUnitDigits(currency);
     const sign = minor < 0 ? "-" : "";
@@ -143,5 +139,5 @@ export function walletEntriesCsv(entries: WalletEntryDto[]): string {
     e.shipmentId,
     e.reference,
   ];
-  return [header.join(","), ...entries.map((e) => line(e).map(cell).join(","))].join("\r\n") + "\r\n";
+  return [header.join(",") + "\r\n", ...entries.map((e) => csvLine(line(e).map((v) => (v === null || v === undefined ? "" : String(v)))))].join("");
 }

@@ -29,6 +29,11 @@ export default async function StoreLayout({ children, params }: { children: Reac
             aria-label={t("mainNavigation")}
             className="scroll-cue order-last -mx-4 flex w-[calc(100%+2rem)] flex-nowrap items-center gap-1 overflow-x-auto px-4 whitespace-nowrap *:shrink-0 [--cue-cover:white] md:order-none md:mx-0 md:w-auto md:flex-wrap md:overflow-visible md:bg-none md:px-0"
           >
+            {can(access.role, "reports.read") && (
+              <NavLink href={base} exact>
+                {t("home")}
+              </NavLink>
+            )}
             <NavLink href={`${base}/orders`}>{t("orders")}</NavLink>
             {can(access.role, "customers.read") && <NavLink href={`${base}/customers`}>{t("customers")}</NavLink>}
             {can(access.role, "reviews.manage") && <NavLink href={`${base}/reviews`}>{t("reviews")}</NavLink>}

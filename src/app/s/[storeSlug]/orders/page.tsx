@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { ExportMenu } from "./_components/export-menu";
+import { DEFAULT_EXPORT_COLUMNS, EXPORT_COLUMNS } from "@/server/orders/export-orders";
 import { safeParseInput } from "@/server/http/validation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStoreAccess } from "@/server/stores/store-access";
@@ -62,6 +64,16 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
       <LiveRefresh />
       <div className="mb-4 flex items-baseline justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t("orders.title")}</h1>
+        <ExportMenu
+          action={`${base}/export`}
+          filters={Object.fromEntries(
+            Object.entries({ ...withoutCursor, limit: undefined })
+              .filter(([, v]) => v !== undefined && v !== "")
+              .map(([k, v]) => [k, String(v)]),
+          )}
+          columns={EXPORT_COLUMNS}
+          defaults={DEFAULT_EXPORT_COLUMNS}
+        />
       </div>
 
       <nav aria-label={t("orders.statusTabs")} className="scroll-cue -mx-4 mb-4 overflow-x-auto px-4">
