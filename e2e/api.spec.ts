@@ -27,6 +27,7 @@ test.describe("API over HTTP", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         "/orders",
+        "/orders/export",
         "/orders/{orderId}",
         "/orders/{orderId}/transitions",
         "/orders/{orderId}/events",
