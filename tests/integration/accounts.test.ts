@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { jobHandlers } from "@/server/jobs/handlers";
 import { runDueJobs } from "@/server/jobs/worker";
-import { smtpMailer } from "@/server/email/mailer";
 import { signUp } from "@/server/accounts/sign-up";
 import { emailStatus, requestPasswordReset, resendVerificationEmail, resetPassword, verifyEmail } from "@/server/accounts/verify-and-reset";
 import { createEmailToken } from "@/server/accounts/email-tokens";
@@ -11,18 +9,12 @@ import { verifyCredentials } from "@/server/auth/verify-credentials";
 import { openUserSession, isUserSessionOpen } from "@/server/auth/user-sessions";
 import { parseInput } from "@/server/http/validation";
 import { isAppError } from "@/server/errors/app-error";
-import { startMailFake } from "../support/mail-fake";
+import { mailJobsForSuite } from "../support/mail-jobs";
 
-let mail: Awaited<ReturnType<typeof startMailFake>>;
-let handlers: ReturnType<typeof jobHandlers>;
-beforeAll(async () => {
-  mail = await startMailFake();
-  handlers = jobHandlers({ sms: null, mailer: smtpMailer(mail.smtpUrl, { timeoutMs: 2_000 }) });
-});
-afterAll(() => mail.close());
+const suite = mailJobsForSuite();
 
 const address = () => `person-${crypto.randomUUID()}@test.test`;
-const inbox = (to: string) => mail.inbox.filter((m) => m.to.includes(to));
+const inbox = (to: string) => suite.mail().inbox.filter((m) => m.to.includes(to));
 const linkIn = (text: string, path: string) => new URL(text.match(/https?:\/\/\S+/g)!.find((u) => u.includes(path))!).searchParams.get("token")!;
 const refusal = async (promise: Promise<unknown>) => {
   try {
@@ -40,7 +32,7 @@ describe("sign-up, the emailed links and a new store", () => {
     await signUp({ ...input, email }, "ar");
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user.emailVerifiedAt).toBeNull();
-    await runDueJobs(handlers);
+    await runDueJobs(suite.handlers());
     const [received] = inbox(email);
     expect(received.subject).toBe("أكّد بريدك الإلكتروني في تاجر");
     expect(received.html).toContain('dir="rtl"');
@@ -56,14 +48,14 @@ describe("sign-up, the emailed links and a new store", () => {
     await signUp({ ...input, email }, "en");
     await signUp({ ...input, name: "Someone else", email }, "en");
     expect(await db.user.count({ where: { email } })).toBe(1);
-    await runDueJobs(handlers);
+    await runDueJobs(suite.handlers());
     expect(inbox(email).map((m) => m.subject)).toEqual(["Confirm your email for Tajer", "You already have a Tajer account"]);
   });
 
   it("a reset link only for an address with an account; it sets the password once, signs every browser out and says so by email", async () => {
     const stranger = address();
     await requestPasswordReset({ email: stranger }, "en");
-    await runDueJobs(handlers);
+    await runDueJobs(suite.handlers());
     expect(inbox(stranger)).toEqual([]);
 
     const email = address();
@@ -71,7 +63,7 @@ describe("sign-up, the emailed links and a new store", () => {
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     const session = await openUserSession(user.id);
     await requestPasswordReset({ email }, "en");
-    await runDueJobs(handlers);
+    await runDueJobs(suite.handlers());
     const token = linkIn(inbox(email).find((m) => m.subject === "Set a new Tajer password")!.text, "/reset-password");
     await resetPassword({ token, password: "another-long-password", confirmPassword: "another-long-password" }, "en");
     expect(await isUserSessionOpen(user.id, session)).toBe(false);
@@ -82,7 +74,7 @@ describe("sign-up, the emailed links and a new store", () => {
     expect(await refusal(resetPassword({ token, password: "third-long-password", confirmPassword: "third-long-password" }, "en"))).toMatchObject({
       code: "VALIDATION_FAILED",
     });
-    await runDueJobs(handlers);
+    await runDueJobs(suite.handlers());
     expect(inbox(email).map((m) => m.subject)).toContain("Your Tajer password was changed");
   });
 
@@ -100,18 +92,18 @@ describe("sign-up, the emailed links and a new store", () => {
     const email = address();
     await signUp({ ...input, email }, "ar");
     const user = await db.user.findUniqueOrThrow({ where: { email } });
-    await runDueJobs(handlers);
+    await runDueJobs(suite.handlers());
     const first = linkIn(inbox(email)[0].text, "/verify-email");
     expect(await emailStatus(user.id)).toEqual({ email, confirmed: false });
     expect(await resendVerificationEmail(user.id, "en")).toEqual({ email, alreadyConfirmed: false });
-    await runDueJobs(handlers);
+    await runDueJobs(suite.handlers());
     const second = inbox(email)[1];
     // The user signed up in Arabic: the new link speaks Arabic whoever's browser asked.
     expect(second.subject).toBe("أكّد بريدك الإلكتروني في تاجر");
     expect(await refusal(verifyEmail(first))).toMatchObject({ code: "VALIDATION_FAILED" });
     await resendVerificationEmail(user.id, "ar");
     expect(await refusal(resendVerificationEmail(user.id, "ar"))).toMatchObject({ code: "RATE_LIMITED" });
-    await runDueJobs(handlers);
+    await runDueJobs(suite.handlers());
     expect(inbox(email)).toHaveLength(3);
     await verifyEmail(linkIn(inbox(email)[2].text, "/verify-email"));
     expect(await emailStatus(user.id)).toEqual({ email, confirmed: true });
@@ -147,28 +139,28 @@ describe("sign-up, the emailed links and a new store", () => {
 
   it("an SMTP server in trouble: a temporary refusal is tried again later and delivered once; a permanent one is recorded, not retried", async () => {
     const email = address();
-    await runDueJobs(handlers); // what earlier tests left queued goes first, so the refusal meets this test's email
-    mail.refuseNext(421);
+    await runDueJobs(suite.handlers()); // what earlier tests left queued goes first, so the refusal meets this test's email
+    suite.mail().refuseNext(421);
     await signUp({ ...input, email }, "en");
-    await runDueJobs(handlers);
+    await runDueJobs(suite.handlers());
     expect(inbox(email)).toEqual([]);
     expect(await db.emailMessage.findFirstOrThrow({ where: { to: email } })).toMatchObject({
       status: "QUEUED",
       lastError: expect.stringContaining("try again"),
     });
-    await runDueJobs(handlers, { now: new Date(Date.now() + 3_600_000) });
+    await runDueJobs(suite.handlers(), { now: new Date(Date.now() + 3_600_000) });
     expect(inbox(email)).toHaveLength(1);
     expect(await db.emailMessage.findFirstOrThrow({ where: { to: email } })).toMatchObject({ status: "SENT", text: "", html: "" });
 
     const other = address();
-    mail.refuseNext(550);
+    suite.mail().refuseNext(550);
     await signUp({ ...input, email: other }, "en");
-    await runDueJobs(handlers);
+    await runDueJobs(suite.handlers());
     expect(await db.emailMessage.findFirstOrThrow({ where: { to: other } })).toMatchObject({
       status: "FAILED",
       lastError: expect.stringContaining("unavailable"),
     });
-    await runDueJobs(handlers, { now: new Date(Date.now() + 3_600_000) });
+    await runDueJobs(suite.handlers(), { now: new Date(Date.now() + 3_600_000) });
     expect(inbox(other)).toEqual([]);
   });
 });

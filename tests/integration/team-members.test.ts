@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { jobHandlers } from "@/server/jobs/handlers";
 import { runDueJobs } from "@/server/jobs/worker";
-import { smtpMailer } from "@/server/email/mailer";
 import { isAppError } from "@/server/errors/app-error";
 import { parseInput } from "@/server/http/validation";
 import { resolveMembership } from "@/server/stores/resolve-membership";
@@ -22,15 +20,9 @@ import {
 import { changeMemberRole, listMembers, removeMember, setOnlyAssignedOrders, transferOwnership } from "@/server/team/team";
 import type { StoreContext } from "@/server/auth/context";
 import { TEST_PASSWORD, seedOrder, seedStore, type SeededStore } from "../support/factories";
-import { startMailFake } from "../support/mail-fake";
+import { mailJobsForSuite } from "../support/mail-jobs";
 
-let mail: Awaited<ReturnType<typeof startMailFake>>;
-let handlers: ReturnType<typeof jobHandlers>;
-beforeAll(async () => {
-  mail = await startMailFake();
-  handlers = jobHandlers({ sms: null, mailer: smtpMailer(mail.smtpUrl, { timeoutMs: 2_000 }) });
-});
-afterAll(() => mail.close());
+const suite = mailJobsForSuite();
 
 const meta = { address: "203.0.113.9" };
 const address = () => `person-${crypto.randomUUID()}@test.test`;
@@ -45,8 +37,11 @@ const refusal = async (promise: Promise<unknown>) => {
 };
 /** The link of the newest invitation email to an address, once the queue has sent it. */
 async function linkTo(email: string) {
-  await runDueJobs(handlers);
-  const received = mail.inbox.filter((m) => m.to.includes(email)).at(-1)!;
+  await runDueJobs(suite.handlers());
+  const received = suite
+    .mail()
+    .inbox.filter((m) => m.to.includes(email))
+    .at(-1)!;
   const url = new URL(received.text.match(/https?:\/\/\S+\/join\S+/)![0]);
   return { store: url.searchParams.get("store")!, token: url.searchParams.get("token")!, subject: received.subject, text: received.text };
 }

@@ -5,11 +5,15 @@ import { db, type Tx } from "@/server/db/client";
 export type EmailTokenPurpose = "VERIFY_EMAIL" | "RESET_PASSWORD";
 export const TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = { VERIFY_EMAIL: 24 * 3_600_000, RESET_PASSWORD: 30 * 60_000 };
 
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+/** What is kept of a link's secret: its SHA-256. */
+export const secretHash = (token: string) => createHash("sha256").update(token).digest("hex");
+/** A new link's secret: 256 random bits. */
+export const newSecret = () => randomBytes(32).toString("base64url");
+const hashOf = secretHash;
 
 /** A new link's secret (256 random bits); only its hash is stored. */
 export async function createEmailToken(tx: Tx, userId: string, purpose: EmailTokenPurpose, now = new Date()): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newSecret();
   await tx.emailToken.create({ data: { userId, purpose, tokenHash: hashOf(token), expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]) } });
   return token;
 }

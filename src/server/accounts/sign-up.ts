@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/server/db/client";
 import { rule } from "@/server/http/validation";
+import { AppError } from "@/server/errors/app-error";
 import { publicUrl } from "@/server/http/public-url";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { hashPassword } from "@/server/auth/password";
@@ -10,7 +11,8 @@ import { queueEmail } from "@/server/email/emails";
 import type { Locale } from "@/i18n/locales";
 import { TOKEN_TTL_MS, createEmailToken } from "./email-tokens";
 
-const password = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200, "must be at most 200 characters");
+/** A new password's rule (sign-up, a new password, joining a team with a new account). */
+export const password = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200, "must be at most 200 characters");
 export const emailField = z
   .string()
   .trim()
@@ -36,6 +38,10 @@ export const newPasswordInput = z
 // At most this many emails to one address an hour: signing up with someone else's address, or asking for
 // reset links, cannot be turned into a way to flood their inbox.
 const EMAILS_PER_ADDRESS_PER_HOUR = 3;
+
+/** The refusal when the hourly limit of emails to one address is reached. */
+export const tooManyEmails = () =>
+  new AppError("RATE_LIMITED", "Several emails went to this address in the last hour. Try again later.", { say: { key: "tooManyEmails" } });
 
 /** Whether one more email may go to this address now; decided under a lock on the address, so parallel requests count one after another. */
 export async function mayEmail(tx: Tx, to: string, now = new Date()): Promise<boolean> {

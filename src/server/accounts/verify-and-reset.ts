@@ -7,7 +7,7 @@ import { hashPassword } from "@/server/auth/password";
 import { queueEmail } from "@/server/email/emails";
 import type { Locale } from "@/i18n/locales";
 import { TOKEN_TTL_MS, consumeEmailToken, createEmailToken } from "./email-tokens";
-import { emailField, mayEmail, type newPasswordInput } from "./sign-up";
+import { emailField, mayEmail, tooManyEmails, type newPasswordInput } from "./sign-up";
 
 type SignedUpUser = { id: string; name: string; email: string };
 
@@ -91,8 +91,7 @@ export async function resendVerificationEmail(userId: string, locale: Locale, no
       SELECT email, name, locale, "emailVerifiedAt" FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
     if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
     if (user.emailVerifiedAt) return { email: user.email, alreadyConfirmed: true };
-    if (!(await mayEmail(tx, user.email, now)))
-      throw new AppError("RATE_LIMITED", "Several emails went to this address in the last hour. Try again later.", { say: { key: "tooManyEmails" } });
+    if (!(await mayEmail(tx, user.email, now))) throw tooManyEmails();
     await tx.emailToken.updateMany({ where: { userId, purpose: "VERIFY_EMAIL", usedAt: null }, data: { usedAt: now } });
     const token = await createEmailToken(tx, userId, "VERIFY_EMAIL", now);
     await queueEmail(

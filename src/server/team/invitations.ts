@@ -1,21 +1,19 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
-import type { Role } from "@/server/auth/permissions";
 import { AppError, issue } from "@/server/errors/app-error";
 import { publicUrl } from "@/server/http/public-url";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { hashPassword } from "@/server/auth/password";
-import { MIN_PASSWORD_LENGTH } from "@/server/auth/change-password";
 import { rule } from "@/server/http/validation";
 import { queueEmail } from "@/server/email/emails";
-import { emailField, mayEmail } from "@/server/accounts/sign-up";
+import { emailField, mayEmail, password, tooManyEmails } from "@/server/accounts/sign-up";
+import { newSecret, secretHash } from "@/server/accounts/email-tokens";
 import { isLocale, type Locale } from "@/i18n/locales";
 import { audit, type AuditMeta } from "./audit";
-import { lockTeam } from "./team";
-import { INVITATION_TTL_DAYS, MAX_OPEN_INVITATIONS, teamChangeRefusal, type TeamRefusal } from "./team-rules";
+import { actorRole, lockTeam, refused } from "./team";
+import { INVITATION_TTL_DAYS, MAX_OPEN_INVITATIONS, teamChangeRefusal } from "./team-rules";
 
 export const inviteInput = z.object({ email: emailField, role: z.enum(["ADMIN", "STAFF"]), onlyAssignedOrders: z.boolean().default(false) }).strict();
 export const invitationIdInput = z.object({ invitationId: z.uuid() }).strict();
@@ -25,32 +23,19 @@ export const joinWithNewAccountInput = z
   .object({
     ...linkFields,
     name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
-    password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200, "must be at most 200 characters"),
+    password,
     confirmPassword: z.string().max(200, "must be at most 200 characters"),
   })
   .strict()
   .refine((v) => v.confirmPassword === v.password, { path: ["confirmPassword"], message: rule("passwordsDiffer") });
 
 const TTL_MS = INVITATION_TTL_DAYS * 24 * 3_600_000;
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+const hashOf = secretHash;
 
 /** A fresh secret for an invitation's link; only its hash is kept. */
 function newLink(storeId: string, now: Date) {
-  const token = randomBytes(32).toString("base64url");
+  const token = newSecret();
   return { token, tokenHash: hashOf(token), expiresAt: new Date(now.getTime() + TTL_MS), link: `${publicUrl()}/join?store=${storeId}&token=${token}` };
-}
-
-const refused = (key: TeamRefusal | "ownerTransfers" | "alreadyOwner") =>
-  new AppError("FORBIDDEN", "This change to the team is not allowed.", { say: { key } });
-const tooManyEmails = () =>
-  new AppError("RATE_LIMITED", "Several emails went to this address in the last hour. Try again later.", { say: { key: "tooManyEmails" } });
-
-/** The actor's role now, under the team's lock (a member demoted a moment ago invites nobody). */
-async function managerRole(tx: Tx, ctx: StoreContext): Promise<Role> {
-  if (ctx.actor.type !== "USER") return ctx.role;
-  const me = await tx.membership.findUnique({ where: { storeId_userId: { storeId: ctx.storeId, userId: ctx.actor.id } }, select: { role: true } });
-  if (!me) throw new AppError("NOT_FOUND", "Store not found", { say: { key: "storeNotFound" } });
-  return me.role;
 }
 
 /** The invitation email, in the invitee's own language when they have an account, else the store's. */
@@ -77,7 +62,7 @@ export async function inviteMember(
 ): Promise<{ invitationId: string }> {
   return db.$transaction(async (tx) => {
     await lockTeam(tx, ctx.storeId);
-    const refusal = teamChangeRefusal({ id: ctx.actor.id ?? "", role: await managerRole(tx, ctx) }, null, { kind: "invite", role: input.role });
+    const refusal = teamChangeRefusal({ id: ctx.actor.id ?? "", role: await actorRole(tx, ctx) }, null, { kind: "invite", role: input.role });
     if (refusal) throw refused(refusal);
     const member = await tx.membership.findFirst({ where: { storeId: ctx.storeId, user: { email: input.email } }, select: { userId: true } });
     if (member)
@@ -125,7 +110,7 @@ export async function inviteMember(
 
 async function openInvitation(tx: Tx, ctx: StoreContext, invitationId: string) {
   await lockTeam(tx, ctx.storeId);
-  const refusal = teamChangeRefusal({ id: ctx.actor.id ?? "", role: await managerRole(tx, ctx) }, null, { kind: "invite", role: "STAFF" });
+  const refusal = teamChangeRefusal({ id: ctx.actor.id ?? "", role: await actorRole(tx, ctx) }, null, { kind: "invite", role: "STAFF" });
   if (refusal) throw refused(refusal);
   const invitation = await tx.storeInvitation.findFirst({
     where: { storeId: ctx.storeId, id: invitationId, acceptedAt: null, revokedAt: null },

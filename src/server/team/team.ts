@@ -31,7 +31,7 @@ async function endLiveStreams(tx: Tx, storeId: string, userId: string) {
   await announce(tx, { storeId, userIds: [userId], type: "member.changed", orderId: null });
 }
 
-const refused = (key: TeamRefusal | "ownerTransfers" | "alreadyOwner") =>
+export const refused = (key: TeamRefusal | "ownerTransfers" | "alreadyOwner") =>
   new AppError("FORBIDDEN", "This change to the team is not allowed.", { say: { key } });
 const notAMember = () =>
   new AppError("NOT_FOUND", "That person is not a member of this store.", { say: { key: "notMember" }, fields: { userId: issue("notMember") } });
@@ -47,7 +47,7 @@ async function lockedMember(tx: Tx, storeId: string, userId: string): Promise<Me
 }
 
 /** The actor's own role now (not as the request began): a demoted admin's second click is refused. */
-async function actorRole(tx: Tx, ctx: StoreContext): Promise<Role> {
+export async function actorRole(tx: Tx, ctx: StoreContext): Promise<Role> {
   if (ctx.actor.type !== "USER") return ctx.role;
   const me = await lockedMember(tx, ctx.storeId, ctx.actor.id);
   if (!me) throw new AppError("NOT_FOUND", "Store not found", { say: { key: "storeNotFound" } });

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { Business, PeriodNumbers } from "@/server/stores/business";
+import { LATE_AFTER_HOURS, type Business, type PeriodNumbers } from "@/server/stores/business";
 import { formatMoney, intlLocale, minorUnitDigits, moneyLocale } from "@/server/money/money";
 import { Card } from "@/components/ui/card";
 import { DayLine, StackedBars, type BarSeries } from "@/components/charts";
@@ -149,7 +149,7 @@ export async function BusinessOverview({ business, base, currency }: { business:
         }
       >
         <p className={`text-sm ${business.late.orders ? "font-medium text-red-700" : "text-slate-600"}`}>
-          {t("home.late", { n: business.late.orders, capped: String(business.late.capped), hours: 48 })}
+          {t("home.late", { n: business.late.orders, capped: String(business.late.capped), hours: LATE_AFTER_HOURS })}
         </p>
       </Card>
       <Card title={t("home.ordersPerDay")}>
