@@ -93,11 +93,22 @@ INSERT INTO order_tags ("storeId", "orderId", "tagId")
 SELECT o.store_id, o.id, md5('tag' || o.store_n || '-' || (1 + o.k % 5))::uuid FROM bench_orders o WHERE o.k % 5 = 0;
 
 -- Shipments with tracking numbers for everything that left, and wallets whose ledgers add up.
-INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", "trackingNumber", status, "branchId", handover, cost, currency, "createdAt", "updatedAt")
-SELECT o.store_id, md5('shipment' || o.store_n || '-' || o.k)::uuid, o.id, 'CARRIER', 'aramex', 'Aramex', lpad((o.store_n::bigint * 10000000 + o.k)::text, 11, '0'),
+-- Three carriers, each quicker to one of the three cities (the carrier scorecard's history); a label's
+-- time to the door is its order's day and a half, give or take a day by carrier and city.
+INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", "trackingNumber", status, "branchId", handover, cost, currency,
+                       "destinationCity", "deliveredAt", "createdAt", "updatedAt")
+SELECT o.store_id, md5('shipment' || o.store_n || '-' || o.k)::uuid, o.id, 'CARRIER', cr.carrier, cr.name,
+       CASE cr.carrier WHEN 'aramex' THEN lpad((o.store_n::bigint * 10000000 + o.k)::text, 11, '0')
+                       WHEN 'smsa' THEN lpad((o.store_n::bigint * 10000000 + o.k)::text, 12, '0')
+                       ELSE 'AY' || lpad((o.store_n::bigint * 10000000 + o.k)::text, 9, '0') END,
        CASE WHEN o.status IN ('DELIVERED','REFUNDED') THEN 'DELIVERED' WHEN o.status = 'RETURNED' THEN 'RETURNED' WHEN o.status = 'OUT_FOR_DELIVERY' THEN 'OUT_FOR_DELIVERY' ELSE 'IN_TRANSIT' END::"ShipmentStatus",
-       md5('branch' || o.store_n || '-1')::uuid, 'dropoff', 2250, 'SAR', o.placed_at + interval '1 day', o.placed_at + interval '1 day'
-FROM bench_orders o WHERE o.status IN ('SHIPPED','OUT_FOR_DELIVERY','DELIVERED','RETURNED','REFUNDED');
+       md5('branch' || o.store_n || '-1')::uuid, 'dropoff', 2250, 'SAR', ci.city,
+       CASE WHEN o.status IN ('DELIVERED','REFUNDED') THEN o.placed_at + interval '1 day' + (1 + ((o.k + o.customer_k) % 3)) * interval '12 hours' END,
+       o.placed_at + interval '1 day', o.placed_at + interval '1 day'
+FROM bench_orders o,
+     LATERAL (SELECT (ARRAY['riyadh','jeddah','dammam'])[1 + (o.customer_k % 3)] AS city) ci,
+     LATERAL (SELECT (ARRAY['aramex','smsa','aymakan'])[1 + (o.k % 3)] AS carrier, (ARRAY['Aramex','SMSA Express','AyMakan'])[1 + (o.k % 3)] AS name) cr
+WHERE o.status IN ('SHIPPED','OUT_FOR_DELIVERY','DELIVERED','RETURNED','REFUNDED');
 
 INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", reference, "actorName", "createdAt")
 SELECT s.id, md5('topup' || s.n)::uuid, 'TOP_UP', 1000000000, 1000000000, 'Opening balance', 'Bench', now() - interval '400 days' FROM bench_stores s;

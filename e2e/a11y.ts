@@ -59,6 +59,7 @@ export async function checkDashboard(page: Page, request: Parameters<typeof plac
     "/s/demo/reviews/discounts",
     "/s/demo/settings/shipping",
     "/s/demo/settings/shipping/packaging",
+    "/s/demo/settings/shipping/scorecard",
     "/s/demo/settings/sms",
     "/s/demo/settings/reviews",
     "/s/demo/settings/tags",

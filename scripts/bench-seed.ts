@@ -79,9 +79,11 @@ export async function seedBench(url: string, admin: string, sizes: BenchSizes, l
     await client.query(sql);
     await client.query("SET session_replication_role = origin");
     log(`rows in ${((Date.now() - rows) / 1000).toFixed(1)} s`);
-    // The daily rollups' triggers did not run while loading: the days are counted from the orders, set by set.
+    // The rollups' triggers did not run while loading: the days are counted from the orders, and the carriers'
+    // days from the shipments, set by set.
     const days = Date.now();
     await client.query("SELECT tajer_rebuild_daily()");
+    await client.query("SELECT tajer_rebuild_carrier_daily()");
     log(`daily rollups in ${((Date.now() - days) / 1000).toFixed(1)} s`);
     const indexes = Date.now();
     for (const d of definitions) await client.query(d.indexdef);

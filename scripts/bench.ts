@@ -52,7 +52,7 @@ const only =
 if (process.env.BENCH_CHECK === "1" && process.env.BENCH_ONLY) console.log(`[bench] BENCH_ONLY is ignored by the check: every scenario runs`);
 const want = (name: string) => !only?.length || only.some((w) => name.toLowerCase().includes(w));
 /** The scenarios the check expects to see, by name: a filter, or a scenario that quietly stopped running, fails it. */
-const EXPECTED_SCENARIOS = 17;
+const EXPECTED_SCENARIOS = 18;
 
 /** Runs `fn` from `concurrency` loops for the duration (or `count` calls in all), collecting latencies. */
 async function load(fn: (i: number) => Promise<boolean>, options: { concurrency: number; seconds?: number; count?: number }) {
@@ -596,7 +596,7 @@ async function main() {
             );
             const id = (
               await c.query(
-                `INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", status, cost, currency, "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'CARRIER', 'aramex', 'bench-floor', 'VOIDED', 2250, 'SAR', now()) RETURNING id`,
+                `INSERT INTO shipments ("storeId", id, "orderId", kind, carrier, "courierName", status, cost, currency, "destinationCity", "updatedAt") VALUES ($1, gen_random_uuid(), $2, 'CARRIER', 'aramex', 'bench-floor', 'VOIDED', 2250, 'SAR', 'riyadh', now()) RETURNING id`,
                 [labelStore, toLabel[i]],
               )
             ).rows[0].id;
@@ -764,6 +764,52 @@ async function main() {
       log(`home: p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms; a scan of the orders ${round(scan.p50)} ms`);
     }
 
+    if (want("scorecard")) {
+      // The carrier scorecard over a year (every carrier and city of the big store), against its floor: the
+      // same sums of the carriers' daily rollups; and what the rollups spare, a count from the shipments.
+      const cookie = await signInCookie("owner@bench.test", BENCH_PASSWORD);
+      const html = async (p: string) => {
+        const res = await fetch(`${BASE}${p}`, { headers: { cookie }, redirect: "manual" });
+        await res.arrayBuffer();
+        return res.status === 200;
+      };
+      if (!(await html("/s/bench-1/settings/shipping/scorecard?days=365"))) throw new Error("the scorecard did not answer 200 for the signed-in owner");
+      const app = await load(() => html("/s/bench-1/settings/shipping/scorecard?days=365"), { concurrency: 8 });
+      const floor = await load(
+        async () =>
+          (
+            await sql.query(
+              `WITH d AS (SELECT * FROM carrier_daily_stats WHERE "storeId" = $1 AND day BETWEEN current_date - 364 AND current_date)
+               SELECT carrier, city, sum(labels), sum(cost), sum(delivered), sum(returned), sum("ratingSum"), sum("ratingCount"),
+                 (SELECT array_agg(n ORDER BY i) FROM (SELECT i, sum(v) AS n FROM d d2, unnest(d2."deliverDays") WITH ORDINALITY u(v, i)
+                   WHERE d2.carrier = d.carrier AND d2.city = d.city GROUP BY i) h)
+               FROM d GROUP BY carrier, city`,
+              [storeId],
+            )
+          ).rowCount !== null,
+        { concurrency: 8 },
+      );
+      const scan = await load(
+        async () =>
+          (
+            await sql.query(
+              `SELECT carrier, "destinationCity", count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY "deliveredAt" - "createdAt")
+               FROM shipments WHERE "storeId" = $1 AND kind = 'CARRIER' AND "createdAt" > now() - interval '365 days' GROUP BY 1, 2`,
+              [storeId],
+            )
+          ).rowCount !== null,
+        { concurrency: 1, count: CHECK ? 1 : 3 },
+      );
+      results.push({
+        scenario: "scorecard: every carrier and city over a year (page)",
+        concurrency: 8,
+        ...app,
+        floor: floorOf(floor),
+        note: `counting the same year from the shipments instead of the carriers' daily rollups takes ${round(scan.p50)} ms a time`,
+      });
+      log(`scorecard: p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms; a scan of the shipments ${round(scan.p50)} ms`);
+    }
+
     if (CHECK) {
       // After every scenario's writes (intake, moves, labels — many at once), the daily rollups the triggers
       // kept must be what counting the orders again gives: kept rows saved aside, counted again, compared.
@@ -783,8 +829,24 @@ async function main() {
               + (SELECT count(*) FROM (SELECT * FROM store_daily_products EXCEPT SELECT * FROM kept_products) d))::int AS n`,
           )
         ).rows;
+        // The carriers' days likewise, from the shipments and reviews.
+        await client.query(`CREATE TEMP TABLE kept_carriers ON COMMIT DROP AS SELECT * FROM carrier_daily_stats`);
+        await client.query(`SELECT tajer_rebuild_carrier_daily()`);
+        const emptyDays = `array_fill(0, ARRAY[29])`;
+        const [{ c }] = (
+          await client.query<{ c: number }>(
+            `SELECT ((SELECT count(*) FROM (SELECT * FROM kept_carriers WHERE labels <> 0 OR "ratingCount" <> 0 OR "deliverDays" <> ${emptyDays}
+                       EXCEPT SELECT * FROM carrier_daily_stats) a)
+              + (SELECT count(*) FROM (SELECT * FROM carrier_daily_stats EXCEPT SELECT * FROM kept_carriers) b))::int AS c`,
+          )
+        ).rows;
         await client.query("COMMIT");
         checks.push({ name: "home: the daily rollups equal a recount of the orders after every scenario's writes", ok: n === 0, detail: `${n} rows differ` });
+        checks.push({
+          name: "scorecard: the carriers' rollups equal a recount of the shipments after every scenario's writes",
+          ok: c === 0,
+          detail: `${c} rows differ`,
+        });
       } finally {
         client.release();
       }

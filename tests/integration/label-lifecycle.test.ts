@@ -68,7 +68,15 @@ describe("one live label per order", () => {
   it("the database holds it even for a writer that skips the order's lock (partial unique index)", async () => {
     const s = await shippableStore();
     const order = await packedOrder(s);
-    const row = { storeId: s.store.id, orderId: order.id, kind: "CARRIER" as const, carrier: "aramex", courierName: "Aramex", status: "PENDING" as const };
+    const row = {
+      storeId: s.store.id,
+      orderId: order.id,
+      kind: "CARRIER" as const,
+      carrier: "aramex",
+      courierName: "Aramex",
+      destinationCity: "riyadh",
+      status: "PENDING" as const,
+    };
     await db.shipment.create({ data: row });
     await expect(db.shipment.create({ data: row })).rejects.toMatchObject({ code: "P2002" });
     // Settled labels do not count: a failed one leaves room for a new one.
@@ -210,7 +218,16 @@ describe("the upgrade that adds the one-live-label index", () => {
     try {
       for (const n of [1, 2]) {
         const extra = await db.shipment.create({
-          data: { storeId: s.store.id, orderId: order.id, kind: "CARRIER", carrier: "aramex", courierName: "Aramex", status: "PENDING", cost: 2250 },
+          data: {
+            storeId: s.store.id,
+            orderId: order.id,
+            kind: "CARRIER",
+            carrier: "aramex",
+            courierName: "Aramex",
+            destinationCity: "riyadh",
+            status: "PENDING",
+            cost: 2250,
+          },
         });
         await db.$transaction((tx) =>
           import("@/server/wallet/ledger").then((l) =>

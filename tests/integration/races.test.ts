@@ -562,6 +562,7 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/settings/shipping/actions.ts#createBoxAction": "settings",
   "s/[storeSlug]/settings/shipping/actions.ts#deleteBoxAction": "settings",
   "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": "settings",
+  "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierChoiceAction": "settings (one document, replaced whole: the last save wins)",
   "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": "writes nothing",
   "s/[storeSlug]/settings/sms/actions.ts#saveSmsSettings": "settings",
   "s/[storeSlug]/settings/sms/actions.ts#rotateSmsWebhookSecret": "the last secret wins",

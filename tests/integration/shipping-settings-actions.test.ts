@@ -87,6 +87,7 @@ describe("Settings → Shipping: branches", () => {
         kind: "CARRIER",
         carrier: "aramex",
         courierName: "Aramex",
+        destinationCity: "riyadh",
         trackingNumber: "12345678901",
         status: "IN_TRANSIT",
         branchId: dammam.id,

@@ -142,6 +142,10 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/settings/shipping/actions.ts#createBoxAction": { input: () => ({ name: "x", lengthCm: 1, widthCm: 1, heightCm: 1 }), crossIds: false },
   "s/[storeSlug]/settings/shipping/actions.ts#deleteBoxAction": { input: (v) => ({ presetId: v.boxId }), crossIds: true },
   "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": { input: () => ({ carriersUpdateStatus: false }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierChoiceAction": {
+    input: () => ({ onTimeDays: 2, preselect: { enabled: true, maxDays: 2, minRating: 4.5 } }),
+    crossIds: false,
+  },
   "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": {
     input: () => ({
       storeNumber: "1",

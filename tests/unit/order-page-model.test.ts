@@ -34,12 +34,13 @@ const review = (
 
 describe("the order page's model: what it shows and offers, from the order and the reader's role", () => {
   it("the label form for an order in progress, to those who may update it; a waiting label instead of a second form", () => {
-    expect(orderPageModel(review(), "STAFF", { simulator: false }).label).toEqual({ show: true, waiting: null });
+    // Staff may buy a label but not read the carrier scorecard the ranking comes from.
+    expect(orderPageModel(review(), "STAFF", { simulator: false }).label).toEqual({ show: true, waiting: null, scorecard: false });
     expect(orderPageModel(review({ status: "received" }), "OWNER", { simulator: false }).label).toEqual({ show: false });
     const pending = review({ shipments: [shipment({ status: "pending", trackingNumber: null })] });
-    expect(orderPageModel(pending, "ADMIN", { simulator: false }).label).toEqual({ show: true, waiting: "pending" });
+    expect(orderPageModel(pending, "ADMIN", { simulator: false }).label).toEqual({ show: true, waiting: "pending", scorecard: true });
     const voiding = review({ shipments: [shipment({ status: "voiding" })] });
-    expect(orderPageModel(voiding, "ADMIN", { simulator: false }).label).toEqual({ show: true, waiting: "voiding" });
+    expect(orderPageModel(voiding, "ADMIN", { simulator: false }).label).toEqual({ show: true, waiting: "voiding", scorecard: true });
   });
 
   it("cash to collect only for cash on delivery not yet paid", () => {

@@ -11,6 +11,7 @@ import type { OrderStatus } from "./order-status";
 import { composeCustomerSms, smsEventFor } from "@/server/notifications/sms-templates";
 import { CARRIERS, CARRIER_IDS, type CarrierId, type RateCard } from "@/server/shipping/carriers";
 import { pickupSlots } from "@/server/shipping/pickup-slots";
+import { carrierStatsForCity } from "@/server/shipping/scorecard";
 import type { WorkingHours } from "@/server/shipping/branch-schemas";
 import { billingOf, platformLabelFee, platformRates, type LabelBilling } from "@/server/shipping/label-pricing";
 import { listBoxPresets } from "@/server/shipping/manage-box-presets";
@@ -76,6 +77,8 @@ export type OrderReview = {
     suggestedGrams: number;
     /** The store's own couriers, to pick when shipping without a label. */
     couriers: { id: string; name: string; phone: string | null }[];
+    /** How the carriers did to this order's city lately, and the store's rule for picking one. */
+    scorecard: Awaited<ReturnType<typeof carrierStatsForCity>>;
   };
   smsEnabled: boolean;
   /** Stage 7: the review request of a delivered order. */
@@ -125,7 +128,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     listOrderComments(ctx, order.id),
     db.membership.findMany({ where: { storeId }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
   ]);
-  const [carriers, boxes, wallet, variants, reviewRequest] = await Promise.all([
+  const [carriers, boxes, wallet, variants, reviewRequest, scorecard] = await Promise.all([
     listCarriers(ctx),
     listBoxPresets(ctx),
     getWallet(ctx),
@@ -137,6 +140,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       where: { storeId_orderId: { storeId, orderId: order.id } },
       select: { status: true, scheduledFor: true, sentAt: true, reason: true, submittedAt: true },
     }),
+    carrierStatsForCity(ctx, order.shipping.city),
   ]);
   const suggestedGrams = items.reduce((g, i) => g + (variants.find((v) => v.id === i.variantId)?.weightGrams ?? 0) * i.quantity, 0);
   const refundable = refundableAmount(money);
@@ -227,6 +231,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       codAmount: amountToCollect(order.payment.method, order.payment.status, order.totals.total),
       suggestedGrams: Math.max(100, suggestedGrams),
       couriers: carriers.filter((c) => c.kind === "manual").map((c) => ({ id: c.id, name: c.name, phone: c.phone ?? null })),
+      scorecard,
     },
     smsEnabled: store.smsMode === "PLATFORM",
     reviewRequest: reviewRequest && {

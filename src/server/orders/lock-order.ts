@@ -11,6 +11,7 @@ export type LockedOrder = {
   paymentStatus: DbPaymentStatus;
   total: number;
   currency: string;
+  shippingCity: string;
 };
 
 /**
@@ -20,7 +21,7 @@ export type LockedOrder = {
  */
 export async function lockOrder(tx: Tx, ctx: StoreContext, orderId: string): Promise<LockedOrder | null> {
   const rows = await tx.$queryRaw<LockedOrder[]>`
-    SELECT o.id, o.status::text AS status, o.version, o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.total, o.currency
+    SELECT o.id, o.status::text AS status, o.version, o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.total, o.currency, o."shippingCity"
     FROM orders o WHERE ${visibleOrdersSql(ctx)} AND o.id = ${orderId}::uuid
     FOR UPDATE`;
   return rows[0] ?? null;

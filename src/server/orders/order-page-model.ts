@@ -14,7 +14,8 @@ export type OrderPageModel = {
   /** Cash still to collect from the customer at the door (0 when nothing is). */
   collect: number;
   /** The label card: not shown, the form, or a label waiting for its carrier (a second one would be refused). */
-  label: { show: false } | { show: true; waiting: "pending" | "voiding" | null };
+  /** `scorecard`: the reader may open the carrier scorecard the form's ranking comes from. */
+  label: { show: false } | { show: true; waiting: "pending" | "voiding" | null; scorecard: boolean };
   shipments: (Omit<Shipment, "handover"> & {
     /** Printable and trackable: issued through a carrier (not a courier of the store's own). */
     withCarrier: boolean;
@@ -37,7 +38,7 @@ export function orderPageModel(review: OrderReview, role: Role, options: { simul
   return {
     may,
     collect: amountToCollect(order.payment.method, order.payment.status, order.totals.total),
-    label: order.status === "in_progress" && may.update ? { show: true, waiting } : { show: false },
+    label: order.status === "in_progress" && may.update ? { show: true, waiting, scorecard: can(role, "reports.read") } : { show: false },
     shipments: review.shipments.map(({ handover, ...sh }) => ({
       ...sh,
       withCarrier: !!(sh.carrier && sh.trackingNumber),

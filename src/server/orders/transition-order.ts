@@ -15,6 +15,7 @@ import { ALWAYS_NOTIFY, MILESTONE_OF, availableActions, refuseTransition, stockE
 import type { TransitionOrderInput } from "./schemas-transition";
 import { isUuid } from "@/server/ids";
 import { assertMayRefund } from "./refund-permission";
+import { cityKey } from "@/server/shipping/cities";
 
 /** What the customer paid and has not had back. Cash on delivery is paid once delivered. */
 export function refundableAmount(order: { paymentStatus: string; total: number; refundedAmount: number }) {
@@ -110,6 +111,7 @@ export async function transitionOrderInTx(
         storeId: ctx.storeId,
         orderId,
         kind: "MANUAL",
+        destinationCity: cityKey(order.shippingCity),
         courierName: input.shipment.courierName,
         courierPhone: input.shipment.courierPhone ?? null,
         trackingNumber: input.shipment.trackingNumber ?? null,
@@ -173,6 +175,7 @@ type OrderForMove = {
   paymentStatus: DbPaymentStatus;
   stockTaken: boolean;
   branchId: string | null;
+  shippingCity: string;
   items: { id: string; variantId: string | null; quantity: number; stockBranchId: string | null }[];
 };
 
@@ -180,7 +183,7 @@ type OrderForMove = {
 async function selectOrderForMove(tx: Tx, ctx: StoreContext, orderId: string): Promise<OrderForMove | null> {
   const rows = await tx.$queryRaw<OrderForMove[]>`
     SELECT o.status::text AS status, o.version, o.total, o."refundedAmount", o.currency, o."paymentMethod"::text AS "paymentMethod",
-      o."paymentStatus"::text AS "paymentStatus", o."stockTaken", o."branchId",
+      o."paymentStatus"::text AS "paymentStatus", o."stockTaken", o."branchId", o."shippingCity",
       COALESCE((SELECT json_agg(json_build_object('id', i.id, 'variantId', i."variantId", 'quantity', i.quantity, 'stockBranchId', i."stockBranchId"))
         FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id), '[]') AS items
     FROM orders o WHERE ${visibleOrdersSql(ctx)} AND o.id = ${orderId}::uuid`;

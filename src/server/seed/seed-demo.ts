@@ -11,6 +11,7 @@ import type { OrderStatus as ApiOrderStatus } from "@/server/orders/order-status
 import { CITIES, NAMES, PRODUCTS, SHIPPING_METHODS, STREETS } from "./catalog";
 import { createRandom, type Random } from "./random";
 import { CARRIERS } from "@/server/shipping/carriers";
+import { cityKey } from "@/server/shipping/cities";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_USERS = {
@@ -292,7 +293,10 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
   for (let i = 0; i < events.length; i += 500) await db.orderEvent.createMany({ data: events.slice(i, i + 500) });
   await db.store.update({ where: { id: storeId }, data: { nextOrderNumber: 1001 + spec.orders } });
   await seedShipping(db, storeId, spec.slug === "demo");
-  if (spec.slug === "demo") await seedReviews(db, storeId, r, orders, items, variants, now);
+  if (spec.slug === "demo") {
+    await seedReviews(db, storeId, r, orders, items, variants, now);
+    await seedDeliveryHistory(db, storeId, spec.seed, orders, now);
+  }
   return storeId;
 }
 
@@ -384,6 +388,123 @@ async function seedReviews(
   }
   await db.reviewRequest.createMany({ data: requests });
   for (let i = 0; i < reviews.length; i += 500) await db.review.createMany({ data: reviews.slice(i, i + 500) });
+}
+
+// How the demo's carriers deliver, in days from label to door: each is quickest somewhere else, and
+// customers rate them differently, so the scorecard ranks them differently city by city.
+const DEMO_TRANSIT: Record<"aramex" | "smsa" | "aymakan", { days: Partial<Record<string, number>>; otherwise: number; rating: number }> = {
+  aramex: { days: { riyadh: 1.8, jeddah: 2.2, dammam: 2 }, otherwise: 2.4, rating: 4.2 },
+  smsa: { days: { jeddah: 1.1, makkah: 1.5, madinah: 1.9, riyadh: 2.6 }, otherwise: 3, rating: 3.9 },
+  aymakan: { days: { riyadh: 0.9, khobar: 1.6, dammam: 1.4 }, otherwise: 3.4, rating: 4.6 },
+};
+
+/**
+ * The demo store's labels for the orders that reached their customers, bought through Tajer with the
+ * carriers it ships with (the checkout's choice when the store ships with it), paid from the wallet, and
+ * the customers' ratings of the carrier on the orders they reviewed: the carrier scorecard's history.
+ */
+async function seedDeliveryHistory(
+  db: Db,
+  storeId: string,
+  seed: number,
+  orders: { id: string; placedAt: Date; deliveredAt?: Date; shippingCity: string; shippingMethod: string }[],
+  now: Date,
+) {
+  const r = createRandom(seed + 1);
+  const carriers = Object.keys(DEMO_TRANSIT) as (keyof typeof DEMO_TRANSIT)[];
+  const shipments = [];
+  const debits = [];
+  for (const o of orders.filter((x) => x.deliveredAt).sort((a, b) => a.deliveredAt!.getTime() - b.deliveredAt!.getTime())) {
+    const city = cityKey(o.shippingCity);
+    const chosen = carriers.find((c) => CARRIERS[c].name.toLowerCase().startsWith(o.shippingMethod.toLowerCase()));
+    const carrier = chosen ?? r.pick(carriers);
+    const profile = DEMO_TRANSIT[carrier];
+    const transitDays = (profile.days[city] ?? profile.otherwise) * (0.6 + r.next() * 0.8);
+    const labelAt = new Date(Math.max(o.placedAt.getTime() + HOUR, o.deliveredAt!.getTime() - transitDays * DAY));
+    const cost = CARRIERS[carrier].defaultRates.firstKg + (r.chance(0.3) ? CARRIERS[carrier].defaultRates.perAdditionalKg : 0);
+    const id = r.uuid();
+    const digits = (n: number) => Array.from({ length: n }, () => r.int(0, 9)).join("");
+    const trackingNumber = carrier === "aramex" ? digits(11) : carrier === "smsa" ? digits(12) : `AY${digits(9)}`;
+    shipments.push({
+      storeId,
+      id,
+      orderId: o.id,
+      kind: "CARRIER" as const,
+      carrier,
+      destinationCity: city,
+      courierName: CARRIERS[carrier].name,
+      trackingNumber,
+      status: "DELIVERED" as const,
+      handover: "dropoff",
+      cost,
+      deliveredAt: o.deliveredAt!,
+      createdAt: labelAt,
+      updatedAt: o.deliveredAt!,
+    });
+    debits.push({ orderId: o.id, shipmentId: id, amount: cost, at: labelAt, carrier });
+  }
+  await db.shipment.createMany({ data: shipments });
+  // The labels' money: a top-up that paid for them, then each label's debit, before today's opening balance.
+  debits.sort((a, b) => a.at.getTime() - b.at.getTime());
+  const spent = debits.reduce((n, d) => n + d.amount, 0);
+  let balance = spent;
+  const first = debits[0]?.at ?? now;
+  await db.walletEntry.createMany({
+    data: [
+      {
+        storeId,
+        kind: "TOP_UP" as const,
+        amount: spent,
+        balanceAfter: spent,
+        reference: entryReference.openingBalance(),
+        actorName: "Tajer",
+        createdAt: new Date(first.getTime() - HOUR),
+      },
+      ...debits.map((d) => {
+        balance -= d.amount;
+        return {
+          storeId,
+          kind: "LABEL" as const,
+          amount: -d.amount,
+          balanceAfter: balance,
+          orderId: d.orderId,
+          shipmentId: d.shipmentId,
+          reference: entryReference.labelCarrier(d.carrier),
+          actorName: "Noura Al-Otaibi",
+          createdAt: d.at,
+        };
+      }),
+    ],
+  });
+  // The customers who reviewed an order rated its carrier too.
+  const reviewed = await db.review.findMany({
+    where: { storeId, kind: "EXPERIENCE" },
+    select: { requestId: true, orderId: true, authorName: true, createdAt: true },
+  });
+  const byOrder = new Map(shipments.map((sh) => [sh.orderId, sh]));
+  const ratings = [];
+  for (const q of reviewed) {
+    const sh = byOrder.get(q.orderId);
+    if (!sh) continue;
+    const base = DEMO_TRANSIT[sh.carrier].rating;
+    const rating = Math.max(1, Math.min(5, Math.round(base + (r.next() - 0.5) * 2.2)));
+    ratings.push({
+      storeId,
+      id: r.uuid(),
+      requestId: q.requestId,
+      orderId: q.orderId,
+      kind: "CARRIER" as const,
+      carrier: sh.carrier,
+      subject: CARRIERS[sh.carrier].name,
+      rating,
+      status: rating >= 4 ? ("PUBLISHED" as const) : ("PENDING" as const),
+      publishedAt: rating >= 4 ? q.createdAt : null,
+      authorName: q.authorName,
+      createdAt: q.createdAt,
+    });
+  }
+  // The database gives each rating its city, from the order's label.
+  await db.review.createMany({ data: ratings });
 }
 
 /** Carriers the store ships with, a funded wallet, box sizes and a courier of its own. */

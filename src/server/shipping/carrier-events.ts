@@ -56,7 +56,15 @@ export async function applyCarrierEvent(carrier: CarrierId, event: CarrierEvent)
     const next = SHIPMENT_STATUS[event.status];
     const current = RANK[shipment.status] ?? -1;
     if ((RANK[next] ?? -1) <= current) return "duplicate";
-    const { count } = await tx.shipment.updateMany({ where: { storeId: shipment.storeId, id: shipment.id, status: shipment.status }, data: { status: next } });
+    // When it was delivered: the carrier's own time, if it gives one that is possible (after the label, not ahead of now).
+    const deliveredAt =
+      next === "DELIVERED"
+        ? new Date(Math.min(Date.now(), Math.max(shipment.createdAt.getTime(), event.occurredAt ? Date.parse(event.occurredAt) : Date.now())))
+        : undefined;
+    const { count } = await tx.shipment.updateMany({
+      where: { storeId: shipment.storeId, id: shipment.id, status: shipment.status },
+      data: { status: next, ...(deliveredAt ? { deliveredAt } : {}) },
+    });
     if (!count) return "duplicate";
     const actor = { type: "CARRIER" as const, id: carrier, name: CARRIERS[carrier].name };
     await tx.orderEvent.create({

@@ -23,6 +23,7 @@ import { labelPrice } from "./label-pricing";
 import { pickupRefusal } from "./pickup-slots";
 import { moveShipment } from "./move-shipment";
 import type { WorkingHours } from "./branch-schemas";
+import { cityKey } from "./cities";
 
 export const issueLabelInput = z.strictObject({
   branchId: z.uuid(),
@@ -129,6 +130,7 @@ export async function issueLabel(
           orderId: order.id,
           kind: "CARRIER",
           carrier: input.carrier,
+          destinationCity: cityKey(order.shippingCity),
           courierName: CARRIERS[input.carrier].name,
           status: "PENDING",
           branchId: branch.id,

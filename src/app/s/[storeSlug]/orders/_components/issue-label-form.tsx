@@ -8,7 +8,17 @@ import { PICKUP_WINDOW_HOURS } from "@/server/shipping/carriers";
 import type { ActionError } from "@/server/actions/action-client";
 import type { LabelCarrierOption } from "@/server/orders/get-order-review";
 import { cmToMm, quote, smallerBoxHint } from "@/server/shipping/weights";
-import { formatMoney } from "@/server/money/money";
+import { formatMoney, intlLocale } from "@/server/money/money";
+import {
+  rankCarriers,
+  MIN_DELIVERIES,
+  MIN_RATINGS,
+  RANKING_DAYS,
+  type CarrierStats,
+  type PreselectRule,
+  type Verdict,
+} from "@/server/shipping/carrier-ranking";
+import { isKnownCity } from "@/server/shipping/cities";
 import { moneyLocale } from "@/components/money";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -32,7 +42,13 @@ type Props = {
     suggestedGrams: number;
     pickupSlots: Record<string, Record<string, string[]>>;
     timeZone: string;
+    /** How the carriers did to the order's city lately, and the store's rule for picking one. */
+    scorecard: { city: string; stats: Record<string, CarrierStats>; rule: PreselectRule; onTimeDays: number };
   };
+  /** The order's city as the customer wrote it (shown when Tajer has no words for it). */
+  city: string;
+  /** The reader may open the carrier scorecard. */
+  scorecardLink?: boolean;
 };
 type Pkg = { weightKg: string; lengthCm: string; widthCm: string; heightCm: string };
 
@@ -44,8 +60,9 @@ function checkoutCarrier(method: string | null | undefined, carriers: { id: stri
 }
 
 /** Order Actions → Issue Shipping Label: packages, a live quote per carrier, hand-over, paid from the wallet. */
-export function IssueLabelForm({ storeSlug, orderId, currency, branches, defaultBranchId, checkoutMethod, options }: Props) {
+export function IssueLabelForm({ storeSlug, orderId, currency, branches, defaultBranchId, checkoutMethod, options, city, scorecardLink }: Props) {
   const t = useTranslations("label");
+  const tCity = useTranslations("cities");
   const locale = useLocale();
   const router = useRouter();
   const money = (minor: number) => formatMoney(minor, currency, moneyLocale(locale));
@@ -60,6 +77,7 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
   ]);
   const [branchId, setBranchId] = useState(defaultBranchId ?? branches[0]?.id ?? "");
   // The carrier the customer chose at checkout ("Aramex", "aramex", "SMSA") is picked to begin with.
+  // Otherwise the store's rule may preselect one (below, from the ranking at the current prices).
   const [carrier, setCarrier] = useState<string>(() => checkoutCarrier(checkoutMethod, options.carriers) ?? "");
   const [handover, setHandover] = useState<"pickup" | "dropoff">("dropoff");
   const [pickupAt, setPickupAt] = useState("");
@@ -91,7 +109,40 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
         })
         .sort((a, b) => a.price - b.price)
     : [];
-  const chosen = quotes.find((q) => q.carrier.id === carrier) ?? null;
+  const { scorecard } = options;
+  // Carriers ranked for this order's city on the store's own deliveries there, at the prices quoted now.
+  const ranked = rankCarriers(
+    quotes.map((q) => ({ ...q, id: q.carrier.id })),
+    scorecard.stats,
+    scorecard.rule,
+  );
+  const cheapest = quotes[0]?.carrier.id;
+  const picked = ranked.find((q) => q.verdict === "pick")?.id ?? "";
+  const selected = carrier || picked;
+  const chosen = quotes.find((q) => q.carrier.id === selected) ?? null;
+  const number = (n: number) => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(n);
+  const percent = (share: number | null) => (share === null ? "—" : number(Math.round(share * 100)));
+  // A known city by its name in the reader's language; another one as the customer wrote it, isolated.
+  const cityName = isKnownCity(scorecard.city) ? tCity(scorecard.city as "riyadh") : `\u2068${city}\u2069`;
+  const verdictText = (verdict: Verdict, stats: CarrierStats | null) => {
+    const { maxDays, minRating } = scorecard.rule;
+    switch (verdict) {
+      case "pick":
+        return t("rank.verdict.pick", { maxDays: number(maxDays), minRating: number(minRating) });
+      case "meets":
+        return t("rank.verdict.meets");
+      case "slower":
+        return t("rank.verdict.slower", { maxDays: number(maxDays) });
+      case "fewRatings":
+        return t("rank.verdict.fewRatings", { count: stats?.ratingCount ?? 0, min: MIN_RATINGS });
+      case "ratedLower":
+        return t("rank.verdict.ratedLower", { rating: number(stats?.rating ?? 0), minRating: number(minRating) });
+      case "thin":
+        return t("rank.verdict.thin", { city: cityName, delivered: stats?.delivered ?? 0, min: MIN_DELIVERIES });
+      default:
+        return null;
+    }
+  };
   const short = chosen ? chosen.price > options.walletBalance : false;
   // Pickups are booked in the slots the branch's hours and the carrier's drivers allow, on the store's clock.
   const slots = (chosen && options.pickupSlots[branchId]?.[chosen.carrier.id]) || [];
@@ -242,16 +293,30 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
 
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("carrier")}</legend>
-        <div className="grid gap-2">
-          {quotes.map((q, i) => (
+        <p className="mb-2 text-xs text-slate-600">
+          {t("rank.heading", { city: cityName, days: RANKING_DAYS })}{" "}
+          {scorecardLink && (
+            <Link href={`/s/${storeSlug}/settings/shipping/scorecard`} className="underline">
+              {t("rank.scorecard")}
+            </Link>
+          )}
+        </p>
+        {scorecard.rule.enabled && !picked && quotes.length > 0 && (
+          <p className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900">
+            {t("rank.noRule", { city: cityName, maxDays: number(scorecard.rule.maxDays), minRating: number(scorecard.rule.minRating) })}
+          </p>
+        )}
+        <div className="grid gap-2" data-testid="carrier-ranking">
+          {ranked.map((q) => (
             <label
               key={q.carrier.id}
-              className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${carrier === q.carrier.id ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}
+              data-carrier={q.carrier.id}
+              className={`flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${selected === q.carrier.id ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}
             >
               <input
                 type="radio"
                 name="carrier"
-                checked={carrier === q.carrier.id}
+                checked={selected === q.carrier.id}
                 onChange={() => {
                   setCarrier(q.carrier.id);
                   setPickupAt("");
@@ -261,7 +326,35 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
               />
               <span className="flex-1">
                 <span className="font-medium">{q.carrier.name}</span>
-                {i === 0 && <span className="ms-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">{t("cheapest")}</span>}
+                {q.verdict === "pick" && <span className="ms-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs text-brand-800">{t("rank.pick")}</span>}
+                {q.fastest && <span className="ms-2 rounded-full bg-sky-100 px-2 py-0.5 text-xs text-sky-800">{t("rank.fastest")}</span>}
+                {q.carrier.id === cheapest && <span className="ms-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-800">{t("cheapest")}</span>}
+                {q.stats && q.verdict !== "thin" && q.stats.medianDays !== null && (
+                  <>
+                    <span className="block text-xs font-medium text-slate-800">
+                      {t("rank.reason", {
+                        days: number(q.stats.medianDays),
+                        city: cityName,
+                        rated: q.stats.rating === null ? "no" : "yes",
+                        rating: number(q.stats.rating ?? 0),
+                        price: money(q.price),
+                      })}
+                    </span>
+                    <span className="block text-xs text-slate-600">
+                      {t("rank.detail", {
+                        onTime: percent(q.stats.onTimeShare),
+                        p90: q.stats.p90Days === null ? "—" : number(q.stats.p90Days),
+                        returned: percent(q.stats.returnShare),
+                        delivered: q.stats.delivered,
+                      })}
+                    </span>
+                  </>
+                )}
+                {verdictText(q.verdict, q.stats) && (
+                  <span className={`block text-xs ${q.verdict === "pick" || q.verdict === "meets" ? "text-brand-800" : "text-slate-600"}`}>
+                    {verdictText(q.verdict, q.stats)}
+                  </span>
+                )}
                 <span className="block text-xs text-slate-600">
                   {t("weights", { volumetric: (q.volumetricGrams / 1000).toFixed(2), chargeable: (q.chargeableGrams / 1000).toFixed(1) })}
                 </span>

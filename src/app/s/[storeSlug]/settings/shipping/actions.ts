@@ -9,6 +9,7 @@ import { archiveCourier, createCourier, updateCourier } from "@/server/shipping/
 import { createBoxPreset, deleteBoxPreset } from "@/server/shipping/manage-box-presets";
 import { carrierAccountInput, saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { saveShippingPreferences, shippingPreferencesInput } from "@/server/shipping/shipping-preferences";
+import { carrierChoiceSchema, saveCarrierChoice } from "@/server/shipping/scorecard";
 import { packagingDefaults, packagingRequestInput, renderPackagingEmail } from "@/server/shipping/packaging-request";
 
 // Owners and admins change shipping settings; every action re-checks the store and the role. A change
@@ -54,6 +55,12 @@ export const deleteBoxAction = storeAction({ input: z.strictObject({ presetId: i
 
 export const saveShippingPreferencesAction = storeAction({ input: shippingPreferencesInput, ...manage }, async (input, ctx) => {
   await saveShippingPreferences(ctx, input);
+  return null;
+});
+
+// On-time days and the label form's preselect rule: one document, replaced whole.
+export const saveCarrierChoiceAction = storeAction({ input: carrierChoiceSchema, ...manage }, async (input, ctx) => {
+  await saveCarrierChoice(ctx, input);
   return null;
 });
 

@@ -28,13 +28,14 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
-  const [carriers, branches, couriers, boxes, preferences, t] = await Promise.all([
+  const [carriers, branches, couriers, boxes, preferences, t, tScorecard] = await Promise.all([
     listCarriers(ctx),
     listBranches(ctx, { includeArchived: true }),
     listCouriers(ctx),
     listBoxPresets(ctx),
     getShippingPreferences(ctx),
     getTranslations("shippingSettings"),
+    getTranslations("scorecard"),
   ]);
   const canEdit = can(ctx.role, "settings.manage");
   // What labels cost the store is the platform's (installation) setting, shown beside the store's own card.
@@ -49,11 +50,18 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
     <main className="max-w-4xl space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <PageHeading title={t("title")} intro={t("intro")} />
-        {canEdit && (
-          <Link href={`/s/${store.slug}/settings/shipping/packaging`} className={buttonClass("secondary")}>
-            {t("packaging.open")}
-          </Link>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {can(ctx.role, "reports.read") && (
+            <Link href={`/s/${store.slug}/settings/shipping/scorecard`} className={buttonClass("secondary")}>
+              {tScorecard("title")}
+            </Link>
+          )}
+          {canEdit && (
+            <Link href={`/s/${store.slug}/settings/shipping/packaging`} className={buttonClass("secondary")}>
+              {t("packaging.open")}
+            </Link>
+          )}
+        </div>
       </div>
 
       <Card title={t("updates.title")}>

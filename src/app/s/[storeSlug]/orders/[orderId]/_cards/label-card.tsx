@@ -22,6 +22,8 @@ export async function LabelCard({ review, model, storeSlug }: CardProps) {
           branches={review.branches}
           defaultBranchId={order.shipping.branchId}
           checkoutMethod={order.shipping.method}
+          city={order.shipping.city}
+          scorecardLink={model.label.scorecard}
           options={review.shippingOptions}
         />
       )}
