@@ -43,8 +43,8 @@ test("a store rule preselects the cheapest carrier that is fast enough and rated
   await page.goto("/s/demo/settings/shipping");
   await page.getByRole("link", { name: "Carrier scorecard" }).click();
   const choice = page.getByRole("form", { name: "Choosing a carrier" });
-  await choice.getByLabel("Rated at least (★)").fill("9");
   await choice.getByRole("checkbox", { name: "Preselect the cheapest carrier that meets a rule" }).check();
+  await choice.getByLabel("Rated at least (★)").fill("9");
   await choice.getByRole("button", { name: "Save" }).click();
   await expect(choice.getByRole("alert").first()).toContainText("5");
   await choice.getByLabel("Delivers in at most (days, median)").fill("4");

@@ -46,6 +46,7 @@ const DEFERRED_INDEXES = [
   "orders_storeId_status_placedAt_id_idx",
   "orders_storeId_placedAt_id_idx",
   "orders_storeId_customerId_placedAt_idx",
+  "orders_storeId_total_id_idx",
   "order_events_storeId_orderId_createdAt_idx",
   "order_items_storeId_orderId_idx",
 ];

@@ -3,6 +3,7 @@
 // and then the books: ledger = balance, every debit a label or a refund, stock taken and restored once,
 // one change per version, limits kept. The doors come from the outsider manifest (tests/support/doors.ts):
 // a new door must be raced here or say why it needs no race, or the first test fails.
+import { MAX_VIEWS } from "@/server/orders/order-views";
 import { createHmac } from "node:crypto";
 import path from "node:path";
 import sharp from "sharp";
@@ -465,6 +466,20 @@ const RACES: Record<string, Race> = {
       expect(await db.store.count({ where: { slug } })).toBe(1);
     },
   },
+  "order views: a person saving many views at once stops at the limit; ten saves of one name make one view": {
+    doors: ["s/[storeSlug]/orders/actions.ts#saveOrderViewAction"],
+    async run() {
+      const s = await seedStore();
+      signedIn = s.owner.id;
+      const save = await action("s/[storeSlug]/orders/actions.ts#saveOrderViewAction");
+      const same = await at(10, () => save(s.store.slug, { name: "Late COD", shared: false, query: { paymentMethod: "cash_on_delivery" }, columns: ["date"] }));
+      expect(same.filter((r) => r.ok)).toHaveLength(1);
+      expect(same.filter((r) => !r.ok).map((r) => r.error!.code)).toEqual(Array(9).fill("VALIDATION_FAILED"));
+      const many = await at(MAX_VIEWS + 5, (i) => save(s.store.slug, { name: `View ${i}`, shared: false, query: {}, columns: [] }));
+      expect(many.filter((r) => !r.ok).every((r) => r.error!.code === "CONFLICT")).toBe(true);
+      expect(await db.orderView.count({ where: { storeId: s.store.id, ownerId: s.owner.id } })).toBe(MAX_VIEWS);
+    },
+  },
   "team: ten invitations to one address, one link used ten times, a transfer of ownership racing a removal, all at once": {
     doors: [
       "s/[storeSlug]/settings/team/actions.ts#inviteMemberAction",
@@ -563,6 +578,7 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/settings/shipping/actions.ts#deleteBoxAction": "settings",
   "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": "settings",
   "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierChoiceAction": "settings (one document, replaced whole: the last save wins)",
+  "s/[storeSlug]/orders/actions.ts#deleteOrderViewAction": "one conditional delete: a second is not found",
   "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": "writes nothing",
   "s/[storeSlug]/settings/sms/actions.ts#saveSmsSettings": "settings",
   "s/[storeSlug]/settings/sms/actions.ts#rotateSmsWebhookSecret": "the last secret wins",

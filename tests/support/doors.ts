@@ -29,6 +29,7 @@ export type Victim = {
   topUpId: string;
   staffId: string;
   invitationId: string;
+  viewId: string;
   /** Every id and every distinctive value the victim's store holds: no answer to an outsider may contain one. */
   markers: string[];
 };
@@ -126,6 +127,8 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/orders/_components/team-actions.ts#deleteCommentAction": { input: (v) => ({ commentId: v.commentId }), crossIds: true },
   "s/[storeSlug]/orders/_components/team-actions.ts#assignOrderAction": { input: (v) => ({ ...ids(v), userId: null }), crossIds: true },
   "s/[storeSlug]/orders/actions.ts#bulkMoveOrders": { input: (v) => ({ orderIds: [v.orderId], to: "canceled" }), crossIds: false },
+  "s/[storeSlug]/orders/actions.ts#saveOrderViewAction": { input: () => ({ name: "mine", shared: true, query: {}, columns: ["date"] }), crossIds: false },
+  "s/[storeSlug]/orders/actions.ts#deleteOrderViewAction": { input: (v) => ({ viewId: v.viewId }), crossIds: true },
   "s/[storeSlug]/reviews/actions.ts#setReviewStatusAction": { input: (v) => ({ reviewId: v.reviewId, status: "hidden" }), crossIds: true },
   "s/[storeSlug]/reviews/actions.ts#replyToReviewAction": { input: (v) => ({ reviewId: v.reviewId, reply: "x" }), crossIds: true },
   "s/[storeSlug]/settings/api-tokens/actions.ts#createApiTokenAction": { input: () => ({ name: "x", role: "STAFF" }), crossIds: false },
@@ -281,6 +284,7 @@ export async function seedDoorsStore(): Promise<Victim> {
     box: `Box ${mark}`,
     review: `Review text ${mark}`,
     photo: `VICTIM-PHOTO-BYTES-${mark}`,
+    view: `Victim view ${mark}`,
   };
   const order = await seedOrder(s, { phone: names.phone, name: names.customer });
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
@@ -346,7 +350,12 @@ export async function seedDoorsStore(): Promise<Victim> {
   const invitation = await db.storeInvitation.create({
     data: { storeId: s.store.id, email: `invited-${mark}@test.test`, role: "STAFF", tokenHash: `hash-${mark}`, expiresAt: new Date(Date.now() + 86_400_000) },
   });
+  // A view of the orders list shared with the store.
+  const view = await db.orderView.create({
+    data: { storeId: s.store.id, name: names.view, ownerId: null, createdById: s.owner.id, query: { tag: names.tag }, columns: ["date"] },
+  });
   const ids = {
+    viewId: view.id,
     staffId: staff.id,
     invitationId: invitation.id,
     topUpId: topUp.id,

@@ -3,7 +3,7 @@ import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue } from "@/server/errors/app-error";
 import { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus as DbOrderStatus } from "@/generated/prisma/enums";
-import { decodeCursor, encodeCursor } from "@/lib/cursor";
+import { afterSql, cursorAfter, orderBySql, readCursor } from "./order-sort";
 import { selectOrderSummaries, visibleOrdersSql } from "./order-queries";
 import { toOrderSummaryDto, type OrderSummaryDto } from "./order-dto";
 import { parseOrderNumber } from "./order-number";
@@ -13,7 +13,7 @@ import type { ListOrdersQuery } from "./schemas";
 export type OrdersPage = { data: OrderSummaryDto[]; nextCursor: string | null };
 
 /** The filters of a list query, without status and paging, as SQL conditions: what the status tabs count under. */
-export function orderFilterSql(ctx: StoreContext, query: Omit<ListOrdersQuery, "status" | "cursor" | "limit">): Prisma.Sql[] {
+export function orderFilterSql(ctx: StoreContext, query: Omit<ListOrdersQuery, "status" | "cursor" | "limit" | "sort">): Prisma.Sql[] {
   const where = [visibleOrdersSql(ctx)];
   if (query.q) {
     const number = parseOrderNumber(query.q);
@@ -35,22 +35,21 @@ export function orderFilterSql(ctx: StoreContext, query: Omit<ListOrdersQuery, "
   return where;
 }
 
-/** One page of a store's orders, newest first, by keyset: deep pages cost what the first one does. */
+/** One page of a store's orders in the asked sort (newest first by default), by keyset: deep pages cost what the first one does. */
 export async function listOrders(ctx: StoreContext, query: ListOrdersQuery): Promise<OrdersPage> {
   const where = orderFilterSql(ctx, query);
   if (query.status) where.push(Prisma.sql`o.status = ${orderStatusToDb(query.status)}::"OrderStatus"`);
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
+    const cursor = readCursor(query.sort, query.cursor);
     if (!cursor) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
-    // placedAt <= t bounds the index scan; the OR breaks ties on id.
-    where.push(Prisma.sql`o."placedAt" <= ${cursor.at} AND (o."placedAt" < ${cursor.at} OR o.id < ${cursor.id}::uuid)`);
+    where.push(afterSql(query.sort, cursor));
   }
-  const rows = await selectOrderSummaries(db, where, query.limit + 1);
+  const rows = await selectOrderSummaries(db, where, query.limit + 1, orderBySql(query.sort));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     data: page.map(toOrderSummaryDto),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.placedAt, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? cursorAfter(query.sort, last) : null,
   };
 }
 
@@ -59,7 +58,7 @@ export async function listOrders(ctx: StoreContext, query: ListOrdersQuery): Pro
 export const ORDER_COUNT_CAP = 1_000;
 
 /** How many orders each status tab holds under the same filters; a count above `cap` is cap + 1 (more than cap). */
-export async function countOrdersByStatus(ctx: StoreContext, query: Omit<ListOrdersQuery, "status" | "cursor" | "limit">, cap = ORDER_COUNT_CAP) {
+export async function countOrdersByStatus(ctx: StoreContext, query: Omit<ListOrdersQuery, "status" | "cursor" | "limit" | "sort">, cap = ORDER_COUNT_CAP) {
   const where = Prisma.join(orderFilterSql(ctx, query), " AND ");
   // Per status, an index range read that stops at cap + 1 rows.
   const groups = await db.$queryRaw<{ status: DbOrderStatus; count: number }[]>`

@@ -14,6 +14,8 @@ export const orderSummaryDto = z.object({
   itemsCount: z.number().int(),
   totals: z.object({ total: z.number().int(), currency: z.string() }),
   branchId: z.uuid().nullable(),
+  /** The city the order ships to, as the customer wrote it. */
+  city: z.string(),
   tags: z.array(z.string()),
 });
 export type OrderSummaryDto = z.infer<typeof orderSummaryDto>;
@@ -83,6 +85,7 @@ export function toOrderSummaryDto(row: OrderSummaryRow): OrderSummaryDto {
     itemsCount: row.itemsCount,
     totals: { total: row.total, currency: row.currency },
     branchId: row.branchId,
+    city: row.shippingCity,
     tags: [...row.tags].sort(),
   };
 }

@@ -17,7 +17,7 @@ export function visibleOrdersSql(ctx: StoreContext): Prisma.Sql {
 const TAGS = Prisma.sql`COALESCE((SELECT array_agg(t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id), '{}') AS tags`;
 
 const SUMMARY_COLUMNS = Prisma.sql`o.id, o.number, o.status::text AS status, o."placedAt", o."customerId", o."customerName", o."customerPhone",
-  o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.currency, o.total, o."itemsCount", o."branchId"`;
+  o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.currency, o.total, o."itemsCount", o."branchId", o."shippingCity"`;
 
 export type OrderSummaryRow = {
   id: string;
@@ -33,16 +33,22 @@ export type OrderSummaryRow = {
   total: number;
   itemsCount: number;
   branchId: string | null;
+  shippingCity: string;
   tags: string[];
 };
 
-/** Orders matching every condition, newest first (placedAt, then id), at most `limit`. */
-export function selectOrderSummaries(client: Db | Tx, conditions: Prisma.Sql[], limit: number): Promise<OrderSummaryRow[]> {
+/** Orders matching every condition, newest first (placedAt, then id) unless told another order, at most `limit`. */
+export function selectOrderSummaries(
+  client: Db | Tx,
+  conditions: Prisma.Sql[],
+  limit: number,
+  orderBy: Prisma.Sql = Prisma.sql`o."placedAt" DESC, o.id DESC`,
+): Promise<OrderSummaryRow[]> {
   return client.$queryRaw<OrderSummaryRow[]>`
     SELECT ${SUMMARY_COLUMNS}, ${TAGS}
     FROM orders o
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY o."placedAt" DESC, o.id DESC
+    ORDER BY ${orderBy}
     LIMIT ${limit}`;
 }
 

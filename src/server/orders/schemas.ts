@@ -1,3 +1,4 @@
+import { ORDER_SORTS } from "./order-sort";
 import { z } from "zod";
 import { rule } from "@/server/http/validation";
 import { phoneInput as phone } from "@/lib/phone";
@@ -55,6 +56,7 @@ export const listOrdersQuery = z.object({
   branchId: z.uuid().optional(),
   tag: z.string().trim().max(60).optional(),
   assignee: z.enum(["me", "none"]).optional(),
+  sort: z.enum(ORDER_SORTS).default("newest"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

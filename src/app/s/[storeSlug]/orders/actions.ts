@@ -6,6 +6,7 @@ import { z } from "zod";
 import { storeAction } from "@/server/actions/action-client";
 import { bulkTransitionOrders } from "@/server/orders/bulk-transition-orders";
 import { ORDER_STATUSES } from "@/server/orders/order-status";
+import { createOrderView, deleteOrderView, orderViewInput } from "@/server/orders/order-views";
 
 /** Bulk Order Actions from the list; the page sends the selection in small batches to show progress. */
 export const bulkMoveOrders = storeAction(
@@ -19,5 +20,18 @@ export const bulkMoveOrders = storeAction(
     // Each refusal in the reader's words, as every other answer of an action.
     const locale = await readerLocale();
     return { ...result, refused: result.refused.map((r) => ({ ...r, message: locale === "en" && !r.say ? r.message : renderError(r, locale).message })) };
+  },
+);
+
+// Saved views of the list: anyone who reads orders keeps their own; owners and admins share them (the use case decides).
+export const saveOrderViewAction = storeAction({ input: orderViewInput, permission: "orders.read", revalidate: (slug) => `/s/${slug}/orders` }, (input, ctx) =>
+  createOrderView(ctx, input),
+);
+
+export const deleteOrderViewAction = storeAction(
+  { input: z.strictObject({ viewId: z.uuid() }), permission: "orders.read", revalidate: (slug) => `/s/${slug}/orders` },
+  async (input, ctx) => {
+    await deleteOrderView(ctx, input.viewId);
+    return null;
   },
 );

@@ -9,14 +9,28 @@ import { formatOrderNumber } from "@/server/orders/order-number";
 import { StatusBadge } from "@/components/status-badge";
 import { Money } from "@/components/money";
 import { BulkBar } from "./bulk-bar";
+import type { ListColumn } from "@/server/orders/list-columns";
 
-type ListProps = { base: string; storeSlug: string; orders: OrderSummaryDto[]; canUpdate: boolean; knownTags: string[] };
+type ListProps = { base: string; storeSlug: string; orders: OrderSummaryDto[]; canUpdate: boolean; knownTags: string[]; columns: readonly ListColumn[] };
 
-// The facts of an order in one grid: two columns on a card, seven under headings on a desktop row.
-const COLUMNS = "grid grid-cols-2 items-center gap-x-3 pointer-fine:lg:grid-cols-[5rem_11.5rem_minmax(0,1fr)_6rem_8rem_8rem_10rem]";
+// The facts of an order in one grid: two columns on a card, the chosen ones under headings on a desktop row
+// (their widths in --cols; tags take a line of their own).
+const COLUMNS = "grid grid-cols-2 items-center gap-x-3 pointer-fine:lg:grid-cols-(--cols)";
 const ROW = "flex items-stretch";
+const WIDTHS: Record<Exclude<ListColumn, "tags">, string> = {
+  date: "11.5rem",
+  customer: "minmax(0,1fr)",
+  items: "6rem",
+  total: "8rem",
+  payment: "8rem",
+  status: "10rem",
+  city: "8rem",
+};
 
-export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: ListProps) {
+export function OrderList({ base, storeSlug, orders, canUpdate, knownTags, columns }: ListProps) {
+  const shown = new Set(columns);
+  const gridColumns = columns.filter((c): c is Exclude<ListColumn, "tags"> => c !== "tags");
+  const template = { "--cols": ["5rem", ...gridColumns.map((c) => WIDTHS[c])].join(" ") } as React.CSSProperties;
   const t = useTranslations();
   const format = useFormatter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -76,8 +90,8 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
             />
           </span>
         )}
-        <span aria-hidden className={`${COLUMNS} flex-1 px-4 py-3`}>
-          {(["number", "date", "customer", "items", "total", "payment", "status"] as const).map((c) => (
+        <span aria-hidden className={`${COLUMNS} flex-1 px-4 py-3`} style={template}>
+          {(["number", ...gridColumns] as const).map((c) => (
             <span key={c}>{t(`orders.${c}`)}</span>
           ))}
         </span>
@@ -92,30 +106,48 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags }: Lis
             <Link
               href={`${base}/${o.id}`}
               className={`${COLUMNS} flex-1 gap-y-1 p-4 text-sm active:bg-slate-50 pointer-fine:lg:py-3 pointer-fine:lg:hover:bg-slate-50`}
+              style={template}
             >
               <span className="order-1 font-semibold text-brand-700 pointer-fine:lg:order-none">{formatOrderNumber(o.number)}</span>
-              <span className="order-7 col-span-2 text-xs text-slate-500 pointer-fine:lg:order-none pointer-fine:lg:col-span-1 pointer-fine:lg:text-sm pointer-fine:lg:whitespace-nowrap pointer-fine:lg:text-slate-600">
-                {words.get(o.id)!.date}
-              </span>
-              <span className="order-3 min-w-0 pointer-fine:lg:order-none">
-                {/* Isolated inline inside a block, so a name in the other script keeps the page's alignment. */}
-                <span className="block truncate">
-                  <Typed>{o.customer.name}</Typed>
+              {shown.has("date") && (
+                <span className="order-7 col-span-2 text-xs text-slate-500 pointer-fine:lg:order-none pointer-fine:lg:col-span-1 pointer-fine:lg:text-sm pointer-fine:lg:whitespace-nowrap pointer-fine:lg:text-slate-600">
+                  {words.get(o.id)!.date}
                 </span>
-                <Ltr className="tabular text-xs text-slate-500">{o.customer.phone}</Ltr>
-              </span>
-              <span className="order-5 text-xs text-slate-600 pointer-fine:lg:order-none pointer-fine:lg:text-sm">{words.get(o.id)!.items}</span>
-              <span className="order-4 text-end font-medium pointer-fine:lg:order-none pointer-fine:lg:text-start">
-                <Money amount={o.totals.total} currency={o.totals.currency} />
-              </span>
-              <span className="order-6 text-end text-xs text-slate-600 pointer-fine:lg:order-none pointer-fine:lg:text-start pointer-fine:lg:text-sm">
-                {words.get(o.id)!.payment}
-              </span>
-              <span className="order-2 justify-self-end pointer-fine:lg:order-none pointer-fine:lg:justify-self-start">
-                <StatusBadge status={o.status} paymentStatus={o.payment.status} />
-              </span>
-              {o.tags.length > 0 && (
-                <span className="order-8 col-span-2 pointer-fine:lg:col-span-7">
+              )}
+              {shown.has("customer") && (
+                <span className="order-3 min-w-0 pointer-fine:lg:order-none">
+                  {/* Isolated inline inside a block, so a name in the other script keeps the page's alignment. */}
+                  <span className="block truncate">
+                    <Typed>{o.customer.name}</Typed>
+                  </span>
+                  <Ltr className="tabular text-xs text-slate-500">{o.customer.phone}</Ltr>
+                </span>
+              )}
+              {shown.has("items") && (
+                <span className="order-5 text-xs text-slate-600 pointer-fine:lg:order-none pointer-fine:lg:text-sm">{words.get(o.id)!.items}</span>
+              )}
+              {shown.has("total") && (
+                <span className="order-4 text-end font-medium pointer-fine:lg:order-none pointer-fine:lg:text-start">
+                  <Money amount={o.totals.total} currency={o.totals.currency} />
+                </span>
+              )}
+              {shown.has("payment") && (
+                <span className="order-6 text-end text-xs text-slate-600 pointer-fine:lg:order-none pointer-fine:lg:text-start pointer-fine:lg:text-sm">
+                  {words.get(o.id)!.payment}
+                </span>
+              )}
+              {shown.has("status") && (
+                <span className="order-2 justify-self-end pointer-fine:lg:order-none pointer-fine:lg:justify-self-start">
+                  <StatusBadge status={o.status} paymentStatus={o.payment.status} />
+                </span>
+              )}
+              {shown.has("city") && (
+                <span className="order-6 min-w-0 truncate text-xs text-slate-600 pointer-fine:lg:order-none pointer-fine:lg:text-sm">
+                  <Typed>{o.city}</Typed>
+                </span>
+              )}
+              {shown.has("tags") && o.tags.length > 0 && (
+                <span className="order-8 col-span-2 pointer-fine:lg:col-span-full">
                   <Tags tags={o.tags} />
                 </span>
               )}
