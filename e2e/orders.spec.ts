@@ -16,7 +16,7 @@ test("owner reviews the orders list, filters, searches and opens an order", asyn
   await expect(inProgress).toHaveCount(rows);
 
   // Search a customer by part of their phone number, typed the local way.
-  await page.getByRole("link", { name: /^All/ }).click();
+  await page.getByRole("navigation", { name: "Order status" }).getByRole("link", { name: /^All/ }).click();
   const firstCard = orderLinks(page).first();
   await firstCard.click();
   await expect(page.getByRole("heading", { name: /^Order #\d+/ })).toBeVisible();

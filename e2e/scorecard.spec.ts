@@ -64,13 +64,13 @@ test("a store rule preselects the cheapest carrier that is fast enough and rated
     await expect(form.locator('[data-carrier="aymakan"]')).toContainText(/Too few ratings to know \(\d of 5\)/);
 
     // The scorecard in Arabic: city and carrier names in the reader's language.
-    await page.context().addCookies([{ name: "tajer-locale", value: "ar", url: page.url() }]);
+    await page.context().addCookies([{ name: "tajer-locale", value: "ar", url: info.project.use.baseURL! }]);
     await page.goto("/s/demo/settings/shipping/scorecard?days=90&city=khobar");
     await expect(page.getByRole("heading", { name: "أداء شركات الشحن", level: 1 })).toBeVisible();
     await expect(page.getByRole("heading", { name: /الخبر/ })).toBeVisible();
     await expect(page.locator('table[data-city="khobar"] tr[data-carrier="aymakan"]')).toContainText("أي مكان");
   } finally {
-    await page.context().addCookies([{ name: "tajer-locale", value: "en", url: page.url() }]);
+    await page.context().addCookies([{ name: "tajer-locale", value: "en", url: info.project.use.baseURL! }]);
     await page.goto("/s/demo/settings/shipping/scorecard");
     const again = page.getByRole("form", { name: "Choosing a carrier" });
     await again.getByRole("checkbox", { name: "Preselect the cheapest carrier that meets a rule" }).uncheck();
