@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -17,6 +17,15 @@ export function ColumnChooser({ base, params, columns }: { base: string; params:
   const t = useTranslations("orders");
   const router = useRouter();
   const [chosen, setChosen] = useState<Set<ListColumn>>(new Set(columns));
+  // The menu closes when the hand goes elsewhere on the page, so it never lies over what comes next.
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (event: PointerEvent) => {
+      if (menu.current?.open && !menu.current.contains(event.target as Node)) menu.current.open = false;
+    };
+    document.addEventListener("pointerdown", close);
+    return () => document.removeEventListener("pointerdown", close);
+  }, []);
   const apply = (next: Set<ListColumn>) => {
     setChosen(next);
     const query = new URLSearchParams(params);
@@ -24,7 +33,7 @@ export function ColumnChooser({ base, params, columns }: { base: string; params:
     router.replace(`${base}?${query}`);
   };
   return (
-    <details className="relative">
+    <details ref={menu} className="relative">
       <summary className={buttonClass("secondary", "cursor-pointer list-none")}>{t("columnsMenu.label")}</summary>
       <fieldset className="absolute end-0 z-20 mt-2 w-[min(16rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-3 shadow-lg">
         <legend className="sr-only">{t("columnsMenu.label")}</legend>
