@@ -34,6 +34,17 @@ export async function placeDemoOrder(request: APIRequestContext, overrides: Reco
   return (await response.json()).data as { id: string; number: number };
 }
 
+/** An order being prepared for `city`, whose checkout named no carrier the store ships with. */
+export async function packedOrderTo(request: APIRequestContext, city: string) {
+  const order = await placeDemoOrder(request, { shipping: { city, address: "شارع الأمير سلطان 3", method: "Standard", fee: 2500 } });
+  const moved = await request.post(`/api/v1/orders/${order.id}/transitions`, {
+    headers: { authorization: "Bearer tj_demo_owner_token_0001" },
+    data: { to: "in_progress", notifyCustomer: false },
+  });
+  expect(moved.status()).toBe(200);
+  return order;
+}
+
 const twilioBase = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
 
 /** The SMS a customer received, newest first, read from the local Twilio-compatible server like Twilio's list API. */

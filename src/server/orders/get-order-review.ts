@@ -77,8 +77,8 @@ export type OrderReview = {
     suggestedGrams: number;
     /** The store's own couriers, to pick when shipping without a label. */
     couriers: { id: string; name: string; phone: string | null }[];
-    /** How the carriers did to this order's city lately, and the store's rule for picking one. */
-    scorecard: Awaited<ReturnType<typeof carrierStatsForCity>>;
+    /** How the carriers did to this order's city lately, and the store's rule for picking one: only while a label may be bought. */
+    scorecard: Awaited<ReturnType<typeof carrierStatsForCity>> | null;
   };
   smsEnabled: boolean;
   /** Stage 7: the review request of a delivered order. */
@@ -140,7 +140,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       where: { storeId_orderId: { storeId, orderId: order.id } },
       select: { status: true, scheduledFor: true, sentAt: true, reason: true, submittedAt: true },
     }),
-    carrierStatsForCity(ctx, order.shipping.city),
+    order.status === "in_progress" ? carrierStatsForCity(ctx, order.shipping.city) : null,
   ]);
   const suggestedGrams = items.reduce((g, i) => g + (variants.find((v) => v.id === i.variantId)?.weightGrams ?? 0) * i.quantity, 0);
   const refundable = refundableAmount(money);

@@ -5,7 +5,9 @@ import type { CardProps } from "./card-props";
 
 /** Buying the label (stage 4), or the label already waiting for its carrier's answer. */
 export async function LabelCard({ review, model, storeSlug }: CardProps) {
-  if (!model.label.show) return null;
+  // The form shows only for an order in progress, which is when the review reads the carriers' scorecard.
+  const { scorecard } = review.shippingOptions;
+  if (!model.label.show || !scorecard) return null;
   const t = await getTranslations();
   const { order } = review;
   return (
@@ -24,7 +26,7 @@ export async function LabelCard({ review, model, storeSlug }: CardProps) {
           checkoutMethod={order.shipping.method}
           city={order.shipping.city}
           scorecardLink={model.label.scorecard}
-          options={review.shippingOptions}
+          options={{ ...review.shippingOptions, scorecard }}
         />
       )}
     </Card>
