@@ -54,6 +54,8 @@ export async function checkDashboard(page: Page, request: Parameters<typeof plac
     `/s/demo/orders/${order.id}`,
     "/s/demo/customers",
     ...(customerId ? [`/s/demo/customers/${customerId}`] : []),
+    "/s/demo/products",
+    "/s/demo/products/import",
     "/s/demo/wallet",
     "/s/demo/reviews",
     "/s/demo/reviews/discounts",

@@ -8,6 +8,7 @@ import { db } from "../src/server/db/client";
 import { carrierAdapters } from "../src/server/shipping/carrier-simulator";
 import { reconcileLabels } from "../src/server/shipping/issue-label";
 import { purgeWebhookReceipts } from "../src/server/http/signed-webhook";
+import { purgeCatalogImports } from "../src/server/catalog/catalog-import";
 import { paymentProvider } from "../src/server/wallet/payment-provider";
 import { reconcileTopUps } from "../src/server/wallet/top-ups";
 import { mailerFromSettings } from "../src/server/email/send-email";
@@ -39,6 +40,8 @@ const reconcile = async () => {
   }
   // Receipts of signed webhooks older than their signatures' window are no longer needed to stop replays.
   await purgeWebhookReceipts().catch((error: Error) => log(`purging webhook receipts failed: ${error.message}`));
+  // Previews of product files that nobody applied within their day.
+  await purgeCatalogImports().catch((error: Error) => log(`purging catalog previews failed: ${error.message}`));
 };
 void reconcile();
 const reconciler = setInterval(reconcile, settings().LABEL_RECONCILE_EVERY_MS);

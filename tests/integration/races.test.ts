@@ -4,6 +4,7 @@
 // one change per version, limits kept. The doors come from the outsider manifest (tests/support/doors.ts):
 // a new door must be raced here or say why it needs no race, or the first test fails.
 import { MAX_VIEWS } from "@/server/orders/order-views";
+import { previewCatalogImport } from "@/server/catalog/catalog-import";
 import { createHmac } from "node:crypto";
 import path from "node:path";
 import sharp from "sharp";
@@ -480,6 +481,43 @@ const RACES: Record<string, Race> = {
       expect(await db.orderView.count({ where: { storeId: s.store.id, ownerId: s.owner.id } })).toBe(MAX_VIEWS);
     },
   },
+  "catalog import: ten applies and a discard at once settle it once; an apply racing an order that takes the same stock never overwrites the take": {
+    doors: ["s/[storeSlug]/products/actions.ts#applyCatalogImportAction", "s/[storeSlug]/products/actions.ts#discardCatalogImportAction"],
+    async run() {
+      const s = await seedStore();
+      signedIn = s.owner.id;
+      const apply = await action("s/[storeSlug]/products/actions.ts#applyCatalogImportAction");
+      const discard = await action("s/[storeSlug]/products/actions.ts#discardCatalogImportAction");
+      const riyadh = async () =>
+        (
+          await db.stockLevel.findUniqueOrThrow({
+            where: { storeId_variantId_branchId: { storeId: s.store.id, variantId: s.variants["SKU-A"], branchId: s.branches[0].id } },
+          })
+        ).quantity;
+      const preview = async (quantity: number) =>
+        (await previewCatalogImport(s.ctx(), { name: "count.csv", bytes: new TextEncoder().encode(`SKU,Stock: Riyadh\nSKU-A,${quantity}\n`) })).id;
+      const first = await preview(40);
+      const settled = await Promise.all([
+        ...Array.from({ length: 10 }, () => apply(s.store.slug, { importId: first })),
+        discard(s.store.slug, { importId: first }),
+      ]);
+      expect(settled.filter((r) => r.ok)).toHaveLength(1);
+      const status = (await db.catalogImport.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: first } } })).status;
+      expect(await riyadh()).toBe(status === "APPLIED" ? 40 : 10);
+      // A stock count applied while an order takes one of the same item: the order's take is never lost.
+      for (let round = 0; round < 4; round++) {
+        const before = await riyadh();
+        const id = await preview(before + 100);
+        const order = await seedOrder(s, { items: [{ sku: "SKU-A", quantity: 1 }] });
+        const [applied] = await Promise.all([
+          apply(s.store.slug, { importId: id }),
+          transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false }),
+        ]);
+        expect(await riyadh()).toBe(applied.ok ? before + 99 : before - 1);
+        if (!applied.ok) expect(applied.error!.code).toBe("CONFLICT");
+      }
+    },
+  },
   "team: ten invitations to one address, one link used ten times, a transfer of ownership racing a removal, all at once": {
     doors: [
       "s/[storeSlug]/settings/team/actions.ts#inviteMemberAction",
@@ -624,6 +662,8 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/wallet/export.csv/route.ts#GET": "a read",
   "s/[storeSlug]/orders/export/route.ts#GET": "a read (the export)",
   "api/v1/orders/export/route.ts#GET": "a read (the export)",
+  "s/[storeSlug]/products/export/route.ts#GET": "a read (the catalog)",
+  "s/[storeSlug]/products/import/upload/route.ts#POST": "writes only its own preview row; the catalog changes on apply (raced above)",
   "s/[storeSlug]/settings/team/actions.ts#revokeInvitationAction": "under the team's lock; revoking a revoked invitation is refused, nothing else changes",
   "s/[storeSlug]/settings/team/actions.ts#changeMemberRoleAction": "under the team's lock: the last role chosen stays, and the owner is never touched",
   "s/[storeSlug]/settings/team/actions.ts#setOnlyAssignedAction": "under the team's lock: the last choice stays",

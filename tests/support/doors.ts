@@ -12,6 +12,7 @@ import { addOrderComment } from "@/server/orders/comments";
 import { sendReviewRequestNow } from "@/server/reviews/review-requests";
 import { seedOrder, seedStore, type SeededStore } from "./factories";
 import { photoStorage } from "@/server/reviews/photo-storage";
+import { previewCatalogImport } from "@/server/catalog/catalog-import";
 
 export type Victim = {
   s: SeededStore;
@@ -30,6 +31,7 @@ export type Victim = {
   staffId: string;
   invitationId: string;
   viewId: string;
+  importId: string;
   /** Every id and every distinctive value the victim's store holds: no answer to an outsider may contain one. */
   markers: string[];
 };
@@ -129,6 +131,8 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/orders/actions.ts#bulkMoveOrders": { input: (v) => ({ orderIds: [v.orderId], to: "canceled" }), crossIds: false },
   "s/[storeSlug]/orders/actions.ts#saveOrderViewAction": { input: () => ({ name: "mine", shared: true, query: {}, columns: ["date"] }), crossIds: false },
   "s/[storeSlug]/orders/actions.ts#deleteOrderViewAction": { input: (v) => ({ viewId: v.viewId }), crossIds: true },
+  "s/[storeSlug]/products/actions.ts#applyCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
+  "s/[storeSlug]/products/actions.ts#discardCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/reviews/actions.ts#setReviewStatusAction": { input: (v) => ({ reviewId: v.reviewId, status: "hidden" }), crossIds: true },
   "s/[storeSlug]/reviews/actions.ts#replyToReviewAction": { input: (v) => ({ reviewId: v.reviewId, reply: "x" }), crossIds: true },
   "s/[storeSlug]/settings/api-tokens/actions.ts#createApiTokenAction": { input: () => ({ name: "x", role: "STAFF" }), crossIds: false },
@@ -248,6 +252,8 @@ export const ROUTES: Record<string, RouteCase> = {
   "s/[storeSlug]/review-photos/[photoId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, photoId: v.photoId }), expect: 404 },
   "s/[storeSlug]/wallet/export.csv/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
   "s/[storeSlug]/orders/export/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+  "s/[storeSlug]/products/export/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+  "s/[storeSlug]/products/import/upload/route.ts#POST": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
 };
 
 /** A fingerprint of everything a store owns: every table with a storeId column, row by row. */
@@ -285,6 +291,8 @@ export async function seedDoorsStore(): Promise<Victim> {
     review: `Review text ${mark}`,
     photo: `VICTIM-PHOTO-BYTES-${mark}`,
     view: `Victim view ${mark}`,
+    importFile: `victim-catalog-${mark}.csv`,
+    importProduct: `Victim product ${mark}`,
   };
   const order = await seedOrder(s, { phone: names.phone, name: names.customer });
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
@@ -354,7 +362,13 @@ export async function seedDoorsStore(): Promise<Victim> {
   const view = await db.orderView.create({
     data: { storeId: s.store.id, name: names.view, ownerId: null, createdById: s.owner.id, query: { tag: names.tag }, columns: ["date"] },
   });
+  // A products file read and waiting to be applied.
+  const preview = await previewCatalogImport(s.ctx(), {
+    name: names.importFile,
+    bytes: new TextEncoder().encode(`SKU,Product,Price,Weight (g)\nVICTIM-${mark},${names.importProduct},10,100\n`),
+  });
   const ids = {
+    importId: preview.id,
     viewId: view.id,
     staffId: staff.id,
     invitationId: invitation.id,

@@ -38,6 +38,24 @@ describe("message catalogs", () => {
     expect([...ERROR_CODES].sort()).toEqual(Object.keys(httpStatusOf).sort());
     for (const catalog of [en, ar]) for (const code of ERROR_CODES) expect(catalog.errors, code).toHaveProperty(code);
   });
+  it("every problem an imported file can have is said in both languages, with its parameters", async () => {
+    const { createTranslator } = await import("use-intl/core");
+    const { PROBLEM_RULES } = await import("@/server/catalog/import-plan");
+    for (const [locale, catalog] of [
+      ["en", en],
+      ["ar", ar],
+    ] as const) {
+      const t = createTranslator({
+        locale,
+        messages: catalog as never,
+        onError: (e) => {
+          throw e;
+        },
+      });
+      for (const rule of PROBLEM_RULES)
+        expect(t(`catalogImport.problems.${rule}` as never, { row: 3, max: 10, n: 2, name: "X" } as never), rule).not.toContain("catalogImport");
+    }
+  });
   it("every carrier has a name in both languages", async () => {
     const { CARRIER_IDS } = await import("@/server/shipping/carriers");
     for (const catalog of [en, ar]) for (const c of CARRIER_IDS) expect(catalog.carrierName, c).toHaveProperty(c);
@@ -65,6 +83,7 @@ describe("message catalogs", () => {
       values: "a, b",
       invited: "a@example.com",
       you: "b@example.com",
+      rows: "2, 5",
     };
     for (const [locale, catalog] of [
       ["en", en],

@@ -17,8 +17,10 @@ const expected: Record<Role, Permission[]> = {
     "reviews.manage",
     "team.manage",
     "reports.read",
+    "catalog.read",
+    "catalog.manage",
   ],
-  STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read"],
+  STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read", "catalog.read"],
 };
 
 describe("role → permission table", () => {

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   "team.manage",
   "audit.read",
   "reports.read",
+  "catalog.read",
+  "catalog.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,8 +40,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "reviews.manage",
     "team.manage",
     "reports.read",
+    "catalog.read",
+    "catalog.manage",
   ],
-  STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read"],
+  STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read", "catalog.read"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,13 +1,13 @@
 import "server-only";
-import { PassThrough, Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { z } from "zod";
-import ExcelJS from "exceljs";
 import { db } from "@/server/db/client";
 import { Prisma } from "@/generated/prisma/client";
 import type { StoreContext } from "@/server/auth/context";
 import { translator, type WordsLocale } from "@/server/errors/words";
 import { minorUnitDigits } from "@/server/money/money";
-import { CSV_BOM, csvLine, minorToDecimal } from "@/lib/csv";
+import { minorToDecimal } from "@/lib/csv";
+import { csvStream, xlsxStream, type SheetSpec } from "@/server/files/sheet-stream";
 import { encodeCursor, decodeCursor, type KeysetCursor } from "@/lib/cursor";
 import { AppError, issue } from "@/server/errors/app-error";
 import { orderFilterSql } from "./list-orders";
@@ -192,50 +192,25 @@ export type ExportTarget = { ctx: StoreContext; query: ExportOrdersQuery; locale
 
 const headerOf = (columns: readonly ExportColumn[], t: (k: string) => string) => columns.map((c) => t(`orderExport.columns.${c}`));
 
-/** The export as CSV: a BOM, the header in the reader's language, then the rows as they are read. */
-export function ordersCsv(
-  { ctx, query, locale, timeZone }: ExportTarget,
-  bounds: { from?: KeysetCursor; through?: KeysetCursor } = {},
-): ReadableStream<Uint8Array> {
+const sheetOf = ({ ctx, query, locale, timeZone }: ExportTarget, bounds: { from?: KeysetCursor; through?: KeysetCursor } = {}): SheetSpec => {
   const t = translator(locale);
   const cells = rowWriter(query.columns, timeZone, t);
-  async function* lines() {
-    yield CSV_BOM + csvLine(headerOf(query.columns, t));
-    for await (const page of exportRows(ctx, query, bounds.from, bounds.through)) yield page.map((r) => csvLine(cells(r))).join("");
-  }
-  return Readable.toWeb(Readable.from(lines(), { objectMode: false })) as ReadableStream<Uint8Array>;
-}
+  return {
+    header: headerOf(query.columns, t),
+    widths: query.columns.map((c) => (c === "items" || c === "address" ? 40 : 18)),
+    sheetName: t("orderExport.sheet"),
+    rightToLeft: locale === "ar",
+    pages: async function* () {
+      for await (const page of exportRows(ctx, query, bounds.from, bounds.through)) yield page.map(cells);
+    },
+  };
+};
 
-/**
- * The export as an Excel workbook, written as it is read: rows are committed to the zip stream a page at a
- * time (no shared-strings table held in memory), and the next page waits while the reader is behind.
- */
-export function ordersXlsx({ ctx, query, locale, timeZone }: ExportTarget): ReadableStream<Uint8Array> {
-  const t = translator(locale);
-  const cells = rowWriter(query.columns, timeZone, t);
-  const out = new PassThrough({ highWaterMark: 1 << 20 });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(t("orderExport.sheet"), { views: [{ rightToLeft: locale === "ar", state: "frozen", ySplit: 1 }] });
-  sheet.columns = headerOf(query.columns, t).map((header, i) => ({
-    header,
-    key: query.columns[i],
-    width: query.columns[i] === "items" || query.columns[i] === "address" ? 40 : 18,
-  }));
-  const behind = () => new Promise<void>((resolve) => (out.readableLength < 1 << 20 ? resolve() : out.once("drain", () => resolve())));
-  void (async () => {
-    try {
-      for await (const page of exportRows(ctx, query)) {
-        for (const row of page) sheet.addRow(cells(row)).commit();
-        await behind();
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      out.destroy(error as Error);
-    }
-  })();
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
-}
+/** The export as CSV: a BOM, the header in the reader's language, then the rows as they are read. */
+export const ordersCsv = (target: ExportTarget, bounds: { from?: KeysetCursor; through?: KeysetCursor } = {}) => csvStream(sheetOf(target, bounds));
+
+/** The export as an Excel workbook, streamed as it is read (`xlsxStream`). */
+export const ordersXlsx = (target: ExportTarget) => xlsxStream(sheetOf(target));
 
 /**
  * An API page of the export: up to `limit` orders after `cursor`. Where it ends, and the cursor of the page

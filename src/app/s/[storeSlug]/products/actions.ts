@@ -1,0 +1,20 @@
+"use server";
+
+import { z } from "zod";
+import { storeAction } from "@/server/actions/action-client";
+import { applyCatalogImport, discardCatalogImport } from "@/server/catalog/catalog-import";
+
+const importInput = z.strictObject({ importId: z.uuid() });
+
+export const applyCatalogImportAction = storeAction(
+  { input: importInput, permission: "catalog.manage", revalidate: (slug) => `/s/${slug}/products` },
+  (input, ctx) => applyCatalogImport(ctx, input.importId),
+);
+
+export const discardCatalogImportAction = storeAction(
+  { input: importInput, permission: "catalog.manage", revalidate: (slug) => `/s/${slug}/products` },
+  async (input, ctx) => {
+    await discardCatalogImport(ctx, input.importId);
+    return null;
+  },
+);
