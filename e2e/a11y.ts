@@ -54,6 +54,7 @@ export async function checkDashboard(page: Page, request: Parameters<typeof plac
     `/s/demo/orders/${order.id}`,
     "/s/demo/customers",
     ...(customerId ? [`/s/demo/customers/${customerId}`] : []),
+    "/s/demo/orders/exports",
     "/s/demo/products",
     "/s/demo/products/import",
     "/s/demo/wallet",

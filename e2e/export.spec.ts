@@ -23,3 +23,26 @@ test("the owner exports the filtered orders as CSV with the columns chosen, in t
   expect(rows.every((r) => r.includes("مها العتيبي"))).toBe(true);
   expect(rows.some((r) => r.startsWith(`"#${order.number}"`))).toBe(true);
 });
+
+test("an export prepared in the background shows its progress, rings the bell when ready, and downloads from Your exports", async ({ page, request }) => {
+  const name = `ريم ${Date.now().toString(36)}`;
+  const order = await placeDemoOrder(request, { customer: { name, phone: "+966533000333" } });
+  await signIn(page, "owner@demo.test");
+  await page.goto(`/s/demo/orders?q=${encodeURIComponent(name)}`);
+  await page.getByText("Export", { exact: true }).click();
+  await page.getByRole("button", { name: "Prepare in the background" }).click();
+  await expect(page).toHaveURL(/\/s\/demo\/orders\/exports$/);
+  await expect(page.getByRole("heading", { name: "Your exports", level: 1 })).toBeVisible();
+  // The page reads itself again while the worker prepares the file.
+  const ready = page.locator('li[data-status="READY"]').first();
+  await expect(ready).toContainText("1 order", { timeout: 30_000 });
+  const download = page.waitForEvent("download");
+  await ready.getByRole("link", { name: "Download" }).click();
+  const text = (await (await (await download).createReadStream()).toArray()).map((b: Buffer) => b.toString("utf8")).join("");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain(`"#${order.number}"`);
+  expect(text).toContain(name);
+  // The bell said so.
+  await page.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
+  await expect(page.getByRole("link", { name: /Your export of \d+ orders? is ready to download\./ }).first()).toBeVisible();
+});

@@ -9,6 +9,7 @@ import { carrierAdapters } from "../src/server/shipping/carrier-simulator";
 import { reconcileLabels } from "../src/server/shipping/issue-label";
 import { purgeWebhookReceipts } from "../src/server/http/signed-webhook";
 import { purgeCatalogImports } from "../src/server/catalog/catalog-import";
+import { purgeFileExports } from "../src/server/orders/export-jobs";
 import { paymentProvider } from "../src/server/wallet/payment-provider";
 import { reconcileTopUps } from "../src/server/wallet/top-ups";
 import { mailerFromSettings } from "../src/server/email/send-email";
@@ -42,6 +43,8 @@ const reconcile = async () => {
   await purgeWebhookReceipts().catch((error: Error) => log(`purging webhook receipts failed: ${error.message}`));
   // Previews of product files that nobody applied within their day.
   await purgeCatalogImports().catch((error: Error) => log(`purging catalog previews failed: ${error.message}`));
+  // Exports prepared in the background, a day after they were ready.
+  await purgeFileExports().catch((error: Error) => log(`purging prepared exports failed: ${error.message}`));
 };
 void reconcile();
 const reconciler = setInterval(reconcile, settings().LABEL_RECONCILE_EVERY_MS);

@@ -30,6 +30,7 @@ type Result = { ok: boolean; error?: { code: string; message: string; fields?: R
 let v: Victim;
 beforeAll(async () => {
   process.env.REVIEW_PHOTOS_DIR = path.join("/tmp", `tajer-hostile-${process.pid}`);
+  process.env.TAJER_EXPORTS_DIR = path.join("/tmp", `tajer-hostile-exports-${process.pid}`);
   v = await seedDoorsStore();
   signedIn = v.s.owner.id;
 });

@@ -37,6 +37,7 @@ let outsider: SeededStore;
 
 beforeAll(async () => {
   process.env.REVIEW_PHOTOS_DIR = path.join("/tmp", `tajer-outsider-${process.pid}`);
+  process.env.TAJER_EXPORTS_DIR = path.join("/tmp", `tajer-outsider-exports-${process.pid}`);
   victim = await seedDoorsStore();
   outsider = await seedStore();
 });

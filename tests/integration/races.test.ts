@@ -5,6 +5,7 @@
 // a new door must be raced here or say why it needs no race, or the first test fails.
 import { MAX_VIEWS } from "@/server/orders/order-views";
 import { previewCatalogImport } from "@/server/catalog/catalog-import";
+import { MAX_PENDING_EXPORTS } from "@/server/orders/export-jobs";
 import { createHmac } from "node:crypto";
 import path from "node:path";
 import sharp from "sharp";
@@ -481,6 +482,19 @@ const RACES: Record<string, Race> = {
       expect(await db.orderView.count({ where: { storeId: s.store.id, ownerId: s.owner.id } })).toBe(MAX_VIEWS);
     },
   },
+  "background exports: ten asked at once by one person, at most three wait": {
+    doors: ["s/[storeSlug]/orders/actions.ts#requestOrdersExportAction"],
+    async run() {
+      const s = await seedStore();
+      signedIn = s.owner.id;
+      const ask = await action("s/[storeSlug]/orders/actions.ts#requestOrdersExportAction");
+      const asked = await at(10, () => ask(s.store.slug, { query: { format: "csv" } }));
+      expect(asked.filter((r) => r.ok)).toHaveLength(MAX_PENDING_EXPORTS);
+      expect(asked.filter((r) => !r.ok).every((r) => r.error!.code === "CONFLICT")).toBe(true);
+      expect(await db.fileExport.count({ where: { storeId: s.store.id } })).toBe(MAX_PENDING_EXPORTS);
+      expect(await db.job.count({ where: { storeId: s.store.id, kind: "orders.export" } })).toBe(MAX_PENDING_EXPORTS);
+    },
+  },
   "catalog import: ten applies and a discard at once settle it once; an apply racing an order that takes the same stock never overwrites the take": {
     doors: ["s/[storeSlug]/products/actions.ts#applyCatalogImportAction", "s/[storeSlug]/products/actions.ts#discardCatalogImportAction"],
     async run() {
@@ -663,6 +677,7 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/orders/export/route.ts#GET": "a read (the export)",
   "api/v1/orders/export/route.ts#GET": "a read (the export)",
   "s/[storeSlug]/products/export/route.ts#GET": "a read (the catalog)",
+  "s/[storeSlug]/orders/exports/[exportId]/route.ts#GET": "a read (a prepared file)",
   "s/[storeSlug]/products/import/upload/route.ts#POST": "writes only its own preview row; the catalog changes on apply (raced above)",
   "s/[storeSlug]/settings/team/actions.ts#revokeInvitationAction": "under the team's lock; revoking a revoked invitation is refused, nothing else changes",
   "s/[storeSlug]/settings/team/actions.ts#changeMemberRoleAction": "under the team's lock: the last role chosen stays, and the owner is never touched",

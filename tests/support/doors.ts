@@ -13,6 +13,9 @@ import { sendReviewRequestNow } from "@/server/reviews/review-requests";
 import { seedOrder, seedStore, type SeededStore } from "./factories";
 import { photoStorage } from "@/server/reviews/photo-storage";
 import { previewCatalogImport } from "@/server/catalog/catalog-import";
+import { exportsDir } from "@/server/orders/export-jobs";
+import { promises as fs } from "node:fs";
+import nodePath from "node:path";
 
 export type Victim = {
   s: SeededStore;
@@ -32,6 +35,7 @@ export type Victim = {
   invitationId: string;
   viewId: string;
   importId: string;
+  exportId: string;
   /** Every id and every distinctive value the victim's store holds: no answer to an outsider may contain one. */
   markers: string[];
 };
@@ -131,6 +135,7 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/orders/actions.ts#bulkMoveOrders": { input: (v) => ({ orderIds: [v.orderId], to: "canceled" }), crossIds: false },
   "s/[storeSlug]/orders/actions.ts#saveOrderViewAction": { input: () => ({ name: "mine", shared: true, query: {}, columns: ["date"] }), crossIds: false },
   "s/[storeSlug]/orders/actions.ts#deleteOrderViewAction": { input: (v) => ({ viewId: v.viewId }), crossIds: true },
+  "s/[storeSlug]/orders/actions.ts#requestOrdersExportAction": { input: () => ({ query: { format: "csv", columns: "number,customerName" } }), crossIds: false },
   "s/[storeSlug]/products/actions.ts#applyCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/products/actions.ts#discardCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/reviews/actions.ts#setReviewStatusAction": { input: (v) => ({ reviewId: v.reviewId, status: "hidden" }), crossIds: true },
@@ -252,6 +257,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "s/[storeSlug]/review-photos/[photoId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, photoId: v.photoId }), expect: 404 },
   "s/[storeSlug]/wallet/export.csv/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
   "s/[storeSlug]/orders/export/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+  "s/[storeSlug]/orders/exports/[exportId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, exportId: v.exportId }), expect: 404 },
   "s/[storeSlug]/products/export/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
   "s/[storeSlug]/products/import/upload/route.ts#POST": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
 };
@@ -293,6 +299,7 @@ export async function seedDoorsStore(): Promise<Victim> {
     view: `Victim view ${mark}`,
     importFile: `victim-catalog-${mark}.csv`,
     importProduct: `Victim product ${mark}`,
+    exportBytes: `VICTIM-EXPORT-BYTES-${mark}`,
   };
   const order = await seedOrder(s, { phone: names.phone, name: names.customer });
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
@@ -367,7 +374,24 @@ export async function seedDoorsStore(): Promise<Victim> {
     name: names.importFile,
     bytes: new TextEncoder().encode(`SKU,Product,Price,Weight (g)\nVICTIM-${mark},${names.importProduct},10,100\n`),
   });
+  // An export the owner had prepared, its file on disk: a door that served it to an outsider would hand over these bytes.
+  const prepared = await db.fileExport.create({
+    data: {
+      storeId: s.store.id,
+      requestedById: s.owner.id,
+      format: "csv",
+      query: {},
+      locale: "en",
+      status: "READY",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  const exportFile = nodePath.join(exportsDir(), s.store.id, `${prepared.id}.csv`);
+  await fs.mkdir(nodePath.dirname(exportFile), { recursive: true });
+  await fs.writeFile(exportFile, names.exportBytes);
+  await db.fileExport.update({ where: { storeId_id: { storeId: s.store.id, id: prepared.id } }, data: { bytes: names.exportBytes.length } });
   const ids = {
+    exportId: prepared.id,
     importId: preview.id,
     viewId: view.id,
     staffId: staff.id,

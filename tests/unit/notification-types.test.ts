@@ -17,7 +17,7 @@ describe("the notifications' catalogue", () => {
     expect(parseNotification("comment.mention", null)).toEqual({ type: "unknown", data: { type: "comment.mention" } });
   });
   it("every type has its sentence in both languages, with the names and the number isolated", () => {
-    const keys = { "order.created": "created", "order.assigned": "assigned", "comment.mention": "mention" } as const;
+    const keys = { "order.created": "created", "order.assigned": "assigned", "comment.mention": "mention", "export.ready": "exportReady" } as const;
     expect(Object.keys(keys).sort()).toEqual([...NOTIFICATION_TYPES].sort());
     for (const catalog of [en, ar])
       for (const key of Object.values(keys)) {

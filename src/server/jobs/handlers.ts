@@ -5,12 +5,14 @@ import { sendReviewRequest } from "@/server/reviews/review-requests";
 import type { JobHandlers } from "./worker";
 import type { Mailer } from "@/server/email/mailer";
 import { giveUpEmail, sendEmail } from "@/server/email/send-email";
+import { failExport, runOrdersExport } from "@/server/orders/export-jobs";
 
 export function jobHandlers(deps: { sms: SmsProvider | null; mailer?: Mailer | null }): JobHandlers {
   return {
     "sms.send": { run: (payload) => sendSms(payload, deps.sms), giveUp: giveUpSms },
     "webhook.deliver": { run: deliverWebhook },
     "email.send": { run: (payload) => sendEmail(payload, deps.mailer ?? null), giveUp: giveUpEmail },
+    "orders.export": { run: runOrdersExport, giveUp: failExport },
     "review.request": {
       run: async (payload, { now }) => {
         await sendReviewRequest(payload, { now });

@@ -4,5 +4,6 @@ export type JobPayloads = {
   "webhook.deliver": { storeId: string; event: string; body: Record<string, unknown> };
   "review.request": { storeId: string; requestId: string };
   "email.send": { emailId: string };
+  "orders.export": { storeId: string; exportId: string };
 };
 export type JobKind = keyof JobPayloads;

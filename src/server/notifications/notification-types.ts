@@ -15,6 +15,8 @@ export const NOTIFICATIONS = {
   "order.assigned": z.looseObject({ ...aboutOrder, by: z.string() }),
   /** Someone named you in a comment. */
   "comment.mention": z.looseObject({ ...aboutOrder, by: z.string() }),
+  /** An export prepared in the background is ready to download. */
+  "export.ready": z.looseObject({ exportId: z.string(), rows: z.number(), format: z.string() }),
 } as const;
 
 export type NotificationType = keyof typeof NOTIFICATIONS;

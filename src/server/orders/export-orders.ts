@@ -192,7 +192,9 @@ export type ExportTarget = { ctx: StoreContext; query: ExportOrdersQuery; locale
 
 const headerOf = (columns: readonly ExportColumn[], t: (k: string) => string) => columns.map((c) => t(`orderExport.columns.${c}`));
 
-const sheetOf = ({ ctx, query, locale, timeZone }: ExportTarget, bounds: { from?: KeysetCursor; through?: KeysetCursor } = {}): SheetSpec => {
+type Bounds = { from?: KeysetCursor; through?: KeysetCursor };
+
+const sheetOf = ({ ctx, query, locale, timeZone }: ExportTarget, bounds: Bounds = {}, progress?: (rows: number) => void): SheetSpec => {
   const t = translator(locale);
   const cells = rowWriter(query.columns, timeZone, t);
   return {
@@ -201,16 +203,24 @@ const sheetOf = ({ ctx, query, locale, timeZone }: ExportTarget, bounds: { from?
     sheetName: t("orderExport.sheet"),
     rightToLeft: locale === "ar",
     pages: async function* () {
-      for await (const page of exportRows(ctx, query, bounds.from, bounds.through)) yield page.map(cells);
+      let rows = 0;
+      for await (const page of exportRows(ctx, query, bounds.from, bounds.through)) {
+        yield page.map(cells);
+        progress?.((rows += page.length));
+      }
     },
   };
 };
 
 /** The export as CSV: a BOM, the header in the reader's language, then the rows as they are read. */
-export const ordersCsv = (target: ExportTarget, bounds: { from?: KeysetCursor; through?: KeysetCursor } = {}) => csvStream(sheetOf(target, bounds));
+export const ordersCsv = (target: ExportTarget, bounds: Bounds = {}) => csvStream(sheetOf(target, bounds));
 
 /** The export as an Excel workbook, streamed as it is read (`xlsxStream`). */
 export const ordersXlsx = (target: ExportTarget) => xlsxStream(sheetOf(target));
+
+/** The export in its format, telling `progress` how many orders are written so far (the background export). */
+export const ordersFile = (target: ExportTarget, progress: (rows: number) => void) =>
+  (target.query.format === "xlsx" ? xlsxStream : csvStream)(sheetOf(target, {}, progress));
 
 /**
  * An API page of the export: up to `limit` orders after `cursor`. Where it ends, and the cursor of the page

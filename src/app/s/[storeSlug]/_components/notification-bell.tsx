@@ -40,6 +40,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
         "order.created": (d) => t("created", { number: `#${d.number}`, customer: d.customerName }),
         "order.assigned": (d) => t("assigned", { number: `#${d.number}`, by: d.by }),
         "comment.mention": (d) => t("mention", { number: `#${d.number}`, by: d.by }),
+        "export.ready": (d) => t("exportReady", { n: d.rows }),
       };
       if (n.type === "unknown") return t("unknown");
       return (SENTENCES[n.type] as (data: unknown) => string)(n.data);
@@ -137,7 +138,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
             {state.items.map((n) => (
               <li key={n.id}>
                 <Link
-                  href={n.orderId ? `/s/${storeSlug}/orders/${n.orderId}` : "#"}
+                  href={n.orderId ? `/s/${storeSlug}/orders/${n.orderId}` : n.type === "export.ready" ? `/s/${storeSlug}/orders/exports` : "#"}
                   onClick={() => {
                     setOpen(false);
                     void markRead(storeSlug, { ids: [n.id] }).then((r) => r.ok && setState(r.data));

@@ -7,6 +7,7 @@ import { storeAction } from "@/server/actions/action-client";
 import { bulkTransitionOrders } from "@/server/orders/bulk-transition-orders";
 import { ORDER_STATUSES } from "@/server/orders/order-status";
 import { createOrderView, deleteOrderView, orderViewInput } from "@/server/orders/order-views";
+import { requestOrdersExport } from "@/server/orders/export-jobs";
 
 /** Bulk Order Actions from the list; the page sends the selection in small batches to show progress. */
 export const bulkMoveOrders = storeAction(
@@ -34,4 +35,10 @@ export const deleteOrderViewAction = storeAction(
     await deleteOrderView(ctx, input.viewId);
     return null;
   },
+);
+
+/** An export of the list's filter prepared by the worker; the page then shows it under "Your exports". */
+export const requestOrdersExportAction = storeAction(
+  { input: z.strictObject({ query: z.record(z.string().max(40), z.string().max(1000)) }), permission: "orders.read" },
+  async (input, ctx) => requestOrdersExport(ctx, input.query, await readerLocale()),
 );

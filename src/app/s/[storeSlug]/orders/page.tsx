@@ -92,6 +92,7 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
         <div className="flex flex-wrap items-center gap-2">
           <ColumnChooser base={base} params={{ ...current, ...(viewId ? { view: viewId } : {}) }} columns={columns} />
           <ExportMenu
+            storeSlug={store.slug}
             action={`${base}/export`}
             filters={Object.fromEntries(
               Object.entries({ ...withoutCursor, limit: undefined })

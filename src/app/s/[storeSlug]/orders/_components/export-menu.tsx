@@ -1,20 +1,25 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useTransition } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button, buttonClass } from "@/components/ui/button";
+import { requestOrdersExportAction } from "../actions";
 
 /**
  * "Export" on the orders list: the current filter's orders as CSV or Excel, with the columns chosen. With
  * scripts the page reads the download as it streams and says how far it is, then saves it; without them the
- * form is a plain download.
+ * form is a plain download. Many orders can be prepared in the background instead ("Your exports").
  */
 export function ExportMenu({
+  storeSlug,
   action,
   filters,
   columns,
   defaults,
 }: {
+  storeSlug: string;
   action: string;
   filters: Record<string, string>;
   columns: readonly string[];
@@ -22,16 +27,33 @@ export function ExportMenu({
 }) {
   const t = useTranslations("orderExport");
   const format = useFormatter();
+  const router = useRouter();
   const [progress, setProgress] = useState<{ rows: number; bytes: number; format: string } | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [queueing, startQueue] = useTransition();
+  const exportsPage = `/s/${storeSlug}/orders/exports`;
 
-  async function download(form: HTMLFormElement) {
+  const queryOf = (form: HTMLFormElement) => {
     const data = new FormData(form);
     const query = new URLSearchParams(filters);
     query.set("format", String(data.get("format") ?? "csv"));
     query.set("columns", data.getAll("columns").join(","));
+    return query;
+  };
+
+  function prepare(form: HTMLFormElement) {
+    const query = Object.fromEntries(queryOf(form));
+    startQueue(async () => {
+      const result = await requestOrdersExportAction(storeSlug, { query });
+      if (!result.ok) return setFailed(result.error.message);
+      router.push(exportsPage);
+    });
+  }
+
+  async function download(form: HTMLFormElement) {
+    const query = queryOf(form);
     const chosen = query.get("format")!;
-    setFailed(false);
+    setFailed(null);
     setProgress({ rows: 0, bytes: 0, format: chosen });
     try {
       const response = await fetch(`${action}?${query}`);
@@ -54,7 +76,7 @@ export function ExportMenu({
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch {
-      setFailed(true);
+      setFailed(t("failed"));
     }
     setProgress(null);
   }
@@ -105,12 +127,19 @@ export function ExportMenu({
         )}
         {failed && (
           <p role="alert" className="text-sm text-red-700">
-            {t("failed")}
+            {failed}
           </p>
         )}
-        <Button type="submit" className="w-full" disabled={!!progress}>
+        <Button type="submit" className="w-full" disabled={!!progress || queueing}>
           {t("download")}
         </Button>
+        <Button type="button" variant="secondary" className="w-full" disabled={!!progress || queueing} onClick={(event) => prepare(event.currentTarget.form!)}>
+          {t("background")}
+        </Button>
+        <p className="text-xs text-slate-600">{t("backgroundHelp")}</p>
+        <Link href={exportsPage} className="flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
+          {t("exportsLink")}
+        </Link>
       </form>
     </details>
   );
