@@ -31,11 +31,13 @@ test("an export prepared in the background shows its progress, rings the bell wh
   await page.goto(`/s/demo/orders?q=${encodeURIComponent(name)}`);
   await page.getByText("Export", { exact: true }).click();
   await page.getByRole("button", { name: "Prepare in the background" }).click();
-  await expect(page).toHaveURL(/\/s\/demo\/orders\/exports$/);
+  await expect(page).toHaveURL(/\/s\/demo\/orders\/exports\?id=[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "Your exports", level: 1 })).toBeVisible();
   // The page reads itself again while the worker prepares the file.
-  const ready = page.locator('li[data-status="READY"]').first();
-  await expect(ready).toContainText("1 order", { timeout: 30_000 });
+  const id = new URL(page.url()).searchParams.get("id")!;
+  const ready = page.locator(`li[data-export-id="${id}"]`);
+  await expect(ready).toHaveAttribute("data-status", "READY", { timeout: 30_000 });
+  await expect(ready).toContainText("1 order");
   const download = page.waitForEvent("download");
   await ready.getByRole("link", { name: "Download" }).click();
   const text = (await (await (await download).createReadStream()).toArray()).map((b: Buffer) => b.toString("utf8")).join("");

@@ -52,7 +52,7 @@ const only =
 if (process.env.BENCH_CHECK === "1" && process.env.BENCH_ONLY) console.log(`[bench] BENCH_ONLY is ignored by the check: every scenario runs`);
 const want = (name: string) => !only?.length || only.some((w) => name.toLowerCase().includes(w));
 /** The scenarios the check expects to see, by name: a filter, or a scenario that quietly stopped running, fails it. */
-const EXPECTED_SCENARIOS = 18;
+const EXPECTED_SCENARIOS = 19;
 
 /** Runs `fn` from `concurrency` loops for the duration (or `count` calls in all), collecting latencies. */
 async function load(fn: (i: number) => Promise<boolean>, options: { concurrency: number; seconds?: number; count?: number }) {
@@ -808,6 +808,58 @@ async function main() {
         note: `counting the same year from the shipments instead of the carriers' daily rollups takes ${round(scan.p50)} ms a time`,
       });
       log(`scorecard: p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms; a scan of the shipments ${round(scan.p50)} ms`);
+    }
+
+    if (want("import")) {
+      // A products file of 5,000 rows (the big store's 20 SKUs changed, the rest new, stock at its three
+      // branches) read into a preview through the upload route, against its floor: the reads the preview
+      // makes of the store (its variants by SKU, their stock) and the write of a preview row of the same size.
+      const cookie = await signInCookie("owner@bench.test", BENCH_PASSWORD);
+      const ROWS = 5_000;
+      const lines = ["SKU,Product,Option,Price,Weight (g),Stock: Branch 1,Stock: Branch 2,Stock: Branch 3"];
+      for (let i = 1; i <= ROWS; i++)
+        lines.push(
+          `BN-${String(i).padStart(3, "0")},Product ${Math.ceil(i / 4)},Size ${i % 4},${25 + (i % 90)}.50,${300 + (i % 700)},${i % 50},${i % 7},${i % 13}`,
+        );
+      const file = Buffer.from(lines.join("\r\n"), "utf8");
+      const skus = Array.from({ length: ROWS }, (_, i) => `BN-${String(i + 1).padStart(3, "0")}`);
+      const upload = async () => {
+        const res = await fetch(`${BASE}/s/bench-1/products/import/upload?name=bench.csv`, {
+          method: "POST",
+          headers: { cookie, "content-type": "text/csv", "x-tajer-upload": "1" },
+          body: file,
+        });
+        const body = (await res.json()) as { id?: string };
+        return res.status === 201 && !!body.id;
+      };
+      if (!(await upload())) throw new Error("the import's upload did not answer 201 for the signed-in owner");
+      const app = await load(upload, { concurrency: 1, count: CHECK ? 1 : 5 });
+      const floor = await load(
+        async () => {
+          const variants = await sql.query(
+            `SELECT v.id, v.sku, v."productId", p.name, v."optionLabel", v.price, v."weightGrams", v."lengthMm", v."widthMm", v."heightMm", v.active
+             FROM product_variants v JOIN products p ON p."storeId" = v."storeId" AND p.id = v."productId" WHERE v."storeId" = $1 AND v.sku = ANY($2)`,
+            [storeId, skus],
+          );
+          await sql.query(`SELECT "variantId", "branchId", quantity FROM stock_levels WHERE "storeId" = $1 AND "variantId" = ANY($2)`, [
+            storeId,
+            variants.rows.map((v: { id: string }) => v.id),
+          ]);
+          const plan = JSON.stringify(lines.slice(1).map((l, i) => ({ row: i + 2, cells: l.split(",") })));
+          await sql.query(`CREATE TEMP TABLE IF NOT EXISTS floor_previews (plan jsonb)`);
+          await sql.query(`INSERT INTO floor_previews VALUES ($1::jsonb)`, [plan]);
+          return true;
+        },
+        { concurrency: 1, count: CHECK ? 1 : 5 },
+      );
+      results.push({
+        scenario: "catalog import: a 5,000-row file read into a preview (page)",
+        concurrency: 1,
+        ...app,
+        floor: floorOf(floor),
+        note: `${Math.round(file.length / 1024)} KB; the preview parses, checks every cell and plans against the store's variants and stock`,
+      });
+      log(`import preview: p50 ${round(app.p50)} ms vs floor ${round(floor.p50)} ms`);
     }
 
     if (CHECK) {

@@ -37,9 +37,10 @@ export type FileExportDto = {
 };
 
 /** The folder of prepared exports: `exports/` in the data folder, shared by the worker and the app servers. */
+// (A folder chosen at run time: the build is told not to trace it into the server's files.)
 export const exportsDir = (env: Record<string, string | undefined> = process.env) =>
-  path.resolve(env.TAJER_EXPORTS_DIR ?? path.join(env.TAJER_DATA_DIR ?? ".data", "exports"));
-const fileOf = (storeId: string, id: string, format: string) => path.join(exportsDir(), storeId, `${id}.${format}`);
+  path.resolve(/*turbopackIgnore: true*/ env.TAJER_EXPORTS_DIR ?? path.join(/*turbopackIgnore: true*/ env.TAJER_DATA_DIR ?? ".data", "exports"));
+const fileOf = (storeId: string, id: string, format: string) => path.join(/*turbopackIgnore: true*/ exportsDir(), storeId, `${id}.${format}`);
 
 const userOf = (ctx: StoreContext): string => {
   if (ctx.actor.type !== "USER") throw new AppError("FORBIDDEN", "Background exports are for people.");

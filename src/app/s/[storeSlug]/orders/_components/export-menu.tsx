@@ -46,7 +46,7 @@ export function ExportMenu({
     startQueue(async () => {
       const result = await requestOrdersExportAction(storeSlug, { query });
       if (!result.ok) return setFailed(result.error.message);
-      router.push(exportsPage);
+      router.push(`${exportsPage}?id=${result.data.id}`);
     });
   }
 

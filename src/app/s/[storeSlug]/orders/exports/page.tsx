@@ -30,7 +30,7 @@ export default async function ExportsPage({ params }: { params: Promise<{ storeS
         ) : (
           <ul className="divide-y divide-slate-100" aria-live="polite">
             {exports.map((e) => (
-              <li key={e.id} data-status={e.status} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <li key={e.id} data-export-id={e.id} data-status={e.status} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div className="space-y-0.5">
                   <p className="font-medium">
                     {t(`formats.${e.format}`)} · {t(`statusLabel.${e.status}`)}
