@@ -183,7 +183,7 @@ describe("planning an import", () => {
       [2, "Active", "notYesNo"],
       [2, "Stock: Riyadh Olaya", "notWholeNumber"],
       [4, "SKU", "duplicateSku"],
-      [5, "SKU", "required"],
+      [5, "SKU", "skuRequired"],
     ]);
     expect(problems.find((p) => p.rule === "duplicateSku")?.params).toEqual({ row: 3 });
   });

@@ -49,6 +49,7 @@ export const PROBLEM_RULES = [
   "unknownBranch",
   "ambiguousBranch",
   "required",
+  "skuRequired",
   "tooLong",
   "controlCharacters",
   "duplicateSku",
@@ -243,7 +244,7 @@ export function planImport(input: PlanInput): { plan: ImportPlan; problems: Impo
     const skuCell = cellOf(cells, "sku")!;
     const sku = readText(skuCell.text, MAX_SKU, false);
     if ("rule" in sku) {
-      say(skuCell.heading, sku.rule === "tooLong" ? { rule: "tooLong", params: { max: MAX_SKU } } : sku);
+      say(skuCell.heading, sku.rule === "required" ? { rule: "skuRequired" } : sku);
       continue;
     }
     // SKUs are told apart exactly as the store keeps them (and as orders name them): "a-1" is not "A-1".

@@ -14,6 +14,7 @@ export function UploadForm({ base, maxBytes }: { base: string; maxBytes: number 
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
   const mb = Math.round(maxBytes / 1024 / 1024);
   return (
     <form
@@ -44,15 +45,23 @@ export function UploadForm({ base, maxBytes }: { base: string; maxBytes: number 
         }
       }}
     >
+      {/* The browser's own file button speaks the browser's language: this one speaks the page's. */}
       <label className="block min-w-60 flex-1 text-sm">
         <span className="mb-1 block font-medium text-slate-700">{t("file")}</span>
         <input
           type="file"
           name="file"
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white p-2 text-sm file:me-3 file:min-h-9 file:rounded-md file:border-0 file:bg-slate-100 file:px-3"
-          onChange={() => setError(null)}
+          className="peer sr-only"
+          onChange={(event) => {
+            setError(null);
+            setChosen(event.currentTarget.files?.[0]?.name ?? null);
+          }}
         />
+        <span className="flex min-h-11 w-full cursor-pointer items-center gap-3 rounded-lg border border-slate-300 bg-white p-1 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
+          <span className="flex min-h-9 items-center rounded-md bg-slate-100 px-3 font-medium text-slate-800">{t("chooseButton")}</span>
+          <bdi className={chosen ? "text-slate-900" : "text-slate-500"}>{chosen ?? t("noFile")}</bdi>
+        </span>
       </label>
       <Button type="submit" disabled={pending}>
         {pending ? t("reading") : t("read")}

@@ -30,7 +30,9 @@ export default async function CatalogImportPage({ params }: { params: Promise<{ 
           {(["row", "new", "keep", "stock", "whole"] as const).map((k) => (
             <li key={k}>{t(`rules.${k}`)}</li>
           ))}
-          <li>{t("rules.file", { mb: Math.round(MAX_IMPORT_BYTES / 1024 / 1024), rows: MAX_IMPORT_ROWS })}</li>
+          <li>
+            {t("rules.file", { mb: Math.round(MAX_IMPORT_BYTES / 1024 / 1024), rows: new Intl.NumberFormat(intlLocale(locale)).format(MAX_IMPORT_ROWS) })}
+          </li>
         </ul>
         <p className="mt-3 flex flex-wrap items-center gap-2 text-sm">
           <span>{t("template")}</span>
