@@ -853,7 +853,7 @@ async function main() {
         { concurrency: 1, count: CHECK ? 1 : 5 },
       );
       results.push({
-        scenario: "catalog import: a 5,000-row file read into a preview (page)",
+        scenario: "catalog import: a 5,000-row file read into a preview (upload)",
         concurrency: 1,
         ...app,
         floor: floorOf(floor),
