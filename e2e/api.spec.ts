@@ -40,6 +40,7 @@ test.describe("API over HTTP", () => {
         "/shipments/{shipmentId}/void",
         "/customers/{customerId}/block",
         "/customers/{customerId}/unblock",
+        "/customers/{customerId}/risk",
         "/branches",
         "/branches/{branchId}/pickup-slots",
         "/carriers",

@@ -661,6 +661,7 @@ const NOT_RACED: Record<string, string> = {
   "api/v1/rates/route.ts#POST": "a quote: writes nothing",
   "api/v1/customers/[customerId]/block/route.ts#POST": "an idempotent update",
   "api/v1/customers/[customerId]/unblock/route.ts#POST": "an idempotent update",
+  "api/v1/customers/[customerId]/risk/route.ts#GET": "a read",
   "api/v1/orders/[orderId]/route.ts#GET": "a read",
   "api/v1/orders/[orderId]/assignee/route.ts#POST": "the last assignment wins, by design",
   "api/v1/orders/[orderId]/comments/route.ts#POST": "each comment is its own row",

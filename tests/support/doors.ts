@@ -235,6 +235,7 @@ export const ROUTES: Record<string, RouteCase> = {
     expect: 404,
   },
   "api/v1/customers/[customerId]/unblock/route.ts#POST": { params: (v) => ({ customerId: v.customerId }), expect: 404 },
+  "api/v1/customers/[customerId]/risk/route.ts#GET": { params: (v) => ({ customerId: v.customerId }), expect: 404 },
   "api/v1/orders/[orderId]/route.ts#GET": { params: ids, expect: 404 },
   "api/v1/orders/[orderId]/assignee/route.ts#POST": { params: ids, body: () => ({ userId: null }), expect: 404 },
   "api/v1/orders/[orderId]/comments/route.ts#POST": { params: ids, body: () => ({ body: "x" }), expect: 404 },

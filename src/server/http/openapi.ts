@@ -168,6 +168,12 @@ export function buildOpenApiDocument() {
         post: op("Block a customer (their new orders are refused)", { path: ["customerId"], body: "BlockCustomer", errors: [401, 404, 422] }),
       },
       "/customers/{customerId}/unblock": { post: op("Unblock a customer", { path: ["customerId"], errors: [401, 404] }) },
+      "/customers/{customerId}/risk": {
+        get: op(
+          "The customer's cash-on-delivery risk in this store: a score (0–100), its band (low, medium, high) and every factor with its value, weight, points and the orders behind it",
+          { path: ["customerId"], errors: [401, 404] },
+        ),
+      },
       "/orders/{orderId}/shipments": {
         post: {
           ...op(

@@ -11,6 +11,8 @@ import { Money } from "@/components/money";
 import { StatusBadge } from "@/components/status-badge";
 import { BlockCustomer } from "../_components/block-customer";
 import { CustomerLanguage } from "../_components/customer-language";
+import { RiskCard } from "../_components/risk-card";
+import { customerRisk } from "@/server/customers/customer-risk";
 
 export async function generateMetadata({ params }: { params: Promise<{ storeSlug: string; customerId: string }> }) {
   const { storeSlug, customerId } = await params;
@@ -23,7 +25,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
   const { storeSlug, customerId } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   const customer = await orNotFound(getCustomer(ctx, customerId));
-  const [t, format] = await Promise.all([getTranslations("customers"), getFormatter()]);
+  const [t, format, risk] = await Promise.all([getTranslations("customers"), getFormatter(), customerRisk(ctx, customer.id)]);
   return (
     <main className="space-y-4">
       <Link href={`/s/${store.slug}/customers`} className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
@@ -77,6 +79,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
           )}
         </Card>
         <div className="space-y-4 lg:col-span-2">
+          <RiskCard risk={risk} storeSlug={store.slug} currency={store.currency} />
           <Card title={t("orders")}>
             <ul className="divide-y divide-slate-100">
               {customer.orders.map((o) => (

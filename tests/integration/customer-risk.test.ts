@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { customerRisk, readNationalAddress } from "@/server/customers/customer-risk";
+import { transitionOrder } from "@/server/orders/transition-order";
+import { isAppError } from "@/server/errors/app-error";
+import * as riskRoute from "@/app/api/v1/customers/[customerId]/risk/route";
+import { seedOrder, seedStore, uniquePhone } from "../support/factories";
+
+const get = async (token: string, customerId: string) => {
+  const res = await riskRoute.GET(new Request("http://localhost/api", { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({ customerId }),
+  });
+  return { status: res.status, body: await res.json() };
+};
+
+describe("a customer's cash-on-delivery risk", () => {
+  it("scores a customer from their own orders: a parcel refused at the door, the share that came back, orders close together, the address", async () => {
+    const s = await seedStore();
+    const phone = uniquePhone();
+    const delivered = await seedOrder(s, { phone });
+    const refused = await seedOrder(s, { phone });
+    const latest = await seedOrder(s, { phone });
+    for (const to of ["in_progress", "shipped", "delivered"] as const)
+      await transitionOrder(s.ctx(), delivered.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
+    for (const to of ["in_progress", "shipped", "returned"] as const)
+      await transitionOrder(s.ctx(), refused.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
+    // The carrier brought it back without delivering it.
+    await db.shipment.updateMany({ where: { storeId: s.store.id, orderId: refused.id }, data: { status: "RETURNED", deliveredAt: null } });
+    const customerId = (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: latest.id } } })).customerId;
+
+    const risk = await customerRisk(s.ctx(), customerId);
+    const by = Object.fromEntries(risk.factors.map((f) => [f.factor, f]));
+    expect(by.refusedAtDoor).toMatchObject({ value: 1, points: 20, orders: [{ id: refused.id, number: refused.number }] });
+    expect(by.returnShare).toMatchObject({ value: 0.5, points: 20 });
+    expect(by.codBurst).toMatchObject({ value: 3, points: 15 });
+    expect(by.incompleteAddress).toMatchObject({ value: 1, points: 10, orders: [{ id: latest.id, number: latest.number }] });
+    expect(by.firstOrderAboveMedian.points).toBe(0);
+    expect(by.unconfirmed.points + by.canceledAfterConfirming.points).toBe(0);
+    expect([risk.score, risk.band]).toEqual([65, "high"]);
+
+    // The API says the same to the store's token, and nothing to another store's.
+    const own = await get(s.tokens.STAFF, customerId);
+    expect(own.status).toBe(200);
+    expect(own.body.data).toMatchObject({ customerId, score: 65, band: "high" });
+    const other = await seedStore();
+    expect((await get(other.tokens.OWNER, customerId)).status).toBe(404);
+    const stranger = await customerRisk(other.ctx(), customerId).catch((e: unknown) => e);
+    expect(isAppError(stranger) && stranger.code).toBe("NOT_FOUND");
+  });
+
+  it("a new customer with one modest order and a full national address is low risk", async () => {
+    const s = await seedStore();
+    const order = await seedOrder(s, { shipping: { city: "الرياض", address: "8228 King Fahd Rd, RRRD2929", method: "Aramex", fee: 2500 } } as never);
+    const customerId = (await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } })).customerId;
+    const risk = await customerRisk(s.ctx(), customerId);
+    expect(risk).toMatchObject({ score: 0, band: "low" });
+  });
+
+  it("reads the national address out of an address as people write it", () => {
+    expect(readNationalAddress("حي العليا، RRRD 2929")).toEqual({ shortAddress: "RRRD 2929", buildingNumber: null });
+    expect(readNationalAddress("مبنى رقم ٨٢٢٨، شارع التحلية")).toEqual({ shortAddress: null, buildingNumber: "٨٢٢٨" });
+    expect(readNationalAddress("Building 8228, Tahlia St")).toEqual({ shortAddress: null, buildingNumber: "8228" });
+    expect(readNationalAddress("شارع التحلية 12")).toEqual({ shortAddress: null, buildingNumber: null });
+  });
+});
