@@ -78,7 +78,14 @@ test("another store's pages and orders are a 404, exactly like pages that do not
   const demoCustomerPath = new URL(page.url()).pathname;
   // Every dashboard page there is, from the files themselves: a new page is checked without being
   // listed, and one whose URL needs an id this test cannot fill fails here until it is taught.
-  const ids: Record<string, string> = { storeSlug: "demo", orderId: demoOrderId, customerId: demoCustomerPath.split("/").pop()! };
+  // …and a products file the owner read into a preview.
+  const upload = await page.request.post("/s/demo/products/import/upload?name=access.csv", {
+    headers: { "content-type": "text/csv", "x-tajer-upload": "1" },
+    data: "SKU,Stock: Riyadh main warehouse\nDM-024,3\n",
+  });
+  expect(upload.status()).toBe(201);
+  const importId = ((await upload.json()) as { id: string }).id;
+  const ids: Record<string, string> = { storeSlug: "demo", orderId: demoOrderId, customerId: demoCustomerPath.split("/").pop()!, importId };
   const dashboard = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? dashboard(path.join(dir, e.name)) : e.name === "page.tsx" ? [dir] : []));
   const routes = dashboard(path.join("src", "app", "s", "[storeSlug]")).map((dir) =>
@@ -107,11 +114,12 @@ test("another store's pages and orders are a 404, exactly like pages that do not
     "Demo storefront",
     demoOrderId,
     ids.customerId,
+    importId,
   ];
   for (const route of routes) {
     const url = route.replace(/^\/s\/demo/, "/s/second");
     const response = await other.goto(url);
-    const namesVictimsThing = url.includes(demoOrderId) || url.includes(ids.customerId);
+    const namesVictimsThing = url.includes(demoOrderId) || url.includes(ids.customerId) || url.includes(importId);
     expect(response?.status(), url).toBe(namesVictimsThing ? 404 : 200);
     const html = await other.content();
     // An id the outsider typed into the URL comes back in the page's own router state; anything else

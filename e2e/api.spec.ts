@@ -52,6 +52,7 @@ test.describe("API over HTTP", () => {
         "/storefront/orders/{orderId}",
         "/discounts/redeem",
         "/storefront/customers/{customerId}/orders",
+        "/storefront/payment-options",
       ].sort(),
     );
     expect(doc.components.schemas.PlaceOrder.properties.items.maxItems).toBe(200);

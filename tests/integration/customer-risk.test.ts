@@ -4,6 +4,11 @@ import { customerRisk, readNationalAddress } from "@/server/customers/customer-r
 import { transitionOrder } from "@/server/orders/transition-order";
 import { isAppError } from "@/server/errors/app-error";
 import * as riskRoute from "@/app/api/v1/customers/[customerId]/risk/route";
+import * as paymentOptionsRoute from "@/app/api/v1/storefront/payment-options/route";
+import { saveRiskSettings } from "@/server/customers/manage-risk-settings";
+import { readRiskSettings, riskSettingsSchema } from "@/server/customers/risk-settings";
+import { api } from "../support/api";
+import { orderInput } from "../support/factories";
 import { seedOrder, seedStore, uniquePhone } from "../support/factories";
 
 const get = async (token: string, customerId: string) => {
@@ -61,5 +66,49 @@ describe("a customer's cash-on-delivery risk", () => {
     expect(readNationalAddress("مبنى رقم ٨٢٢٨، شارع التحلية")).toEqual({ shortAddress: null, buildingNumber: "٨٢٢٨" });
     expect(readNationalAddress("Building 8228, Tahlia St")).toEqual({ shortAddress: null, buildingNumber: "8228" });
     expect(readNationalAddress("شارع التحلية 12")).toEqual({ shortAddress: null, buildingNumber: null });
+  });
+
+  it("a store that withholds cash on delivery from high risk refuses such a COD order at intake with the reasons, and the checkout is told first", async () => {
+    const s = await seedStore();
+    const phone = uniquePhone();
+    // Two parcels refused at the door: 40 points, high risk (from 40 in this store).
+    for (let i = 0; i < 2; i++) {
+      const o = await seedOrder(s, { phone, shipping: { city: "الرياض", address: "RRRD2929", method: "Aramex", fee: 2500 } } as never);
+      for (const to of ["in_progress", "shipped", "returned"] as const)
+        await transitionOrder(s.ctx(), o.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
+      await db.shipment.updateMany({ where: { storeId: s.store.id, orderId: o.id }, data: { status: "RETURNED", deliveredAt: null } });
+    }
+    const options = async () => {
+      const res = await paymentOptionsRoute.GET(
+        new Request(`http://localhost/api/v1/storefront/payment-options?phone=${encodeURIComponent(phone.replace("+966", "0"))}`, {
+          headers: { authorization: `Bearer ${s.tokens.OWNER}` },
+        }),
+        { params: Promise.resolve({}) },
+      );
+      return { status: res.status, body: await res.json() };
+    };
+    // Until the store says otherwise, cash on delivery is offered to everyone.
+    expect((await options()).body.data.cashOnDelivery).toEqual({ offered: true });
+    const accepted = await api.placeOrder(s.tokens.OWNER, orderInput({ phone }));
+    expect(accepted.status).toBe(201);
+
+    await saveRiskSettings(s.ctx(), riskSettingsSchema.parse({ bands: { medium: 20, high: 40 }, actions: { medium: "nothing", high: "no_cod" } }));
+    const told = (await options()).body.data.cashOnDelivery;
+    expect(told).toMatchObject({ offered: false, reason: { code: "COD_NOT_ALLOWED", band: "high" } });
+    expect(told.reason.factors).toContainEqual({ factor: "refusedAtDoor", points: 40 });
+
+    const refused = await api.placeOrder(s.tokens.OWNER, orderInput({ phone }));
+    expect([refused.status, refused.body.error.code]).toEqual([422, "COD_NOT_ALLOWED"]);
+    expect(refused.body.error.fields).toEqual({ "payment.method": "is not offered to this customer" });
+    expect(refused.body.error.risk.reasons).toContainEqual({ factor: "refusedAtDoor", points: 40 });
+    // Paying by card is still accepted, and another customer's COD order too.
+    expect((await api.placeOrder(s.tokens.OWNER, orderInput({ phone, payment: { method: "card" } } as never))).status).toBe(201);
+    expect((await api.placeOrder(s.tokens.OWNER, orderInput({ phone: uniquePhone() }))).status).toBe(201);
+  });
+
+  it("keeps the bands in order and falls back to the defaults for a document that no longer reads", () => {
+    const bad = riskSettingsSchema.safeParse({ bands: { medium: 60, high: 50 } });
+    expect(bad.success).toBe(false);
+    expect(readRiskSettings({ weights: { nonsense: 1 } })).toEqual(riskSettingsSchema.parse({}));
   });
 });

@@ -84,6 +84,7 @@ describe("message catalogs", () => {
       invited: "a@example.com",
       you: "b@example.com",
       rows: "2, 5",
+      score: 40,
     };
     for (const [locale, catalog] of [
       ["en", en],

@@ -1,8 +1,10 @@
-import { db } from "@/server/db/client";
+import { db, type Db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
-import { DEFAULT_RISK_SETTINGS, riskFactors, riskScore, type FactorResult, type RiskAddress, type RiskBand, type RiskOrder } from "./risk-factors";
+import { riskFactors, riskScore, type FactorResult, type RiskAddress, type RiskBand, type RiskFactor, type RiskOrder } from "./risk-factors";
+import { actionFor, readRiskSettings, scoringOf, type RiskAction, type StoreRiskSettings } from "./risk-settings";
+import { getRiskSettings } from "./manage-risk-settings";
 
 /** How far back the store's usual order is measured. */
 const MEDIAN_DAYS = 90;
@@ -11,6 +13,8 @@ export type CustomerRiskDto = {
   customerId: string;
   score: number;
   band: RiskBand;
+  /** What the store does for this band. */
+  action: RiskAction;
   /** Every factor, with the orders behind it by number. */
   factors: (Omit<FactorResult, "orderIds"> & { orders: { id: string; number: number }[] })[];
   storeMedianTotal: number | null;
@@ -26,25 +30,30 @@ export function readNationalAddress(text: string): RiskAddress {
   return { shortAddress: SHORT_ADDRESS.exec(text)?.[0] ?? null, buildingNumber: BUILDING.exec(text)?.[1] ?? null };
 }
 
+type Client = Tx | Db;
+
+/** What a new order adds to the history while it is being placed (it is not written yet). */
+export type CandidateOrder = { total: number; cod: boolean; address: string };
+
 /**
  * A customer's risk for cash on delivery, from their own orders in this store: each order's outcome, a
  * parcel that came back undelivered, the latest address, and the store's median order of the last 90 days.
+ * At intake, the order being placed counts too (`candidate`): it is the latest, and may be the first.
  */
-export async function customerRisk(ctx: StoreContext, unverifiedCustomerId: string): Promise<CustomerRiskDto> {
-  if (!isUuid(unverifiedCustomerId)) throw notFound("Customer");
-  const customer = await db.customer.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: unverifiedCustomerId } }, select: { id: true } });
-  if (!customer) throw notFound("Customer");
+async function assess(client: Client, storeId: string, customerId: string | null, settings: StoreRiskSettings, candidate?: CandidateOrder) {
   const [rows, [median]] = await Promise.all([
-    db.$queryRaw<
-      { id: string; number: number; placedAt: Date; total: number; paymentMethod: string; status: string; shippingAddress: string; refused: boolean }[]
-    >`
-      SELECT o.id, o.number, o."placedAt", o.total, o."paymentMethod"::text AS "paymentMethod", o.status::text AS status, o."shippingAddress",
-        EXISTS (SELECT 1 FROM shipments s WHERE s."storeId" = o."storeId" AND s."orderId" = o.id AND s.status = 'RETURNED' AND s."deliveredAt" IS NULL) AS refused
-      FROM orders o WHERE o."storeId" = ${ctx.storeId}::uuid AND o."customerId" = ${customer.id}::uuid
-      ORDER BY o."placedAt" DESC, o.id DESC LIMIT 500`,
-    db.$queryRaw<{ median: number | null }[]>`
+    customerId
+      ? client.$queryRaw<
+          { id: string; number: number; placedAt: Date; total: number; paymentMethod: string; status: string; shippingAddress: string; refused: boolean }[]
+        >`
+          SELECT o.id, o.number, o."placedAt", o.total, o."paymentMethod"::text AS "paymentMethod", o.status::text AS status, o."shippingAddress",
+            EXISTS (SELECT 1 FROM shipments s WHERE s."storeId" = o."storeId" AND s."orderId" = o.id AND s.status = 'RETURNED' AND s."deliveredAt" IS NULL) AS refused
+          FROM orders o WHERE o."storeId" = ${storeId}::uuid AND o."customerId" = ${customerId}::uuid
+          ORDER BY o."placedAt" DESC, o.id DESC LIMIT 500`
+      : Promise.resolve([]),
+    client.$queryRaw<{ median: number | null }[]>`
       SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY total) AS median FROM orders
-      WHERE "storeId" = ${ctx.storeId}::uuid AND "placedAt" > now() - make_interval(days => ${MEDIAN_DAYS}) AND status <> 'CANCELED'`,
+      WHERE "storeId" = ${storeId}::uuid AND "placedAt" > now() - make_interval(days => ${MEDIAN_DAYS}) AND status <> 'CANCELED'`,
   ]);
   const orders: RiskOrder[] = rows.map((r) => ({
     id: r.id,
@@ -58,16 +67,59 @@ export async function customerRisk(ctx: StoreContext, unverifiedCustomerId: stri
     confirmation: "not_asked",
     canceledAfterConfirming: false,
   }));
-  const latest = rows[0];
+  if (candidate)
+    orders.push({
+      id: "new",
+      placedAt: new Date(),
+      total: candidate.total,
+      cod: candidate.cod,
+      refusedAtDoor: false,
+      outcome: "open",
+      confirmation: "not_asked",
+      canceledAfterConfirming: false,
+    });
+  const address = candidate?.address ?? rows[0]?.shippingAddress;
+  const scoring = scoringOf(settings);
   const factors = riskFactors(
-    { orders, storeMedianTotal: median?.median ?? null, address: latest ? readNationalAddress(latest.shippingAddress) : null },
-    DEFAULT_RISK_SETTINGS,
+    { orders, storeMedianTotal: median?.median ?? null, address: address === undefined ? null : readNationalAddress(address) },
+    scoring,
   );
+  return { rows, factors, median: median?.median ?? null, ...riskScore(factors, scoring) };
+}
+
+export async function customerRisk(ctx: StoreContext, unverifiedCustomerId: string): Promise<CustomerRiskDto> {
+  if (!isUuid(unverifiedCustomerId)) throw notFound("Customer");
+  const customer = await db.customer.findUnique({ where: { storeId_id: { storeId: ctx.storeId, id: unverifiedCustomerId } }, select: { id: true } });
+  if (!customer) throw notFound("Customer");
+  const settings = await getRiskSettings(ctx);
+  const { rows, factors, median, score, band } = await assess(db, ctx.storeId, customer.id, settings);
   const numbers = new Map(rows.map((r) => [r.id, r.number]));
   return {
     customerId: customer.id,
-    ...riskScore(factors, DEFAULT_RISK_SETTINGS),
+    score,
+    band,
+    action: actionFor(settings, band),
     factors: factors.map(({ orderIds, ...f }) => ({ ...f, orders: orderIds.map((id) => ({ id, number: numbers.get(id)! })) })),
-    storeMedianTotal: median?.median ?? null,
+    storeMedianTotal: median,
   };
 }
+
+export type CodDecision = { offered: true } | { offered: false; score: number; band: RiskBand; reasons: { factor: RiskFactor; points: number }[] };
+
+/**
+ * Whether cash on delivery is offered to this phone (and this order, when one is being placed): only a
+ * band the store set to "no cash on delivery" withholds it, naming the factors that put the customer there.
+ */
+export async function codDecision(client: Client, storeId: string, phone: string, candidate?: CandidateOrder): Promise<CodDecision> {
+  const store = await client.store.findUniqueOrThrow({ where: { id: storeId }, select: { riskSettings: true } });
+  const settings = readRiskSettings(store.riskSettings);
+  // No band withholds it: nothing to read.
+  if (settings.actions.medium !== "no_cod" && settings.actions.high !== "no_cod") return { offered: true };
+  const customer = await client.customer.findUnique({ where: { storeId_phone: { storeId, phone } }, select: { id: true } });
+  const { factors, score, band } = await assess(client, storeId, customer?.id ?? null, settings, candidate);
+  if (actionFor(settings, band) !== "no_cod") return { offered: true };
+  return { offered: false, score, band, reasons: factors.filter((f) => f.points > 0).map((f) => ({ factor: f.factor, points: f.points })) };
+}
+
+/** The checkout's question: may cash on delivery be offered to this phone? */
+export const paymentOptions = async (ctx: StoreContext, phone: string) => ({ cashOnDelivery: await codDecision(db, ctx.storeId, phone) });

@@ -241,6 +241,14 @@ export function buildOpenApiDocument() {
       "/storefront/customers/{customerId}/orders": {
         get: op("A customer's orders as they see them, newest first", { path: ["customerId"], errors: [401, 404] }),
       },
+      "/storefront/payment-options": {
+        get: {
+          ...op("Whether the checkout may offer cash on delivery to a phone: offered, or not with the store's reason (risk score, band and factors)", {
+            errors: [401, 422],
+          }),
+          parameters: [{ name: "phone", in: "query", required: true, schema: { type: "string" } }],
+        },
+      },
       "/carriers": { get: op("Integrated carriers and the store's own couriers, with capabilities", { errors: [401] }) },
       "/rates": {
         post: op(

@@ -13,6 +13,7 @@ import { actorFields, orderEvent } from "./order-events";
 import { notifyUsers, orderAudience } from "@/server/notifications/notify-users";
 import { notification } from "@/server/notifications/notification-types";
 import { loadStock } from "./load-stock";
+import { codDecision } from "@/server/customers/customer-risk";
 
 type PlaceOrderOptions = { source: "STOREFRONT" | "API" | "MANUAL"; idempotencyKey?: string };
 
@@ -94,6 +95,21 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
       select: { id: true },
     });
     if (blocked) throw new BlockedCustomer(blocked.id, total);
+
+    // Cash on delivery withheld from a customer whose risk band the store set so, this order counted.
+    if (input.payment.method === "cash_on_delivery") {
+      const cod = await codDecision(tx, ctx.storeId, input.customer.phone, { total, cod: true, address: input.shipping.address });
+      if (!cod.offered)
+        throw new AppError(
+          "COD_NOT_ALLOWED",
+          `Cash on delivery is not offered to this customer (risk ${cod.score} of 100: ${cod.reasons.map((r) => r.factor).join(", ")}).`,
+          {
+            say: { key: "codNotAllowed", params: { score: cod.score } },
+            fields: { "payment.method": issue("codNotAllowed") },
+            details: { risk: { score: cod.score, band: cod.band, reasons: cod.reasons } },
+          },
+        );
+    }
 
     // Matched by phone, created when new. ON CONFLICT DO NOTHING: two first orders of one new customer
     // arriving together both find the one row instead of one failing on the unique key.

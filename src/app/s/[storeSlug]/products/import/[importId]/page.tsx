@@ -9,6 +9,7 @@ import { PageHeading } from "@/components/page-heading";
 import { can } from "@/server/auth/permissions";
 import { intlLocale } from "@/server/money/money";
 import { getCatalogImport } from "@/server/catalog/catalog-import";
+import { orNotFound } from "@/server/errors/or-not-found";
 import type { VariantFields } from "@/server/catalog/import-plan";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { ImportDecision } from "../../_components/import-decision";
@@ -25,7 +26,7 @@ export default async function CatalogImportPreviewPage({ params }: { params: Pro
   const { storeSlug, importId } = await params;
   const { ctx, store, role } = await requireStoreAccess(storeSlug);
   if (!can(role, "catalog.manage")) return <Forbidden />;
-  const [imp, t, locale] = await Promise.all([getCatalogImport(ctx, importId), getTranslations("catalogImport"), getLocale()]);
+  const [imp, t, locale] = await Promise.all([orNotFound(getCatalogImport(ctx, importId)), getTranslations("catalogImport"), getLocale()]);
   const base = `/s/${store.slug}/products`;
   const when = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: store.timeZone });
   // From the old value to the new one, in the reading direction.

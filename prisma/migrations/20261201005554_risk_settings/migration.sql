@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "stores" ADD COLUMN     "riskSettings" JSONB NOT NULL DEFAULT '{}';

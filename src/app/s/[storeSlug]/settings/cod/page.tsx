@@ -1,0 +1,27 @@
+import { getTranslations } from "next-intl/server";
+import { requireStoreAccess } from "@/server/stores/store-access";
+import { can } from "@/server/auth/permissions";
+import { getRiskSettings } from "@/server/customers/manage-risk-settings";
+import { Forbidden } from "@/components/forbidden";
+import { Card } from "@/components/ui/card";
+import { PageHeading } from "@/components/page-heading";
+import { RiskSettingsForm } from "./_components/risk-settings-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("riskSettings"))("title") };
+}
+
+export default async function CodSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+  const { storeSlug } = await params;
+  const { ctx, store } = await requireStoreAccess(storeSlug);
+  if (!can(ctx.role, "settings.read")) return <Forbidden />;
+  const [settings, t] = await Promise.all([getRiskSettings(ctx), getTranslations("riskSettings")]);
+  return (
+    <main className="max-w-3xl space-y-4">
+      <PageHeading title={t("title")} intro={t("intro")} />
+      <Card title={t("riskTitle")}>
+        <RiskSettingsForm storeSlug={store.slug} settings={settings} canEdit={can(ctx.role, "settings.manage")} />
+      </Card>
+    </main>
+  );
+}
