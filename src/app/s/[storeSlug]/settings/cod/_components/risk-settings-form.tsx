@@ -17,6 +17,8 @@ export function RiskSettingsForm({ storeSlug, settings, canEdit }: { storeSlug: 
   const [value, setValue] = useState(settings);
   const [message, setMessage] = useState<{ ok: boolean; text: string; fields?: Record<string, string> } | null>(null);
   const [pending, startTransition] = useTransition();
+  // The field's look at a number's width (the shared class fills its row).
+  const narrow = inputClass.replace("w-full", "w-20");
   const number = (text: string) => (/^\d{1,3}$/.test(text.trim()) ? Number(text) : Number.NaN);
 
   function save(event: React.FormEvent) {
@@ -42,7 +44,7 @@ export function RiskSettingsForm({ storeSlug, settings, canEdit }: { storeSlug: 
                 dir="ltr"
                 value={Number.isNaN(value.weights[f]) ? "" : String(value.weights[f])}
                 onChange={(e) => setValue({ ...value, weights: { ...value.weights, [f]: number(e.target.value) } })}
-                className={`${inputClass} w-20 shrink-0`}
+                className={`${narrow} shrink-0`}
               />
             </label>
           ))}
@@ -59,7 +61,7 @@ export function RiskSettingsForm({ storeSlug, settings, canEdit }: { storeSlug: 
                 dir="ltr"
                 value={Number.isNaN(value.bands[band]) ? "" : String(value.bands[band])}
                 onChange={(e) => setValue({ ...value, bands: { ...value.bands, [band]: number(e.target.value) } })}
-                className={`${inputClass} w-20`}
+                className={narrow}
                 aria-invalid={!!message?.fields?.[`bands.${band}`]}
                 aria-describedby={message?.fields?.[`bands.${band}`] ? `band-${band}-error` : undefined}
               />
@@ -69,7 +71,7 @@ export function RiskSettingsForm({ storeSlug, settings, canEdit }: { storeSlug: 
               <select
                 value={value.actions[band]}
                 onChange={(e) => setValue({ ...value, actions: { ...value.actions, [band]: e.target.value as (typeof RISK_ACTIONS)[number] } })}
-                className={inputClass}
+                className={inputClass.replace("w-full", "w-auto")}
               >
                 {RISK_ACTIONS.map((a) => (
                   <option key={a} value={a}>
