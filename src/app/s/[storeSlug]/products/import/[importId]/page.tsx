@@ -22,6 +22,26 @@ export async function generateMetadata() {
 const SHOWN = 100;
 const cell = "py-2 pe-3 text-start align-top";
 
+/** A table of the preview: its headings, then its rows, scrolling sideways on a narrow screen. */
+function ChangeTable({ headings, className = "", children }: { headings: string[]; className?: string; children: React.ReactNode }) {
+  return (
+    <div className={`overflow-x-auto ${className}`}>
+      <table className="w-full text-sm">
+        <thead className="text-xs text-slate-500">
+          <tr>
+            {headings.map((h) => (
+              <th key={h} scope="col" className={cell}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 export default async function CatalogImportPreviewPage({ params }: { params: Promise<{ storeSlug: string; importId: string }> }) {
   const { storeSlug, importId } = await params;
   const { ctx, store, role } = await requireStoreAccess(storeSlug);
@@ -75,35 +95,18 @@ export default async function CatalogImportPreviewPage({ params }: { params: Pro
             </h2>
             <p className="text-sm text-red-900">{t("problemsHelp")}</p>
           </header>
-          <div className="overflow-x-auto p-4">
-            <table className="w-full text-sm">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className={cell}>
-                    {t("row")}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t("column")}
-                  </th>
-                  <th scope="col" className={cell}>
-                    {t("problem")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {problems.shown.map((p, i) => (
-                  <tr key={i} className="border-t border-slate-100">
-                    <td className={`${cell} tabular`}>{p.row}</td>
-                    <td className={cell}>{p.column ? <Typed>{p.column}</Typed> : p.field ? t(`columns.${p.field}`) : "—"}</td>
-                    <td className={cell}>{t(`problems.${p.rule}`, { ...p.params })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {problems.total > problems.shown.length && (
-              <p className="mt-2 text-sm text-slate-600">{t("moreProblems", { n: problems.total - problems.shown.length })}</p>
-            )}
-          </div>
+          <ChangeTable headings={[t("row"), t("column"), t("problem")]} className="p-4">
+            {problems.shown.map((p, i) => (
+              <tr key={i} className="border-t border-slate-100">
+                <td className={`${cell} tabular`}>{p.row}</td>
+                <td className={cell}>{p.column ? <Typed>{p.column}</Typed> : p.field ? t(`columns.${p.field}`) : "—"}</td>
+                <td className={cell}>{t(`problems.${p.rule}`, { ...p.params })}</td>
+              </tr>
+            ))}
+          </ChangeTable>
+          {problems.total > problems.shown.length && (
+            <p className="px-4 pb-4 text-sm text-slate-600">{t("moreProblems", { n: problems.total - problems.shown.length })}</p>
+          )}
         </section>
       ) : (
         <>
@@ -119,85 +122,50 @@ export default async function CatalogImportPreviewPage({ params }: { params: Pro
 
           {plan.newVariants.length > 0 && (
             <Card title={t("newVariantsTitle")}>
-              <div className="overflow-x-auto">
-                <table className="w-full text-sm">
-                  <thead className="text-xs text-slate-500">
-                    <tr>
-                      {(["row", "product"] as const).map((k) => (
-                        <th key={k} scope="col" className={cell}>
-                          {t(k)}
-                        </th>
-                      ))}
-                      {(["sku", "option", "price", "weight"] as const).map((k) => (
-                        <th key={k} scope="col" className={cell}>
-                          {t(`columns.${k}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.newVariants.slice(0, SHOWN).map((v) => (
-                      <tr key={v.sku} className="border-t border-slate-100">
-                        <td className={`${cell} tabular`}>{v.row}</td>
-                        <td className={cell}>
-                          <Typed>{v.productName}</Typed>
-                        </td>
-                        <td className={cell}>
-                          <Ltr className="font-mono text-xs">{v.sku}</Ltr>
-                        </td>
-                        <td className={cell}>{value("optionLabel", v)}</td>
-                        <td className={cell}>{value("price", v)}</td>
-                        <td className={cell}>{value("weightGrams", v)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ChangeTable headings={[t("row"), t("product"), t("columns.sku"), t("columns.option"), t("columns.price"), t("columns.weight")]}>
+                {plan.newVariants.slice(0, SHOWN).map((v) => (
+                  <tr key={v.sku} className="border-t border-slate-100">
+                    <td className={`${cell} tabular`}>{v.row}</td>
+                    <td className={cell}>
+                      <Typed>{v.productName}</Typed>
+                    </td>
+                    <td className={cell}>
+                      <Ltr className="font-mono text-xs">{v.sku}</Ltr>
+                    </td>
+                    <td className={cell}>{value("optionLabel", v)}</td>
+                    <td className={cell}>{value("price", v)}</td>
+                    <td className={cell}>{value("weightGrams", v)}</td>
+                  </tr>
+                ))}
+              </ChangeTable>
               {more(plan.newVariants.length)}
             </Card>
           )}
 
           {plan.changedVariants.length > 0 && (
             <Card title={t("changedTitle")}>
-              <div className="overflow-x-auto">
-                <table className="w-full text-sm">
-                  <thead className="text-xs text-slate-500">
-                    <tr>
-                      <th scope="col" className={cell}>
-                        {t("row")}
-                      </th>
-                      <th scope="col" className={cell}>
-                        {t("columns.sku")}
-                      </th>
-                      <th scope="col" className={cell}>
-                        {t("change")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.changedVariants.slice(0, SHOWN).map((v) => (
-                      <tr key={v.id} className="border-t border-slate-100">
-                        <td className={`${cell} tabular`}>{v.row}</td>
-                        <td className={cell}>
-                          <Ltr className="font-mono text-xs">{v.sku}</Ltr>
-                          <Typed className="block text-xs text-slate-600">{v.productName}</Typed>
-                        </td>
-                        <td className={cell}>
-                          <ul>
-                            {(Object.keys(v.after) as (keyof VariantFields)[])
-                              .filter((k) => v.after[k] !== v.before[k])
-                              .map((k) => (
-                                <li key={k}>
-                                  {t(`fields.${k}`)}: {value(k, v.before)} {arrow} {value(k, v.after)}
-                                </li>
-                              ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ChangeTable headings={[t("row"), t("columns.sku"), t("change")]}>
+                {plan.changedVariants.slice(0, SHOWN).map((v) => (
+                  <tr key={v.id} className="border-t border-slate-100">
+                    <td className={`${cell} tabular`}>{v.row}</td>
+                    <td className={cell}>
+                      <Ltr className="font-mono text-xs">{v.sku}</Ltr>
+                      <Typed className="block text-xs text-slate-600">{v.productName}</Typed>
+                    </td>
+                    <td className={cell}>
+                      <ul>
+                        {(Object.keys(v.after) as (keyof VariantFields)[])
+                          .filter((k) => v.after[k] !== v.before[k])
+                          .map((k) => (
+                            <li key={k}>
+                              {t(`fields.${k}`)}: {value(k, v.before)} {arrow} {value(k, v.after)}
+                            </li>
+                          ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </ChangeTable>
               {more(plan.changedVariants.length)}
             </Card>
           )}
@@ -218,44 +186,21 @@ export default async function CatalogImportPreviewPage({ params }: { params: Pro
 
           {plan.stock.length > 0 && (
             <Card title={t("stockTitle")}>
-              <div className="overflow-x-auto">
-                <table className="w-full text-sm">
-                  <thead className="text-xs text-slate-500">
-                    <tr>
-                      <th scope="col" className={cell}>
-                        {t("row")}
-                      </th>
-                      <th scope="col" className={cell}>
-                        {t("columns.sku")}
-                      </th>
-                      <th scope="col" className={cell}>
-                        {t("branch")}
-                      </th>
-                      <th scope="col" className={cell}>
-                        {t("before")}
-                      </th>
-                      <th scope="col" className={cell}>
-                        {t("after")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.stock.slice(0, SHOWN).map((s) => (
-                      <tr key={`${s.sku}|${s.branchId}`} className="border-t border-slate-100">
-                        <td className={`${cell} tabular`}>{s.row}</td>
-                        <td className={cell}>
-                          <Ltr className="font-mono text-xs">{s.sku}</Ltr>
-                        </td>
-                        <td className={cell}>
-                          <Typed>{branch.get(s.branchId) ?? "—"}</Typed>
-                        </td>
-                        <td className={`${cell} tabular text-slate-600`}>{s.from ?? 0}</td>
-                        <td className={`${cell} tabular font-medium`}>{s.to}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ChangeTable headings={[t("row"), t("columns.sku"), t("branch"), t("before"), t("after")]}>
+                {plan.stock.slice(0, SHOWN).map((s) => (
+                  <tr key={`${s.sku}|${s.branchId}`} className="border-t border-slate-100">
+                    <td className={`${cell} tabular`}>{s.row}</td>
+                    <td className={cell}>
+                      <Ltr className="font-mono text-xs">{s.sku}</Ltr>
+                    </td>
+                    <td className={cell}>
+                      <Typed>{branch.get(s.branchId) ?? "—"}</Typed>
+                    </td>
+                    <td className={`${cell} tabular text-slate-600`}>{s.from ?? 0}</td>
+                    <td className={`${cell} tabular font-medium`}>{s.to}</td>
+                  </tr>
+                ))}
+              </ChangeTable>
               {more(plan.stock.length)}
             </Card>
           )}
