@@ -41,20 +41,19 @@ export type CandidateOrder = { total: number; cod: boolean; address: string };
  * At intake, the order being placed counts too (`candidate`): it is the latest, and may be the first.
  */
 async function assess(client: Client, storeId: string, customerId: string | null, settings: StoreRiskSettings, candidate?: CandidateOrder) {
-  const [rows, [median]] = await Promise.all([
-    customerId
-      ? client.$queryRaw<
-          { id: string; number: number; placedAt: Date; total: number; paymentMethod: string; status: string; shippingAddress: string; refused: boolean }[]
-        >`
+  // One after the other: at intake the client is a transaction, which runs one query at a time.
+  const rows = await (customerId
+    ? client.$queryRaw<
+        { id: string; number: number; placedAt: Date; total: number; paymentMethod: string; status: string; shippingAddress: string; refused: boolean }[]
+      >`
           SELECT o.id, o.number, o."placedAt", o.total, o."paymentMethod"::text AS "paymentMethod", o.status::text AS status, o."shippingAddress",
             EXISTS (SELECT 1 FROM shipments s WHERE s."storeId" = o."storeId" AND s."orderId" = o.id AND s.status = 'RETURNED' AND s."deliveredAt" IS NULL) AS refused
           FROM orders o WHERE o."storeId" = ${storeId}::uuid AND o."customerId" = ${customerId}::uuid
           ORDER BY o."placedAt" DESC, o.id DESC LIMIT 500`
-      : Promise.resolve([]),
-    client.$queryRaw<{ median: number | null }[]>`
+    : Promise.resolve([]));
+  const [median] = await client.$queryRaw<{ median: number | null }[]>`
       SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY total) AS median FROM orders
-      WHERE "storeId" = ${storeId}::uuid AND "placedAt" > now() - make_interval(days => ${MEDIAN_DAYS}) AND status <> 'CANCELED'`,
-  ]);
+      WHERE "storeId" = ${storeId}::uuid AND "placedAt" > now() - make_interval(days => ${MEDIAN_DAYS}) AND status <> 'CANCELED'`;
   const orders: RiskOrder[] = rows.map((r) => ({
     id: r.id,
     placedAt: r.placedAt,
