@@ -12,16 +12,37 @@ const COLORS: Record<OrderStatus, string> = {
   refunded: "bg-rose-100 text-rose-800",
 };
 
-/** The order's status; a partial refund is said beside it (the order itself goes on where it was). */
-export function StatusBadge({ status, paymentStatus }: { status: OrderStatus; paymentStatus?: PaymentStatus }) {
+/**
+ * The order's status; a partial refund is said beside it (the order itself goes on where it was), and so is
+ * a cash-on-delivery confirmation the customer has not given yet.
+ */
+export function StatusBadge({
+  status,
+  paymentStatus,
+  confirmation,
+}: {
+  status: OrderStatus;
+  paymentStatus?: PaymentStatus;
+  confirmation?: { state: string } | null;
+}) {
   const t = useTranslations("status");
   const tPayment = useTranslations("paymentStatus");
+  const tConfirmation = useTranslations("order.confirmation.badge");
+  const unconfirmed =
+    (confirmation?.state === "awaiting" || confirmation?.state === "unanswered") && (status === "received" || status === "in_progress")
+      ? confirmation.state
+      : null;
   const badge = "inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap";
   return (
     <>
       <span className={`${badge} ${COLORS[status]}`}>{t(status)}</span>
       {paymentStatus === "partially_refunded" && status !== "refunded" && (
         <span className={`${badge} ms-1 bg-rose-50 text-rose-800 ring-1 ring-rose-200`}>{tPayment("partially_refunded")}</span>
+      )}
+      {unconfirmed && (
+        <span className={`${badge} ms-1 bg-amber-50 text-amber-900 ring-1 ring-amber-300`} data-testid="badge-unconfirmed">
+          {tConfirmation(unconfirmed)}
+        </span>
       )}
     </>
   );

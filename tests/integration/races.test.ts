@@ -6,6 +6,9 @@
 import { MAX_VIEWS } from "@/server/orders/order-views";
 import { previewCatalogImport } from "@/server/catalog/catalog-import";
 import { MAX_PENDING_EXPORTS } from "@/server/orders/export-jobs";
+import { saveConfirmationSettings } from "@/server/orders/cod-confirmation";
+import { DEFAULT_CONFIRMATION_SETTINGS } from "@/server/orders/confirmation-rules";
+import twilio from "twilio";
 import { createHmac } from "node:crypto";
 import path from "node:path";
 import sharp from "sharp";
@@ -303,6 +306,69 @@ const RACES: Record<string, Race> = {
       expect(answers.filter((a) => a === 200)).toHaveLength(1);
       expect(await db.reviewPhoto.count({ where: { storeId: s.store.id } })).toBe(2);
       expect(await db.review.count({ where: { storeId: s.store.id, kind: "PRODUCT" } })).toBe(1);
+    },
+  },
+  "cod confirmation: the customer confirms and declines on the page, replies twice and a person confirms by phone, all at once: one answer counts": {
+    doors: [
+      "api/public/orders/[token]/confirmation/route.ts#POST",
+      "api/webhooks/twilio/inbound/route.ts#POST",
+      "s/[storeSlug]/orders/[orderId]/actions.ts#confirmForCustomerAction",
+    ],
+    async run() {
+      const s = await shop();
+      await saveConfirmationSettings(s.ctx(), { ...DEFAULT_CONFIRMATION_SETTINGS, ask: "all_cod" });
+      for (let round = 0; round < 4; round++) {
+        const order = await seedOrder(s);
+        await db.smsMessage.updateMany({ where: { storeId: s.store.id, orderId: order.id }, data: { status: "QUEUED" } });
+        const { publicToken } = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } });
+        const [page, inbound, phone] = [
+          await route("api/public/orders/[token]/confirmation/route.ts#POST"),
+          await route("api/webhooks/twilio/inbound/route.ts#POST"),
+          await action("s/[storeSlug]/orders/[orderId]/actions.ts#confirmForCustomerAction"),
+        ];
+        vi.stubEnv("TWILIO_AUTH_TOKEN", "race-auth-token");
+        const hookUrl = `${payments.base}/api/webhooks/twilio/inbound`;
+        const reply = (body: string, i: number) => {
+          const params = { MessageSid: `SMrace${round}${i}`, From: order.customer.phone, To: "+966500000000", Body: body };
+          return inbound(
+            new Request(hookUrl, {
+              method: "POST",
+              headers: {
+                "content-type": "application/x-www-form-urlencoded",
+                "x-twilio-signature": twilio.getExpectedTwilioSignature("race-auth-token", hookUrl, params),
+              },
+              body: new URLSearchParams(params).toString(),
+            }),
+            { params: Promise.resolve({}) },
+          ).then((r) => r.status);
+        };
+        const answers = await at<number | string>(6, (i) =>
+          i < 2
+            ? call(
+                page,
+                `/api/public/orders/${publicToken}/confirmation`,
+                { body: { answer: i ? "cancel" : "confirm" }, key: false },
+                { token: publicToken },
+              ).then((r) => r.status)
+            : i < 4
+              ? reply(i === 2 ? "نعم" : "إلغاء", i)
+              : phone(s.store.slug, { orderId: order.id }).then((r) => (r.ok ? 200 : r.error!.code)),
+        );
+        expect(
+          answers.every((a) => a === 200 || a === 409 || a === "CONFLICT"),
+          String(answers),
+        ).toBe(true);
+        const row = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } });
+        const decided = await db.orderEvent.findMany({
+          where: { storeId: s.store.id, orderId: order.id, type: { in: ["confirmation.confirmed", "confirmation.declined"] } },
+        });
+        expect(decided, `round ${round}`).toHaveLength(1);
+        expect(row.confirmation).toBe(decided[0].type === "confirmation.confirmed" ? "CONFIRMED" : "DECLINED");
+        expect(row.status).toBe(decided[0].type === "confirmation.confirmed" ? "RECEIVED" : "CANCELED");
+        expect(await db.orderEvent.count({ where: { storeId: s.store.id, orderId: order.id, type: "order.status_changed" } })).toBe(
+          row.status === "CANCELED" ? 1 : 0,
+        );
+      }
     },
   },
   "review request now: five presses at once send one request": {
@@ -631,6 +697,8 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": "settings",
   "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierChoiceAction": "settings (one document, replaced whole: the last save wins)",
   "s/[storeSlug]/settings/cod/actions.ts#saveRiskSettingsAction": "settings (one document, replaced whole: the last save wins)",
+  "s/[storeSlug]/settings/cod/actions.ts#saveConfirmationSettingsAction":
+    "settings (one document, replaced whole: an order is given its wait when placed, and its deadline reads the rule under the order's lock)",
   "s/[storeSlug]/orders/actions.ts#deleteOrderViewAction": "one conditional delete: a second is not found",
   "s/[storeSlug]/settings/shipping/actions.ts#packagingEmailAction": "writes nothing",
   "s/[storeSlug]/settings/sms/actions.ts#saveSmsSettings": "settings",

@@ -137,6 +137,11 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/orders/actions.ts#deleteOrderViewAction": { input: (v) => ({ viewId: v.viewId }), crossIds: true },
   "s/[storeSlug]/orders/actions.ts#requestOrdersExportAction": { input: () => ({ query: { format: "csv", columns: "number,customerName" } }), crossIds: false },
   "s/[storeSlug]/settings/cod/actions.ts#saveRiskSettingsAction": { input: () => ({ actions: { medium: "nothing", high: "no_cod" } }), crossIds: false },
+  "s/[storeSlug]/settings/cod/actions.ts#saveConfirmationSettingsAction": {
+    input: () => ({ ask: "all_cod", waitHours: 1, whenUnanswered: "cancel", label: "refuse" }),
+    crossIds: false,
+  },
+  "s/[storeSlug]/orders/[orderId]/actions.ts#confirmForCustomerAction": { input: (v) => ids(v), crossIds: true },
   "s/[storeSlug]/products/actions.ts#applyCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/products/actions.ts#discardCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/reviews/actions.ts#setReviewStatusAction": { input: (v) => ({ reviewId: v.reviewId, status: "hidden" }), crossIds: true },
@@ -203,6 +208,8 @@ export const ROUTES: Record<string, RouteCase> = {
   "api/v1/openapi.json/route.ts#GET": { params: () => ({}), expect: "public" },
   "api/webhooks/carriers/[carrier]/route.ts#POST": { params: () => ({}), expect: "public" },
   "api/webhooks/twilio/status/route.ts#POST": { params: () => ({}), expect: "public" },
+  "api/webhooks/twilio/inbound/route.ts#POST": { params: () => ({}), expect: "public" },
+  "api/public/orders/[token]/confirmation/route.ts#POST": { params: () => ({}), expect: "public" },
   "api/webhooks/payments/moyasar/route.ts#POST": { params: () => ({}), expect: "public" },
   // The payment simulator: keyed by its own secret key and random invoice ids (tests/integration/top-ups.test.ts).
   "payments-sim/v1/invoices/route.ts#POST": { params: () => ({}), expect: "public" },

@@ -1,5 +1,6 @@
 // A local Twilio-compatible Messages API for tests: the real twilio SDK talks to it. It can be told
-// to fail, and it signs status callbacks the way Twilio does.
+// to fail, and it signs status callbacks the way Twilio does. It also plays the customer writing back:
+// an incoming message is posted, signed, to the app's inbound webhook, as Twilio posts it.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +10,30 @@ export const FAKE_ACCOUNT_SID = `AC${"0".repeat(32)}`;
 export const FAKE_AUTH_TOKEN = "local_fake_auth_token";
 
 export type FakeMessage = { sid: string; to: string; from: string; body: string; statusCallback?: string };
+/** `signedUrl`: the webhook URL Twilio was configured with, when the request reaches it by another address (a test's loopback). */
+export type FakeInbound = { url: string; signedUrl?: string; from: string; body: string; to?: string; buttonPayload?: string };
+
+/** A customer's message as Twilio delivers it to a messaging webhook: form fields, signed with the auth token. */
+async function deliverInbound(message: FakeInbound) {
+  const params: Record<string, string> = {
+    AccountSid: FAKE_ACCOUNT_SID,
+    MessageSid: `SM${randomBytes(16).toString("hex")}`,
+    From: message.from,
+    To: message.to ?? "+966500000000",
+    Body: message.body,
+    NumMedia: "0",
+    ...(message.buttonPayload ? { ButtonPayload: message.buttonPayload, ButtonText: message.body } : {}),
+  };
+  const response = await fetch(message.url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": twilio.getExpectedTwilioSignature(FAKE_AUTH_TOKEN, message.signedUrl ?? message.url, params),
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+  return { status: response.status, body: await response.text(), sid: params.MessageSid };
+}
 
 export async function startTwilioFake(port = 0) {
   const messages: FakeMessage[] = [];
@@ -20,6 +45,14 @@ export async function startTwilioFake(port = 0) {
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
       const authorized = req.headers.authorization === `Basic ${Buffer.from(`${FAKE_ACCOUNT_SID}:${FAKE_AUTH_TOKEN}`).toString("base64")}`;
+      // The tests' own door (no credentials: it is the customer's phone, not the API): "the customer writes back".
+      if (req.url === "/_fake/inbound" && req.method === "POST") {
+        void deliverInbound(JSON.parse(raw) as FakeInbound).then(
+          (result) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result)),
+          (error: Error) => res.writeHead(502).end(JSON.stringify({ message: error.message })),
+        );
+        return;
+      }
       const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec((req.url ?? "").split("?")[0]);
       res.setHeader("content-type", "application/json");
       if (!authorized) return res.writeHead(401).end(JSON.stringify({ code: 20003, message: "Authenticate", status: 401 }));
@@ -63,6 +96,8 @@ export async function startTwilioFake(port = 0) {
       slowLeft = n;
       slowMs = ms;
     },
+    /** The customer writes back: the message is posted, signed, to the app's inbound webhook. */
+    inbound: deliverInbound,
     /** The form body and signature Twilio would send to a status callback URL. */
     signedCallback(url: string, params: Record<string, string>) {
       return { body: new URLSearchParams(params).toString(), signature: twilio.getExpectedTwilioSignature(FAKE_AUTH_TOKEN, url, params) };

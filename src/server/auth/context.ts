@@ -5,6 +5,8 @@ export type Actor =
   | { type: "USER"; id: string; name: string }
   | { type: "API_TOKEN"; id: string; name: string }
   | { type: "CARRIER"; id: string; name: string }
+  /** The customer, answering on their own order page or by a reply (cash-on-delivery confirmation). */
+  | { type: "CUSTOMER"; id: string | null; name: string }
   | { type: "SYSTEM"; id: null; name: string };
 
 /**

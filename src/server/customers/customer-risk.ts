@@ -33,6 +33,13 @@ export function readNationalAddress(text: string): RiskAddress {
 type Client = Tx | Db;
 
 /** What a new order adds to the history while it is being placed (it is not written yet). */
+const CONFIRMATION_OF: Record<string, RiskOrder["confirmation"]> = {
+  AWAITING: "awaiting",
+  CONFIRMED: "confirmed",
+  DECLINED: "canceled",
+  UNANSWERED: "no_answer",
+};
+
 export type CandidateOrder = { total: number; cod: boolean; address: string };
 
 /**
@@ -44,9 +51,20 @@ async function assess(client: Client, storeId: string, customerId: string | null
   // One after the other: at intake the client is a transaction, which runs one query at a time.
   const rows = await (customerId
     ? client.$queryRaw<
-        { id: string; number: number; placedAt: Date; total: number; paymentMethod: string; status: string; shippingAddress: string; refused: boolean }[]
+        {
+          id: string;
+          number: number;
+          placedAt: Date;
+          total: number;
+          paymentMethod: string;
+          status: string;
+          confirmation: string | null;
+          shippingAddress: string;
+          refused: boolean;
+        }[]
       >`
-          SELECT o.id, o.number, o."placedAt", o.total, o."paymentMethod"::text AS "paymentMethod", o.status::text AS status, o."shippingAddress",
+          SELECT o.id, o.number, o."placedAt", o.total, o."paymentMethod"::text AS "paymentMethod", o.status::text AS status,
+            o.confirmation::text AS confirmation, o."shippingAddress",
             EXISTS (SELECT 1 FROM shipments s WHERE s."storeId" = o."storeId" AND s."orderId" = o.id AND s.status = 'RETURNED' AND s."deliveredAt" IS NULL) AS refused
           FROM orders o WHERE o."storeId" = ${storeId}::uuid AND o."customerId" = ${customerId}::uuid
           ORDER BY o."placedAt" DESC, o.id DESC LIMIT 500`
@@ -62,9 +80,8 @@ async function assess(client: Client, storeId: string, customerId: string | null
     refusedAtDoor: r.refused,
     outcome:
       r.status === "DELIVERED" ? "delivered" : r.status === "RETURNED" ? "returned" : r.status === "CANCELED" || r.status === "REFUNDED" ? "canceled" : "open",
-    // Confirmation requests are not sent yet: no order has been asked.
-    confirmation: "not_asked",
-    canceledAfterConfirming: false,
+    confirmation: CONFIRMATION_OF[r.confirmation ?? ""] ?? "not_asked",
+    canceledAfterConfirming: r.confirmation === "CONFIRMED" && r.status === "CANCELED",
   }));
   if (candidate)
     orders.push({
@@ -103,7 +120,9 @@ export async function customerRisk(ctx: StoreContext, unverifiedCustomerId: stri
   };
 }
 
-export type CodDecision = { offered: true } | { offered: false; score: number; band: RiskBand; reasons: { factor: RiskFactor; points: number }[] };
+export type CodDecision =
+  | { offered: true; /** The customer's band asks them to confirm a COD order. */ confirm: boolean }
+  | { offered: false; score: number; band: RiskBand; reasons: { factor: RiskFactor; points: number }[] };
 
 /**
  * Whether cash on delivery is offered to this phone (and this order, when one is being placed): only a
@@ -112,13 +131,18 @@ export type CodDecision = { offered: true } | { offered: false; score: number; b
 export async function codDecision(client: Client, storeId: string, phone: string, candidate?: CandidateOrder): Promise<CodDecision> {
   const store = await client.store.findUniqueOrThrow({ where: { id: storeId }, select: { riskSettings: true } });
   const settings = readRiskSettings(store.riskSettings);
-  // No band withholds it: nothing to read.
-  if (settings.actions.medium !== "no_cod" && settings.actions.high !== "no_cod") return { offered: true };
+  // No band does anything: nothing to read.
+  if (settings.actions.medium === "nothing" && settings.actions.high === "nothing") return { offered: true, confirm: false };
   const customer = await client.customer.findUnique({ where: { storeId_phone: { storeId, phone } }, select: { id: true } });
   const { factors, score, band } = await assess(client, storeId, customer?.id ?? null, settings, candidate);
-  if (actionFor(settings, band) !== "no_cod") return { offered: true };
+  const action = actionFor(settings, band);
+  if (action !== "no_cod") return { offered: true, confirm: action === "confirm" };
   return { offered: false, score, band, reasons: factors.filter((f) => f.points > 0).map((f) => ({ factor: f.factor, points: f.points })) };
 }
 
 /** The checkout's question: may cash on delivery be offered to this phone? */
-export const paymentOptions = async (ctx: StoreContext, phone: string) => ({ cashOnDelivery: await codDecision(db, ctx.storeId, phone) });
+export async function paymentOptions(ctx: StoreContext, phone: string) {
+  const decision = await codDecision(db, ctx.storeId, phone);
+  // Whether a confirmation will be asked is the store's business, not the checkout's.
+  return { cashOnDelivery: decision.offered ? { offered: true as const } : decision };
+}

@@ -14,8 +14,8 @@ export const RISK_FACTORS = [
 export type RiskFactor = (typeof RISK_FACTORS)[number];
 export type RiskBand = "low" | "medium" | "high";
 
-/** What a band does to a cash-on-delivery order: nothing, or cash on delivery is not offered. */
-export const RISK_ACTIONS = ["nothing", "no_cod"] as const;
+/** What a band does to a cash-on-delivery order: nothing, the customer is asked to confirm it, or cash on delivery is not offered. */
+export const RISK_ACTIONS = ["nothing", "confirm", "no_cod"] as const;
 export type RiskAction = (typeof RISK_ACTIONS)[number];
 
 export type RiskOrder = {

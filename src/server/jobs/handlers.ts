@@ -6,6 +6,7 @@ import type { JobHandlers } from "./worker";
 import type { Mailer } from "@/server/email/mailer";
 import { giveUpEmail, sendEmail } from "@/server/email/send-email";
 import { failExport, runOrdersExport } from "@/server/orders/export-jobs";
+import { confirmationDue } from "@/server/orders/cod-confirmation";
 
 export function jobHandlers(deps: { sms: SmsProvider | null; mailer?: Mailer | null }): JobHandlers {
   return {
@@ -13,6 +14,7 @@ export function jobHandlers(deps: { sms: SmsProvider | null; mailer?: Mailer | n
     "webhook.deliver": { run: deliverWebhook },
     "email.send": { run: (payload) => sendEmail(payload, deps.mailer ?? null), giveUp: giveUpEmail },
     "orders.export": { run: runOrdersExport, giveUp: failExport },
+    "order.confirmation_due": { run: confirmationDue },
     "review.request": {
       run: async (payload, { now }) => {
         await sendReviewRequest(payload, { now });

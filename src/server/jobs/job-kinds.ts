@@ -5,5 +5,6 @@ export type JobPayloads = {
   "review.request": { storeId: string; requestId: string };
   "email.send": { emailId: string };
   "orders.export": { storeId: string; exportId: string };
+  "order.confirmation_due": { storeId: string; orderId: string };
 };
 export type JobKind = keyof JobPayloads;

@@ -15,6 +15,10 @@ export const NOTIFICATIONS = {
   "order.assigned": z.looseObject({ ...aboutOrder, by: z.string() }),
   /** Someone named you in a comment. */
   "comment.mention": z.looseObject({ ...aboutOrder, by: z.string() }),
+  /** A cash-on-delivery customer did not confirm in time: the order is held for a person. */
+  "confirmation.unanswered": z.looseObject({ ...aboutOrder }),
+  /** The customer wrote back about an order (`intent`: what the reply was read as). */
+  "message.received": z.looseObject({ ...aboutOrder, customerName: z.string(), intent: z.enum(["confirm", "cancel"]).nullable().catch(null) }),
   /** An export prepared in the background is ready to download. */
   "export.ready": z.looseObject({ exportId: z.string(), rows: z.number(), format: z.string() }),
 } as const;

@@ -12,6 +12,8 @@ export const SMS_EVENTS = [
   "order.partially_refunded",
   "order.label_issued",
   "order.label_voided",
+  "order.confirm_cod",
+  "order.confirm_reminder",
 ] as const;
 export type SmsEvent = (typeof SMS_EVENTS)[number];
 export const SMS_LOCALES = ["ar", "en"] as const;
@@ -52,6 +54,15 @@ export const DEFAULT_TEMPLATES: Record<SmsEvent, Record<SmsLocale, string>> = {
   "order.label_voided": {
     ar: "مرحبًا {customer_name}، أُلغيت شحنة طلبك {order_number} من {store_name}، وسنرسل لك رقم تتبّع جديدًا. {order_url}",
     en: "Hi {customer_name}, the shipment of your {store_name} order {order_number} was cancelled; we will send you a new tracking number. {order_url}",
+  },
+  // Cash on delivery: the customer confirms before anything ships, on the order page or by replying.
+  "order.confirm_cod": {
+    ar: "مرحبًا {customer_name}، أكّد طلبك {order_number} من {store_name} بالدفع عند الاستلام ({amount}): {order_url} أو ردّ بـ 1 للتأكيد و2 للإلغاء.",
+    en: "Hi {customer_name}, please confirm your {store_name} order {order_number}, cash on delivery ({amount}): {order_url} or reply 1 to confirm, 2 to cancel.",
+  },
+  "order.confirm_reminder": {
+    ar: "تذكير: طلبك {order_number} من {store_name} ينتظر تأكيدك ({amount}): {order_url} أو ردّ بـ 1 للتأكيد و2 للإلغاء.",
+    en: "Reminder: your {store_name} order {order_number} is waiting for your confirmation ({amount}): {order_url} or reply 1 to confirm, 2 to cancel.",
   },
 };
 

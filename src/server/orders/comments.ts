@@ -21,7 +21,8 @@ async function members(tx: Tx, storeId: string) {
 }
 
 function requireUser(ctx: StoreContext) {
-  if (ctx.actor.type === "SYSTEM") throw new AppError("FORBIDDEN", "Only people and integrations can comment.", { say: { key: "commentPeopleOnly" } });
+  if (ctx.actor.type === "SYSTEM" || ctx.actor.type === "CUSTOMER")
+    throw new AppError("FORBIDDEN", "Only people and integrations can comment.", { say: { key: "commentPeopleOnly" } });
   return ctx.actor;
 }
 

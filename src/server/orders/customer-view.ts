@@ -9,6 +9,7 @@ import { isUuid } from "@/server/ids";
 import { publicUrl } from "@/server/http/public-url";
 import type { Prisma } from "@/generated/prisma/client";
 import { CARRIERS, isCarrierId } from "@/server/shipping/carriers";
+import { isOpen, type ConfirmationState } from "./confirmation-rules";
 import { ORDER_STATUSES, PAYMENT_METHODS, orderStatusFromDb, paymentMethodFromDb, type OrderStatus } from "./order-status";
 
 /** The customer's steps; the last one may be an ending other than delivery. */
@@ -32,6 +33,10 @@ export const customerOrderView = z.object({
     currency: z.string(),
   }),
   paymentMethod: z.enum(PAYMENT_METHODS),
+  /** Cash on delivery the customer is asked to confirm: `canAnswer` while the store still waits for the answer. */
+  confirmation: z
+    .object({ state: z.enum(["awaiting", "confirmed", "declined", "unanswered"]), dueAt: z.iso.datetime().nullable(), canAnswer: z.boolean() })
+    .nullable(),
   timeline: z.array(z.object({ step: z.enum(CUSTOMER_STEPS), at: z.iso.datetime().nullable(), done: z.boolean() })),
   // Only once the order is shipped, out for delivery or delivered.
   shipment: z.object({ carrier: z.string(), trackingNumber: z.string().nullable(), trackingUrl: z.url().nullable() }).nullable(),
@@ -52,6 +57,8 @@ const select = {
   returnedAt: true,
   refundedAt: true,
   paymentMethod: true,
+  confirmation: true,
+  confirmationDueAt: true,
   currency: true,
   subtotal: true,
   shippingFee: true,
@@ -127,6 +134,13 @@ function toView(row: Row): CustomerOrderView {
       currency: row.currency,
     },
     paymentMethod: paymentMethodFromDb(row.paymentMethod),
+    confirmation: row.confirmation
+      ? {
+          state: row.confirmation.toLowerCase() as ConfirmationState,
+          dueAt: row.confirmationDueAt?.toISOString() ?? null,
+          canAnswer: isOpen(row.confirmation.toLowerCase() as ConfirmationState) && (status === "received" || status === "in_progress"),
+        }
+      : null,
     timeline: customerTimeline(status, row),
     shipment:
       shipment && SHOWS_SHIPMENT.includes(status)

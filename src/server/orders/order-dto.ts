@@ -2,6 +2,9 @@ import { z } from "zod";
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, orderStatusFromDb, paymentMethodFromDb, paymentStatusFromDb } from "./order-status";
 import type { OrderRow, OrderSummaryRow } from "./order-queries";
 
+/** Cash on delivery the customer was asked to confirm: the answer so far, and until when it is awaited. Null: not asked. */
+const confirmation = z.object({ state: z.enum(["awaiting", "confirmed", "declined", "unanswered"]), dueAt: z.iso.datetime().nullable() }).nullable();
+
 // The shapes orders leave the server in: the API's JSON and what pages render. Plain, parseable objects.
 
 export const orderSummaryDto = z.object({
@@ -17,6 +20,7 @@ export const orderSummaryDto = z.object({
   /** The city the order ships to, as the customer wrote it. */
   city: z.string(),
   tags: z.array(z.string()),
+  confirmation,
 });
 export type OrderSummaryDto = z.infer<typeof orderSummaryDto>;
 
@@ -38,6 +42,7 @@ export const orderDto = z.object({
   }),
   customer: z.object({ id: z.uuid(), name: z.string(), phone: z.string(), email: z.string().nullable() }),
   payment: z.object({ method: z.enum(PAYMENT_METHODS), status: z.enum(PAYMENT_STATUSES) }),
+  confirmation,
   shipping: z.object({
     name: z.string(),
     phone: z.string(),
@@ -73,6 +78,8 @@ export const orderDto = z.object({
 export type OrderDto = z.infer<typeof orderDto>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const confirmationOf = (row: OrderSummaryRow): OrderDto["confirmation"] =>
+  row.confirmation ? { state: row.confirmation.toLowerCase() as NonNullable<OrderDto["confirmation"]>["state"], dueAt: iso(row.confirmationDueAt) } : null;
 
 export function toOrderSummaryDto(row: OrderSummaryRow): OrderSummaryDto {
   return {
@@ -87,6 +94,7 @@ export function toOrderSummaryDto(row: OrderSummaryRow): OrderSummaryDto {
     branchId: row.branchId,
     city: row.shippingCity,
     tags: [...row.tags].sort(),
+    confirmation: confirmationOf(row),
   };
 }
 
@@ -109,6 +117,7 @@ export function toOrderDto(row: OrderRow): OrderDto {
     },
     customer: { id: row.customerId, name: row.customerName, phone: row.customerPhone, email: row.customerEmail },
     payment: { method: paymentMethodFromDb(row.paymentMethod), status: paymentStatusFromDb(row.paymentStatus) },
+    confirmation: confirmationOf(row),
     shipping: {
       name: row.shippingName,
       phone: row.shippingPhone,

@@ -21,6 +21,8 @@ const statusChange = {
   trackingNumber: z.string().nullable().optional(),
   stock: z.enum(["taken", "restored"]).optional(),
   notifyCustomer: z.boolean().optional(),
+  /** Why Tajer made the move: the customer declined to confirm, or never answered. */
+  reason: z.enum(["customer_declined", "unanswered"]).optional(),
 };
 const comment = z.looseObject({ commentId: z.string() });
 const reason = z.looseObject({ reason: z.string().nullable().optional() });
@@ -62,6 +64,20 @@ export const ORDER_EVENTS = {
   "review.requested": z.looseObject({ smsId: z.string().nullable().optional(), discountCode: z.string().nullable().optional() }),
   "review.request_canceled": reason,
   "review.request_skipped": reason,
+  /** Cash on delivery: the customer is asked to confirm by `dueAt` (the store's setting, or their risk band). */
+  "confirmation.requested": z.looseObject({ dueAt: z.string(), reason: z.enum(["store", "risk"]).catch("store") }),
+  "confirmation.reminded": z.looseObject({ dueAt: z.string() }),
+  "confirmation.confirmed": z.looseObject({ via: z.enum(["link", "reply", "staff"]).catch("link") }),
+  "confirmation.declined": z.looseObject({ via: z.enum(["link", "reply", "staff"]).catch("link") }),
+  /** The wait ran out: held for a person, or canceled, by the store's rule. */
+  "confirmation.unanswered": z.looseObject({ rule: z.enum(["hold", "cancel"]).catch("hold") }),
+  /** The customer wrote back (SMS or WhatsApp); `intent`: what the reply was read as. */
+  "message.received": z.looseObject({
+    messageId: z.string(),
+    channel: z.enum(["sms", "whatsapp"]).catch("sms"),
+    body: z.string(),
+    intent: z.enum(["confirm", "cancel"]).nullable().catch(null),
+  }),
   "review.submitted": z.looseObject({ rating: z.number(), edited: z.boolean().optional(), photos: z.number().optional() }),
 } as const;
 

@@ -6,6 +6,7 @@ import { can, type Role } from "@/server/auth/permissions";
 import { PICKUP_WINDOW_HOURS } from "@/server/shipping/carriers";
 import type { OrderReview } from "./get-order-review";
 import { amountToCollect } from "./order-status";
+import { isOpen } from "./confirmation-rules";
 
 type Shipment = OrderReview["shipments"][number];
 
@@ -23,6 +24,12 @@ export type OrderPageModel = {
     handover: { kind: "pickup"; window: { from: string; to: string } | null } | { kind: "dropoff" } | null;
     simulator: boolean;
   })[];
+  /**
+   * Cash on delivery the customer was asked to confirm: the answer so far, until when it is awaited, and
+   * whether this reader may confirm it for the customer (who said so on the phone). `open`: still unanswered,
+   * which the label card warns about.
+   */
+  confirmation: { state: "awaiting" | "confirmed" | "declined" | "unanswered"; dueAt: string | null; open: boolean; mayConfirm: boolean } | null;
   /** Stage 7's card: shown once delivered (or once a request exists), and whether "send now" is offered. */
   review: { show: boolean; canSendNow: boolean };
 };
@@ -55,6 +62,13 @@ export function orderPageModel(review: OrderReview, role: Role, options: { simul
             : { kind: "dropoff" as const },
       simulator: options.simulator && may.update,
     })),
+    confirmation: order.confirmation
+      ? {
+          ...order.confirmation,
+          open: isOpen(order.confirmation.state) && (order.status === "received" || order.status === "in_progress"),
+          mayConfirm: may.update && isOpen(order.confirmation.state) && (order.status === "received" || order.status === "in_progress"),
+        }
+      : null,
     review: {
       show: order.status === "delivered" || !!review.reviewRequest,
       canSendNow: order.status === "delivered" && may.manageReviews && (!review.reviewRequest || review.reviewRequest.status === "scheduled"),

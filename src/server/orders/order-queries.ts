@@ -1,5 +1,10 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { OrderStatus as DbOrderStatus, PaymentMethod as DbPaymentMethod, PaymentStatus as DbPaymentStatus } from "@/generated/prisma/enums";
+import type {
+  ConfirmationState as DbConfirmationState,
+  OrderStatus as DbOrderStatus,
+  PaymentMethod as DbPaymentMethod,
+  PaymentStatus as DbPaymentStatus,
+} from "@/generated/prisma/enums";
 import type { StoreContext } from "@/server/auth/context";
 import type { Db, Tx } from "@/server/db/client";
 
@@ -17,7 +22,8 @@ export function visibleOrdersSql(ctx: StoreContext): Prisma.Sql {
 const TAGS = Prisma.sql`COALESCE((SELECT array_agg(t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id), '{}') AS tags`;
 
 const SUMMARY_COLUMNS = Prisma.sql`o.id, o.number, o.status::text AS status, o."placedAt", o."customerId", o."customerName", o."customerPhone",
-  o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.currency, o.total, o."itemsCount", o."branchId", o."shippingCity"`;
+  o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.currency, o.total, o."itemsCount", o."branchId", o."shippingCity",
+  o.confirmation::text AS confirmation, o."confirmationDueAt"`;
 
 export type OrderSummaryRow = {
   id: string;
@@ -34,6 +40,8 @@ export type OrderSummaryRow = {
   itemsCount: number;
   branchId: string | null;
   shippingCity: string;
+  confirmation: DbConfirmationState | null;
+  confirmationDueAt: Date | null;
   tags: string[];
 };
 

@@ -13,7 +13,9 @@ import { actorFields, orderEvent } from "./order-events";
 import { notifyUsers, orderAudience } from "@/server/notifications/notify-users";
 import { notification } from "@/server/notifications/notification-types";
 import { loadStock } from "./load-stock";
-import { codDecision } from "@/server/customers/customer-risk";
+import { codDecision, type CodDecision } from "@/server/customers/customer-risk";
+import { readConfirmationSettings, requestConfirmationInTx } from "./cod-confirmation";
+import { shouldAsk } from "./confirmation-rules";
 
 type PlaceOrderOptions = { source: "STOREFRONT" | "API" | "MANUAL"; idempotencyKey?: string };
 
@@ -97,8 +99,9 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     if (blocked) throw new BlockedCustomer(blocked.id, total);
 
     // Cash on delivery withheld from a customer whose risk band the store set so, this order counted.
+    let cod: CodDecision | null = null;
     if (input.payment.method === "cash_on_delivery") {
-      const cod = await codDecision(tx, ctx.storeId, input.customer.phone, { total, cod: true, address: input.shipping.address });
+      cod = await codDecision(tx, ctx.storeId, input.customer.phone, { total, cod: true, address: input.shipping.address });
       if (!cod.offered)
         throw new AppError(
           "COD_NOT_ALLOWED",
@@ -138,9 +141,9 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     // Taking the number locks the store's row until commit: concurrent intakes of one store queue
     // here, and a rolled-back intake gives its number back, so numbers stay unique and gapless.
     // (Everything after this statement holds the lock: the currency comes back with the number.)
-    const [store] = await tx.$queryRaw<{ number: number; currency: string }[]>`
+    const [store] = await tx.$queryRaw<{ number: number; currency: string; confirmationSettings: unknown }[]>`
       UPDATE stores SET "nextOrderNumber" = "nextOrderNumber" + 1 WHERE id = ${ctx.storeId}::uuid
-      RETURNING "nextOrderNumber" - 1 AS number, currency`;
+      RETURNING "nextOrderNumber" - 1 AS number, currency, "confirmationSettings"`;
     const number = store.number;
 
     const created = await tx.order.create({
@@ -193,6 +196,11 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
       },
       select: { id: true },
     });
+    // Cash on delivery the customer confirms first: by the store's setting, or their risk band's.
+    const confirmation = readConfirmationSettings(store.confirmationSettings);
+    const ask = shouldAsk(confirmation, { cod: !!cod?.offered, bandAsks: !!cod?.offered && cod.confirm });
+    if (ask)
+      await requestConfirmationInTx(tx, { storeId: ctx.storeId, orderId: created.id, total, currency: store.currency, reason: ask, settings: confirmation });
     const row = await selectOrderRow(tx, storeOrdersSql(ctx.storeId), created.id);
     if (!row) throw new Error("the order just created was not found");
     const order = toOrderDto(row);

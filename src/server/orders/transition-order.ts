@@ -25,7 +25,7 @@ export function refundableAmount(order: { paymentStatus: string; total: number; 
 
 type Options = { idempotencyKey?: string; via?: TransitionVia };
 /** What a shipping label adds to the move to shipped: its SMS carries the tracking link. */
-type InTxOptions = { via?: TransitionVia; labelTrackingUrl?: string };
+type InTxOptions = { via?: TransitionVia; labelTrackingUrl?: string; reason?: "customer_declined" | "unanswered" };
 
 /**
  * Moves an order to a new status. The change, its milestone, its stock movement, its timeline event
@@ -100,6 +100,8 @@ export async function transitionOrderInTx(
 
   const effect = stockEffect(from, input.to, order.stockTaken);
   if (effect) data.stockTaken = effect === "take";
+  // A canceled order waits for no confirmation.
+  if (input.to === "canceled") data.confirmationDueAt = null;
 
   // The compare-and-set: only the order as we read it may change.
   const { count } = await tx.order.updateMany({ where: { storeId: ctx.storeId, id: orderId, status: order.status, version: order.version }, data });
@@ -127,6 +129,7 @@ export async function transitionOrderInTx(
     ...(refunded ? { refundAmount: refunded, currency: order.currency } : {}),
     ...(input.shipment ? { courier: input.shipment.courierName, trackingNumber: input.shipment.trackingNumber ?? null } : {}),
     ...(effect ? { stock: effect === "take" ? ("taken" as const) : ("restored" as const) } : {}),
+    ...(options.reason ? { reason: options.reason } : {}),
     notifyCustomer: notify,
   };
   await tx.orderEvent.create({

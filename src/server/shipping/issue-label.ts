@@ -10,6 +10,7 @@ import { amountToCollect, paymentMethodFromDb, paymentStatusFromDb } from "@/ser
 import { transitionOrderInTx } from "@/server/orders/transition-order";
 import { creditWallet, debitWallet } from "@/server/wallet/ledger";
 import { lockOrder } from "@/server/orders/lock-order";
+import { assertLabelAllowedUnconfirmed } from "@/server/orders/cod-confirmation";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { CarrierError, type CarrierAdapter } from "./carrier-adapter";
 import { CARRIERS, CARRIER_IDS, isCarrierId, supportsHandover, type CarrierId } from "./carriers";
@@ -74,6 +75,7 @@ export async function issueLabel(
       });
       const refusal = labelRefusal(order.status, live?.status ?? null);
       if (refusal) throw labelRefusalError(refusal, order.status, live?.carrier ?? null);
+      await assertLabelAllowedUnconfirmed(tx, ctx.storeId, order.confirmation);
       const account = await tx.carrierAccount.findUnique({ where: { storeId_carrier: { storeId: ctx.storeId, carrier: input.carrier } } });
       if (!account?.enabled)
         throw new AppError("VALIDATION_FAILED", `${CARRIERS[input.carrier].name} is not enabled for this store.`, {

@@ -25,9 +25,18 @@ export async function generateMetadata({ params }: { params: Promise<{ token: st
   };
 }
 
-export default async function CustomerOrderPage({ params }: { params: Promise<{ token: string }> }) {
-  const view = await load((await params).token);
-  const [t, tp, format] = await Promise.all([getTranslations("customerOrder"), getTranslations("paymentMethod"), getFormatter()]);
+type Search = { answered?: string; problem?: string; step?: string };
+
+export default async function CustomerOrderPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Search> }) {
+  const { token } = await params;
+  const view = await load(token);
+  const search = await searchParams;
+  const [t, tp, tDetail, format] = await Promise.all([
+    getTranslations("customerOrder"),
+    getTranslations("paymentMethod"),
+    getTranslations("errors.detail"),
+    getFormatter(),
+  ]);
   const money = (amount: number) => formatMoney(amount, view.totals.currency, moneyLocale(view.store.locale));
   const date = (iso: string) => format.dateTime(new Date(iso), { day: "numeric", month: "long", year: "numeric", timeZone: view.store.timeZone });
   const time = (iso: string) =>
@@ -40,6 +49,19 @@ export default async function CustomerOrderPage({ params }: { params: Promise<{ 
         <h1 className="text-2xl font-semibold">{t("title", { number: formatOrderNumber(view.number) })}</h1>
         <p className="text-sm text-slate-600">{t("placed", { date: date(view.placedAt) })}</p>
       </header>
+
+      <Confirmation
+        view={view}
+        token={token}
+        search={search}
+        due={view.confirmation?.dueAt ? time(view.confirmation.dueAt) : null}
+        total={money(view.totals.total)}
+      />
+      {(search.problem === "confirmationTooLate" || search.problem === "confirmationNotAsked") && (
+        <p role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          {tDetail(search.problem)}
+        </p>
+      )}
 
       <section aria-label={t("progress")} className="rounded-2xl border border-slate-200 bg-white p-4">
         {current && (
@@ -130,5 +152,70 @@ export default async function CustomerOrderPage({ params }: { params: Promise<{ 
         </dl>
       </section>
     </main>
+  );
+}
+
+/**
+ * Cash on delivery the store asks the customer to confirm: two plain forms (they work before any script).
+ * Cancelling asks once more, on the same page, before it is sent.
+ */
+async function Confirmation({
+  view,
+  token,
+  search,
+  due,
+  total,
+}: {
+  view: CustomerOrderView;
+  token: string;
+  search: Search;
+  due: string | null;
+  total: string;
+}) {
+  const t = await getTranslations("customerOrder.confirm");
+  const c = view.confirmation;
+  if (!c) return null;
+  if (!c.canAnswer) {
+    if (c.state === "confirmed" || (c.state === "declined" && search.answered === "cancel"))
+      return (
+        <p role="status" className="rounded-2xl border border-green-200 bg-green-50 p-4 text-sm font-medium text-green-800" data-testid="confirmation-done">
+          {t(c.state)}
+        </p>
+      );
+    return null;
+  }
+  const action = `/api/public/orders/${token}/confirmation`;
+  const button = "flex min-h-11 w-full items-center justify-center rounded-lg px-4 font-medium";
+  return (
+    <section aria-labelledby="confirm-title" className="space-y-3 rounded-2xl border-2 border-brand-600 bg-white p-4" data-testid="confirmation">
+      <h2 id="confirm-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p className="text-sm text-slate-700">{c.state === "awaiting" && due ? t("body", { total, due }) : t("bodyLate", { total })}</p>
+      {search.step === "cancel" ? (
+        <div className="space-y-2">
+          <p className="text-sm font-medium">{t("sure")}</p>
+          <div className="grid gap-2 sm:grid-cols-2">
+            <form method="post" action={action}>
+              <input type="hidden" name="answer" value="cancel" />
+              <button className={`${button} border border-red-300 bg-red-50 text-red-800`}>{t("sureYes")}</button>
+            </form>
+            <a href={`/o/${token}`} className={`${button} border border-slate-300 bg-white text-slate-800`}>
+              {t("keep")}
+            </a>
+          </div>
+        </div>
+      ) : (
+        <div className="grid gap-2 sm:grid-cols-2">
+          <form method="post" action={action}>
+            <input type="hidden" name="answer" value="confirm" />
+            <button className={`${button} bg-brand-600 text-white`}>{t("yes")}</button>
+          </form>
+          <a href={`/o/${token}?step=cancel`} className={`${button} border border-slate-300 bg-white text-slate-800`}>
+            {t("no")}
+          </a>
+        </div>
+      )}
+    </section>
   );
 }

@@ -41,6 +41,12 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
         "order.assigned": (d) => t("assigned", { number: `#${d.number}`, by: d.by }),
         "comment.mention": (d) => t("mention", { number: `#${d.number}`, by: d.by }),
         "export.ready": (d) => t("exportReady", { n: d.rows }),
+        "confirmation.unanswered": (d) => t("confirmationUnanswered", { number: `#${d.number}` }),
+        "message.received": (d) =>
+          t(d.intent === "confirm" ? "messageConfirmed" : d.intent === "cancel" ? "messageDeclined" : "messageReceived", {
+            number: `#${d.number}`,
+            customer: d.customerName,
+          }),
       };
       if (n.type === "unknown") return t("unknown");
       return (SENTENCES[n.type] as (data: unknown) => string)(n.data);

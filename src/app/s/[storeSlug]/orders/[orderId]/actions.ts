@@ -4,6 +4,7 @@ import { z } from "zod";
 import { storeAction } from "@/server/actions/action-client";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { transitionOrderInput } from "@/server/orders/schemas-transition";
+import { confirmForCustomer } from "@/server/orders/cod-confirmation";
 
 /** Order Actions → Execute Action. The form's idempotency key makes a double click one change. */
 export const executeOrderAction = storeAction(
@@ -13,4 +14,10 @@ export const executeOrderAction = storeAction(
     revalidate: "store",
   },
   ({ orderId, idempotencyKey, ...input }, ctx) => transitionOrder(ctx, orderId, input, { idempotencyKey }),
+);
+
+/** Cash on delivery confirmed for the customer, who said so on the phone. */
+export const confirmForCustomerAction = storeAction(
+  { input: z.strictObject({ orderId: z.uuid() }), permission: "orders.update", revalidate: "store" },
+  ({ orderId }, ctx) => confirmForCustomer(ctx, orderId),
 );

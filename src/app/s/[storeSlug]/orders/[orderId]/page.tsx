@@ -56,7 +56,7 @@ export default async function OrderPage({ params }: { params: Params }) {
       </Link>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t("order.title", { number: formatOrderNumber(order.number) })}</h1>
-        <StatusBadge status={order.status} paymentStatus={order.payment.status} />
+        <StatusBadge status={order.status} paymentStatus={order.payment.status} confirmation={order.confirmation} />
         <span className="text-sm text-slate-600">
           {t("order.placedAt", { date: format.dateTime(new Date(order.placedAt), { dateStyle: "long", timeStyle: "short" }) })}
           {" · "}

@@ -64,6 +64,12 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     "review.request_canceled": (d) => t("reviewRequestNotSent", { reason: d.reason ?? "" }),
     "review.request_skipped": (d) => t("reviewRequestNotSent", { reason: d.reason ?? "" }),
     "review.submitted": (d) => t("reviewSubmitted", { rating: d.rating }),
+    "confirmation.requested": (d) => t("confirmationRequested", { reason: d.reason, due: when(d.dueAt) }),
+    "confirmation.reminded": (d) => t("confirmationReminded", { due: when(d.dueAt) }),
+    "confirmation.confirmed": (d) => t("confirmationConfirmed", { via: d.via }),
+    "confirmation.declined": (d) => t("confirmationDeclined", { via: d.via }),
+    "confirmation.unanswered": (d) => t("confirmationUnanswered", { rule: d.rule }),
+    "message.received": (d) => t("messageReceived", { channel: d.channel, intent: d.intent ?? "other" }),
   };
   const sentence = (e: OrderEventDto) => {
     const parsed = parseOrderEvent(e.type, e.data);
@@ -72,6 +78,7 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
   };
   const details = (e: OrderEventDto) =>
     [
+      e.data.reason === "customer_declined" || e.data.reason === "unanswered" ? t(`reason.${e.data.reason}`) : null,
       typeof e.data.note === "string" && e.data.note ? t("note", { note: e.data.note }) : null,
       typeof e.data.courier === "string" ? t("courier", { courier: e.data.courier }) : null,
       typeof e.data.refundAmount === "number" ? t("refund", { amount: formatMoney(e.data.refundAmount, currency, moneyLocale(locale)) }) : null,
@@ -90,6 +97,12 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
                 {d}
               </p>
             ))}
+            {entry.event.type === "message.received" && typeof entry.event.data.body === "string" && (
+              // What the customer wrote, as they wrote it.
+              <p dir="auto" className="mt-1 rounded-lg bg-amber-50 px-3 py-2 text-start text-sm whitespace-pre-line wrap-anywhere text-slate-800">
+                {entry.event.data.body}
+              </p>
+            )}
             <p className="text-xs text-slate-500">
               <time dateTime={entry.at}>{when(entry.at)}</time>
               {entry.event.actor.name && <> · {t("by", { name: entry.event.actor.name })}</>}

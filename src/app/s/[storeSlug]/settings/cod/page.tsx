@@ -6,6 +6,8 @@ import { Forbidden } from "@/components/forbidden";
 import { Card } from "@/components/ui/card";
 import { PageHeading } from "@/components/page-heading";
 import { RiskSettingsForm } from "./_components/risk-settings-form";
+import { ConfirmationSettingsForm } from "./_components/confirmation-settings-form";
+import { getConfirmationSettings } from "@/server/orders/cod-confirmation";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("riskSettings"))("title") };
@@ -15,10 +17,18 @@ export default async function CodSettingsPage({ params }: { params: Promise<{ st
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
-  const [settings, t] = await Promise.all([getRiskSettings(ctx), getTranslations("riskSettings")]);
+  const [settings, confirmation, t, tc] = await Promise.all([
+    getRiskSettings(ctx),
+    getConfirmationSettings(ctx),
+    getTranslations("riskSettings"),
+    getTranslations("confirmationSettings"),
+  ]);
   return (
     <main className="max-w-3xl space-y-4">
       <PageHeading title={t("title")} intro={t("intro")} />
+      <Card title={tc("title")}>
+        <ConfirmationSettingsForm storeSlug={store.slug} settings={confirmation} canEdit={can(ctx.role, "settings.manage")} />
+      </Card>
       <Card title={t("riskTitle")}>
         <RiskSettingsForm storeSlug={store.slug} settings={settings} canEdit={can(ctx.role, "settings.manage")} />
       </Card>

@@ -12,6 +12,11 @@ export async function LabelCard({ review, model, storeSlug }: CardProps) {
   const { order } = review;
   return (
     <Card title={t("label.title")}>
+      {model.confirmation?.open && (
+        <p role="note" className="mb-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="label-unconfirmed">
+          {t("order.confirmation.labelWarning")}
+        </p>
+      )}
       {model.label.waiting ? (
         <p role="status" className="text-sm text-amber-800">
           {t("label.shipmentStatus", { status: t(`label.shipmentStatuses.${model.label.waiting}`) })}

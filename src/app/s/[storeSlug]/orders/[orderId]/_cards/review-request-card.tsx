@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { SendReviewRequestButton } from "../../_components/send-review-request-button";
+import { OrderActionButton } from "../../_components/order-action-button";
 import type { CardProps } from "./card-props";
 
 /** Stage 7: the review request — scheduled, sent, answered or not sent (and why) — and "send now". */
@@ -19,7 +19,7 @@ export async function ReviewRequestCard({ review, model, storeSlug, timeZone }: 
             (request.submittedAt ? t("submitted", { at: at(request.submittedAt, false) }) : t("sent", { at: at(request.sentAt!) }))}
           {(request?.status === "canceled" || request?.status === "skipped") && t("notSent", { reason: request.reason ?? "" })}
         </p>
-        {model.review.canSendNow && <SendReviewRequestButton storeSlug={storeSlug} orderId={review.order.id} />}
+        {model.review.canSendNow && <OrderActionButton storeSlug={storeSlug} orderId={review.order.id} action="sendReviewRequest" />}
       </div>
     </Card>
   );

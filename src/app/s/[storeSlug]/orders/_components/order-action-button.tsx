@@ -5,10 +5,18 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { sendReviewRequestNowAction } from "./review-actions";
+import { confirmForCustomerAction } from "../[orderId]/actions";
 
-/** "Send review request now": skips the wait after delivery (owners and admins). */
-export function SendReviewRequestButton({ storeSlug, orderId }: { storeSlug: string; orderId: string }) {
-  const t = useTranslations("order.review");
+// One-click actions on an order's page: the action and its label, by name.
+const ACTIONS = {
+  /** Skips the wait after delivery (owners and admins). */
+  sendReviewRequest: { run: sendReviewRequestNowAction, label: "review.sendNow" },
+  /** The customer said yes to a person on the phone instead of answering the message. */
+  confirmForCustomer: { run: confirmForCustomerAction, label: "confirmation.confirmForCustomer" },
+} as const;
+
+export function OrderActionButton({ storeSlug, orderId, action }: { storeSlug: string; orderId: string; action: keyof typeof ACTIONS }) {
+  const t = useTranslations("order");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -20,13 +28,13 @@ export function SendReviewRequestButton({ storeSlug, orderId }: { storeSlug: str
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await sendReviewRequestNowAction(storeSlug, { orderId });
+            const result = await ACTIONS[action].run(storeSlug, { orderId });
             setError(result.ok ? null : result.error.message);
             router.refresh();
           })
         }
       >
-        {t("sendNow")}
+        {t(ACTIONS[action].label)}
       </Button>
       {error && (
         <p role="alert" className="text-sm text-red-700">
