@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SaveFooter } from "@/components/ui/save-footer";
 import { inputClass } from "@/components/ui/field";
 import { CONFIRMATION_ASK, UNANSWERED_RULES, UNCONFIRMED_LABEL_RULES, type ConfirmationSettings } from "@/server/orders/confirmation-rules";
 import { saveConfirmationSettingsAction } from "../actions";
@@ -64,16 +64,7 @@ export function ConfirmationSettingsForm({ storeSlug, settings, canEdit }: { sto
         {choice("whenUnanswered", UNANSWERED_RULES)}
         {choice("label", UNCONFIRMED_LABEL_RULES)}
       </fieldset>
-      {canEdit && (
-        <Button type="submit" disabled={pending}>
-          {t("save")}
-        </Button>
-      )}
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-green-700" : "text-red-700"}`}>
-          {message.text}
-        </p>
-      )}
+      <SaveFooter canEdit={canEdit} pending={pending} label={t("save")} message={message} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SaveFooter } from "@/components/ui/save-footer";
 import { inputClass } from "@/components/ui/field";
 import { RISK_ACTIONS, RISK_FACTORS } from "@/server/customers/risk-factors";
 import type { StoreRiskSettings } from "@/server/customers/risk-settings";
@@ -89,16 +89,7 @@ export function RiskSettingsForm({ storeSlug, settings, canEdit }: { storeSlug: 
         ))}
         <p className="text-sm text-slate-600">{t("bandsHelp")}</p>
       </fieldset>
-      {canEdit && (
-        <Button type="submit" disabled={pending}>
-          {t("save")}
-        </Button>
-      )}
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-green-700" : "text-red-700"}`}>
-          {message.text}
-        </p>
-      )}
+      <SaveFooter canEdit={canEdit} pending={pending} label={t("save")} message={message} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SaveFooter } from "@/components/ui/save-footer";
 import { inputClass } from "@/components/ui/field";
 import { formatMoney, moneyLocale, parseMinorUnits } from "@/server/money/money";
 import { saveRefundSettingsAction } from "../actions";
@@ -77,16 +77,7 @@ export function RefundSettingsForm({
         </label>
       </fieldset>
       <p className="text-sm text-slate-600">{t("help")}</p>
-      {canEdit && (
-        <Button type="submit" disabled={pending}>
-          {t("save")}
-        </Button>
-      )}
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-green-700" : "text-red-700"}`}>
-          {message.text}
-        </p>
-      )}
+      <SaveFooter canEdit={canEdit} pending={pending} label={t("save")} message={message} />
     </form>
   );
 }
