@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN } from "./tests/support/twilio-fake";
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FAKE_WHATSAPP_CONTENT, FAKE_WHATSAPP_FROM } from "./tests/support/twilio-fake";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromium)) {
@@ -98,6 +98,8 @@ export default defineConfig({
         TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID,
         TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
         TWILIO_API_BASE: `http://127.0.0.1:${twilioPort}`,
+        TWILIO_WHATSAPP_FROM: FAKE_WHATSAPP_FROM,
+        TWILIO_WHATSAPP_CONTENT: JSON.stringify(FAKE_WHATSAPP_CONTENT),
         ARAMEX_SUPPLIES_EMAIL: "supplies@example.com",
         ARAMEX_PLATFORM_ACCOUNT: "165623",
         SMTP_URL: `smtp://127.0.0.1:${mailSmtpPort}`,

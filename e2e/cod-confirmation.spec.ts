@@ -2,7 +2,8 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { linkFromSms, signIn, smsTo } from "./helpers";
 import { violations } from "./a11y";
 
-// Cash on delivery confirmed by the customer before anything ships: the second store asks every COD order.
+// Cash on delivery confirmed by the customer before anything ships: the second store asks every COD order,
+// by WhatsApp (the local Twilio server carries it, with its approved templates, and plays the customer).
 // The customer's pages speak the customer's language (Arabic, or English when they shopped in English);
 // the dashboard is read in English.
 const SECOND = { authorization: "Bearer tj_second_owner_token_0001" };
@@ -11,6 +12,10 @@ const twilioBase = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 2}
 
 async function askEveryCodOrder(page: Page) {
   await signIn(page, "owner@second.test");
+  await page.goto("/s/second/settings/sms");
+  await page.getByRole("radio", { name: /^WhatsApp Approved/ }).check();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status")).toBeVisible();
   await page.goto("/s/second/settings/cod");
   const form = page.getByRole("form", { name: "Confirmation by the customer" });
   await form.getByLabel("Ask to confirm").selectOption("all_cod");
@@ -37,12 +42,17 @@ async function placeCodOrder(request: APIRequestContext, locale: "ar" | "en") {
   return { ...order, phone };
 }
 
-test("a COD order waits for the customer: confirmed on the order page from the SMS, declined by replying «إلغاء»", async ({ page, request, browser }) => {
+test("a COD order waits for the customer: confirmed on the order page the WhatsApp message links, declined by replying «إلغاء»", async ({
+  page,
+  request,
+  browser,
+}) => {
   await askEveryCodOrder(page);
 
   // 1. The customer confirms on the page the SMS links, in Arabic.
   const first = await placeCodOrder(request, "ar");
-  const link = await linkFromSms(request, first.phone, "/o/");
+  // The WhatsApp message, read back from the local Twilio server.
+  const link = await linkFromSms(request, `whatsapp:${first.phone}`, "/o/");
   // The customer, on their phone (a context of its own: axe needs one).
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
   const customer = await phone.newPage();
@@ -61,7 +71,7 @@ test("a COD order waits for the customer: confirmed on the order page from the S
 
   // 2. A second order, in English: the page offers a cancel that asks once more; the customer answers by SMS instead.
   const second = await placeCodOrder(request, "en");
-  const secondLink = await linkFromSms(request, second.phone, "/o/");
+  const secondLink = await linkFromSms(request, `whatsapp:${second.phone}`, "/o/");
   await customer.goto(secondLink);
   await customer.getByRole("link", { name: "Cancel my order" }).click();
   await expect(customer.getByText("Cancel this order? The store will not send it.")).toBeVisible();
@@ -75,20 +85,21 @@ test("a COD order waits for the customer: confirmed on the order page from the S
   await page.goto(`/s/second/orders/${second.id}`);
   await expect(page.getByTestId("order-confirmation")).toContainText("Awaiting the customer's confirmation · answer due in 24 hours");
 
-  // The customer replies «إلغاء» to the SMS: Twilio (the local server) posts it, signed, to Tajer's webhook.
+  // The customer replies «إلغاء» on WhatsApp: Twilio (the local server) posts it, signed, to Tajer's webhook.
   const replied = await request.post(`${twilioBase}/_fake/inbound`, {
-    data: { url: `${base}/api/webhooks/twilio/inbound`, from: second.phone, body: "إلغاء" },
+    data: { url: `${base}/api/webhooks/twilio/inbound`, from: `whatsapp:${second.phone}`, body: "إلغاء" },
   });
   expect((await replied.json()).status).toBe(200);
   await page.reload();
   await expect(page.getByTestId("order-confirmation")).toHaveAttribute("data-state", "declined");
-  await expect(page.getByText("SMS from the customer (read as “cancel”)")).toBeVisible();
+  await expect(page.getByText("WhatsApp from the customer (read as “cancel”)")).toBeVisible();
+  await expect(page.getByText("WhatsApp to the customer").first()).toBeVisible();
   await expect(page.getByText("إلغاء", { exact: true })).toBeVisible();
   await expect(page.getByText("The customer declined the order by a reply")).toBeVisible();
   await expect(page.getByText("Canceled by the customer", { exact: true })).toBeVisible();
   await expect(page.locator("main").getByText("Canceled", { exact: true }).first()).toBeVisible();
   // The customer is told, and their page says it is canceled.
-  await expect.poll(async () => (await smsTo(request, second.phone)).length, { timeout: 20_000 }).toBe(2);
+  await expect.poll(async () => (await smsTo(request, `whatsapp:${second.phone}`)).length, { timeout: 20_000 }).toBe(2);
   await customer.goto(secondLink);
   await expect(customer.getByTestId("customer-status")).toHaveText("Your order was canceled");
   await phone.close();

@@ -61,6 +61,19 @@ export const SETTINGS = z.object({
   TWILIO_AUTH_TOKEN: text,
   TWILIO_FROM: text,
   TWILIO_API_BASE: url(/^https?$/),
+  /** The platform's WhatsApp sender, as Twilio writes it: whatsapp:+14155238886. Without it, WhatsApp is not offered. */
+  TWILIO_WHATSAPP_FROM: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^whatsapp:\+[1-9]\d{7,14}$/, "must be whatsapp:+ and a number in international form")
+      .optional(),
+  ),
+  /**
+   * The approved WhatsApp templates (Twilio's Content API) by message and language: {"order.confirm_cod":{"ar":"HX…","en":"HX…"},…}.
+   * A message without one is sent on WhatsApp only inside the customer's 24-hour window.
+   */
+  TWILIO_WHATSAPP_CONTENT: json,
   MOYASAR_SECRET_KEY: text,
   MOYASAR_WEBHOOK_SECRET: text,
   MOYASAR_API_BASE: url(/^https?$/),

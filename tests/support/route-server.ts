@@ -8,6 +8,8 @@ import * as invoiceRoute from "@/app/payments-sim/v1/invoices/[invoiceId]/route"
 import * as payRoute from "@/app/payments-sim/i/[invoiceId]/pay/route";
 import * as confirm3dsRoute from "@/app/payments-sim/3ds/[invoiceId]/confirm/route";
 import * as paymentWebhookRoute from "@/app/api/webhooks/payments/moyasar/route";
+import * as twilioStatusRoute from "@/app/api/webhooks/twilio/status/route";
+import * as twilioInboundRoute from "@/app/api/webhooks/twilio/inbound/route";
 
 type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type Route = [RegExp, string, Handler];
@@ -19,6 +21,12 @@ export const PAYMENT_ROUTES: Route[] = [
   [/^\/payments-sim\/i\/(?<invoiceId>[^/]+)\/pay$/, "POST", payRoute.POST as Handler],
   [/^\/payments-sim\/3ds\/(?<invoiceId>[^/]+)\/confirm$/, "POST", confirm3dsRoute.POST as Handler],
   [/^\/api\/webhooks\/payments\/moyasar$/, "POST", paymentWebhookRoute.POST as Handler],
+];
+
+/** Twilio's webhooks: delivery reports and customers' replies. */
+export const TWILIO_ROUTES: Route[] = [
+  [/^\/api\/webhooks\/twilio\/status$/, "POST", twilioStatusRoute.POST as Handler],
+  [/^\/api\/webhooks\/twilio\/inbound$/, "POST", twilioInboundRoute.POST as Handler],
 ];
 
 export async function startRouteServer(

@@ -1,5 +1,5 @@
 import { deliverWebhook } from "@/server/notifications/deliver-webhook";
-import { giveUpSms, sendSms } from "@/server/notifications/send-sms";
+import { fallbackDue, giveUpSms, recordSmsPrice, sendSms } from "@/server/notifications/send-sms";
 import type { SmsProvider } from "@/server/notifications/sms-provider";
 import { sendReviewRequest } from "@/server/reviews/review-requests";
 import type { JobHandlers } from "./worker";
@@ -15,6 +15,8 @@ export function jobHandlers(deps: { sms: SmsProvider | null; mailer?: Mailer | n
     "email.send": { run: (payload) => sendEmail(payload, deps.mailer ?? null), giveUp: giveUpEmail },
     "orders.export": { run: runOrdersExport, giveUp: failExport },
     "order.confirmation_due": { run: confirmationDue },
+    "message.fallback": { run: fallbackDue },
+    "sms.price": { run: (payload) => recordSmsPrice(payload, deps.sms) },
     "review.request": {
       run: async (payload, { now }) => {
         await sendReviewRequest(payload, { now });

@@ -6,5 +6,7 @@ export type JobPayloads = {
   "email.send": { emailId: string };
   "orders.export": { storeId: string; exportId: string };
   "order.confirmation_due": { storeId: string; orderId: string };
+  "message.fallback": { storeId: string; smsId: string };
+  "sms.price": { storeId: string; smsId: string };
 };
 export type JobKind = keyof JobPayloads;

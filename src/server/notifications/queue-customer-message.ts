@@ -2,7 +2,9 @@ import type { Tx } from "@/server/db/client";
 import { enqueueJob } from "@/server/jobs/enqueue-job";
 import type { OrderStatus } from "@/server/orders/order-status";
 import { customerOrderUrl } from "@/server/orders/customer-view";
-import { composeCustomerSms, type SmsEvent } from "./sms-templates";
+import { composeCustomerSms, messageVars, type SmsEvent } from "./sms-templates";
+import { contentSidFor, insideSessionWindow, templateVariables } from "./whatsapp";
+import { settings } from "@/server/settings";
 
 type Message = {
   storeId: string;
@@ -19,7 +21,7 @@ type Message = {
 export async function queueCustomerMessage(tx: Tx, message: Message) {
   const store = await tx.store.findUniqueOrThrow({
     where: { id: message.storeId },
-    select: { name: true, locale: true, smsMode: true, smsTemplates: true, webhookUrl: true },
+    select: { name: true, locale: true, smsMode: true, smsTemplates: true, webhookUrl: true, messagingChannel: true, whatsappFallbackMinutes: true },
   });
   if (store.smsMode === "OFF") return;
   const order = await tx.order.findUniqueOrThrow({
@@ -52,7 +54,7 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
     );
     return;
   }
-  const body = composeCustomerSms({
+  const input = {
     store: { ...store, locale: order.customer.locale ?? store.locale },
     order,
     event: message.event,
@@ -61,10 +63,64 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
     trackingUrl: message.vars.tracking_url,
     orderUrl: customerOrderUrl(order.publicToken),
     amount: message.vars.amount,
-  });
-  const sms = await tx.smsMessage.create({
-    data: { storeId: message.storeId, orderId: message.orderId, event: message.event, to: order.customerPhone, body },
-    select: { id: true },
-  });
+  };
+  const body = composeCustomerSms(input);
+  const base = { storeId: message.storeId, orderId: message.orderId, event: message.event, to: order.customerPhone, body };
+
+  const whatsapp = store.messagingChannel === "SMS" ? null : await whatsappRoute(tx, message.storeId, order.customerPhone, input);
+  if (whatsapp?.send) {
+    const sent = await tx.smsMessage.create({ data: { ...base, channel: "WHATSAPP", ...whatsapp.send }, select: { id: true } });
+    await enqueueJob(tx, "sms.send", { storeId: message.storeId, smsId: sent.id }, { storeId: message.storeId });
+    // With SMS behind it: if WhatsApp has not said "delivered" by then, the SMS goes.
+    if (store.messagingChannel === "WHATSAPP_THEN_SMS")
+      await enqueueJob(
+        tx,
+        "message.fallback",
+        { storeId: message.storeId, smsId: sent.id },
+        { storeId: message.storeId, runAt: new Date(Date.now() + store.whatsappFallbackMinutes * 60_000) },
+      );
+    return;
+  }
+  if (whatsapp && store.messagingChannel === "WHATSAPP") {
+    // WhatsApp only, and WhatsApp may not carry this message: it is recorded as not sent, with the reason.
+    await tx.smsMessage.create({ data: { ...base, channel: "WHATSAPP", status: "FAILED", error: whatsapp.refused } });
+    return;
+  }
+  const sms = await tx.smsMessage.create({ data: base, select: { id: true } });
   await enqueueJob(tx, "sms.send", { storeId: message.storeId, smsId: sms.id }, { storeId: message.storeId });
+}
+
+/**
+ * How this message may go by WhatsApp: an approved template (any time), or free text inside the 24 hours
+ * after the customer last wrote on WhatsApp; otherwise why it may not.
+ */
+async function whatsappRoute(
+  tx: Tx,
+  storeId: string,
+  phone: string,
+  input: Parameters<typeof composeCustomerSms>[0],
+): Promise<{ send: { contentSid: string | null; contentVariables?: Record<string, string> }; refused?: never } | { send?: never; refused: string }> {
+  const { locale, vars } = messageVars(input);
+  const contentSid = contentSidFor(input.event, locale, settings().TWILIO_WHATSAPP_CONTENT);
+  if (contentSid)
+    return {
+      send: {
+        contentSid,
+        contentVariables: templateVariables({
+          customerName: vars.customer_name,
+          orderNumber: vars.order_number,
+          storeName: vars.store_name,
+          status: vars.status,
+          amount: vars.amount,
+          orderUrl: vars.order_url,
+        }),
+      },
+    };
+  const last = await tx.inboundMessage.findFirst({
+    where: { storeId, from: phone, channel: "WHATSAPP" },
+    orderBy: { receivedAt: "desc" },
+    select: { receivedAt: true },
+  });
+  if (insideSessionWindow(last?.receivedAt ?? null, new Date())) return { send: { contentSid: null } };
+  return { refused: "WhatsApp: no approved template for this message, and the customer has not written in the last 24 hours" };
 }

@@ -5,6 +5,8 @@ import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { SMS_EVENTS, type StoreTemplates } from "./sms-templates";
 import { outboundPolicy, outboundUrlProblem } from "@/server/http/outbound";
+import { settings } from "@/server/settings";
+import { MESSAGING_CHANNELS } from "./whatsapp";
 
 const template = z.string().trim().max(600);
 
@@ -25,12 +27,18 @@ export const smsSettingsInput = z
       })
       .optional(),
     templates: z.partialRecord(z.enum(SMS_EVENTS), z.strictObject({ ar: template.optional(), en: template.optional() })).default({}),
+    channel: z.enum(MESSAGING_CHANNELS).default("SMS"),
+    whatsappFallbackMinutes: z.number().int().min(1).max(1440).default(10),
   })
   .refine((s) => s.mode !== "OWN_PROVIDER" || !!s.webhookUrl, { path: ["webhookUrl"], message: rule("requiredForOwnSms") });
 export type SmsSettingsInput = z.output<typeof smsSettingsInput>;
 
 export type SmsSettings = {
   mode: "PLATFORM" | "OWN_PROVIDER" | "OFF";
+  channel: (typeof MESSAGING_CHANNELS)[number];
+  whatsappFallbackMinutes: number;
+  /** Whether this installation has a WhatsApp sender (without one, WhatsApp messages are recorded as not sent). */
+  whatsappAvailable: boolean;
   senderName: string;
   webhookUrl: string | null;
   webhookSecret: string | null;
@@ -42,10 +50,23 @@ export type SmsSettings = {
 export async function getSmsSettings(ctx: StoreContext): Promise<SmsSettings> {
   const store = await db.store.findUniqueOrThrow({
     where: { id: ctx.storeId },
-    select: { smsMode: true, smsSenderName: true, webhookUrl: true, webhookSecret: true, smsTemplates: true, locale: true, name: true },
+    select: {
+      smsMode: true,
+      smsSenderName: true,
+      webhookUrl: true,
+      webhookSecret: true,
+      smsTemplates: true,
+      locale: true,
+      name: true,
+      messagingChannel: true,
+      whatsappFallbackMinutes: true,
+    },
   });
   return {
     mode: store.smsMode,
+    channel: store.messagingChannel,
+    whatsappFallbackMinutes: store.whatsappFallbackMinutes,
+    whatsappAvailable: !!settings().TWILIO_WHATSAPP_FROM,
     senderName: store.smsSenderName,
     webhookUrl: store.webhookUrl,
     webhookSecret: store.webhookSecret,
@@ -74,6 +95,8 @@ export async function updateSmsSettings(ctx: StoreContext, input: SmsSettingsInp
       webhookUrl: input.webhookUrl || null,
       webhookSecret: input.mode === "OWN_PROVIDER" && !current.webhookSecret ? newSecret() : current.webhookSecret,
       smsTemplates: templates,
+      messagingChannel: input.channel,
+      whatsappFallbackMinutes: input.whatsappFallbackMinutes,
     },
   });
   return getSmsSettings(ctx);

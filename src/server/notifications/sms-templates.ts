@@ -93,8 +93,7 @@ export function smsEventFor(to: OrderStatus): SmsEvent {
   return to === "canceled" || to === "returned" || to === "refunded" ? `order.${to}` : "order.status_changed";
 }
 
-/** The SMS a customer gets about an order, in the store's language. */
-export function composeCustomerSms(input: {
+type CustomerMessageInput = {
   store: { name: string; locale: string; smsTemplates: unknown };
   order: { number: number; customerName: string };
   event: SmsEvent;
@@ -104,16 +103,28 @@ export function composeCustomerSms(input: {
   orderUrl?: string;
   /** A refund's amount, in minor units of the order's currency. */
   amount?: { minor: number; currency: string };
-}): string {
+};
+
+/** A message's facts as the placeholders name them, in the store's (or customer's) language. */
+export function messageVars(input: CustomerMessageInput): { locale: SmsLocale; vars: Required<TemplateVars> } {
   const locale: SmsLocale = input.store.locale === "en" ? "en" : "ar";
-  return renderTemplate(templateFor(input.event, locale, input.store.smsTemplates as StoreTemplates), {
-    customer_name: input.order.customerName,
-    order_number: `#${input.order.number}`,
-    store_name: input.store.name,
-    status: statusWords(input.status, locale),
-    note: input.note ?? "",
-    tracking_url: input.trackingUrl ?? "",
-    order_url: input.orderUrl ?? "",
-    amount: input.amount ? formatMoney(input.amount.minor, input.amount.currency, moneyLocale(locale)) : "",
-  });
+  return {
+    locale,
+    vars: {
+      customer_name: input.order.customerName,
+      order_number: `#${input.order.number}`,
+      store_name: input.store.name,
+      status: statusWords(input.status, locale),
+      note: input.note ?? "",
+      tracking_url: input.trackingUrl ?? "",
+      order_url: input.orderUrl ?? "",
+      amount: input.amount ? formatMoney(input.amount.minor, input.amount.currency, moneyLocale(locale)) : "",
+    },
+  };
+}
+
+/** The SMS a customer gets about an order, in the store's language. */
+export function composeCustomerSms(input: CustomerMessageInput): string {
+  const { locale, vars } = messageVars(input);
+  return renderTemplate(templateFor(input.event, locale, input.store.smsTemplates as StoreTemplates), vars);
 }

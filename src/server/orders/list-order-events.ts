@@ -10,7 +10,18 @@ export type OrderEventDto = {
   createdAt: string;
 };
 
-export type SmsDto = { id: string; event: string; to: string; body: string; status: string; error: string | null; createdAt: string };
+export type SmsDto = {
+  id: string;
+  event: string;
+  to: string;
+  body: string;
+  status: string;
+  error: string | null;
+  createdAt: string;
+  channel: "sms" | "whatsapp";
+  /** What the provider charged: millionths of `unit`. */
+  price: { micros: number; unit: string } | null;
+};
 
 /** The order's timeline, newest first, and the SMS sent about it with their delivery status. */
 export async function listOrderEvents(ctx: StoreContext, unverifiedOrderId: string): Promise<{ events: OrderEventDto[]; sms: SmsDto[] }> {
@@ -35,6 +46,8 @@ export async function listOrderEvents(ctx: StoreContext, unverifiedOrderId: stri
       status: m.status.toLowerCase(),
       error: m.error,
       createdAt: m.createdAt.toISOString(),
+      channel: m.channel === "WHATSAPP" ? ("whatsapp" as const) : ("sms" as const),
+      price: m.priceMicros !== null && m.priceUnit ? { micros: m.priceMicros, unit: m.priceUnit } : null,
     })),
   };
 }

@@ -8,7 +8,7 @@ import { moneyLocale } from "@/components/money";
 
 const CARRIER_STATUSES = ["picked_up", "in_transit", "out_for_delivery", "delivered", "returned_to_sender"] as const;
 const isCarrierStatus = (v: string): v is (typeof CARRIER_STATUSES)[number] => (CARRIER_STATUSES as readonly string[]).includes(v);
-const SMS_STATUSES = ["pending", "queued", "sent", "delivered", "undelivered", "failed", "not_configured"] as const;
+const SMS_STATUSES = ["pending", "queued", "sent", "delivered", "read", "undelivered", "failed", "not_configured"] as const;
 type SmsStatusKey = (typeof SMS_STATUSES)[number];
 
 const SMS_COLORS: Record<SmsStatusKey, string> = {
@@ -16,6 +16,7 @@ const SMS_COLORS: Record<SmsStatusKey, string> = {
   queued: "bg-sky-100 text-sky-800",
   sent: "bg-sky-100 text-sky-800",
   delivered: "bg-emerald-100 text-emerald-800",
+  read: "bg-emerald-100 text-emerald-800",
   undelivered: "bg-red-100 text-red-800",
   failed: "bg-red-100 text-red-800",
   not_configured: "bg-amber-100 text-amber-900",
@@ -112,7 +113,7 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
           <li key={entry.sms.id} className="relative">
             <span aria-hidden className="absolute -start-[1.6rem] top-1.5 size-2.5 rounded-full bg-sky-500" />
             <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
-              {t("sms")}
+              {entry.sms.channel === "whatsapp" ? t("whatsapp") : t("sms")}
               <span className={`rounded-full px-2 py-0.5 text-xs ${SMS_COLORS[entry.sms.status as SmsStatusKey] ?? SMS_COLORS.pending}`}>
                 {t(`smsStatus.${(SMS_STATUSES.includes(entry.sms.status as SmsStatusKey) ? entry.sms.status : "pending") as SmsStatusKey}`)}
               </span>
@@ -128,6 +129,12 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
             )}
             <p className="text-xs text-slate-500">
               <time dateTime={entry.at}>{when(entry.at)}</time> · <Ltr>{entry.sms.to}</Ltr>
+              {entry.sms.price && (
+                <>
+                  {" · "}
+                  {t("messagePrice", { price: `${(entry.sms.price.micros / 1_000_000).toFixed(4)} ${entry.sms.price.unit}` })}
+                </>
+              )}
             </p>
           </li>
         ),

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { SmsSettings } from "@/server/notifications/sms-settings";
 import { PLACEHOLDERS, SMS_EVENTS, renderTemplate, statusWords, type SmsEvent, type SmsLocale } from "@/server/notifications/sms-templates";
 import { countSmsSegments } from "@/server/notifications/sms-segments";
+import { MESSAGING_CHANNELS } from "@/server/notifications/whatsapp";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { rotateSmsWebhookSecret, saveSmsSettings } from "../actions";
@@ -14,6 +15,7 @@ type Props = { storeSlug: string; settings: SmsSettings; defaults: Record<SmsEve
 export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Props) {
   const t = useTranslations("smsSettings");
   const [mode, setMode] = useState(settings.mode);
+  const [channel, setChannel] = useState(settings.channel);
   const [templates, setTemplates] = useState(settings.templates);
   const [pending, startTransition] = useTransition();
   const [saved, setSaved] = useState(false);
@@ -39,6 +41,13 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
         senderName: String(form.get("senderName") ?? ""),
         webhookUrl: String(form.get("webhookUrl") ?? ""),
         templates,
+        channel,
+        // Asked only with SMS behind WhatsApp; otherwise the saved wait stays.
+        whatsappFallbackMinutes: form.has("fallbackMinutes")
+          ? /^\d{1,4}$/.test(String(form.get("fallbackMinutes")).trim())
+            ? Number(form.get("fallbackMinutes"))
+            : Number.NaN
+          : settings.whatsappFallbackMinutes,
       });
       if (result.ok) {
         setFields({});
@@ -46,7 +55,7 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
         setSecret(result.data.webhookSecret);
       } else {
         setSaved(false);
-        setFields(result.error.fields ?? { form: result.error.message });
+        setFields({ ...result.error.fields, form: result.error.message });
       }
     });
   }
@@ -119,6 +128,45 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
             </div>
           )}
         </section>
+
+        {mode === "PLATFORM" && (
+          <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+            <h2 className="font-semibold">{t("channel")}</h2>
+            <div className="grid gap-2">
+              {MESSAGING_CHANNELS.map((c) => (
+                <label
+                  key={c}
+                  className={`flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm ${channel === c ? "border-brand-600 bg-brand-50" : "border-slate-200"}`}
+                >
+                  <input type="radio" name="channel" checked={channel === c} onChange={() => setChannel(c)} className="mt-0.5 size-4 accent-brand-600" />
+                  <span>
+                    <span className="block font-medium">{t(`channels.${c}.label`)}</span>
+                    <span className="block text-slate-600">{t(`channels.${c}.help`)}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            {channel === "WHATSAPP_THEN_SMS" && (
+              <label className="flex min-h-11 flex-wrap items-center gap-2 text-sm">
+                <span className="font-medium text-slate-700">{t("fallbackMinutes")}</span>
+                <input
+                  name="fallbackMinutes"
+                  inputMode="numeric"
+                  dir="ltr"
+                  defaultValue={String(settings.whatsappFallbackMinutes)}
+                  className={inputClass.replace("w-full", "w-20")}
+                  aria-invalid={!!fields.whatsappFallbackMinutes}
+                />
+                {fields.whatsappFallbackMinutes && <span className="basis-full text-red-700">{fields.whatsappFallbackMinutes}</span>}
+              </label>
+            )}
+            {channel !== "SMS" && !settings.whatsappAvailable && (
+              <p role="note" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {t("whatsappUnavailable")}
+              </p>
+            )}
+          </section>
+        )}
 
         <section className="rounded-xl border border-slate-200 bg-white p-4">
           <label htmlFor="sms-sender" className="mb-1 block text-sm font-medium text-slate-700">
