@@ -75,4 +75,15 @@ describe("the order page's model: what it shows and offers, from the order and t
     const sent = review({ status: "delivered", reviewRequest: { status: "sent", scheduledFor: "", sentAt: "", reason: null, submittedAt: null } });
     expect(orderPageModel(sent, "OWNER", { simulator: false }).review).toEqual({ show: true, canSendNow: false });
   });
+  it("cash to collect only while the parcel may still reach the door, and the confirmation offered only while it is missing", () => {
+    const cod = { method: "cash_on_delivery", paymentStatus: "pending" };
+    expect(orderPageModel(review({ ...cod, status: "shipped" }), "STAFF", { simulator: false }).collect).toBe(25_300);
+    for (const status of ["canceled", "returned"]) expect(orderPageModel(review({ ...cod, status }), "STAFF", { simulator: false }).collect).toBe(0);
+    const awaiting = (status: string, state: string) =>
+      ({ ...review({ ...cod, status }), order: { ...review({ ...cod, status }).order, confirmation: { state, dueAt: null } } }) as unknown as OrderReview;
+    expect(orderPageModel(awaiting("received", "awaiting"), "STAFF", { simulator: false }).confirmation).toMatchObject({ open: true, mayConfirm: true });
+    expect(orderPageModel(awaiting("received", "unanswered"), "STAFF", { simulator: false }).confirmation).toMatchObject({ open: true, mayConfirm: true });
+    expect(orderPageModel(awaiting("received", "confirmed"), "STAFF", { simulator: false }).confirmation).toMatchObject({ open: false, mayConfirm: false });
+    expect(orderPageModel(awaiting("shipped", "awaiting"), "STAFF", { simulator: false }).confirmation).toMatchObject({ open: false, mayConfirm: false });
+  });
 });

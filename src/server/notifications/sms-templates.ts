@@ -57,12 +57,12 @@ export const DEFAULT_TEMPLATES: Record<SmsEvent, Record<SmsLocale, string>> = {
   },
   // Cash on delivery: the customer confirms before anything ships, on the order page or by replying.
   "order.confirm_cod": {
-    ar: "مرحبًا {customer_name}، أكّد طلبك {order_number} من {store_name} بالدفع عند الاستلام ({amount}): {order_url} أو ردّ بـ 1 للتأكيد و2 للإلغاء.",
-    en: "Hi {customer_name}, please confirm your {store_name} order {order_number}, cash on delivery ({amount}): {order_url} or reply 1 to confirm, 2 to cancel.",
+    ar: "مرحبًا {customer_name}، أكّد طلبك {order_number} من {store_name} بالدفع عند الاستلام ({amount}): ردّ بـ 1 للتأكيد أو 2 للإلغاء، أو من صفحة طلبك: {order_url}",
+    en: "Hi {customer_name}, please confirm your {store_name} order {order_number}, cash on delivery ({amount}): reply 1 to confirm or 2 to cancel, or use your order page: {order_url}",
   },
   "order.confirm_reminder": {
-    ar: "تذكير: طلبك {order_number} من {store_name} ينتظر تأكيدك ({amount}): {order_url} أو ردّ بـ 1 للتأكيد و2 للإلغاء.",
-    en: "Reminder: your {store_name} order {order_number} is waiting for your confirmation ({amount}): {order_url} or reply 1 to confirm, 2 to cancel.",
+    ar: "تذكير: طلبك {order_number} من {store_name} ينتظر تأكيدك ({amount}): ردّ بـ 1 للتأكيد أو 2 للإلغاء، أو من صفحة طلبك: {order_url}",
+    en: "Reminder: your {store_name} order {order_number} is waiting for your confirmation ({amount}): reply 1 to confirm or 2 to cancel, or use your order page: {order_url}",
   },
 };
 

@@ -44,7 +44,8 @@ export function orderPageModel(review: OrderReview, role: Role, options: { simul
       : null;
   return {
     may,
-    collect: amountToCollect(order.payment.method, order.payment.status, order.totals.total),
+    // A canceled or returned order brings no cash to the door.
+    collect: ["canceled", "returned", "refunded"].includes(order.status) ? 0 : amountToCollect(order.payment.method, order.payment.status, order.totals.total),
     label: order.status === "in_progress" && may.update ? { show: true, waiting, scorecard: can(role, "reports.read") } : { show: false },
     shipments: review.shipments.map(({ handover, ...sh }) => ({
       ...sh,

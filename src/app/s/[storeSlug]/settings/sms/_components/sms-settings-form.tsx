@@ -30,6 +30,7 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
     note: locale === "ar" ? "شكرًا لطلبك" : "Thank you for your order",
     tracking_url: "https://t.example/AB123",
     order_url: "https://t.example/o/x1",
+    amount: locale === "ar" ? "154.00 ر.س." : "SAR 154.00",
   });
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
