@@ -57,6 +57,8 @@ export async function checkDashboard(page: Page, request: Parameters<typeof plac
     "/s/demo/orders/exports",
     "/s/demo/products",
     "/s/demo/products/import",
+    "/s/demo/messages",
+    "/s/demo/messages?box=sent",
     "/s/demo/wallet",
     "/s/demo/reviews",
     "/s/demo/reviews/discounts",

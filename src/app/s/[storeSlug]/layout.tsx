@@ -37,6 +37,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
             <NavLink href={`${base}/orders`}>{t("orders")}</NavLink>
             {can(access.role, "customers.read") && <NavLink href={`${base}/customers`}>{t("customers")}</NavLink>}
             {can(access.role, "catalog.read") && <NavLink href={`${base}/products`}>{t("products")}</NavLink>}
+            <NavLink href={`${base}/messages`}>{t("messages")}</NavLink>
             {can(access.role, "reviews.manage") && <NavLink href={`${base}/reviews`}>{t("reviews")}</NavLink>}
             {can(access.role, "wallet.read") && <NavLink href={`${base}/wallet`}>{t("wallet")}</NavLink>}
             {can(access.role, "settings.read") && (
