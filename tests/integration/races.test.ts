@@ -697,6 +697,8 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": "settings",
   "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierChoiceAction": "settings (one document, replaced whole: the last save wins)",
   "s/[storeSlug]/settings/cod/actions.ts#saveRiskSettingsAction": "settings (one document, replaced whole: the last save wins)",
+  "s/[storeSlug]/orders/[orderId]/actions.ts#replyToCustomerAction":
+    "each message is its own row, sent once by its own job (two people writing at once send two messages, as they meant)",
   "s/[storeSlug]/settings/cod/actions.ts#saveConfirmationSettingsAction":
     "settings (one document, replaced whole: an order is given its wait when placed, and its deadline reads the rule under the order's lock)",
   "s/[storeSlug]/orders/actions.ts#deleteOrderViewAction": "one conditional delete: a second is not found",

@@ -10,6 +10,7 @@ import { transitionOrder } from "@/server/orders/transition-order";
 import { seedOrder, seedStore, uniquePhone, type SeededStore } from "../support/factories";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FAKE_WHATSAPP_CONTENT, FAKE_WHATSAPP_FROM, startTwilioFake } from "../support/twilio-fake";
 import { TWILIO_ROUTES, startRouteServer } from "../support/route-server";
+import { replyOptions, replyToCustomer } from "@/server/notifications/staff-reply";
 
 let fake: Awaited<ReturnType<typeof startTwilioFake>>;
 let app: Awaited<ReturnType<typeof startRouteServer>>;
@@ -153,5 +154,37 @@ describe("WhatsApp beside SMS", () => {
     await transitionOrder(s.ctx(), second.id, { to: "shipped", shipment: { courierName: "Ali" }, notifyCustomer: false });
     await transitionOrder(s.ctx(), second.id, { to: "returned" });
     expect((await messagesOf(s, second.id)).map((m) => `${m.event}:${m.channel}`)).toEqual(["order.status_changed:WHATSAPP", "order.returned:SMS"]);
+  });
+
+  it("a person's own words: WhatsApp while the customer's window is open, else SMS where the store has it, else refused with the reason", async () => {
+    const s = await seedStore();
+    await channel(s, "WHATSAPP");
+    const phone = uniquePhone();
+    const order = await seedOrder(s, { phone });
+    expect(await replyOptions(s.ctx(), order.id)).toEqual({ channel: null, off: false, windowEndsAt: null });
+    await expect(replyToCustomer(s.ctx(), { orderId: order.id, text: "مرحبا" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      say: { key: "whatsappWindowClosed" },
+    });
+    await channel(s, "WHATSAPP_THEN_SMS");
+    expect(await replyToCustomer(s.ctx(), { orderId: order.id, text: "سنتصل بك" })).toMatchObject({ channel: "sms" });
+    // The customer writes on WhatsApp: the answer goes there, for 24 hours.
+    await db.smsMessage.create({ data: { storeId: s.store.id, event: "routing", to: phone, body: "-", status: "SENT" } });
+    await fake.inbound({ url: `${app.base}/api/webhooks/twilio/inbound`, from: `whatsapp:${phone}`, body: "متى؟" });
+    const options = await replyOptions(s.ctx(), order.id);
+    expect(options.channel).toBe("whatsapp");
+    expect(new Date(options.windowEndsAt!).getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    const { messageId } = await replyToCustomer(s.ctx(), { orderId: order.id, text: "غدًا قبل الظهر" });
+    await drain(s.store.id);
+    expect(fake.messages.filter((m) => m.to === `whatsapp:${phone}`).map((m) => m.body)).toEqual(["غدًا قبل الظهر"]);
+    const written = await db.orderEvent.findMany({ where: { storeId: s.store.id, orderId: order.id, type: "message.sent" }, orderBy: { createdAt: "asc" } });
+    expect(written.map((e) => [e.actorName, (e.data as { channel: string }).channel])).toEqual([
+      [s.owner.name, "sms"],
+      [s.owner.name, "whatsapp"],
+    ]);
+    expect(written[1].data).toMatchObject({ messageId });
+    // Another store cannot write to this order.
+    const other = await seedStore();
+    await expect(replyToCustomer(other.ctx(), { orderId: order.id, text: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

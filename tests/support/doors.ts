@@ -142,6 +142,7 @@ export const ACTIONS: Record<string, ActionCase> = {
     crossIds: false,
   },
   "s/[storeSlug]/orders/[orderId]/actions.ts#confirmForCustomerAction": { input: (v) => ids(v), crossIds: true },
+  "s/[storeSlug]/orders/[orderId]/actions.ts#replyToCustomerAction": { input: (v) => ({ ...ids(v), text: "pwned" }), crossIds: true },
   "s/[storeSlug]/products/actions.ts#applyCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/products/actions.ts#discardCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/reviews/actions.ts#setReviewStatusAction": { input: (v) => ({ reviewId: v.reviewId, status: "hidden" }), crossIds: true },

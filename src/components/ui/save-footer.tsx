@@ -1,21 +1,24 @@
 import { Button } from "./button";
 
-/** A settings form's foot: its save button (for those who may change it) and what the last save said. */
+/** A form's foot: its submit button (for those who may use it) and what the last submit said. */
 export function SaveFooter({
   canEdit,
   pending,
   label,
   message,
+  ready = true,
 }: {
   canEdit: boolean;
   pending: boolean;
   label: string;
   message: { ok: boolean; text: string } | null;
+  /** False while there is nothing to send yet. */
+  ready?: boolean;
 }) {
   return (
     <>
       {canEdit && (
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={pending || !ready}>
           {label}
         </Button>
       )}

@@ -32,3 +32,13 @@ export function templateVariables(vars: { customerName: string; orderNumber: str
 
 /** Twilio's errors that mean WhatsApp will not reach this person: not on WhatsApp, outside the window, blocked or unreachable. */
 export const WHATSAPP_UNREACHABLE = new Set(["63003", "63016", "63024", "63032", "63049"]);
+
+/**
+ * How a person's own words reach the customer: WhatsApp while its window is open (free text needs it), else
+ * SMS where the store has SMS; null when the store is on WhatsApp alone and the window is closed.
+ */
+export function replyChannel(store: (typeof MESSAGING_CHANNELS)[number], lastInbound: Date | null, now: Date): "sms" | "whatsapp" | null {
+  if (store === "SMS") return "sms";
+  if (insideSessionWindow(lastInbound, now)) return "whatsapp";
+  return store === "WHATSAPP_THEN_SMS" ? "sms" : null;
+}

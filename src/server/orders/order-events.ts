@@ -78,6 +78,8 @@ export const ORDER_EVENTS = {
     body: z.string(),
     intent: z.enum(["confirm", "cancel"]).nullable().catch(null),
   }),
+  /** A person wrote to the customer from the order page. */
+  "message.sent": z.looseObject({ messageId: z.string(), channel: z.enum(["sms", "whatsapp"]).catch("sms") }),
   "review.submitted": z.looseObject({ rating: z.number(), edited: z.boolean().optional(), photos: z.number().optional() }),
 } as const;
 

@@ -5,6 +5,7 @@ import { storeAction } from "@/server/actions/action-client";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { transitionOrderInput } from "@/server/orders/schemas-transition";
 import { confirmForCustomer } from "@/server/orders/cod-confirmation";
+import { replyToCustomer, staffReplyInput } from "@/server/notifications/staff-reply";
 
 /** Order Actions → Execute Action. The form's idempotency key makes a double click one change. */
 export const executeOrderAction = storeAction(
@@ -20,4 +21,9 @@ export const executeOrderAction = storeAction(
 export const confirmForCustomerAction = storeAction(
   { input: z.strictObject({ orderId: z.uuid() }), permission: "orders.update", revalidate: "store" },
   ({ orderId }, ctx) => confirmForCustomer(ctx, orderId),
+);
+
+/** The customer answered in a person's own words (WhatsApp inside its window, else SMS where the store has it). */
+export const replyToCustomerAction = storeAction({ input: staffReplyInput, permission: "orders.update", revalidate: "store" }, (input, ctx) =>
+  replyToCustomer(ctx, input),
 );

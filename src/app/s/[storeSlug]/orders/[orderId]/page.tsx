@@ -22,6 +22,7 @@ import { CustomerCard } from "./_cards/customer-card";
 import { PaymentCard } from "./_cards/payment-card";
 import { ShippingCard } from "./_cards/shipping-card";
 import { ReviewRequestCard } from "./_cards/review-request-card";
+import { ReplyCard } from "./_cards/reply-card";
 
 type Params = Promise<{ storeSlug: string; orderId: string }>;
 
@@ -80,6 +81,7 @@ export default async function OrderPage({ params }: { params: Params }) {
           <Card title={t("comments.title")}>
             <OrderComments storeSlug={access.store.slug} orderId={order.id} comments={review.comments} members={review.members} me={access.user.id} />
           </Card>
+          <ReplyCard {...cards} ctx={access.ctx} />
           <Card title={t("order.timeline")}>
             <Timeline events={review.events} sms={review.sms} currency={cur} />
           </Card>

@@ -70,6 +70,7 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     "confirmation.confirmed": (d) => t("confirmationConfirmed", { via: d.via }),
     "confirmation.declined": (d) => t("confirmationDeclined", { via: d.via }),
     "confirmation.unanswered": (d) => t("confirmationUnanswered", { rule: d.rule }),
+    "message.sent": (d) => t("messageSent", { channel: d.channel }),
     "message.received": (d) => t("messageReceived", { channel: d.channel, intent: d.intent ?? "other" }),
   };
   const sentence = (e: OrderEventDto) => {
