@@ -119,3 +119,24 @@ SELECT sh."storeId", md5('debit' || sh.id)::uuid, 'LABEL', -sh.cost,
 FROM shipments sh;
 INSERT INTO wallets ("storeId", balance, currency, "lowBalanceThreshold", "updatedAt")
 SELECT s.id, 1000000000 + COALESCE((SELECT sum(amount) FROM wallet_entries w WHERE w."storeId" = s.id AND w.kind = 'LABEL'), 0), 'SAR', 5000, now() FROM bench_stores s;
+
+-- Messages to customers: a shipping SMS for every order that left, a status SMS for every other order's
+-- customer, priced as the provider reported them; and a reply from one customer in twenty.
+INSERT INTO sms_messages ("storeId", id, "orderId", event, "to", body, status, "providerSid", channel, "priceMicros", "priceUnit", segments, "sentAt", "createdAt", "updatedAt")
+SELECT o.store_id, md5('sms' || o.store_n || '-' || o.k)::uuid, o.id,
+       CASE WHEN o.status IN ('SHIPPED','OUT_FOR_DELIVERY','DELIVERED','RETURNED','REFUNDED') THEN 'order.label_issued' ELSE 'order.status_changed' END,
+       '+9665' || lpad(((o.store_n::bigint * 1000003 + o.customer_k) % 100000000)::text, 8, '0'),
+       'طلبك ' || o.k || ' شُحن. تابِعه: https://tajer.example/o/' || md5('sms-link' || o.k),
+       CASE WHEN o.k % 17 = 0 THEN 'UNDELIVERED' ELSE 'DELIVERED' END::"SmsStatus",
+       'SM' || md5('sms-sid' || o.store_n || '-' || o.k),
+       CASE WHEN o.k % 3 = 0 THEN 'WHATSAPP' ELSE 'SMS' END::"MessageChannel",
+       CASE WHEN o.k % 3 = 0 THEN 15700 ELSE 79100 END, 'USD', 1,
+       o.placed_at + interval '1 day', o.placed_at + interval '1 day', o.placed_at + interval '1 day'
+FROM bench_orders o;
+
+INSERT INTO inbound_messages ("storeId", id, channel, "from", body, "providerSid", "customerId", "orderId", intent, "receivedAt")
+SELECT o.store_id, md5('inbound' || o.store_n || '-' || o.k)::uuid, 'WHATSAPP',
+       '+9665' || lpad(((o.store_n::bigint * 1000003 + o.customer_k) % 100000000)::text, 8, '0'),
+       'متى يصل الطلب؟', 'SM' || md5('inbound-sid' || o.store_n || '-' || o.k),
+       md5('customer' || o.store_n || '-' || o.customer_k)::uuid, o.id, NULL, o.placed_at + interval '2 days'
+FROM bench_orders o WHERE o.k % 20 = 0;

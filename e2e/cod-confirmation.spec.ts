@@ -114,3 +114,30 @@ test("a person confirms for the customer after a phone call", async ({ page, req
   await expect(page.getByText("Confirmed for the customer (by phone)")).toBeVisible();
   await expect(page.getByRole("button", { name: "Confirmed by phone" })).toHaveCount(0);
 });
+
+test("staff answer a customer's WhatsApp question from the order page, and the Messages page shows both", async ({ page, request }) => {
+  await askEveryCodOrder(page);
+  const order = await placeCodOrder(request, "ar");
+  await linkFromSms(request, `whatsapp:${order.phone}`, "/o/");
+  const asked = await request.post(`${twilioBase}/_fake/inbound`, {
+    data: { url: `${base}/api/webhooks/twilio/inbound`, from: `whatsapp:${order.phone}`, body: "متى يصل الطلب؟" },
+  });
+  expect((await asked.json()).status).toBe(200);
+
+  await page.goto(`/s/second/orders/${order.id}`);
+  const reply = page.getByRole("form", { name: "Message the customer" });
+  await expect(reply).toContainText("Goes by WhatsApp: the customer wrote within the last 24 hours");
+  await reply.getByLabel("Your message").fill("غدًا قبل الظهر إن شاء الله");
+  await reply.getByRole("button", { name: "Send" }).click();
+  await expect(reply.getByRole("status")).toHaveText("Sent.");
+  await expect(page.getByText("Wrote to the customer by WhatsApp")).toBeVisible();
+  await expect
+    .poll(async () => (await smsTo(request, `whatsapp:${order.phone}`)).map((m) => m.body), { timeout: 20_000 })
+    .toContain("غدًا قبل الظهر إن شاء الله");
+
+  await page.goto("/s/second/messages");
+  await expect(page.getByTestId("messages-inbox").getByText("متى يصل الطلب؟").first()).toBeVisible();
+  await page.getByRole("link", { name: "Sent", exact: true }).click();
+  await expect(page.getByTestId("messages-sent").getByText("غدًا قبل الظهر إن شاء الله")).toBeVisible();
+  await expect(page.getByTestId("message-spend")).toContainText("WhatsApp this month");
+});

@@ -52,7 +52,7 @@ const only =
 if (process.env.BENCH_CHECK === "1" && process.env.BENCH_ONLY) console.log(`[bench] BENCH_ONLY is ignored by the check: every scenario runs`);
 const want = (name: string) => !only?.length || only.some((w) => name.toLowerCase().includes(w));
 /** The scenarios the check expects to see, by name: a filter, or a scenario that quietly stopped running, fails it. */
-const EXPECTED_SCENARIOS = 19;
+const EXPECTED_SCENARIOS = 20;
 
 /** Runs `fn` from `concurrency` loops for the duration (or `count` calls in all), collecting latencies. */
 async function load(fn: (i: number) => Promise<boolean>, options: { concurrency: number; seconds?: number; count?: number }) {
@@ -712,6 +712,37 @@ async function main() {
       });
       checks.push({ name: "export: every order once", ok: rows === expected, detail: `${rows} rows for ${expected} orders` });
       log(`export: ${rows} orders in ${round(exported.p50 / 1000)} s vs floor ${round(floor.p50 / 1000)} s; memory grew ≤ ${grown} MB`);
+    }
+
+    if (want("messages")) {
+      // The Messages page's sent box (newest first) with this month's spend per channel, against its floor: the
+      // same keyset read and the same sum over the month's range of the store's messages.
+      const cookie = await signInCookie("owner@bench.test", BENCH_PASSWORD);
+      const html = async (p: string) => {
+        const res = await fetch(`${BASE}${p}`, { headers: { cookie }, redirect: "manual" });
+        await res.arrayBuffer();
+        return res.status === 200;
+      };
+      if (!(await html("/s/bench-1/messages?box=sent"))) throw new Error("the messages page did not answer 200 for the signed-in owner");
+      const app = await load(() => html("/s/bench-1/messages?box=sent"), { concurrency: 8 });
+      const floor = await load(
+        async () => {
+          await Promise.all([
+            sql.query(
+              `SELECT m.*, o.number FROM sms_messages m LEFT JOIN orders o ON o."storeId" = m."storeId" AND o.id = m."orderId" WHERE m."storeId" = $1 ORDER BY m."createdAt" DESC, m.id DESC LIMIT 51`,
+              [storeId],
+            ),
+            sql.query(
+              `SELECT channel, "priceUnit", count(*), sum("priceMicros") FROM sms_messages WHERE "storeId" = $1 AND "createdAt" >= date_trunc('month', now()) GROUP BY 1, 2`,
+              [storeId],
+            ),
+          ]);
+          return true;
+        },
+        { concurrency: 8 },
+      );
+      results.push({ scenario: "messages: the sent box with this month's spend (page)", concurrency: 8, ...app, floor: floorOf(floor) });
+      log(`messages (page): p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms`);
     }
 
     if (want("home")) {
