@@ -71,7 +71,7 @@ test("a COD order waits for the customer: confirmed on the order page the WhatsA
   await expect(page.getByText("The customer confirmed on their order page")).toBeVisible();
   await expect(page.getByText("Asked the customer to confirm cash on delivery by", { exact: false })).toBeVisible();
 
-  // 2. A second order, in English: the page offers a cancel that asks once more; the customer answers by SMS instead.
+  // 2. A second order, in English: the page offers a cancel that asks once more; the customer answers by WhatsApp instead.
   const second = await placeCodOrder(request, "en");
   const secondLink = await linkFromSms(request, `whatsapp:${second.phone}`, "/o/");
   await customer.goto(secondLink);

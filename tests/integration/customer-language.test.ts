@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import { placeOrder } from "@/server/orders/place-order";
 import { placeOrderInput } from "@/server/orders/schemas";
 import { transitionOrder } from "@/server/orders/transition-order";
-import { setCustomerLanguage } from "@/server/customers/customer-language";
+import { setCustomerPreferences } from "@/server/customers/customer-preferences";
 import { getCustomer } from "@/server/customers/get-customer";
 import { customerOrderByToken } from "@/server/orders/customer-view";
 import { publicPageLocale } from "@/i18n/public-page";
@@ -33,7 +33,7 @@ describe("the customer's language", () => {
     // A later order without a language keeps the one known; staff change it on the customer page.
     await placeOrder(s.ctx(), input(), { source: "API" });
     expect((await getCustomer(s.ctx(), order.customer.id)).locale).toBe("en");
-    await setCustomerLanguage(s.ctx(), order.customer.id, { locale: null });
+    await setCustomerPreferences(s.ctx(), order.customer.id, { locale: null });
     await transitionOrder(s.ctx(), order.id, { to: "canceled", notifyCustomer: true });
     const arabic = await db.smsMessage.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id }, orderBy: { createdAt: "desc" } });
     expect(arabic.body).toMatch(/[\u0600-\u06FF]/);
@@ -41,6 +41,6 @@ describe("the customer's language", () => {
 
     // Another store's customer is "not found".
     const other = await seedStore();
-    await expect(setCustomerLanguage(other.ctx(), order.customer.id, { locale: "en" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setCustomerPreferences(other.ctx(), order.customer.id, { locale: "en" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

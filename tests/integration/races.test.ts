@@ -672,7 +672,8 @@ const RACES: Record<string, Race> = {
 const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/customers/actions.ts#blockCustomerAction": "blocking is one idempotent update (blocked is blocked)",
   "s/[storeSlug]/customers/actions.ts#unblockCustomerAction": "unblocking is one idempotent update",
-  "s/[storeSlug]/customers/actions.ts#setCustomerLanguageAction": "one update of one column: the last choice stays, and nothing else depends on it",
+  "s/[storeSlug]/customers/actions.ts#setCustomerPreferenceAction":
+    "one update of the customer's own choices: the last choice stays, and nothing else depends on it",
   "s/[storeSlug]/notification-actions.ts#fetchNotifications": "a read",
   "s/[storeSlug]/notification-actions.ts#markRead": "marking read is idempotent",
   "s/[storeSlug]/orders/_components/label-actions.ts#labelsForOrdersAction": "a read",

@@ -117,7 +117,7 @@ const CAPABILITIES: Capability[] = [
   {
     name: "set a customer's language",
     allowed: ["OWNER", "ADMIN", "STAFF"],
-    run: call("customers/actions.ts", "setCustomerLanguageAction", (f) => ({ customerId: f.customerId, locale: "en" })),
+    run: call("customers/actions.ts", "setCustomerPreferenceAction", (f) => ({ customerId: f.customerId, locale: "en" })),
   },
 ];
 

@@ -11,6 +11,7 @@ import { seedOrder, seedStore, uniquePhone, type SeededStore } from "../support/
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FAKE_WHATSAPP_CONTENT, FAKE_WHATSAPP_FROM, startTwilioFake } from "../support/twilio-fake";
 import { TWILIO_ROUTES, startRouteServer } from "../support/route-server";
 import { replyOptions, replyToCustomer } from "@/server/notifications/staff-reply";
+import { setCustomerPreferences } from "@/server/customers/customer-preferences";
 
 let fake: Awaited<ReturnType<typeof startTwilioFake>>;
 let app: Awaited<ReturnType<typeof startRouteServer>>;
@@ -186,5 +187,23 @@ describe("WhatsApp beside SMS", () => {
     // Another store cannot write to this order.
     const other = await seedStore();
     await expect(replyToCustomer(other.ctx(), { orderId: order.id, text: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a customer's own channel goes before the store's, for the store's messages and a person's", async () => {
+    const s = await seedStore();
+    await channel(s, "SMS");
+    const phone = uniquePhone();
+    const order = await seedOrder(s, { phone });
+    await setCustomerPreferences(s.ctx(), order.customer.id, { messagingChannel: "WHATSAPP" });
+    await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: true });
+    expect((await messagesOf(s, order.id)).map((m) => m.channel)).toEqual(["WHATSAPP"]);
+    // WhatsApp alone, and no window: a person's words are refused for this customer even though the store sends SMS.
+    await expect(replyToCustomer(s.ctx(), { orderId: order.id, text: "x" })).rejects.toMatchObject({ say: { key: "whatsappWindowClosed" } });
+    await setCustomerPreferences(s.ctx(), order.customer.id, { messagingChannel: null });
+    await channel(s, "WHATSAPP");
+    await setCustomerPreferences(s.ctx(), order.customer.id, { messagingChannel: "SMS" });
+    await transitionOrder(s.ctx(), order.id, { to: "canceled" });
+    expect((await messagesOf(s, order.id)).map((m) => `${m.event}:${m.channel}`)).toEqual(["order.status_changed:WHATSAPP", "order.canceled:SMS"]);
+    expect(await replyToCustomer(s.ctx(), { orderId: order.id, text: "y" })).toMatchObject({ channel: "sms" });
   });
 });

@@ -101,7 +101,7 @@ export const ACTIONS: Record<string, ActionCase> = {
   },
   "s/[storeSlug]/customers/actions.ts#blockCustomerAction": { input: (v) => ({ customerId: v.customerId, reason: "never answers" }), crossIds: true },
   "s/[storeSlug]/customers/actions.ts#unblockCustomerAction": { input: (v) => ({ customerId: v.customerId }), crossIds: true },
-  "s/[storeSlug]/customers/actions.ts#setCustomerLanguageAction": { input: (v) => ({ customerId: v.customerId, locale: "en" }), crossIds: true },
+  "s/[storeSlug]/customers/actions.ts#setCustomerPreferenceAction": { input: (v) => ({ customerId: v.customerId, locale: "en" }), crossIds: true },
   "s/[storeSlug]/notification-actions.ts#fetchNotifications": { input: () => ({}), crossIds: false },
   "s/[storeSlug]/notification-actions.ts#markRead": { input: () => ({}), crossIds: false },
   "s/[storeSlug]/orders/[orderId]/actions.ts#executeOrderAction": {

@@ -26,7 +26,7 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
   if (store.smsMode === "OFF") return;
   const order = await tx.order.findUniqueOrThrow({
     where: { storeId_id: { storeId: message.storeId, id: message.orderId } },
-    select: { number: true, customerName: true, customerPhone: true, publicToken: true, customer: { select: { locale: true } } },
+    select: { number: true, customerName: true, customerPhone: true, publicToken: true, customer: { select: { locale: true, messagingChannel: true } } },
   });
   if (store.smsMode === "OWN_PROVIDER") {
     if (!store.webhookUrl) return;
@@ -67,12 +67,14 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
   const body = composeCustomerSms(input);
   const base = { storeId: message.storeId, orderId: message.orderId, event: message.event, to: order.customerPhone, body };
 
-  const whatsapp = store.messagingChannel === "SMS" ? null : await whatsappRoute(tx, message.storeId, order.customerPhone, input);
+  // The customer's own choice of channel, where the store set one for them.
+  const channel = order.customer.messagingChannel ?? store.messagingChannel;
+  const whatsapp = channel === "SMS" ? null : await whatsappRoute(tx, message.storeId, order.customerPhone, input);
   if (whatsapp?.send) {
     const sent = await tx.smsMessage.create({ data: { ...base, channel: "WHATSAPP", ...whatsapp.send }, select: { id: true } });
     await enqueueJob(tx, "sms.send", { storeId: message.storeId, smsId: sent.id }, { storeId: message.storeId });
     // With SMS behind it: if WhatsApp has not said "delivered" by then, the SMS goes.
-    if (store.messagingChannel === "WHATSAPP_THEN_SMS")
+    if (channel === "WHATSAPP_THEN_SMS")
       await enqueueJob(
         tx,
         "message.fallback",
@@ -81,7 +83,7 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
       );
     return;
   }
-  if (whatsapp && store.messagingChannel === "WHATSAPP") {
+  if (whatsapp && channel === "WHATSAPP") {
     // WhatsApp only, and WhatsApp may not carry this message: it is recorded as not sent, with the reason.
     await tx.smsMessage.create({ data: { ...base, channel: "WHATSAPP", status: "FAILED", error: whatsapp.refused } });
     return;

@@ -18,9 +18,9 @@ type Facts = { id: string; phone: string; mode: string; channel: "SMS" | "WHATSA
 async function facts(client: Tx | typeof db, ctx: StoreContext, orderId: string): Promise<Facts | null> {
   if (!isUuid(orderId)) return null;
   const [row] = await client.$queryRaw<Facts[]>`
-    SELECT o.id, o."customerPhone" AS phone, s."smsMode"::text AS mode, s."messagingChannel"::text AS channel, s."whatsappFallbackMinutes" AS "fallbackMinutes",
+    SELECT o.id, o."customerPhone" AS phone, s."smsMode"::text AS mode, COALESCE(c."messagingChannel", s."messagingChannel")::text AS channel, s."whatsappFallbackMinutes" AS "fallbackMinutes",
       (SELECT max(m."receivedAt") FROM inbound_messages m WHERE m."storeId" = o."storeId" AND m."from" = o."customerPhone" AND m.channel = 'WHATSAPP') AS "lastInbound"
-    FROM orders o JOIN stores s ON s.id = o."storeId"
+    FROM orders o JOIN stores s ON s.id = o."storeId" JOIN customers c ON c."storeId" = o."storeId" AND c.id = o."customerId"
     WHERE ${visibleOrdersSql(ctx)} AND o.id = ${orderId}::uuid`;
   return row ?? null;
 }

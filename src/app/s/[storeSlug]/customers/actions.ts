@@ -4,7 +4,7 @@ import { z } from "zod";
 import { storeAction } from "@/server/actions/action-client";
 import { setCustomerBlocked } from "@/server/customers/block-customer";
 import { blockCustomerInput } from "@/server/customers/schemas";
-import { customerLanguageInput, setCustomerLanguage } from "@/server/customers/customer-language";
+import { customerPreferencesInput, setCustomerPreferences } from "@/server/customers/customer-preferences";
 
 export const blockCustomerAction = storeAction(
   { input: blockCustomerInput.extend({ customerId: z.uuid() }), permission: "customers.block", revalidate: "store" },
@@ -22,10 +22,10 @@ export const unblockCustomerAction = storeAction(
   },
 );
 
-export const setCustomerLanguageAction = storeAction(
-  { input: customerLanguageInput.extend({ customerId: z.uuid() }), permission: "customers.update", revalidate: "store" },
+export const setCustomerPreferenceAction = storeAction(
+  { input: customerPreferencesInput.extend({ customerId: z.uuid() }), permission: "customers.update", revalidate: "store" },
   async ({ customerId, ...input }, ctx) => {
-    await setCustomerLanguage(ctx, customerId, input);
+    await setCustomerPreferences(ctx, customerId, input);
     return null;
   },
 );

@@ -10,7 +10,8 @@ import { Card } from "@/components/ui/card";
 import { Money } from "@/components/money";
 import { StatusBadge } from "@/components/status-badge";
 import { BlockCustomer } from "../_components/block-customer";
-import { CustomerLanguage } from "../_components/customer-language";
+import { CustomerPreference } from "../_components/customer-preference";
+import { MESSAGING_CHANNELS } from "@/server/notifications/whatsapp";
 import { RiskCard } from "../_components/risk-card";
 import { customerRisk } from "@/server/customers/customer-risk";
 
@@ -25,7 +26,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
   const { storeSlug, customerId } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   const customer = await orNotFound(getCustomer(ctx, customerId));
-  const [t, format, risk] = await Promise.all([getTranslations("customers"), getFormatter(), customerRisk(ctx, customer.id)]);
+  const [t, tl, tc, ts, format, risk] = await Promise.all([
+    getTranslations("customers"),
+    getTranslations("customers.language"),
+    getTranslations("customers.channel"),
+    getTranslations("smsSettings"),
+    getFormatter(),
+    customerRisk(ctx, customer.id),
+  ]);
   return (
     <main className="space-y-4">
       <Link href={`/s/${store.slug}/customers`} className="inline-flex min-h-11 items-center text-sm text-brand-700 hover:underline">
@@ -63,12 +71,32 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
             <dt className="text-slate-600">{t("refusedAtIntake")}</dt>
             <dd className="tabular text-end font-medium">{customer.stats.refusedAtIntake}</dd>
           </dl>
-          <div className="mt-4">
-            <CustomerLanguage
+          <div className="mt-4 space-y-4">
+            <CustomerPreference
               storeSlug={store.slug}
               customerId={customer.id}
-              locale={customer.locale}
-              storeLocale={store.locale === "en" ? "en" : "ar"}
+              field="locale"
+              value={customer.locale}
+              options={[
+                ["", tl("store", { language: tl(store.locale === "en" ? "en" : "ar") })],
+                ["ar", tl("ar")],
+                ["en", tl("en")],
+              ]}
+              label={tl("label")}
+              help={tl("help")}
+              canEdit={can(ctx.role, "customers.update")}
+            />
+            <CustomerPreference
+              storeSlug={store.slug}
+              customerId={customer.id}
+              field="messagingChannel"
+              value={customer.messaging.own}
+              options={[
+                ["", tc("store", { channel: ts(`channels.${customer.messaging.store}.label`) })],
+                ...MESSAGING_CHANNELS.map((c): [string, string] => [c, ts(`channels.${c}.label`)]),
+              ]}
+              label={tc("label")}
+              help={tc("help")}
               canEdit={can(ctx.role, "customers.update")}
             />
           </div>

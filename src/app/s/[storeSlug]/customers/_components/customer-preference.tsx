@@ -3,29 +3,39 @@
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { inputClass } from "@/components/ui/field";
-import { setCustomerLanguageAction } from "../actions";
+import { setCustomerPreferenceAction } from "../actions";
 
-/** The language a customer's SMS and pages use: theirs, or the store's. Saved as soon as it is chosen. */
-export function CustomerLanguage({
+/**
+ * One of a customer's own choices (their language, their messages' channel): theirs, or the store's (the first
+ * option, value ""). Saved as soon as it is chosen.
+ */
+export function CustomerPreference({
   storeSlug,
   customerId,
-  locale,
-  storeLocale,
+  field,
+  value: initial,
+  options,
+  label,
+  help,
   canEdit,
 }: {
   storeSlug: string;
   customerId: string;
-  locale: "ar" | "en" | null;
-  storeLocale: "ar" | "en";
+  field: "locale" | "messagingChannel";
+  value: string | null;
+  /** [value, words]; the first is the store's choice (""). */
+  options: [string, string][];
+  label: string;
+  help: string;
   canEdit: boolean;
 }) {
   const t = useTranslations("customers.language");
-  const [value, setValue] = useState<string>(locale ?? "");
+  const [value, setValue] = useState<string>(initial ?? "");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   return (
     <label className="block text-sm">
-      <span className="mb-1 block font-medium text-slate-700">{t("label")}</span>
+      <span className="mb-1 block font-medium text-slate-700">{label}</span>
       <select
         value={value}
         disabled={!canEdit || pending}
@@ -33,17 +43,19 @@ export function CustomerLanguage({
           const next = e.target.value;
           setValue(next);
           startTransition(async () => {
-            const result = await setCustomerLanguageAction(storeSlug, { customerId, locale: next === "ar" || next === "en" ? next : null });
+            const result = await setCustomerPreferenceAction(storeSlug, { customerId, [field]: next || null });
             setMessage(result.ok ? { ok: true, text: t("saved") } : { ok: false, text: result.error.message });
           });
         }}
         className={inputClass}
       >
-        <option value="">{t("store", { language: t(storeLocale) })}</option>
-        <option value="ar">{t("ar")}</option>
-        <option value="en">{t("en")}</option>
+        {options.map(([v, words]) => (
+          <option key={v} value={v}>
+            {words}
+          </option>
+        ))}
       </select>
-      <span className="mt-1 block text-xs text-slate-600">{t("help")}</span>
+      <span className="mt-1 block text-xs text-slate-600">{help}</span>
       {message && (
         <span role={message.ok ? "status" : "alert"} className={`mt-1 block text-xs ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
           {message.text}
