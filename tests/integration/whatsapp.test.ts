@@ -60,6 +60,8 @@ describe("WhatsApp beside SMS", () => {
     expect(queued.channel).toBe("WHATSAPP");
     expect(queued.contentSid).toBe(FAKE_WHATSAPP_CONTENT["order.confirm_cod"].ar);
     expect(queued.contentVariables).toMatchObject({ "1": "سارة", "2": `#${order.number}`, "3": s.store.name });
+    // Estimated from the store's price table before it leaves; the provider's price is recorded beside it after.
+    expect(queued.estimateMicros).toBe(15_700);
     await drain(s.store.id);
     const sent = fake.messages.find((m) => m.to === `whatsapp:${phone}`)!;
     expect(sent.from).toBe(FAKE_WHATSAPP_FROM);
@@ -135,6 +137,7 @@ describe("WhatsApp beside SMS", () => {
     expect([whatsapp.channel, whatsapp.status, whatsapp.fallbackId]).toEqual(["WHATSAPP", "UNDELIVERED", sms.id]);
     expect(whatsapp.error).toContain("63003");
     expect([sms.channel, sms.body]).toEqual(["SMS", whatsapp.body]);
+    expect(sms.estimateMicros).toBe(79_100 * Math.ceil(sms.body.length / (sms.body.length > 70 ? 67 : 70)));
     // The deadline passing as well changes nothing: one SMS.
     await drain(s.store.id, new Date(Date.now() + 6 * 60_000));
     expect((await messagesOf(s, order.id)).filter((m) => m.channel === "SMS")).toHaveLength(1);
@@ -162,7 +165,7 @@ describe("WhatsApp beside SMS", () => {
     await channel(s, "WHATSAPP");
     const phone = uniquePhone();
     const order = await seedOrder(s, { phone });
-    expect(await replyOptions(s.ctx(), order.id)).toEqual({ channel: null, off: false, windowEndsAt: null });
+    expect(await replyOptions(s.ctx(), order.id)).toMatchObject({ channel: null, off: false, windowEndsAt: null, prices: { smsPart: 79_100 } });
     await expect(replyToCustomer(s.ctx(), { orderId: order.id, text: "مرحبا" })).rejects.toMatchObject({
       code: "CONFLICT",
       say: { key: "whatsappWindowClosed" },

@@ -32,6 +32,7 @@ export type SentMessageDto = {
   status: string;
   error: string | null;
   price: { micros: number; unit: string } | null;
+  estimate: number | null;
   order: OrderRef;
 };
 export type SpendDto = { channel: "sms" | "whatsapp"; unit: string | null; messages: number; micros: number };
@@ -106,11 +107,13 @@ export async function listSent(ctx: StoreContext, cursor?: string): Promise<{ da
       error: string | null;
       priceMicros: number | null;
       priceUnit: string | null;
+      estimateMicros: number | null;
       orderId: string | null;
       number: number | null;
     }[]
   >`
-    SELECT m.id, m."createdAt", m.channel::text AS channel, m."to", m.body, m.status::text AS status, m.error, m."priceMicros", m."priceUnit", m."orderId", o.number
+    SELECT m.id, m."createdAt", m.channel::text AS channel, m."to", m.body, m.status::text AS status, m.error, m."priceMicros", m."priceUnit", m."estimateMicros",
+      m."orderId", o.number
     FROM sms_messages m
     LEFT JOIN orders o ON o."storeId" = m."storeId" AND o.id = m."orderId"
     WHERE ${scope(ctx, m)} AND ${after(cursor, Prisma.sql`m."createdAt"`, m)}
@@ -128,6 +131,7 @@ export async function listSent(ctx: StoreContext, cursor?: string): Promise<{ da
       status: r.status.toLowerCase(),
       error: r.error,
       price: r.priceMicros !== null && r.priceUnit ? { micros: r.priceMicros, unit: r.priceUnit } : null,
+      estimate: r.estimateMicros,
       order: orderOf(r.orderId, r.number),
     })),
     nextCursor: rows.length > PAGE && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,

@@ -4,6 +4,7 @@ import type { OrderStatus } from "@/server/orders/order-status";
 import { customerOrderUrl } from "@/server/orders/customer-view";
 import { composeCustomerSms, messageVars, type SmsEvent } from "./sms-templates";
 import { contentSidFor, insideSessionWindow, templateVariables } from "./whatsapp";
+import { estimateMicros, readMessagePrices } from "./message-prices";
 import { settings } from "@/server/settings";
 
 type Message = {
@@ -21,7 +22,16 @@ type Message = {
 export async function queueCustomerMessage(tx: Tx, message: Message) {
   const store = await tx.store.findUniqueOrThrow({
     where: { id: message.storeId },
-    select: { name: true, locale: true, smsMode: true, smsTemplates: true, webhookUrl: true, messagingChannel: true, whatsappFallbackMinutes: true },
+    select: {
+      name: true,
+      locale: true,
+      smsMode: true,
+      smsTemplates: true,
+      webhookUrl: true,
+      messagingChannel: true,
+      whatsappFallbackMinutes: true,
+      messagePrices: true,
+    },
   });
   if (store.smsMode === "OFF") return;
   const order = await tx.order.findUniqueOrThrow({
@@ -66,12 +76,21 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
   };
   const body = composeCustomerSms(input);
   const base = { storeId: message.storeId, orderId: message.orderId, event: message.event, to: order.customerPhone, body };
+  const prices = readMessagePrices(store.messagePrices);
 
   // The customer's own choice of channel, where the store set one for them.
   const channel = order.customer.messagingChannel ?? store.messagingChannel;
   const whatsapp = channel === "SMS" ? null : await whatsappRoute(tx, message.storeId, order.customerPhone, input);
   if (whatsapp?.send) {
-    const sent = await tx.smsMessage.create({ data: { ...base, channel: "WHATSAPP", ...whatsapp.send }, select: { id: true } });
+    const sent = await tx.smsMessage.create({
+      data: {
+        ...base,
+        channel: "WHATSAPP",
+        ...whatsapp.send,
+        estimateMicros: estimateMicros({ channel: "WHATSAPP", body, contentSid: whatsapp.send.contentSid }, prices),
+      },
+      select: { id: true },
+    });
     await enqueueJob(tx, "sms.send", { storeId: message.storeId, smsId: sent.id }, { storeId: message.storeId });
     // With SMS behind it: if WhatsApp has not said "delivered" by then, the SMS goes.
     if (channel === "WHATSAPP_THEN_SMS")
@@ -88,7 +107,7 @@ export async function queueCustomerMessage(tx: Tx, message: Message) {
     await tx.smsMessage.create({ data: { ...base, channel: "WHATSAPP", status: "FAILED", error: whatsapp.refused } });
     return;
   }
-  const sms = await tx.smsMessage.create({ data: base, select: { id: true } });
+  const sms = await tx.smsMessage.create({ data: { ...base, estimateMicros: estimateMicros({ channel: "SMS", body }, prices) }, select: { id: true } });
   await enqueueJob(tx, "sms.send", { storeId: message.storeId, smsId: sms.id }, { storeId: message.storeId });
 }
 

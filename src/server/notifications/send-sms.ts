@@ -4,6 +4,7 @@ import { publicUrl } from "@/server/http/public-url";
 import { settings } from "@/server/settings";
 import { enqueueJob } from "@/server/jobs/enqueue-job";
 import { whatsappAddress } from "./whatsapp";
+import { estimateMicros, readMessagePrices } from "./message-prices";
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 
@@ -80,9 +81,21 @@ export async function fallBackToSms(storeId: string, smsId: string): Promise<boo
         AND COALESCE((SELECT c."messagingChannel" FROM customers c WHERE c."storeId" = m."storeId" AND c.phone = m."to"), s."messagingChannel") = 'WHATSAPP_THEN_SMS'
       RETURNING m."fallbackId" AS id`;
     if (!claimed) return false;
-    const original = await tx.smsMessage.findUniqueOrThrow({ where: { storeId_id: { storeId, id: smsId } } });
+    const original = await tx.smsMessage.findUniqueOrThrow({
+      where: { storeId_id: { storeId, id: smsId } },
+      include: { store: { select: { messagePrices: true } } },
+    });
     await tx.smsMessage.create({
-      data: { storeId, id: claimed.id, orderId: original.orderId, event: original.event, to: original.to, body: original.body, channel: "SMS" },
+      data: {
+        storeId,
+        id: claimed.id,
+        orderId: original.orderId,
+        event: original.event,
+        to: original.to,
+        body: original.body,
+        channel: "SMS",
+        estimateMicros: estimateMicros({ channel: "SMS", body: original.body }, readMessagePrices(original.store.messagePrices)),
+      },
     });
     await enqueueJob(tx, "sms.send", { storeId, smsId: claimed.id }, { storeId });
     return true;

@@ -7,6 +7,7 @@ import { SMS_EVENTS, type StoreTemplates } from "./sms-templates";
 import { outboundPolicy, outboundUrlProblem } from "@/server/http/outbound";
 import { settings } from "@/server/settings";
 import { MESSAGING_CHANNELS } from "./whatsapp";
+import { PRICE_KEYS, readMessagePrices, type MessagePrices } from "./message-prices";
 
 const template = z.string().trim().max(600);
 
@@ -29,6 +30,10 @@ export const smsSettingsInput = z
     templates: z.partialRecord(z.enum(SMS_EVENTS), z.strictObject({ ar: template.optional(), en: template.optional() })).default({}),
     channel: z.enum(MESSAGING_CHANNELS).default("SMS"),
     whatsappFallbackMinutes: z.number().int().min(1).max(1440).default(10),
+    /** The price table for estimates, in millionths of a US dollar. */
+    prices: z
+      .strictObject(Object.fromEntries(PRICE_KEYS.map((k) => [k, z.number().int().min(0).max(10_000_000)])) as Record<(typeof PRICE_KEYS)[number], z.ZodNumber>)
+      .optional(),
   })
   .refine((s) => s.mode !== "OWN_PROVIDER" || !!s.webhookUrl, { path: ["webhookUrl"], message: rule("requiredForOwnSms") });
 export type SmsSettingsInput = z.output<typeof smsSettingsInput>;
@@ -39,6 +44,7 @@ export type SmsSettings = {
   whatsappFallbackMinutes: number;
   /** Whether this installation has a WhatsApp sender (without one, WhatsApp messages are recorded as not sent). */
   whatsappAvailable: boolean;
+  prices: MessagePrices;
   senderName: string;
   webhookUrl: string | null;
   webhookSecret: string | null;
@@ -60,6 +66,7 @@ export async function getSmsSettings(ctx: StoreContext): Promise<SmsSettings> {
       name: true,
       messagingChannel: true,
       whatsappFallbackMinutes: true,
+      messagePrices: true,
     },
   });
   return {
@@ -67,6 +74,7 @@ export async function getSmsSettings(ctx: StoreContext): Promise<SmsSettings> {
     channel: store.messagingChannel,
     whatsappFallbackMinutes: store.whatsappFallbackMinutes,
     whatsappAvailable: !!settings().TWILIO_WHATSAPP_FROM,
+    prices: readMessagePrices(store.messagePrices),
     senderName: store.smsSenderName,
     webhookUrl: store.webhookUrl,
     webhookSecret: store.webhookSecret,
@@ -97,6 +105,7 @@ export async function updateSmsSettings(ctx: StoreContext, input: SmsSettingsInp
       smsTemplates: templates,
       messagingChannel: input.channel,
       whatsappFallbackMinutes: input.whatsappFallbackMinutes,
+      ...(input.prices ? { messagePrices: input.prices } : {}),
     },
   });
   return getSmsSettings(ctx);

@@ -10,29 +10,44 @@ import { isUuid } from "@/server/ids";
 import { actorFields, orderEvent } from "@/server/orders/order-events";
 import { visibleOrdersSql } from "@/server/orders/order-queries";
 import { SESSION_WINDOW_MS, replyChannel } from "./whatsapp";
+import { estimateMicros, readMessagePrices, type MessagePrices } from "./message-prices";
 
 export const staffReplyInput = z.strictObject({ orderId: z.uuid(), text: z.string().trim().min(1).max(1000) });
 
-type Facts = { id: string; phone: string; mode: string; channel: "SMS" | "WHATSAPP" | "WHATSAPP_THEN_SMS"; fallbackMinutes: number; lastInbound: Date | null };
+type Facts = {
+  id: string;
+  phone: string;
+  mode: string;
+  channel: "SMS" | "WHATSAPP" | "WHATSAPP_THEN_SMS";
+  fallbackMinutes: number;
+  prices: unknown;
+  lastInbound: Date | null;
+};
 
 async function facts(client: Tx | typeof db, ctx: StoreContext, orderId: string): Promise<Facts | null> {
   if (!isUuid(orderId)) return null;
   const [row] = await client.$queryRaw<Facts[]>`
-    SELECT o.id, o."customerPhone" AS phone, s."smsMode"::text AS mode, COALESCE(c."messagingChannel", s."messagingChannel")::text AS channel, s."whatsappFallbackMinutes" AS "fallbackMinutes",
+    SELECT o.id, o."customerPhone" AS phone, s."smsMode"::text AS mode, COALESCE(c."messagingChannel", s."messagingChannel")::text AS channel, s."whatsappFallbackMinutes" AS "fallbackMinutes", s."messagePrices" AS prices,
       (SELECT max(m."receivedAt") FROM inbound_messages m WHERE m."storeId" = o."storeId" AND m."from" = o."customerPhone" AND m.channel = 'WHATSAPP') AS "lastInbound"
     FROM orders o JOIN stores s ON s.id = o."storeId" JOIN customers c ON c."storeId" = o."storeId" AND c.id = o."customerId"
     WHERE ${visibleOrdersSql(ctx)} AND o.id = ${orderId}::uuid`;
   return row ?? null;
 }
 
-export type ReplyOptions = { channel: "sms" | "whatsapp" | null; off: boolean; windowEndsAt: string | null };
+/** `prices`: the store's table, for the form's estimate as the person types. */
+export type ReplyOptions = { channel: "sms" | "whatsapp" | null; off: boolean; windowEndsAt: string | null; prices: MessagePrices };
 
 /** What the order page's reply form says: the channel a message would take now, and until when WhatsApp's window is open. */
 export async function replyOptions(ctx: StoreContext, orderId: string, now = new Date()): Promise<ReplyOptions> {
   const f = await facts(db, ctx, orderId);
   if (!f) throw notFound("Order");
   const open = f.lastInbound && now.getTime() - f.lastInbound.getTime() < SESSION_WINDOW_MS ? new Date(f.lastInbound.getTime() + SESSION_WINDOW_MS) : null;
-  return { channel: replyChannel(f.channel, f.lastInbound, now), off: f.mode !== "PLATFORM", windowEndsAt: open?.toISOString() ?? null };
+  return {
+    channel: replyChannel(f.channel, f.lastInbound, now),
+    off: f.mode !== "PLATFORM",
+    windowEndsAt: open?.toISOString() ?? null,
+    prices: readMessagePrices(f.prices),
+  };
 }
 
 export async function replyToCustomer(ctx: StoreContext, input: z.output<typeof staffReplyInput>): Promise<{ messageId: string; channel: "sms" | "whatsapp" }> {
@@ -46,7 +61,15 @@ export async function replyToCustomer(ctx: StoreContext, input: z.output<typeof 
         say: { key: "whatsappWindowClosed" },
       });
     const message = await tx.smsMessage.create({
-      data: { storeId: ctx.storeId, orderId: f.id, event: "staff.reply", to: f.phone, body: input.text, channel: channel === "whatsapp" ? "WHATSAPP" : "SMS" },
+      data: {
+        storeId: ctx.storeId,
+        orderId: f.id,
+        event: "staff.reply",
+        to: f.phone,
+        body: input.text,
+        channel: channel === "whatsapp" ? "WHATSAPP" : "SMS",
+        estimateMicros: estimateMicros({ channel: channel === "whatsapp" ? "WHATSAPP" : "SMS", body: input.text }, readMessagePrices(f.prices)),
+      },
       select: { id: true },
     });
     await tx.orderEvent.create({

@@ -21,6 +21,8 @@ export type SmsDto = {
   channel: "sms" | "whatsapp";
   /** What the provider charged: millionths of `unit`. */
   price: { micros: number; unit: string } | null;
+  /** What the store's price table said it would cost (millionths of its unit, USD). */
+  estimate: number | null;
 };
 
 /** The order's timeline, newest first, and the SMS sent about it with their delivery status. */
@@ -48,6 +50,7 @@ export async function listOrderEvents(ctx: StoreContext, unverifiedOrderId: stri
       createdAt: m.createdAt.toISOString(),
       channel: m.channel === "WHATSAPP" ? ("whatsapp" as const) : ("sms" as const),
       price: m.priceMicros !== null && m.priceUnit ? { micros: m.priceMicros, unit: m.priceUnit } : null,
+      estimate: m.estimateMicros,
     })),
   };
 }

@@ -8,12 +8,13 @@ import { requireStoreAccess } from "@/server/stores/store-access";
 import { listInbox, listSent, monthSpend, type SentMessageDto } from "@/server/notifications/messages";
 import { formatOrderNumber } from "@/server/orders/order-number";
 import { decodeCursor } from "@/lib/cursor";
+import { formatMicros } from "@/server/notifications/message-prices";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("messages"))("title") };
 }
 
-const price = (p: { micros: number; unit: string }) => `${(p.micros / 1_000_000).toFixed(4)} ${p.unit}`;
+const price = (p: { micros: number; unit: string }) => formatMicros(p.micros, p.unit);
 const STATUS_COLORS: Record<string, string> = {
   delivered: "bg-emerald-100 text-emerald-800",
   read: "bg-emerald-100 text-emerald-800",
@@ -121,7 +122,11 @@ export default async function MessagesPage({
                     <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_COLORS[m.status] ?? "bg-sky-100 text-sky-800"}`}>
                       {te(`smsStatus.${statusOf(m)}`)}
                     </span>
-                    {m.price && <span className="text-xs text-slate-600">{te("messagePrice", { price: price(m.price) })}</span>}
+                    {m.price ? (
+                      <span className="text-xs text-slate-600">{te("messagePrice", { price: price(m.price) })}</span>
+                    ) : (
+                      m.estimate !== null && <span className="text-xs text-slate-600">{te("messageEstimate", { price: formatMicros(m.estimate, "USD") })}</span>
+                    )}
                     <time dateTime={m.at} className="ms-auto text-xs text-slate-500">
                       {when(m.at)}
                     </time>

@@ -7,9 +7,22 @@ import { SaveFooter } from "@/components/ui/save-footer";
 import { inputClass } from "@/components/ui/field";
 import { countSmsSegments } from "@/server/notifications/sms-segments";
 import { replyToCustomerAction } from "../[orderId]/actions";
+import { estimateMicros, formatMicros, type MessagePrices } from "@/server/notifications/message-prices";
 
 /** A person writes to the customer: the channel it will take, and for SMS how many parts, before sending. */
-export function ReplyForm({ storeSlug, orderId, channel, until }: { storeSlug: string; orderId: string; channel: "sms" | "whatsapp"; until: string | null }) {
+export function ReplyForm({
+  storeSlug,
+  orderId,
+  channel,
+  until,
+  prices,
+}: {
+  storeSlug: string;
+  orderId: string;
+  channel: "sms" | "whatsapp";
+  until: string | null;
+  prices: MessagePrices;
+}) {
   const t = useTranslations("order.reply");
   const router = useRouter();
   const [text, setText] = useState("");
@@ -36,7 +49,8 @@ export function ReplyForm({ storeSlug, orderId, channel, until }: { storeSlug: s
         <textarea dir="auto" value={text} onChange={(e) => setText(e.target.value)} maxLength={1000} rows={3} className={inputClass} disabled={pending} />
       </label>
       <p className="text-xs text-slate-600">
-        {channel === "sms" ? t("via.sms", { parts: countSmsSegments(text).parts }) : t("via.whatsapp", { until: until ?? "" })}
+        {channel === "sms" ? t("via.sms", { parts: countSmsSegments(text).parts }) : t("via.whatsapp", { until: until ?? "" })}{" "}
+        {t("estimate", { cost: formatMicros(estimateMicros({ channel: channel === "sms" ? "SMS" : "WHATSAPP", body: text }, prices), prices.unit) })}
       </p>
       <SaveFooter canEdit pending={pending} ready={!!text.trim()} label={t("send")} message={message} />
     </form>

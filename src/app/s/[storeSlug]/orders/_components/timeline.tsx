@@ -1,6 +1,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { isCarrierId } from "@/server/shipping/carriers";
 import { Ltr } from "@/components/bidi";
+import { DEFAULT_MESSAGE_PRICES, formatMicros } from "@/server/notifications/message-prices";
 import type { OrderEventDto, SmsDto } from "@/server/orders/list-order-events";
 import { parseOrderEvent, type OrderEventData, type OrderEventType } from "@/server/orders/order-events";
 import { formatMoney } from "@/server/money/money";
@@ -130,11 +131,18 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
             )}
             <p className="text-xs text-slate-500">
               <time dateTime={entry.at}>{when(entry.at)}</time> · <Ltr>{entry.sms.to}</Ltr>
-              {entry.sms.price && (
+              {entry.sms.price ? (
                 <>
                   {" · "}
-                  {t("messagePrice", { price: `${(entry.sms.price.micros / 1_000_000).toFixed(4)} ${entry.sms.price.unit}` })}
+                  {t("messagePrice", { price: formatMicros(entry.sms.price.micros, entry.sms.price.unit) })}
                 </>
+              ) : (
+                entry.sms.estimate !== null && (
+                  <>
+                    {" · "}
+                    {t("messageEstimate", { price: formatMicros(entry.sms.estimate, DEFAULT_MESSAGE_PRICES.unit) })}
+                  </>
+                )
               )}
             </p>
           </li>

@@ -18,6 +18,7 @@ export async function ReplyCard({ review, model, storeSlug, timeZone, ctx }: Car
           storeSlug={storeSlug}
           orderId={review.order.id}
           channel={options.channel}
+          prices={options.prices}
           until={options.windowEndsAt ? format.dateTime(new Date(options.windowEndsAt), { dateStyle: "medium", timeStyle: "short", timeZone }) : null}
         />
       ) : (

@@ -6,6 +6,7 @@ import type { SmsSettings } from "@/server/notifications/sms-settings";
 import { PLACEHOLDERS, SMS_EVENTS, renderTemplate, statusWords, type SmsEvent, type SmsLocale } from "@/server/notifications/sms-templates";
 import { countSmsSegments } from "@/server/notifications/sms-segments";
 import { MESSAGING_CHANNELS } from "@/server/notifications/whatsapp";
+import { PRICE_KEYS, readPrice } from "@/server/notifications/message-prices";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { rotateSmsWebhookSecret, saveSmsSettings } from "../actions";
@@ -43,6 +44,10 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
         webhookUrl: String(form.get("webhookUrl") ?? ""),
         templates,
         channel,
+        prices: Object.fromEntries(PRICE_KEYS.map((k) => [k, readPrice(String(form.get(`price.${k}`) ?? "")) ?? Number.NaN])) as Record<
+          (typeof PRICE_KEYS)[number],
+          number
+        >,
         // Asked only with SMS behind WhatsApp; otherwise the saved wait stays.
         whatsappFallbackMinutes: form.has("fallbackMinutes")
           ? /^\d{1,4}$/.test(String(form.get("fallbackMinutes")).trim())
@@ -161,6 +166,26 @@ export function SmsSettingsForm({ storeSlug, settings, defaults, canEdit }: Prop
                 {fields.whatsappFallbackMinutes && <span className="basis-full text-red-700">{fields.whatsappFallbackMinutes}</span>}
               </label>
             )}
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium text-slate-700">{t("prices")}</legend>
+              <p className="text-xs text-slate-600">{t("pricesHelp")}</p>
+              <div className="grid gap-2 sm:grid-cols-3">
+                {PRICE_KEYS.map((k) => (
+                  <label key={k} className="block text-sm">
+                    <span className="mb-1 block text-slate-700">{t(`price.${k}`)}</span>
+                    <input
+                      name={`price.${k}`}
+                      inputMode="decimal"
+                      dir="ltr"
+                      defaultValue={(settings.prices[k] / 1_000_000).toFixed(4)}
+                      className={inputClass.replace("w-full", "w-28")}
+                      aria-invalid={!!fields[`prices.${k}`]}
+                    />
+                    {fields[`prices.${k}`] && <span className="mt-1 block text-red-700">{fields[`prices.${k}`]}</span>}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
             {channel !== "SMS" && !settings.whatsappAvailable && (
               <p role="note" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
                 {t("whatsappUnavailable")}
