@@ -1,47 +1,12 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { linkFromSms, signIn, smsTo } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { linkFromSms, smsTo } from "./helpers";
 import { violations } from "./a11y";
+import { askEveryCodOrder, base, placeCodOrder, twilioBase } from "./cod";
 
 // Cash on delivery confirmed by the customer before anything ships: the second store asks every COD order,
 // by WhatsApp (the local Twilio server carries it, with its approved templates, and plays the customer).
 // The customer's pages speak the customer's language (Arabic, or English when they shopped in English);
 // the dashboard is read in English.
-const SECOND = { authorization: "Bearer tj_second_owner_token_0001" };
-const base = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
-const twilioBase = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 2}`;
-
-async function askEveryCodOrder(page: Page) {
-  await signIn(page, "owner@second.test");
-  await page.goto("/s/second/settings/sms");
-  await page.getByRole("radio", { name: /^WhatsApp Approved/ }).check();
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("status")).toBeVisible();
-  await page.goto("/s/second/settings/cod");
-  const form = page.getByRole("form", { name: "Confirmation by the customer" });
-  await form.getByLabel("Ask to confirm").selectOption("all_cod");
-  await form.getByLabel("Hours to wait for the answer").fill("24");
-  await form.getByLabel("A label for an unconfirmed order").selectOption("warn");
-  await form.getByRole("button", { name: "Save" }).click();
-  await expect(form.getByRole("status")).toHaveText("Saved.");
-}
-
-async function placeCodOrder(request: APIRequestContext, locale: "ar" | "en") {
-  const phone = `+9665${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-  const response = await request.post("/api/v1/orders", {
-    headers: { ...SECOND, "idempotency-key": crypto.randomUUID() },
-    data: {
-      customer: { name: locale === "ar" ? "هند الحربي" : "Hind Alharbi", phone, locale },
-      items: [{ sku: "SC-002", quantity: 1 }],
-      payment: { method: "cash_on_delivery", status: "pending" },
-      shipping: { city: "الرياض", address: "شارع العليا 1", method: "Aramex", fee: 2500 },
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const order = (await response.json()).data as { id: string; number: number; confirmation: { state: string; dueAt: string } | null };
-  expect(order.confirmation?.state).toBe("awaiting");
-  return { ...order, phone };
-}
-
 test("a COD order waits for the customer: confirmed on the order page the WhatsApp message links, declined by replying «إلغاء»", async ({
   page,
   request,
@@ -105,41 +70,4 @@ test("a COD order waits for the customer: confirmed on the order page the WhatsA
   await customer.goto(secondLink);
   await expect(customer.getByTestId("customer-status")).toHaveText("Your order was canceled");
   await phone.close();
-});
-
-test("a person confirms for the customer after a phone call", async ({ page, request }) => {
-  await askEveryCodOrder(page);
-  const order = await placeCodOrder(request, "ar");
-  await page.goto(`/s/second/orders/${order.id}`);
-  await page.getByRole("button", { name: "Confirmed by phone" }).click();
-  await expect(page.getByTestId("order-confirmation")).toHaveAttribute("data-state", "confirmed");
-  await expect(page.getByText("Confirmed for the customer (by phone)")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Confirmed by phone" })).toHaveCount(0);
-});
-
-test("staff answer a customer's WhatsApp question from the order page, and the Messages page shows both", async ({ page, request }) => {
-  await askEveryCodOrder(page);
-  const order = await placeCodOrder(request, "ar");
-  await linkFromSms(request, `whatsapp:${order.phone}`, "/o/");
-  const asked = await request.post(`${twilioBase}/_fake/inbound`, {
-    data: { url: `${base}/api/webhooks/twilio/inbound`, from: `whatsapp:${order.phone}`, body: "متى يصل الطلب؟" },
-  });
-  expect((await asked.json()).status).toBe(200);
-
-  // Each project's run writes its own answer: the Messages page lists them all.
-  const answer = `غدًا قبل الظهر، الطلب ${order.number}`;
-  await page.goto(`/s/second/orders/${order.id}`);
-  const reply = page.getByRole("form", { name: "Message the customer" });
-  await expect(reply).toContainText("Goes by WhatsApp: the customer wrote within the last 24 hours");
-  await reply.getByLabel("Your message").fill(answer);
-  await reply.getByRole("button", { name: "Send" }).click();
-  await expect(reply.getByRole("status")).toHaveText("Sent.");
-  await expect(page.getByText("Wrote to the customer by WhatsApp")).toBeVisible();
-  await expect.poll(async () => (await smsTo(request, `whatsapp:${order.phone}`)).map((m) => m.body), { timeout: 20_000 }).toContain(answer);
-
-  await page.goto("/s/second/messages");
-  await expect(page.getByTestId("messages-inbox").getByText("متى يصل الطلب؟").first()).toBeVisible();
-  await page.getByRole("link", { name: "Sent", exact: true }).click();
-  await expect(page.getByTestId("messages-sent").getByText(answer)).toBeVisible();
-  await expect(page.getByTestId("message-spend")).toContainText("WhatsApp this month");
 });

@@ -84,7 +84,7 @@ function readJson(file) {
     summary.push("e2e: Chromium missing");
   } else {
     fs.rmSync("reports/e2e.json", { force: true });
-    const { status, seconds } = run("end-to-end (Playwright, desktop + tablet)", bin("playwright"), ["test"], {}, 30 * MINUTES);
+    const { status, seconds } = run("end-to-end (Playwright, desktop + tablet)", bin("playwright"), ["test"], {}, 45 * MINUTES);
     const report = readJson("reports/e2e.json");
     if (report?.stats) {
       const { expected, unexpected, flaky, skipped } = report.stats;
