@@ -51,6 +51,13 @@ function after(cursor: string | undefined, at: Prisma.Sql, table: Prisma.Sql): P
   return Prisma.sql`(${at}, ${table}.id) < (${c.at}::timestamp, ${c.id}::uuid)`;
 }
 
+/** A page of rows read one past its size: the rows, and the cursor after the last when there are more. */
+function keysetPage<R extends { id: string; at: Date }, T>(rows: R[], map: (row: R) => T): { data: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, PAGE);
+  const last = page.at(-1);
+  return { data: page.map(map), nextCursor: rows.length > PAGE && last ? encodeCursor({ at: last.at, id: last.id }) : null };
+}
+
 const channelOf = (c: string) => (c === "WHATSAPP" ? ("whatsapp" as const) : ("sms" as const));
 const orderOf = (id: string | null, number: number | null): OrderRef => (id && number !== null ? { id, number } : null);
 
@@ -59,7 +66,7 @@ export async function listInbox(ctx: StoreContext, cursor?: string): Promise<{ d
   const rows = await db.$queryRaw<
     {
       id: string;
-      receivedAt: Date;
+      at: Date;
       channel: string;
       from: string;
       body: string;
@@ -70,28 +77,23 @@ export async function listInbox(ctx: StoreContext, cursor?: string): Promise<{ d
       number: number | null;
     }[]
   >`
-    SELECT m.id, m."receivedAt", m.channel::text AS channel, m."from", m.body, m.intent, m."customerId", c.name AS "customerName", m."orderId", o.number
+    SELECT m.id, m."receivedAt" AS at, m.channel::text AS channel, m."from", m.body, m.intent, m."customerId", c.name AS "customerName", m."orderId", o.number
     FROM inbound_messages m
     LEFT JOIN customers c ON c."storeId" = m."storeId" AND c.id = m."customerId"
     LEFT JOIN orders o ON o."storeId" = m."storeId" AND o.id = m."orderId"
     WHERE ${scope(ctx, m)} AND ${after(cursor, Prisma.sql`m."receivedAt"`, m)}
     ORDER BY m."receivedAt" DESC, m.id DESC
     LIMIT ${PAGE + 1}`;
-  const page = rows.slice(0, PAGE);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => ({
-      id: r.id,
-      at: r.receivedAt.toISOString(),
-      channel: channelOf(r.channel),
-      from: r.from,
-      body: r.body,
-      intent: r.intent === "confirm" || r.intent === "cancel" ? r.intent : null,
-      customer: r.customerId && r.customerName ? { id: r.customerId, name: r.customerName } : null,
-      order: orderOf(r.orderId, r.number),
-    })),
-    nextCursor: rows.length > PAGE && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null,
-  };
+  return keysetPage(rows, (r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    channel: channelOf(r.channel),
+    from: r.from,
+    body: r.body,
+    intent: r.intent === "confirm" || r.intent === "cancel" ? r.intent : null,
+    customer: r.customerId && r.customerName ? { id: r.customerId, name: r.customerName } : null,
+    order: orderOf(r.orderId, r.number),
+  }));
 }
 
 export async function listSent(ctx: StoreContext, cursor?: string): Promise<{ data: SentMessageDto[]; nextCursor: string | null }> {
@@ -99,7 +101,7 @@ export async function listSent(ctx: StoreContext, cursor?: string): Promise<{ da
   const rows = await db.$queryRaw<
     {
       id: string;
-      createdAt: Date;
+      at: Date;
       channel: string;
       to: string;
       body: string;
@@ -112,30 +114,25 @@ export async function listSent(ctx: StoreContext, cursor?: string): Promise<{ da
       number: number | null;
     }[]
   >`
-    SELECT m.id, m."createdAt", m.channel::text AS channel, m."to", m.body, m.status::text AS status, m.error, m."priceMicros", m."priceUnit", m."estimateMicros",
+    SELECT m.id, m."createdAt" AS at, m.channel::text AS channel, m."to", m.body, m.status::text AS status, m.error, m."priceMicros", m."priceUnit", m."estimateMicros",
       m."orderId", o.number
     FROM sms_messages m
     LEFT JOIN orders o ON o."storeId" = m."storeId" AND o.id = m."orderId"
     WHERE ${scope(ctx, m)} AND ${after(cursor, Prisma.sql`m."createdAt"`, m)}
     ORDER BY m."createdAt" DESC, m.id DESC
     LIMIT ${PAGE + 1}`;
-  const page = rows.slice(0, PAGE);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => ({
-      id: r.id,
-      at: r.createdAt.toISOString(),
-      channel: channelOf(r.channel),
-      to: r.to,
-      body: r.body,
-      status: r.status.toLowerCase(),
-      error: r.error,
-      price: r.priceMicros !== null && r.priceUnit ? { micros: r.priceMicros, unit: r.priceUnit } : null,
-      estimate: r.estimateMicros,
-      order: orderOf(r.orderId, r.number),
-    })),
-    nextCursor: rows.length > PAGE && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
-  };
+  return keysetPage(rows, (r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    channel: channelOf(r.channel),
+    to: r.to,
+    body: r.body,
+    status: r.status.toLowerCase(),
+    error: r.error,
+    price: r.priceMicros !== null && r.priceUnit ? { micros: r.priceMicros, unit: r.priceUnit } : null,
+    estimate: r.estimateMicros,
+    order: orderOf(r.orderId, r.number),
+  }));
 }
 
 /** This month's messages and what the provider charged for them, per channel (and unit), on the store's clock. */
