@@ -74,8 +74,12 @@ describe("carrier simulator", () => {
     const steps: string[] = [];
     for (let i = 0; i < 4; i++) steps.push((await advanceShipmentInSimulator(s.ctx(), label.id)).status);
     expect(steps).toEqual(["picked_up", "in_transit", "out_for_delivery", "delivered"]);
-    expect(received).toEqual(Array(4).fill({ carrier: "aymakan", status: 200 }));
+    // Four steps, and the cash the driver took at the door: a webhook of its own.
+    expect(received).toEqual(Array(5).fill({ carrier: "aymakan", status: 200 }));
     expect(await orderStatus(s.store.id, order.id)).toBe("DELIVERED");
+    const cash = await db.codCollection.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id } });
+    expect(cash.collectedAt).not.toBeNull();
+    expect(cash.collectedAmount).toBe(cash.amount);
     // The journey is over: the carrier refuses another step, nothing moves.
     await expect(advanceShipmentInSimulator(s.ctx(), label.id)).rejects.toMatchObject({ code: "CONFLICT" });
   });

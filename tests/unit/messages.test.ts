@@ -85,6 +85,9 @@ describe("message catalogs", () => {
       you: "b@example.com",
       rows: "2, 5",
       score: 40,
+      lines: "SAR 90.00",
+      stated: "SAR 100.00",
+      difference: "SAR 10.00",
     };
     for (const [locale, catalog] of [
       ["en", en],

@@ -19,6 +19,8 @@ const expected: Record<Role, Permission[]> = {
     "reports.read",
     "catalog.read",
     "catalog.manage",
+    "cod.read",
+    "cod.manage",
   ],
   STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read", "catalog.read"],
 };

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "reports.read",
   "catalog.read",
   "catalog.manage",
+  "cod.read",
+  "cod.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +44,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "reports.read",
     "catalog.read",
     "catalog.manage",
+    "cod.read",
+    "cod.manage",
   ],
   STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read", "catalog.read"],
 };

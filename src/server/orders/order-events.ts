@@ -61,6 +61,19 @@ export const ORDER_EVENTS = {
   }),
   "label.void_refused": z.looseObject({ carrier: z.string().nullable(), reason: z.string() }),
   "shipment.updated": z.looseObject({ status: z.string(), trackingNumber: z.string().optional() }),
+  /** Cash on delivery: the carrier took the cash at the door. */
+  "cod.collected": z.looseObject({ amount: z.number(), ...money, trackingNumber: z.string().optional() }),
+  /** A carrier's statement paid (part of) the order's cash: how its line matched. */
+  "cod.remitted": z.looseObject({
+    amount: z.number(),
+    ...money,
+    outcome: z.enum(["MATCHED", "SHORT", "OVER", "PAID_TWICE", "REFUSED", "UNEXPECTED"]).catch("MATCHED"),
+    statement: z.string(),
+  }),
+  /** A statement line for the order taken back (the statement was reversed). */
+  "cod.reversed": z.looseObject({ amount: z.number(), ...money, statement: z.string() }),
+  /** A difference closed by a person, with their note. */
+  "cod.settled": z.looseObject({ amount: z.number(), ...money, note: z.string() }),
   "review.requested": z.looseObject({ smsId: z.string().nullable().optional(), discountCode: z.string().nullable().optional() }),
   "review.request_canceled": reason,
   "review.request_skipped": reason,

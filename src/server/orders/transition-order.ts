@@ -3,6 +3,7 @@ import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue, notFound, type Say } from "@/server/errors/app-error";
 import { claimIdempotencyKey, requestHash, saveIdempotentResponse } from "@/server/idempotency/claim-idempotency-key";
 import { cancelReviewRequestInTx, scheduleReviewRequestInTx } from "@/server/reviews/review-requests";
+import { expectOrderCollectionInTx } from "@/server/cod/collections";
 import { queueCustomerMessage } from "@/server/notifications/queue-customer-message";
 import { smsEventFor } from "@/server/notifications/sms-templates";
 import type { Prisma } from "@/generated/prisma/client";
@@ -159,7 +160,11 @@ export async function transitionOrderInTx(
   const updated = await selectOrderRow(tx, storeOrdersSql(ctx.storeId), orderId);
   if (!updated) throw notFound("Order");
   // Stage 7: a delivered order is asked for a review later; one returned or refunded first is not.
-  if (input.to === "delivered") await scheduleReviewRequestInTx(tx, ctx.storeId, orderId, updated.deliveredAt ?? new Date());
+  if (input.to === "delivered") {
+    await scheduleReviewRequestInTx(tx, ctx.storeId, orderId, updated.deliveredAt ?? new Date());
+    // Delivered by the carrier of its label: that carrier now owes the store the cash it collected.
+    await expectOrderCollectionInTx(tx, ctx.storeId, orderId, updated.deliveredAt ?? new Date());
+  }
   if (input.to === "returned" || (input.to === "refunded" && !partialRefund))
     await cancelReviewRequestInTx(tx, ctx.storeId, orderId, `the order was ${input.to}`);
   // Stock last: its rows are shared by every order of the same products, and their locks are held

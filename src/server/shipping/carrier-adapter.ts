@@ -7,6 +7,8 @@ export type Address = { name: string; phone: string; city: string; district?: st
 export type CreateShipmentRequest = {
   /** Our shipment id: the carrier keeps one shipment per reference, so a retry never makes two. */
   reference: string;
+  /** The store, as the carrier's shipper reference: whose remittance statements the parcel's cash goes into. */
+  shipper?: string;
   accountNumber: string | null;
   from: Address;
   to: Address;
@@ -19,6 +21,16 @@ export type CreateShipmentRequest = {
 
 export type CarrierShipment = { reference: string; trackingNumber: string; status: string };
 
+/** A carrier's remittance statement: the cash it paid out for a shipper's parcels, in minor units. */
+export type RemittanceStatement = {
+  reference: string;
+  /** The day the carrier paid, YYYY-MM-DD. */
+  paidOn: string;
+  total: number;
+  currency: string;
+  lines: { trackingNumber: string; amount: number }[];
+};
+
 /** What Tajer needs from a carrier. One implementation per carrier; here, the local simulator for all five. */
 export interface CarrierAdapter {
   readonly id: CarrierId;
@@ -28,6 +40,8 @@ export interface CarrierAdapter {
   /** Cancels before hand-over; refuses once the parcel was picked up. */
   cancelShipment(trackingNumber: string): Promise<void>;
   trackingUrl(trackingNumber: string): string;
+  /** The shipper's remittance statements, newest last: the same statement each time it is asked. */
+  fetchRemittances(shipper: string): Promise<RemittanceStatement[]>;
   /** Checks a status webhook's signature (over its timestamp and raw body) and its age. */
   verifyWebhook(rawBody: string, signature: string | null, now?: number): Promise<SignatureCheck>;
 }

@@ -8,15 +8,18 @@ import { isAllowedByTable } from "@/server/orders/order-transitions";
 import { transitionOrderInTx } from "@/server/orders/transition-order";
 import type { ShipmentStatus } from "@/generated/prisma/enums";
 import { CARRIERS, type CarrierId } from "./carriers";
+import { expectCollectionInTx, recordCodCollectedInTx } from "@/server/cod/collections";
 
 export const carrierEventInput = z.object({
   trackingNumber: z.string().min(1).max(40),
-  status: z.enum(["picked_up", "in_transit", "out_for_delivery", "delivered", "returned_to_sender"]),
+  status: z.enum(["picked_up", "in_transit", "out_for_delivery", "delivered", "returned_to_sender", "cod_collected"]),
+  /** With cod_collected: the cash the driver took, in minor units. */
+  amount: z.number().int().min(0).max(1_000_000_000).optional(),
   occurredAt: z.iso.datetime().optional(),
 });
 export type CarrierEvent = z.output<typeof carrierEventInput>;
 
-const SHIPMENT_STATUS: Record<CarrierEvent["status"], ShipmentStatus> = {
+const SHIPMENT_STATUS: Record<Exclude<CarrierEvent["status"], "cod_collected">, ShipmentStatus> = {
   picked_up: "PICKED_UP",
   in_transit: "IN_TRANSIT",
   out_for_delivery: "OUT_FOR_DELIVERY",
@@ -53,6 +56,11 @@ export async function applyCarrierEvent(carrier: CarrierId, event: CarrierEvent)
     if (!shipment) return "unknown";
     // A void is being settled with this carrier: its answer decides first; the carrier sends this again.
     if (shipment.status === "VOIDING") return "deferred";
+    // Cash taken at the door is news about the money, not the parcel: the collection records it once.
+    if (event.status === "cod_collected") {
+      const at = new Date(Math.min(Date.now(), event.occurredAt ? Date.parse(event.occurredAt) : Date.now()));
+      return recordCodCollectedInTx(tx, { ...shipment, carrier, trackingNumber: event.trackingNumber }, event.amount, at);
+    }
     const next = SHIPMENT_STATUS[event.status];
     const current = RANK[shipment.status] ?? -1;
     if ((RANK[next] ?? -1) <= current) return "duplicate";
@@ -66,6 +74,8 @@ export async function applyCarrierEvent(carrier: CarrierId, event: CarrierEvent)
       data: { status: next, ...(deliveredAt ? { deliveredAt } : {}) },
     });
     if (!count) return "duplicate";
+    // A delivered parcel with cash to collect: the store now expects that cash from the carrier.
+    if (deliveredAt) await expectCollectionInTx(tx, shipment.storeId, shipment.id, deliveredAt);
     const actor = { type: "CARRIER" as const, id: carrier, name: CARRIERS[carrier].name };
     await tx.orderEvent.create({
       data: {

@@ -8,7 +8,7 @@ import { db } from "@/server/db/client";
 import { installationSecret } from "@/server/installation/installation-settings";
 import { signPayload, verifySignature } from "@/server/http/signed-webhook";
 import { publicUrl } from "@/server/http/public-url";
-import type { CarrierAdapter, CarrierShipment, CreateShipmentRequest } from "./carrier-adapter";
+import type { CarrierAdapter, CarrierShipment, CreateShipmentRequest, RemittanceStatement } from "./carrier-adapter";
 import { CarrierError } from "./carrier-adapter";
 import { CARRIERS, CARRIER_IDS, type CarrierId } from "./carriers";
 import { SIM_RANK, nextSimulatedStatus, type SimulatedStatus } from "./simulator-journey";
@@ -50,6 +50,11 @@ export const simulatorControl = {
   /** Carriers that are down: every call fails as unreachable (500s) until they are back. */
   down: new Set<CarrierId>(),
   latencyMs: settings().CARRIER_SIM_LATENCY_MS,
+  /**
+   * Whether statements have what real ones have: a line paid short, a parcel paid twice, a tracking number
+   * that is not the shipper's, a parcel that came back paid anyway. On by default; tests switch it.
+   */
+  remittanceQuirks: true,
   failureRate: settings().CARRIER_SIM_FAILURE_RATE,
   failNext(carrier: CarrierId, times = 1) {
     this.failures.set(carrier, (this.failures.get(carrier) ?? 0) + times);
@@ -89,6 +94,7 @@ export function simulatedCarrier(carrier: CarrierId): CarrierAdapter {
             status: "created",
             handover: request.handover,
             codAmount: request.codAmount,
+            shipper: request.shipper ?? null,
           },
         ],
         skipDuplicates: true,
@@ -111,10 +117,67 @@ export function simulatedCarrier(carrier: CarrierId): CarrierAdapter {
       throw new CarrierError("The carrier already has the parcel: it can no longer be canceled.", false);
     },
     trackingUrl: (trackingNumber) => CARRIERS[carrier].trackingUrl(trackingNumber),
+    async fetchRemittances(shipper) {
+      await pause();
+      if (simulatorControl.down.has(carrier)) throw new CarrierError(`${CARRIERS[carrier].name} is not answering (simulated outage). Try again.`, true);
+      await remitCollectedCash(carrier, shipper);
+      const rows = await db.carrierSimStatement.findMany({ where: { carrier, shipper }, orderBy: { createdAt: "asc" } });
+      return rows.map((r): RemittanceStatement => ({
+        reference: r.reference,
+        paidOn: r.paidOn.toISOString().slice(0, 10),
+        total: r.total,
+        currency: r.currency,
+        lines: r.lines as RemittanceStatement["lines"],
+      }));
+    },
     async verifyWebhook(rawBody, signature, now) {
       return verifySignature(await webhookSecret(carrier), rawBody, signature, now);
     },
   };
+}
+
+const STATEMENT_PREFIX: Record<CarrierId, string> = { aramex: "ARX-REM", smsa: "SMSA-ST", spl: "SPL-PAY", dhl: "DHL-INV", aymakan: "AYM-SET" };
+
+/**
+ * The carrier pays out the cash it collected and not yet paid for a shipper, as one new statement (when
+ * there is any): each delivered parcel's amount, with the quirks of real statements when switched on.
+ * Parcels are claimed under their row locks, so two fetches never pay one parcel in two statements.
+ */
+async function remitCollectedCash(carrier: CarrierId, shipper: string) {
+  await db.$transaction(async (tx) => {
+    const due = await tx.$queryRaw<{ reference: string; trackingNumber: string; codAmount: number; status: string }[]>`
+      SELECT reference, "trackingNumber", "codAmount", status FROM carrier_sim_shipments
+      WHERE carrier = ${carrier} AND shipper = ${shipper} AND "remittedIn" IS NULL AND "codAmount" > 0 AND status IN ('delivered', 'returned_to_sender')
+      ORDER BY "createdAt", reference FOR UPDATE SKIP LOCKED`;
+    const delivered = due.filter((d) => d.status === "delivered");
+    if (!delivered.length) return;
+    const today = new Date().toISOString().slice(0, 10);
+    const reference = `${STATEMENT_PREFIX[carrier]}-${today.replace(/-/g, "")}-${digits(5)}`;
+    const lines = delivered.map((d) => ({ trackingNumber: d.trackingNumber, amount: d.codAmount }));
+    const paidFor = delivered.map((d) => d.reference);
+    if (simulatorControl.remittanceQuirks) {
+      if (lines.length >= 2) lines[0] = { ...lines[0], amount: Math.round(lines[0].amount * 0.9) };
+      if (lines.length >= 3) lines.push({ ...lines[lines.length - 1] });
+      lines.push({ trackingNumber: simulatedTrackingNumber(carrier), amount: 5000 });
+      const refused = due.find((d) => d.status === "returned_to_sender");
+      if (refused) {
+        lines.push({ trackingNumber: refused.trackingNumber, amount: refused.codAmount });
+        paidFor.push(refused.reference);
+      }
+    }
+    await tx.carrierSimShipment.updateMany({ where: { carrier, reference: { in: paidFor } }, data: { remittedIn: reference } });
+    await tx.carrierSimStatement.create({
+      data: {
+        carrier,
+        reference,
+        shipper,
+        paidOn: new Date(`${today}T00:00:00Z`),
+        total: lines.reduce((n, l) => n + l.amount, 0),
+        currency: "SAR",
+        lines,
+      },
+    });
+  });
 }
 
 /** The adapters Tajer uses: every integrated carrier, simulated here. */
@@ -140,8 +203,16 @@ export async function advanceSimulatedShipment(
     throw new CarrierError(`Parcel ${trackingNumber} is already ${row.status.replace(/_/g, " ")}.`, false);
   await db.carrierSimShipment.update({ where: { trackingNumber }, data: { status } });
   const carrier = row.carrier as CarrierId;
-  const body = JSON.stringify({ trackingNumber, status, occurredAt: new Date().toISOString() });
   const url = `${webhookBase}/${carrier}`;
+  const webhook = await postCarrierWebhook(carrier, url, { trackingNumber, status, occurredAt: new Date().toISOString() });
+  // The driver took the cash at the door: the carrier says so in a webhook of its own.
+  if (status === "delivered" && row.codAmount > 0 && webhook.httpStatus === 200)
+    await postCarrierWebhook(carrier, url, { trackingNumber, status: "cod_collected", amount: row.codAmount, occurredAt: new Date().toISOString() });
+  return { trackingNumber, status, webhook };
+}
+
+async function postCarrierWebhook(carrier: CarrierId, url: string, payload: Record<string, unknown>): Promise<AdvanceResult["webhook"]> {
+  const body = JSON.stringify(payload);
   try {
     const response = await fetch(url, {
       method: "POST",
@@ -149,8 +220,8 @@ export async function advanceSimulatedShipment(
       body,
       signal: AbortSignal.timeout(10_000),
     });
-    return { trackingNumber, status, webhook: { url, httpStatus: response.status } };
+    return { url, httpStatus: response.status };
   } catch (error) {
-    return { trackingNumber, status, webhook: { url, httpStatus: null, error: error instanceof Error ? error.message : String(error) } };
+    return { url, httpStatus: null, error: error instanceof Error ? error.message : String(error) };
   }
 }

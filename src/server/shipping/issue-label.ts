@@ -213,6 +213,7 @@ export async function completeLabel(ctx: StoreContext, shipmentId: string, deps:
   const store = await db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { name: true } });
   const asked = adapter.createShipment({
     reference: shipment.id,
+    shipper: ctx.storeId,
     accountNumber: account?.accountNumber ?? null,
     from: { name: store.name, phone: branch?.phone ?? "", city: branch?.city ?? "", district: branch?.district, address: branch?.address ?? "", country: "SA" },
     to: {

@@ -62,6 +62,10 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     "label.voided": (d) => t(d.reason === "order_moved_on" ? "labelVoidedOrderMovedOn" : "labelVoided", { tracking: d.trackingNumber ?? "" }),
     "label.void_refused": (d) => t("labelVoidRefused", { reason: d.reason }),
     "shipment.updated": (d) => t("shipmentUpdated", { status: isCarrierStatus(d.status) ? t(`carrierStatus.${d.status}`) : d.status }),
+    "cod.collected": (d) => t("codCollected", { amount: cash(d.amount, d.currency) }),
+    "cod.remitted": (d) => t("codRemitted", { amount: cash(d.amount, d.currency), statement: d.statement, outcome: d.outcome }),
+    "cod.reversed": (d) => t("codReversed", { amount: cash(d.amount, d.currency), statement: d.statement }),
+    "cod.settled": (d) => t("codSettled", { amount: cash(d.amount, d.currency) }),
     "review.requested": (d) => (d.discountCode ? t("reviewRequestedWithCode", { code: d.discountCode }) : t("reviewRequested")),
     "review.request_canceled": (d) => t("reviewRequestNotSent", { reason: d.reason ?? "" }),
     "review.request_skipped": (d) => t("reviewRequestNotSent", { reason: d.reason ?? "" }),
@@ -86,6 +90,7 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
       typeof e.data.courier === "string" ? t("courier", { courier: e.data.courier }) : null,
       typeof e.data.refundAmount === "number" ? t("refund", { amount: formatMoney(e.data.refundAmount, currency, moneyLocale(locale)) }) : null,
     ].filter(Boolean);
+  const cash = (amount: number, of?: string) => formatMoney(amount, of ?? currency, moneyLocale(locale));
   const when = (at: string) => format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short" });
 
   return (
