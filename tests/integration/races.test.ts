@@ -17,6 +17,7 @@ import { db } from "@/server/db/client";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters, simulatorControl, webhookSecret } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
+import { applyCarrierEvent } from "@/server/shipping/carrier-events";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { saveReviewSettings } from "@/server/reviews/manage-review-settings";
 import { readReviewSettings } from "@/server/reviews/review-settings";
@@ -371,6 +372,107 @@ const RACES: Record<string, Race> = {
       }
     },
   },
+  "cash on delivery: one statement uploaded six times at once, fetched four times at once, a difference settled, a line closed and a statement reversed five times each at once: each once":
+    {
+      doors: [
+        "s/[storeSlug]/cod/statements/route.ts#POST",
+        "api/v1/cod/statements/route.ts#POST",
+        "api/v1/cod/statements/[statementId]/reversal/route.ts#POST",
+        "s/[storeSlug]/cod/actions.ts#fetchStatementsAction",
+        "s/[storeSlug]/cod/actions.ts#settleCollectionAction",
+        "s/[storeSlug]/cod/actions.ts#settleLineAction",
+        "s/[storeSlug]/cod/actions.ts#reverseStatementAction",
+      ],
+      async run() {
+        const s = await shop();
+        simulatorControl.remittanceQuirks = false;
+        const parcels = [];
+        for (let i = 0; i < 3; i++) {
+          const order = await seedOrder(s);
+          await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
+          const label = await issueLabel(
+            s.ctx(),
+            order.id,
+            issueLabelInput.parse({ branchId: s.branches[0].id, carrier: "aramex", packages: [box], handover: "dropoff" }),
+            {},
+            { adapters },
+          );
+          await applyCarrierEvent("aramex", { trackingNumber: label.trackingNumber!, status: "delivered" });
+          parcels.push((await db.codCollection.findFirstOrThrow({ where: { storeId: s.store.id, orderId: order.id } }))!);
+        }
+        const [a, b, c] = parcels;
+        const upload = await route("s/[storeSlug]/cod/statements/route.ts#POST");
+        const csv = `AWB Number,COD Amount\n${a.trackingNumber},${(a.amount - 100) / 100}\nNOT-OURS,5\nTotal,${(a.amount - 100 + 500) / 100}\n`;
+        const api = await route("api/v1/cod/statements/route.ts#POST");
+        const lines = [
+          { trackingNumber: a.trackingNumber, amount: a.amount - 100 },
+          { trackingNumber: "NOT-OURS", amount: 500 },
+        ];
+        const statuses = await at(6, (i) =>
+          (i % 2
+            ? upload(
+                new Request(`http://localhost/s/${s.store.slug}/cod/statements?carrier=aramex&name=s.csv&reference=RACE-1`, {
+                  method: "POST",
+                  headers: { "x-tajer-upload": "1", "content-type": "text/csv" },
+                  body: csv,
+                }),
+                { params: Promise.resolve({ storeSlug: s.store.slug }) },
+              )
+            : call(api, "/api/v1/cod/statements", {
+                token: s.tokens.OWNER,
+                body: { carrier: "aramex", reference: "RACE-1", statedTotal: a.amount + 400, lines },
+              })
+          ).then((r) => r.status),
+        );
+        expect(statuses.sort()).toEqual([200, 200, 200, 200, 200, 201]);
+        expect(await db.codStatement.count({ where: { storeId: s.store.id, reference: "RACE-1" } })).toBe(1);
+        expect((await db.codCollection.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: a.id } } })).remittances).toBe(1);
+
+        // The carrier's own record of the other two parcels: delivered; four fetches at once pay them in one statement, recorded once.
+        for (const p of [b, c]) await db.carrierSimShipment.update({ where: { trackingNumber: p.trackingNumber }, data: { status: "delivered" } });
+        const fetch = await action("s/[storeSlug]/cod/actions.ts#fetchStatementsAction");
+        await at(4, () => fetch(s.store.slug, { carrier: "aramex" }));
+        expect(await db.codStatement.count({ where: { storeId: s.store.id, source: "carrier" } })).toBe(1);
+        for (const p of [b, c])
+          expect(await db.codCollection.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: p.id } } })).toMatchObject({
+            remittances: 1,
+            outstanding: 0,
+          });
+
+        const settle = await action("s/[storeSlug]/cod/actions.ts#settleCollectionAction");
+        const settled = await at(5, (i) => settle(s.store.slug, { id: a.id, note: `fee ${i}` }));
+        expect(settled.filter((r) => r.ok)).toHaveLength(1);
+        expect(settled.filter((r) => !r.ok).map((r) => r.error?.code)).toEqual(Array(4).fill("CONFLICT"));
+        expect(await db.codEntry.count({ where: { storeId: s.store.id, kind: "SETTLEMENT", collectionId: a.id } })).toBe(1);
+
+        const line = await db.codEntry.findFirstOrThrow({ where: { storeId: s.store.id, trackingNumber: "NOT-OURS" } });
+        const close = await action("s/[storeSlug]/cod/actions.ts#settleLineAction");
+        expect((await at(5, (i) => close(s.store.slug, { id: line.id, note: `refunded ${i}` }))).filter((r) => r.ok)).toHaveLength(1);
+        expect(await db.codEntry.count({ where: { storeId: s.store.id, settlesId: line.id } })).toBe(1);
+
+        const statement = await db.codStatement.findFirstOrThrow({ where: { storeId: s.store.id, source: "carrier" } });
+        const reverse = await action("s/[storeSlug]/cod/actions.ts#reverseStatementAction");
+        const reverseApi = await route("api/v1/cod/statements/[statementId]/reversal/route.ts#POST");
+        const reversals = await at(6, (i) =>
+          i % 2
+            ? reverse(s.store.slug, { id: statement.id, note: `withdrawn ${i}` }).then((r) => r.ok)
+            : call(
+                reverseApi,
+                `/api/v1/cod/statements/${statement.id}/reversal`,
+                { token: s.tokens.OWNER, body: { note: "withdrawn" } },
+                { statementId: statement.id },
+              ).then((r) => r.status === 201),
+        );
+        expect(reversals.filter(Boolean)).toHaveLength(1);
+        expect(await db.codEntry.count({ where: { storeId: s.store.id, statementId: statement.id, kind: "REVERSAL" } })).toBe(2);
+        for (const p of [b, c])
+          expect(await db.codCollection.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: p.id } } })).toMatchObject({
+            remittances: 0,
+            outstanding: p.amount,
+          });
+        simulatorControl.remittanceQuirks = true;
+      },
+    },
   "review request now: five presses at once send one request": {
     doors: ["s/[storeSlug]/orders/_components/review-actions.ts#sendReviewRequestNowAction"],
     async run() {
@@ -698,6 +800,9 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": "settings",
   "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierChoiceAction": "settings (one document, replaced whole: the last save wins)",
   "s/[storeSlug]/settings/cod/actions.ts#saveRiskSettingsAction": "settings (one document, replaced whole: the last save wins)",
+  "s/[storeSlug]/settings/cod/actions.ts#saveStatementColumnsAction":
+    "one carrier's columns written by one jsonb_set: saves of two carriers keep both, of one carrier the last wins",
+  "s/[storeSlug]/cod/export/route.ts#GET": "a read",
   "s/[storeSlug]/orders/[orderId]/actions.ts#replyToCustomerAction":
     "each message is its own row, sent once by its own job (two people writing at once send two messages, as they meant)",
   "s/[storeSlug]/settings/cod/actions.ts#saveConfirmationSettingsAction":
@@ -734,6 +839,7 @@ const NOT_RACED: Record<string, string> = {
   "api/v1/customers/[customerId]/block/route.ts#POST": "an idempotent update",
   "api/v1/customers/[customerId]/unblock/route.ts#POST": "an idempotent update",
   "api/v1/customers/[customerId]/risk/route.ts#GET": "a read",
+  "api/v1/cod/route.ts#GET": "a read",
   "api/v1/storefront/payment-options/route.ts#GET": "a read",
   "api/v1/orders/[orderId]/route.ts#GET": "a read",
   "api/v1/orders/[orderId]/assignee/route.ts#POST": "the last assignment wins, by design",

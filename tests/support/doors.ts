@@ -14,6 +14,8 @@ import { seedOrder, seedStore, type SeededStore } from "./factories";
 import { photoStorage } from "@/server/reviews/photo-storage";
 import { previewCatalogImport } from "@/server/catalog/catalog-import";
 import { exportsDir } from "@/server/orders/export-jobs";
+import { applyCarrierEvent } from "@/server/shipping/carrier-events";
+import { recordStatement } from "@/server/cod/statements";
 import { promises as fs } from "node:fs";
 import nodePath from "node:path";
 
@@ -36,6 +38,11 @@ export type Victim = {
   viewId: string;
   importId: string;
   exportId: string;
+  /** Cash on delivery: a delivered parcel's expected cash paid short, its statement, and a line for no parcel of the store's. */
+  collectionId: string;
+  statementId: string;
+  lineId: string;
+  codTracking: string;
   /** Every id and every distinctive value the victim's store holds: no answer to an outsider may contain one. */
   markers: string[];
 };
@@ -142,6 +149,14 @@ export const ACTIONS: Record<string, ActionCase> = {
     crossIds: false,
   },
   "s/[storeSlug]/orders/[orderId]/actions.ts#confirmForCustomerAction": { input: (v) => ids(v), crossIds: true },
+  "s/[storeSlug]/settings/cod/actions.ts#saveStatementColumnsAction": {
+    input: () => ({ carrier: "aramex", columns: { tracking: "Shipment", amount: "Cash", reference: "", paidOn: "", amountIn: "major" } }),
+    crossIds: false,
+  },
+  "s/[storeSlug]/cod/actions.ts#settleCollectionAction": { input: (v) => ({ id: v.collectionId, note: "settled" }), crossIds: true },
+  "s/[storeSlug]/cod/actions.ts#settleLineAction": { input: (v) => ({ id: v.lineId, note: "settled" }), crossIds: true },
+  "s/[storeSlug]/cod/actions.ts#reverseStatementAction": { input: (v) => ({ id: v.statementId, note: "wrong carrier" }), crossIds: true },
+  "s/[storeSlug]/cod/actions.ts#fetchStatementsAction": { input: () => ({ carrier: "aramex" }), crossIds: false },
   "s/[storeSlug]/orders/[orderId]/actions.ts#replyToCustomerAction": { input: (v) => ({ ...ids(v), text: "pwned" }), crossIds: true },
   "s/[storeSlug]/products/actions.ts#applyCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/products/actions.ts#discardCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
@@ -224,6 +239,19 @@ export const ROUTES: Record<string, RouteCase> = {
   "api/v1/orders/export/route.ts#GET": { params: () => ({}), expect: "own-data" },
   "api/v1/orders/route.ts#POST": { params: () => ({}), expect: "own-data" },
   "api/v1/wallet/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  "api/v1/cod/route.ts#GET": { params: () => ({}), expect: "own-data" },
+  // A statement naming the victim's parcels, sent to the caller's own store: matched against nothing of the victim's.
+  "api/v1/cod/statements/route.ts#POST": {
+    params: () => ({}),
+    body: (v) => ({
+      carrier: "aramex",
+      reference: `OUTSIDER-${v.statementId.slice(0, 8)}`,
+      statedTotal: 100,
+      lines: [{ trackingNumber: v.codTracking, amount: 100 }],
+    }),
+    expect: "own-data",
+  },
+  "api/v1/cod/statements/[statementId]/reversal/route.ts#POST": { params: (v) => ({ statementId: v.statementId }), body: () => ({ note: "x" }), expect: 404 },
   "api/v1/wallet/transactions/route.ts#GET": { params: () => ({}), expect: "own-data" },
   "api/v1/wallet/top-ups/route.ts#POST": { params: () => ({}), expect: "own-data" },
   "api/v1/wallet/top-ups/[topUpId]/route.ts#GET": { params: (v) => ({ topUpId: v.topUpId }), expect: 404 },
@@ -271,6 +299,8 @@ export const ROUTES: Record<string, RouteCase> = {
   "s/[storeSlug]/orders/exports/[exportId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, exportId: v.exportId }), expect: 404 },
   "s/[storeSlug]/products/export/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
   "s/[storeSlug]/products/import/upload/route.ts#POST": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+  "s/[storeSlug]/cod/statements/route.ts#POST": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+  "s/[storeSlug]/cod/export/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
 };
 
 /** A fingerprint of everything a store owns: every table with a storeId column, row by row. */
@@ -311,6 +341,7 @@ export async function seedDoorsStore(): Promise<Victim> {
     importFile: `victim-catalog-${mark}.csv`,
     importProduct: `Victim product ${mark}`,
     exportBytes: `VICTIM-EXPORT-BYTES-${mark}`,
+    statement: `VICTIM-STATEMENT-${mark}`,
   };
   const order = await seedOrder(s, { phone: names.phone, name: names.customer });
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
@@ -397,11 +428,43 @@ export async function seedDoorsStore(): Promise<Victim> {
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
+  // Cash on delivery: a COD parcel delivered by the carrier, paid short in a statement with a line for no parcel of the store's.
+  const codOrder = await seedOrder(s);
+  await transitionOrder(s.ctx(), codOrder.id, { to: "in_progress", notifyCustomer: false });
+  const codLabel = await issueLabel(
+    s.ctx(),
+    codOrder.id,
+    issueLabelInput.parse({
+      branchId: s.branches[0].id,
+      carrier: "aramex",
+      packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }],
+      handover: "dropoff",
+    }),
+    {},
+    { adapters: carrierAdapters() },
+  );
+  await applyCarrierEvent("aramex", { trackingNumber: codLabel.trackingNumber!, status: "delivered" });
+  const collection = await db.codCollection.findFirstOrThrow({ where: { storeId: s.store.id, orderId: codOrder.id } });
+  const statement = await recordStatement(s.ctx(), {
+    carrier: "aramex",
+    reference: names.statement,
+    statedTotal: collection.amount - 100 + 700,
+    lines: [
+      { trackingNumber: codLabel.trackingNumber!, amount: collection.amount - 100 },
+      { trackingNumber: `NOT-OURS-${mark}`, amount: 700 },
+    ],
+    source: "upload",
+  });
+  const line = await db.codEntry.findFirstOrThrow({ where: { storeId: s.store.id, statementId: statement.id, collectionId: null } });
   const exportFile = nodePath.join(exportsDir(), s.store.id, `${prepared.id}.csv`);
   await fs.mkdir(nodePath.dirname(exportFile), { recursive: true });
   await fs.writeFile(exportFile, names.exportBytes);
   await db.fileExport.update({ where: { storeId_id: { storeId: s.store.id, id: prepared.id } }, data: { bytes: names.exportBytes.length } });
   const ids = {
+    collectionId: collection.id,
+    statementId: statement.id,
+    lineId: line.id,
+    codTracking: codLabel.trackingNumber!,
     exportId: prepared.id,
     importId: preview.id,
     viewId: view.id,
@@ -432,6 +495,8 @@ export async function seedDoorsStore(): Promise<Victim> {
     s.branches[0].id,
     s.branches[2].id,
     label.trackingNumber!,
+    codOrder.id,
+    codLabel.trackingNumber!,
     ...Object.values(s.variants),
   ];
   return { s, ...ids, markers: [...Object.values(ids), ...more, ...Object.values(names)] };

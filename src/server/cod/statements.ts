@@ -11,14 +11,39 @@ import { isUuid, uuidv7 } from "@/server/ids";
 import { minorUnitDigits } from "@/server/money/money";
 import { orderEvent } from "@/server/orders/order-events";
 import { readSheet } from "@/server/catalog/read-sheet";
-import type { CarrierId } from "@/server/shipping/carriers";
+import { z } from "zod";
+import { CARRIER_IDS, CARRIERS, type CarrierId } from "@/server/shipping/carriers";
+import { CarrierError, type RemittanceStatement } from "@/server/shipping/carrier-adapter";
 import type { Prisma } from "@/generated/prisma/client";
 import { carrierAdapters } from "@/server/shipping/carrier-simulator";
 import { lineOutcome, totalsDiffer, type LineOutcome, type ParcelOnFile } from "./cod-rules";
-import { columnsFor, linesFingerprint, readStatement, type StatementProblem } from "./statement-columns";
+import { columnsFor, linesFingerprint, MAX_STATEMENT_LINES, readStatement, type StatementProblem } from "./statement-columns";
 
 export const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_NOTE = 500;
+
+/** A statement sent by the API: what a carrier's statement says, amounts in minor units. */
+export const statementApiInput = z.strictObject({
+  carrier: z.enum(CARRIER_IDS),
+  reference: z.string().trim().min(1).max(100),
+  statedTotal: z.number().int().min(0).max(2_000_000_000),
+  paidOn: z.iso.date().optional(),
+  lines: z
+    .array(
+      z.strictObject({
+        trackingNumber: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .transform((t) => t.toUpperCase()),
+        amount: z.number().int().min(0).max(1_000_000_000),
+      }),
+    )
+    .min(1)
+    .max(MAX_STATEMENT_LINES),
+});
+export const noteInput = z.strictObject({ note: z.string().trim().min(1).max(MAX_NOTE) });
 
 export type StatementInput = {
   carrier: CarrierId;
@@ -239,7 +264,15 @@ export async function uploadStatement(
 
 /** The carrier's statements for this store, fetched through its adapter and each recorded (or found recorded). */
 export async function fetchCarrierStatements(ctx: StoreContext, carrier: CarrierId): Promise<{ recorded: StatementResult[]; already: StatementResult[] }> {
-  const statements = await carrierAdapters()[carrier].fetchRemittances(ctx.storeId);
+  let statements: RemittanceStatement[];
+  try {
+    statements = await carrierAdapters()[carrier].fetchRemittances(ctx.storeId);
+  } catch (error) {
+    if (!(error instanceof CarrierError)) throw error;
+    throw new AppError("CARRIER_ERROR", `${CARRIERS[carrier].name} did not answer: ${error.message}`, {
+      say: { key: "carrierStatementsUnavailable", params: { carrier: { carrier } } },
+    });
+  }
   const recorded: StatementResult[] = [];
   const already: StatementResult[] = [];
   for (const s of statements) {

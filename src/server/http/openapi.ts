@@ -1,3 +1,4 @@
+import { statementApiInput } from "@/server/cod/statements";
 import { z } from "zod";
 import { orderDto, orderSummaryDto } from "@/server/orders/order-dto";
 import { listOrdersQuery, placeOrderInput } from "@/server/orders/schemas";
@@ -65,6 +66,7 @@ export function buildOpenApiDocument() {
         Rates: schema(ratesInput, "input"),
         TopUp: schema(startTopUpInput, "input"),
         IssueLabel: schema(issueLabelInput, "input"),
+        CodStatement: schema(statementApiInput, "input"),
       },
     },
     security: [{ bearer: [] }],
@@ -173,6 +175,32 @@ export function buildOpenApiDocument() {
           "The customer's cash-on-delivery risk in this store: a score (0–100), its band (low, medium, high) and every factor with its value, weight, points and the orders behind it",
           { path: ["customerId"], errors: [401, 404] },
         ),
+      },
+      "/cod": {
+        get: op(
+          "Cash on delivery with the carriers: per carrier what was expected, collected at the door, paid out in statements, settled and still outstanding; what is owed by days since delivery (0–7, 8–14, 15–30, over 30); and the open mismatches (short, over, paid twice, unknown tracking number, refused yet paid, nothing to collect)",
+          { errors: [401, 403] },
+        ),
+      },
+      "/cod/statements": {
+        post: {
+          ...op(
+            "Record a carrier's remittance statement (amounts in minor units). Its lines must add up to statedTotal (else 422 naming the difference); each line is matched by tracking number, once. The same carrier and reference again changes nothing",
+            { body: "CodStatement", errors: [401, 403, 422] },
+          ),
+          responses: {
+            "201": { description: "Recorded: id, reference, lineCount, matchedCount, mismatchCount, duplicate: false" },
+            "200": { description: "Already recorded: the statement as it was, duplicate: true" },
+            ...errors(401, 403, 422),
+          },
+        },
+      },
+      "/cod/statements/{statementId}/reversal": {
+        post: op("Reverse a statement: an entry cancelling each of its lines, with the note; once (a second time is 409)", {
+          path: ["statementId"],
+          body: { type: "object", required: ["note"], properties: { note: { type: "string", maxLength: 500 } } },
+          errors: [401, 403, 404, 409, 422],
+        }),
       },
       "/orders/{orderId}/shipments": {
         post: {

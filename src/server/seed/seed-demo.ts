@@ -296,6 +296,7 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
   if (spec.slug === "demo") {
     await seedReviews(db, storeId, r, orders, items, variants, now);
     await seedDeliveryHistory(db, storeId, spec.seed, orders, now);
+    await seedCashTrail(db, storeId, spec.seed, now);
   }
   return storeId;
 }
@@ -505,6 +506,97 @@ async function seedDeliveryHistory(
   }
   // The database gives each rating its city, from the order's label.
   await db.review.createMany({ data: ratings });
+}
+
+const STATEMENT_PREFIX: Record<string, string> = { aramex: "ARX-REM", smsa: "SMSA-ST", aymakan: "AYM-SET" };
+
+/**
+ * The demo store's cash on delivery with its carriers: each delivered COD parcel's cash expected and
+ * collected at the door, and paid out weekly in statements nine days after the week ends — now and then a
+ * line paid short or a tracking number that is not the store's — so the recent weeks are still owed.
+ */
+async function seedCashTrail(db: Db, storeId: string, seed: number, now: Date) {
+  const r = createRandom(seed + 2);
+  await db.$executeRaw`
+    UPDATE shipments s SET "codAmount" = o.total FROM orders o
+    WHERE s."storeId" = ${storeId}::uuid AND o."storeId" = s."storeId" AND o.id = s."orderId" AND o."paymentMethod" = 'CASH_ON_DELIVERY' AND s.kind = 'CARRIER'`;
+  await db.$executeRaw`
+    INSERT INTO cod_collections ("storeId", id, "orderId", "shipmentId", carrier, "trackingNumber", amount, currency, "deliveredAt", "collectedAt", "collectedAmount", outstanding)
+    SELECT "storeId", md5(id::text || ':cod')::uuid, "orderId", id, carrier, "trackingNumber", "codAmount", currency, "deliveredAt", "deliveredAt", "codAmount", "codAmount"
+    FROM shipments WHERE "storeId" = ${storeId}::uuid AND "codAmount" > 0 AND status = 'DELIVERED' AND "deliveredAt" IS NOT NULL`;
+  const collections = await db.codCollection.findMany({ where: { storeId }, orderBy: [{ deliveredAt: "asc" }, { id: "asc" }] });
+  const weeks = new Map<string, typeof collections>();
+  for (const c of collections) {
+    const day = new Date(Date.UTC(c.deliveredAt.getUTCFullYear(), c.deliveredAt.getUTCMonth(), c.deliveredAt.getUTCDate()));
+    const paidAt = new Date(day.getTime() + (7 - day.getUTCDay() + 9) * DAY + 10 * HOUR);
+    if (paidAt.getTime() > now.getTime()) continue;
+    const key = `${c.carrier} ${paidAt.toISOString()}`;
+    weeks.set(key, [...(weeks.get(key) ?? []), c]);
+  }
+  for (const [key, group] of weeks) {
+    const [carrier, at] = key.split(" ");
+    const paidAt = new Date(at);
+    const statementId = r.uuid();
+    const lines = group.map((c, i) => ({ c, amount: i === 0 && r.chance(0.2) ? c.amount - 1000 : c.amount }));
+    const unknown = r.chance(0.12) ? 4500 : 0;
+    const total = lines.reduce((n, l) => n + l.amount, 0) + unknown;
+    const matched = lines.filter((l) => l.amount === l.c.amount).length;
+    await db.codStatement.create({
+      data: {
+        storeId,
+        id: statementId,
+        carrier,
+        reference: `${STATEMENT_PREFIX[carrier] ?? carrier.toUpperCase()}-${at.slice(0, 10).replace(/-/g, "")}`,
+        statedTotal: total,
+        currency: "SAR",
+        lineCount: lines.length + (unknown ? 1 : 0),
+        matchedCount: matched,
+        mismatchCount: lines.length + (unknown ? 1 : 0) - matched,
+        paidOn: new Date(`${at.slice(0, 10)}T00:00:00Z`),
+        source: "carrier",
+        createdByName: "Noura Al-Otaibi",
+        createdAt: paidAt,
+      },
+    });
+    await db.codEntry.createMany({
+      data: [
+        ...lines.map((l, i) => ({
+          storeId,
+          carrier,
+          kind: "REMITTANCE" as const,
+          amount: l.amount,
+          statementId,
+          lineNo: i + 1,
+          trackingNumber: l.c.trackingNumber,
+          outcome: l.amount === l.c.amount ? ("MATCHED" as const) : ("SHORT" as const),
+          collectionId: l.c.id,
+          orderId: l.c.orderId,
+          actorName: "Noura Al-Otaibi",
+          createdAt: paidAt,
+        })),
+        ...(unknown
+          ? [
+              {
+                storeId,
+                carrier,
+                kind: "REMITTANCE" as const,
+                amount: unknown,
+                statementId,
+                lineNo: lines.length + 1,
+                trackingNumber: `${carrier === "aymakan" ? "AY" : ""}${r.int(100_000_000, 999_999_999)}`,
+                outcome: "UNKNOWN" as const,
+                actorName: "Noura Al-Otaibi",
+                createdAt: paidAt,
+              },
+            ]
+          : []),
+      ],
+    });
+    await db.$executeRaw`
+      UPDATE cod_collections c SET remitted = v.amount, remittances = 1, outstanding = c.amount - v.amount
+      FROM unnest(${lines.map((l) => l.c.id)}::uuid[], ${lines.map((l) => l.amount)}::int[]) AS v(id, amount)
+      WHERE c."storeId" = ${storeId}::uuid AND c.id = v.id`;
+  }
 }
 
 /** Carriers the store ships with, a funded wallet, box sizes and a courier of its own. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { cashStillToCollect } from "@/server/cod/cod-ledger";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { percentileHours, sumHistograms } from "./hours-histogram";
@@ -93,6 +94,8 @@ export type Business = {
   days: DaySeries[];
   topProducts: { sku: string; name: string; quantity: number; revenue: number }[];
   codToCollect: { orders: number; amount: number };
+  /** Of the cash delivered: what carriers still owe (the Cash on delivery page's open collections). */
+  withCarriers: { parcels: number; amount: number };
   late: { orders: number; capped: boolean };
 };
 
@@ -105,7 +108,7 @@ const LATE_CAP = 1_000;
  */
 export async function storeBusiness(ctx: StoreContext, timeZone: string, asked: Partial<DayRange>, now = new Date()): Promise<Business> {
   const { current, previous } = periods(timeZone, asked, now);
-  const [rows, products, cod, late] = await Promise.all([
+  const [rows, products, cod, late, withCarriers] = await Promise.all([
     db.$queryRaw<DayRow[]>`
       SELECT day, placed, gross, received, "inProgress", shipped, "outForDelivery", delivered, canceled, returned, "refundedOrders",
         "canceledTotal", "refundedAmount", "shipHours", "deliverHours"
@@ -119,6 +122,7 @@ export async function storeBusiness(ctx: StoreContext, timeZone: string, asked: 
     db.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM (SELECT 1 FROM orders WHERE "storeId" = ${ctx.storeId}::uuid AND status IN ('RECEIVED', 'IN_PROGRESS')
         AND "placedAt" < ${new Date(now.getTime() - LATE_AFTER_HOURS * 3_600_000)} LIMIT ${LATE_CAP + 1}) x`,
+    cashStillToCollect(ctx),
   ]);
   const key = (d: Date) => iso(d);
   const inCurrent = rows.filter((r) => key(r.day) >= current.from);
@@ -141,6 +145,7 @@ export async function storeBusiness(ctx: StoreContext, timeZone: string, asked: 
     days,
     topProducts: products.map((p) => ({ sku: p.sku, name: p.name, quantity: Number(p.quantity), revenue: Number(p.revenue) })),
     codToCollect: { orders: Number(cod[0]?.orders ?? 0), amount: Number(cod[0]?.amount ?? 0) },
+    withCarriers,
     late: { orders: Math.min(lateCount, LATE_CAP), capped: lateCount > LATE_CAP },
   };
 }

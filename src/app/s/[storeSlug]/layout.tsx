@@ -40,6 +40,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
             <NavLink href={`${base}/messages`}>{t("messages")}</NavLink>
             {can(access.role, "reviews.manage") && <NavLink href={`${base}/reviews`}>{t("reviews")}</NavLink>}
             {can(access.role, "wallet.read") && <NavLink href={`${base}/wallet`}>{t("wallet")}</NavLink>}
+            {can(access.role, "cod.read") && <NavLink href={`${base}/cod`}>{t("cod")}</NavLink>}
             {can(access.role, "settings.read") && (
               <NavLink href={`${base}/settings/sms`} section={`${base}/settings`}>
                 {t("settings")}

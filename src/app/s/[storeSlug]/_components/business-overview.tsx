@@ -138,6 +138,11 @@ export async function BusinessOverview({ business, base, currency }: { business:
               {t("home.codOrders", { n: business.codToCollect.orders })}
             </Link>
           </dd>
+          <dd className="mt-1 text-xs text-slate-600">
+            <Link href={`${base}/cod`} className="text-brand-700 underline" data-testid="home-with-carriers">
+              {t("home.carriersOwe", { amount: money(business.withCarriers.amount), n: business.withCarriers.parcels })}
+            </Link>
+          </dd>
         </div>
       </dl>
       <Card

@@ -8,6 +8,8 @@ import { PageHeading } from "@/components/page-heading";
 import { RiskSettingsForm } from "./_components/risk-settings-form";
 import { ConfirmationSettingsForm } from "./_components/confirmation-settings-form";
 import { getConfirmationSettings } from "@/server/orders/cod-confirmation";
+import { getStatementColumns } from "@/server/cod/statement-settings";
+import { StatementColumnsForm } from "./_components/statement-columns-form";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("riskSettings"))("title") };
@@ -17,11 +19,13 @@ export default async function CodSettingsPage({ params }: { params: Promise<{ st
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
-  const [settings, confirmation, t, tc] = await Promise.all([
+  const [settings, confirmation, columns, t, tc, ts] = await Promise.all([
     getRiskSettings(ctx),
     getConfirmationSettings(ctx),
+    getStatementColumns(ctx),
     getTranslations("riskSettings"),
     getTranslations("confirmationSettings"),
+    getTranslations("codSettings"),
   ]);
   return (
     <main className="max-w-3xl space-y-4">
@@ -31,6 +35,9 @@ export default async function CodSettingsPage({ params }: { params: Promise<{ st
       </Card>
       <Card title={t("riskTitle")}>
         <RiskSettingsForm storeSlug={store.slug} settings={settings} canEdit={can(ctx.role, "settings.manage")} />
+      </Card>
+      <Card title={ts("columnsTitle")}>
+        <StatementColumnsForm storeSlug={store.slug} columns={columns} canEdit={can(ctx.role, "settings.manage")} />
       </Card>
     </main>
   );
