@@ -57,7 +57,7 @@ export default defineConfig({
     // uploads are a customer's, and only the phone sends them.
     {
       name: "phone",
-      testMatch: /(customer-pages|review-uploads|a11y-customer|cod-confirmation)\.spec/,
+      testMatch: /(customer-pages|review-uploads|a11y-customer|cod-confirmation|cod-cash)\.spec/,
       use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent },
     },
     // The HTTP API has no layout: its checks run once.

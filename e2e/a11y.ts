@@ -59,6 +59,7 @@ export async function checkDashboard(page: Page, request: Parameters<typeof plac
     "/s/demo/products/import",
     "/s/demo/messages",
     "/s/demo/messages?box=sent",
+    "/s/demo/cod",
     "/s/demo/wallet",
     "/s/demo/reviews",
     "/s/demo/reviews/discounts",

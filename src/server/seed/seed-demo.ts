@@ -520,9 +520,10 @@ async function seedCashTrail(db: Db, storeId: string, seed: number, now: Date) {
   await db.$executeRaw`
     UPDATE shipments s SET "codAmount" = o.total FROM orders o
     WHERE s."storeId" = ${storeId}::uuid AND o."storeId" = s."storeId" AND o.id = s."orderId" AND o."paymentMethod" = 'CASH_ON_DELIVERY' AND s.kind = 'CARRIER'`;
+  // Ids as valid (version 4) UUIDs, the same on every machine: from the shipment's.
   await db.$executeRaw`
     INSERT INTO cod_collections ("storeId", id, "orderId", "shipmentId", carrier, "trackingNumber", amount, currency, "deliveredAt", "collectedAt", "collectedAmount", outstanding)
-    SELECT "storeId", md5(id::text || ':cod')::uuid, "orderId", id, carrier, "trackingNumber", "codAmount", currency, "deliveredAt", "deliveredAt", "codAmount", "codAmount"
+    SELECT "storeId", overlay(overlay(md5(id::text || ':cod') PLACING '4' FROM 13) PLACING '8' FROM 17)::uuid, "orderId", id, carrier, "trackingNumber", "codAmount", currency, "deliveredAt", "deliveredAt", "codAmount", "codAmount"
     FROM shipments WHERE "storeId" = ${storeId}::uuid AND "codAmount" > 0 AND status = 'DELIVERED' AND "deliveredAt" IS NOT NULL`;
   const collections = await db.codCollection.findMany({ where: { storeId }, orderBy: [{ deliveredAt: "asc" }, { id: "asc" }] });
   const weeks = new Map<string, typeof collections>();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -22,6 +22,7 @@ export function StatementUpload({ base, maxBytes, carriers }: { base: string; ma
   const [pending, setPending] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
   const mb = Math.round(maxBytes / 1024 / 1024);
+  const id = useId();
   return (
     <form
       className="space-y-3"
@@ -59,16 +60,18 @@ export function StatementUpload({ base, maxBytes, carriers }: { base: string; ma
       <h3 className="font-medium">{t("uploadTitle")}</h3>
       <p className="text-sm text-slate-600">{t("uploadHelp", { mb })}</p>
       <div className="grid gap-3 sm:grid-cols-2">
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("carrier")}</span>
-          <select name="carrier" className={inputClass} defaultValue={carriers[0]}>
+        <div className="text-sm">
+          <label htmlFor={`${id}-carrier`} className="mb-1 block font-medium text-slate-700">
+            {t("carrier")}
+          </label>
+          <select id={`${id}-carrier`} name="carrier" className={inputClass} defaultValue={carriers[0]}>
             {carriers.map((c) => (
               <option key={c} value={c}>
                 {tCarrier(c)}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {/* The browser's own file button speaks the browser's language: this one speaks the page's. */}
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("file")}</span>
