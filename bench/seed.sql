@@ -140,3 +140,27 @@ SELECT o.store_id, md5('inbound' || o.store_n || '-' || o.k)::uuid, 'WHATSAPP',
        'متى يصل الطلب؟', 'SM' || md5('inbound-sid' || o.store_n || '-' || o.k),
        md5('customer' || o.store_n || '-' || o.customer_k)::uuid, o.id, NULL, o.placed_at + interval '2 days'
 FROM bench_orders o WHERE o.k % 20 = 0;
+
+-- Cash on delivery with the carriers: every delivered COD parcel's cash expected and collected at the door;
+-- the carriers pay it out in weekly statements sixteen days after the week begins (so the last two weeks
+-- are still owed), one line in fifty paid ten riyals short.
+UPDATE shipments sh SET "codAmount" = o.total FROM orders o
+WHERE o."storeId" = sh."storeId" AND o.id = sh."orderId" AND o."paymentMethod" = 'CASH_ON_DELIVERY';
+INSERT INTO cod_collections ("storeId", id, "orderId", "shipmentId", carrier, "trackingNumber", amount, currency, "deliveredAt", "collectedAt", "collectedAmount", outstanding)
+SELECT sh."storeId", md5('cod' || sh.id)::uuid, sh."orderId", sh.id, sh.carrier, sh."trackingNumber", sh."codAmount", 'SAR', sh."deliveredAt", sh."deliveredAt", sh."codAmount", sh."codAmount"
+FROM shipments sh WHERE sh."codAmount" > 0 AND sh.status = 'DELIVERED' AND sh."deliveredAt" IS NOT NULL;
+CREATE TEMP TABLE bench_cod AS
+SELECT c."storeId", c.id, c."orderId", c.carrier, c."trackingNumber", c.amount, date_trunc('week', c."deliveredAt") AS week,
+       c.amount - CASE WHEN abs(hashtext(c.id::text)) % 50 = 0 THEN 1000 ELSE 0 END AS paid
+FROM cod_collections c WHERE date_trunc('week', c."deliveredAt") + interval '16 days' < now();
+INSERT INTO cod_statements ("storeId", id, carrier, reference, "statedTotal", currency, "lineCount", "matchedCount", "mismatchCount", "paidOn", source, "createdByName", "createdAt")
+SELECT "storeId", md5('codst' || "storeId" || carrier || week)::uuid, carrier, upper(carrier) || '-' || to_char(week, 'YYYYMMDD'), sum(paid), 'SAR',
+       count(*), count(*) FILTER (WHERE paid = amount), count(*) FILTER (WHERE paid <> amount), (week + interval '16 days')::date, 'carrier', 'Bench', week + interval '16 days'
+FROM bench_cod GROUP BY "storeId", carrier, week;
+INSERT INTO cod_entries ("storeId", id, carrier, kind, amount, "statementId", "lineNo", "trackingNumber", outcome, "collectionId", "orderId", "actorName", "createdAt")
+SELECT "storeId", md5('codentry' || id)::uuid, carrier, 'REMITTANCE', paid, md5('codst' || "storeId" || carrier || week)::uuid,
+       row_number() OVER (PARTITION BY "storeId", carrier, week ORDER BY id), "trackingNumber",
+       CASE WHEN paid = amount THEN 'MATCHED' ELSE 'SHORT' END::"CodLineOutcome", id, "orderId", 'Bench', week + interval '16 days'
+FROM bench_cod;
+UPDATE cod_collections c SET remitted = b.paid, remittances = 1, outstanding = c.amount - b.paid
+FROM bench_cod b WHERE c."storeId" = b."storeId" AND c.id = b.id;

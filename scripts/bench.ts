@@ -52,7 +52,7 @@ const only =
 if (process.env.BENCH_CHECK === "1" && process.env.BENCH_ONLY) console.log(`[bench] BENCH_ONLY is ignored by the check: every scenario runs`);
 const want = (name: string) => !only?.length || only.some((w) => name.toLowerCase().includes(w));
 /** The scenarios the check expects to see, by name: a filter, or a scenario that quietly stopped running, fails it. */
-const EXPECTED_SCENARIOS = 20;
+const EXPECTED_SCENARIOS = 21;
 
 /** Runs `fn` from `concurrency` loops for the duration (or `count` calls in all), collecting latencies. */
 async function load(fn: (i: number) => Promise<boolean>, options: { concurrency: number; seconds?: number; count?: number }) {
@@ -743,6 +743,61 @@ async function main() {
       );
       results.push({ scenario: "messages: the sent box with this month's spend (page)", concurrency: 8, ...app, floor: floorOf(floor) });
       log(`messages (page): p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms`);
+    }
+
+    if (want("cod")) {
+      // The Cash on delivery page of the big store (per carrier, aging, mismatches, statements, 60 days of
+      // outstanding cash), against its floor: the same statements straight to Postgres.
+      const cookie = await signInCookie("owner@bench.test", BENCH_PASSWORD);
+      const html = async (p: string) => {
+        const res = await fetch(`${BASE}${p}`, { headers: { cookie }, redirect: "manual" });
+        await res.arrayBuffer();
+        return res.status === 200;
+      };
+      if (!(await html("/s/bench-1/cod"))) throw new Error("the Cash on delivery page did not answer 200 for the signed-in owner");
+      const app = await load(() => html("/s/bench-1/cod"), { concurrency: 8 });
+      const floor = await load(
+        async () => {
+          await Promise.all([
+            sql.query(
+              `SELECT carrier, count(*), sum(amount), sum("collectedAmount"), sum(remitted), sum(settled), sum(outstanding) FROM cod_collections WHERE "storeId" = $1 GROUP BY carrier`,
+              [storeId],
+            ),
+            sql.query(
+              `SELECT carrier, floor(extract(epoch FROM (now() - ("deliveredAt" AT TIME ZONE 'UTC'))) / 86400)::int, count(*), sum(outstanding) FROM cod_collections WHERE "storeId" = $1 AND outstanding <> 0 AND outstanding > 0 GROUP BY 1, 2`,
+              [storeId],
+            ),
+            sql.query(
+              `SELECT c.id, o.number FROM cod_collections c JOIN orders o ON o."storeId" = c."storeId" AND o.id = c."orderId" WHERE c."storeId" = $1 AND c.outstanding <> 0 AND c.remittances > 0 ORDER BY c."deliveredAt", c.id LIMIT 25`,
+              [storeId],
+            ),
+            sql.query(
+              `SELECT (SELECT count(*) FROM cod_collections WHERE "storeId" = $1 AND outstanding <> 0 AND remittances > 0) + (SELECT count(*) FROM cod_entries e WHERE e."storeId" = $1 AND e."collectionId" IS NULL AND e.kind = 'REMITTANCE' AND NOT EXISTS (SELECT 1 FROM cod_entries x WHERE x."storeId" = e."storeId" AND (x."settlesId" = e.id OR x."reversesId" = e.id)))`,
+              [storeId],
+            ),
+            sql.query(`SELECT * FROM cod_statements WHERE "storeId" = $1 ORDER BY "createdAt" DESC, id DESC LIMIT 20`, [storeId]),
+            sql.query(
+              `SELECT carrier, to_char("deliveredAt", 'YYYY-MM-DD'), sum(amount) FROM cod_collections WHERE "storeId" = $1 AND "deliveredAt" >= now() - interval '61 days' GROUP BY 1, 2`,
+              [storeId],
+            ),
+            sql.query(
+              `SELECT carrier, to_char("createdAt", 'YYYY-MM-DD'), sum(amount) FROM cod_entries WHERE "storeId" = $1 AND "collectionId" IS NOT NULL AND "createdAt" >= now() - interval '61 days' GROUP BY 1, 2`,
+              [storeId],
+            ),
+          ]);
+          return true;
+        },
+        { concurrency: 8 },
+      );
+      const [{ n }] = (await sql.query(`SELECT count(*)::int AS n FROM cod_collections WHERE "storeId" = $1`, [storeId])).rows as { n: number }[];
+      results.push({
+        scenario: "cod: the Cash on delivery page of the big store (page)",
+        concurrency: 8,
+        ...app,
+        floor: floorOf(floor),
+        note: `${n} expected collections in the store`,
+      });
+      log(`cod (page): p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms over ${n} collections`);
     }
 
     if (want("home")) {

@@ -24,7 +24,7 @@ describe("POST /api/v1/orders", () => {
       ["SKU-A", 10000, 20000],
       ["SKU-B", 2550, 2550],
     ]);
-    expect(order.totals).toEqual({ subtotal: 22550, shipping: 2500, discount: 0, tax: 0, total: 25050, currency: "SAR" });
+    expect(order.totals).toEqual({ subtotal: 22550, shipping: 2500, codFee: 0, discount: 0, tax: 0, total: 25050, currency: "SAR" });
     expect(order.customer.phone).toBe(phone);
     const events = await db.orderEvent.findMany({ where: { storeId: s.store.id, orderId: order.id } });
     expect(events.map((e) => [e.type, e.actorType])).toEqual([["order.placed", "API_TOKEN"]]);

@@ -803,6 +803,7 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/settings/cod/actions.ts#saveStatementColumnsAction":
     "one carrier's columns written by one jsonb_set: saves of two carriers keep both, of one carrier the last wins",
   "s/[storeSlug]/cod/export/route.ts#GET": "a read",
+  "s/[storeSlug]/settings/cod/actions.ts#saveCodTermsAction": "settings (one document, replaced whole: each intake reads it in its own transaction)",
   "s/[storeSlug]/orders/[orderId]/actions.ts#replyToCustomerAction":
     "each message is its own row, sent once by its own job (two people writing at once send two messages, as they meant)",
   "s/[storeSlug]/settings/cod/actions.ts#saveConfirmationSettingsAction":

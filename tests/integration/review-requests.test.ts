@@ -109,14 +109,17 @@ describe("review requests", () => {
     const s = await store({ quietHours: { start: "22:00", end: "09:00" }, delayDays: 0 });
     const { order } = await delivered(s);
     const request = await requestOf(s, order.id);
-    // Pretend the worker runs at 23:30 Riyadh (20:30 UTC) on the due day.
-    const lateEvening = new Date(Date.UTC(2026, 10, 30, 20, 30));
+    // Pretend the worker runs at 23:30 Riyadh (20:30 UTC) on the due day — a day ahead of the real clock, so
+    // that the message the morning run queues (due at the real now) is due by the pretended morning too.
+    const now = new Date();
+    const lateEvening = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 20, 30));
+    const morning = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 2, 6, 0));
     await db.job.updateMany({ where: { storeId: s.store.id, kind: "review.request" }, data: { runAt: lateEvening } });
     await runAt(s.store.id, lateEvening);
     const deferred = await requestOf(s, order.id);
     expect(deferred.status).toBe("SCHEDULED");
-    expect(deferred.scheduledFor.toISOString()).toBe("2026-12-01T06:00:00.000Z");
-    await runAt(s.store.id, new Date("2026-12-01T06:00:01Z"));
+    expect(deferred.scheduledFor.toISOString()).toBe(morning.toISOString());
+    await runAt(s.store.id, new Date(morning.getTime() + 1000));
     expect((await requestOf(s, order.id)).status).toBe("SENT");
     expect(sentTo(order.customer.phone)).toHaveLength(1);
     expect(request.id).toBe(deferred.id);

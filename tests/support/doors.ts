@@ -153,6 +153,10 @@ export const ACTIONS: Record<string, ActionCase> = {
     input: () => ({ carrier: "aramex", columns: { tracking: "Shipment", amount: "Cash", reference: "", paidOn: "", amountIn: "major" } }),
     crossIds: false,
   },
+  "s/[storeSlug]/settings/cod/actions.ts#saveCodTermsAction": {
+    input: () => ({ fee: 1500, min: 1000, max: 500_000, cities: [{ city: "riyadh", fee: 0, min: null, max: null }] }),
+    crossIds: false,
+  },
   "s/[storeSlug]/cod/actions.ts#settleCollectionAction": { input: (v) => ({ id: v.collectionId, note: "settled" }), crossIds: true },
   "s/[storeSlug]/cod/actions.ts#settleLineAction": { input: (v) => ({ id: v.lineId, note: "settled" }), crossIds: true },
   "s/[storeSlug]/cod/actions.ts#reverseStatementAction": { input: (v) => ({ id: v.statementId, note: "wrong carrier" }), crossIds: true },

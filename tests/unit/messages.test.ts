@@ -88,6 +88,7 @@ describe("message catalogs", () => {
       lines: "SAR 90.00",
       stated: "SAR 100.00",
       difference: "SAR 10.00",
+      limit: "SAR 50.00",
     };
     for (const [locale, catalog] of [
       ["en", en],

@@ -92,6 +92,15 @@ export type Mismatch = {
   at: string;
 };
 
+/** How many mismatches are open: collections paid but not balanced, and lines that matched no cash, not settled. */
+export async function cashMismatchCount(ctx: StoreContext): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT (SELECT count(*) FROM cod_collections WHERE "storeId" = ${ctx.storeId}::uuid AND outstanding <> 0 AND remittances > 0)
+         + (SELECT count(*) FROM cod_entries e WHERE e."storeId" = ${ctx.storeId}::uuid AND e."collectionId" IS NULL AND e.kind = 'REMITTANCE'
+              AND NOT EXISTS (SELECT 1 FROM cod_entries x WHERE x."storeId" = e."storeId" AND (x."settlesId" = e.id OR x."reversesId" = e.id))) AS n`;
+  return n(row?.n);
+}
+
 /** The mismatches still open, oldest first, at most `limit` of each source. */
 export async function cashMismatches(ctx: StoreContext, limit = 100): Promise<Mismatch[]> {
   const [collections, lines] = await Promise.all([

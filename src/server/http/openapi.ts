@@ -271,10 +271,15 @@ export function buildOpenApiDocument() {
       },
       "/storefront/payment-options": {
         get: {
-          ...op("Whether the checkout may offer cash on delivery to a phone: offered, or not with the store's reason (risk score, band and factors)", {
-            errors: [401, 422],
-          }),
-          parameters: [{ name: "phone", in: "query", required: true, schema: { type: "string" } }],
+          ...op(
+            "Whether the checkout may offer cash on delivery to a phone: offered (with the store's fee for the city), or not with the store's reason — risk score, band and factors, or the order value the store offers it for in that city (rule below_minimum | above_maximum, limit)",
+            { errors: [401, 422] },
+          ),
+          parameters: [
+            { name: "phone", in: "query", required: true, schema: { type: "string" } },
+            { name: "city", in: "query", required: false, schema: { type: "string" } },
+            { name: "amount", in: "query", required: false, schema: { type: "integer", description: "The order's value before the fee, in minor units" } },
+          ],
         },
       },
       "/carriers": { get: op("Integrated carriers and the store's own couriers, with capabilities", { errors: [401] }) },

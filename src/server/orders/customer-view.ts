@@ -26,6 +26,7 @@ export const customerOrderView = z.object({
   totals: z.object({
     subtotal: z.number().int(),
     shippingFee: z.number().int(),
+    codFee: z.number().int(),
     discountTotal: z.number().int(),
     taxTotal: z.number().int(),
     total: z.number().int(),
@@ -62,6 +63,7 @@ const select = {
   currency: true,
   subtotal: true,
   shippingFee: true,
+  codFee: true,
   discountTotal: true,
   taxTotal: true,
   total: true,
@@ -127,6 +129,7 @@ function toView(row: Row): CustomerOrderView {
     totals: {
       subtotal: row.subtotal,
       shippingFee: row.shippingFee,
+      codFee: row.codFee,
       discountTotal: row.discountTotal,
       taxTotal: row.taxTotal,
       total: row.total,

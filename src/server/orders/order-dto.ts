@@ -68,6 +68,8 @@ export const orderDto = z.object({
   totals: z.object({
     subtotal: z.number().int(),
     shipping: z.number().int(),
+    /** The store's cash-on-delivery fee, in the total (0: none). */
+    codFee: z.number().int(),
     discount: z.number().int(),
     tax: z.number().int(),
     total: z.number().int(),
@@ -134,6 +136,7 @@ export function toOrderDto(row: OrderRow): OrderDto {
     totals: {
       subtotal: row.subtotal,
       shipping: row.shippingFee,
+      codFee: row.codFee,
       discount: row.discountTotal,
       tax: row.taxTotal,
       total: row.total,

@@ -14,6 +14,8 @@ import { notifyUsers, orderAudience } from "@/server/notifications/notify-users"
 import { notification } from "@/server/notifications/notification-types";
 import { loadStock } from "./load-stock";
 import { codDecision, type CodDecision } from "@/server/customers/customer-risk";
+import { codTermsDecision, readCodTerms } from "./cod-terms";
+import { formatMoney } from "@/server/money/money";
 import { readConfirmationSettings, requestConfirmationInTx } from "./cod-confirmation";
 import { shouldAsk } from "./confirmation-rules";
 
@@ -85,7 +87,29 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     const branchId = chooseShippingBranch(availability, branches);
 
     const subtotal = sumMinor(lines.map((l) => l.lineTotal));
-    const total = sumMinor([subtotal, input.shipping.fee]);
+    // Cash on delivery on the store's terms for the city: offered for the order's value (before the fee)
+    // within its limits, and its fee added to the total.
+    let codFee = 0;
+    if (input.payment.method === "cash_on_delivery") {
+      const { codTerms, currency } = await tx.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { codTerms: true, currency: true } });
+      const value = sumMinor([subtotal, input.shipping.fee]);
+      const terms = codTermsDecision(readCodTerms(codTerms), input.shipping.city, value);
+      if (!terms.offered) {
+        const limit = { money: terms.limit, currency };
+        const below = terms.rule === "below_minimum";
+        throw new AppError(
+          "COD_NOT_ALLOWED",
+          `Cash on delivery is offered for orders of ${below ? "at least" : "at most"} ${formatMoney(terms.limit, currency, "en")}.`,
+          {
+            say: { key: below ? "codBelowMinimum" : "codAboveMaximum", params: { limit } },
+            fields: { "payment.method": issue(below ? "codBelowMinimum" : "codAboveMaximum", { limit }) },
+            details: { terms: { rule: terms.rule, limit: terms.limit, value, city: terms.city } },
+          },
+        );
+      }
+      codFee = terms.fee;
+    }
+    const total = sumMinor([subtotal, input.shipping.fee, codFee]);
 
     // A blocked customer is matched by phone, and by email when one is given.
     const blocked = await tx.customer.findFirst({
@@ -160,6 +184,7 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
         currency: store.currency,
         subtotal,
         shippingFee: input.shipping.fee,
+        codFee,
         total,
         itemsCount: lines.reduce((n, l) => n + l.quantity, 0),
         shippingName: input.shipping.name ?? input.customer.name,

@@ -126,6 +126,7 @@ export default async function CustomerOrderPage({ params, searchParams }: { para
             [
               ["subtotal", view.totals.subtotal],
               ["shipping", view.totals.shippingFee],
+              ...(view.totals.codFee ? [["codFee", view.totals.codFee] as const] : []),
               ...(view.totals.discountTotal ? [["discount", -view.totals.discountTotal] as const] : []),
               ...(view.totals.taxTotal ? [["tax", view.totals.taxTotal] as const] : []),
             ] as const

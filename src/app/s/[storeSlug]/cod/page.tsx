@@ -13,7 +13,16 @@ import { formatOrderNumber } from "@/server/orders/order-number";
 import { CARRIER_IDS, isCarrierId } from "@/server/shipping/carriers";
 import { AGING_BUCKETS } from "@/server/cod/cod-rules";
 import { MAX_STATEMENT_BYTES } from "@/server/cod/statements";
-import { cashAging, cashByCarrier, cashMismatches, outstandingSeries, recentStatements, statementLines, type Mismatch } from "@/server/cod/cod-ledger";
+import {
+  cashAging,
+  cashByCarrier,
+  cashMismatchCount,
+  cashMismatches,
+  outstandingSeries,
+  recentStatements,
+  statementLines,
+  type Mismatch,
+} from "@/server/cod/cod-ledger";
 import { isUuid } from "@/server/ids";
 import { NoteAction } from "./_components/note-action";
 import { FetchStatements } from "./_components/fetch-statements";
@@ -22,6 +31,9 @@ import { StatementUpload } from "./_components/statement-upload";
 export async function generateMetadata() {
   return { title: (await getTranslations("cod"))("title") };
 }
+
+/** The oldest mismatches of each kind are listed; the rest are in the export. */
+const MISMATCHES_SHOWN = 25;
 
 const CARRIER_FILLS: Record<string, string> = {
   aramex: "fill-red-500",
@@ -55,13 +67,14 @@ export default async function CashOnDeliveryPage({
   if (!can(ctx.role, "cod.read")) return <Forbidden />;
   const search = await searchParams;
   const manage = can(ctx.role, "cod.manage");
-  const [t, tCarrier, locale, carriers, aging, mismatches, statements, series] = await Promise.all([
+  const [t, tCarrier, locale, carriers, aging, mismatches, mismatchCount, statements, series] = await Promise.all([
     getTranslations("cod"),
     getTranslations("carrierName"),
     getLocale(),
     cashByCarrier(ctx),
     cashAging(ctx),
-    cashMismatches(ctx),
+    cashMismatches(ctx, MISMATCHES_SHOWN),
+    cashMismatchCount(ctx),
     recentStatements(ctx),
     outstandingSeries(ctx, store.timeZone, 60),
   ]);
@@ -148,7 +161,7 @@ export default async function CashOnDeliveryPage({
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-4">
           <dt className="text-sm text-slate-600">{t("mismatchesOpen")}</dt>
-          <dd className="mt-1 text-xl font-semibold tabular-nums">{number.format(mismatches.length)}</dd>
+          <dd className="mt-1 text-xl font-semibold tabular-nums">{number.format(mismatchCount)}</dd>
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-4">
           <dt className="text-sm text-slate-600">{t("statementsRecorded")}</dt>
@@ -258,7 +271,12 @@ export default async function CashOnDeliveryPage({
             {t("noMismatches")}
           </p>
         ) : (
-          <ul className="divide-y divide-slate-100">{mismatches.map(mismatchItem)}</ul>
+          <>
+            <ul className="divide-y divide-slate-100">{mismatches.map(mismatchItem)}</ul>
+            {mismatchCount > mismatches.length && (
+              <p className="mt-2 text-sm text-slate-600">{t("moreMismatches", { shown: mismatches.length, n: mismatchCount })}</p>
+            )}
+          </>
         )}
       </Card>
 

@@ -8,6 +8,8 @@ import { z } from "zod";
 import { CARRIER_IDS } from "@/server/shipping/carriers";
 import { statementColumnsOfCarrier } from "@/server/cod/statement-columns";
 import { saveStatementColumns } from "@/server/cod/statement-settings";
+import { codTermsSchema } from "@/server/orders/cod-terms";
+import { saveCodTerms } from "@/server/orders/manage-cod-terms";
 
 export const saveRiskSettingsAction = storeAction({ input: riskSettingsSchema, permission: "settings.manage", revalidate: "store" }, async (input, ctx) => {
   await saveRiskSettings(ctx, input);
@@ -29,3 +31,8 @@ export const saveStatementColumnsAction = storeAction(
     return null;
   },
 );
+
+export const saveCodTermsAction = storeAction({ input: codTermsSchema, permission: "settings.manage", revalidate: "store" }, async (input, ctx) => {
+  await saveCodTerms(ctx, input);
+  return null;
+});

@@ -10,6 +10,10 @@ import { ConfirmationSettingsForm } from "./_components/confirmation-settings-fo
 import { getConfirmationSettings } from "@/server/orders/cod-confirmation";
 import { getStatementColumns } from "@/server/cod/statement-settings";
 import { StatementColumnsForm } from "./_components/statement-columns-form";
+import { CodTermsForm } from "./_components/cod-terms-form";
+import { getCodTerms } from "@/server/orders/manage-cod-terms";
+import { KNOWN_CITIES } from "@/server/shipping/cities";
+import { minorUnitDigits } from "@/server/money/money";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("riskSettings"))("title") };
@@ -19,19 +23,31 @@ export default async function CodSettingsPage({ params }: { params: Promise<{ st
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
-  const [settings, confirmation, columns, t, tc, ts] = await Promise.all([
+  const [settings, confirmation, columns, terms, t, tc, ts, tCity] = await Promise.all([
     getRiskSettings(ctx),
     getConfirmationSettings(ctx),
     getStatementColumns(ctx),
+    getCodTerms(ctx),
     getTranslations("riskSettings"),
     getTranslations("confirmationSettings"),
     getTranslations("codSettings"),
+    getTranslations("cities"),
   ]);
+  const cities = KNOWN_CITIES.map((key) => ({ key, name: tCity(key as "riyadh") })).sort((a, b) => a.name.localeCompare(b.name));
   return (
     <main className="max-w-3xl space-y-4">
       <PageHeading title={t("title")} intro={t("intro")} />
       <Card title={tc("title")}>
         <ConfirmationSettingsForm storeSlug={store.slug} settings={confirmation} canEdit={can(ctx.role, "settings.manage")} />
+      </Card>
+      <Card title={ts("termsTitle")}>
+        <CodTermsForm
+          storeSlug={store.slug}
+          terms={terms}
+          cities={cities}
+          digits={minorUnitDigits(store.currency)}
+          canEdit={can(ctx.role, "settings.manage")}
+        />
       </Card>
       <Card title={t("riskTitle")}>
         <RiskSettingsForm storeSlug={store.slug} settings={settings} canEdit={can(ctx.role, "settings.manage")} />

@@ -22,6 +22,11 @@ export async function PaymentCard({ review, model, storeSlug }: CardProps) {
         <Row label={t("order.shippingFee")}>
           <Money amount={order.totals.shipping} currency={cur} />
         </Row>
+        {order.totals.codFee > 0 && (
+          <Row label={t("order.codFee")}>
+            <Money amount={order.totals.codFee} currency={cur} />
+          </Row>
+        )}
         {order.totals.discount > 0 && (
           <Row label={t("order.discount")}>
             <Money amount={-order.totals.discount} currency={cur} />
