@@ -20,11 +20,15 @@ export function StatusBadge({
   status,
   paymentStatus,
   confirmation,
+  held = false,
 }: {
   status: OrderStatus;
   paymentStatus?: PaymentStatus;
   confirmation?: { state: string } | null;
+  /** Held for a person's review (the customer's risk). */
+  held?: boolean;
 }) {
+  const tOrder = useTranslations("order");
   const t = useTranslations("status");
   const tPayment = useTranslations("paymentStatus");
   const tConfirmation = useTranslations("order.confirmation.badge");
@@ -38,6 +42,11 @@ export function StatusBadge({
       <span className={`${badge} ${COLORS[status]}`}>{t(status)}</span>
       {paymentStatus === "partially_refunded" && status !== "refunded" && (
         <span className={`${badge} ms-1 bg-rose-50 text-rose-800 ring-1 ring-rose-200`}>{tPayment("partially_refunded")}</span>
+      )}
+      {held && status === "received" && (
+        <span className={`${badge} ms-1 bg-red-50 text-red-800 ring-1 ring-red-300`} data-testid="badge-held">
+          {tOrder("heldBadge")}
+        </span>
       )}
       {unconfirmed && (
         <span className={`${badge} ms-1 bg-amber-50 text-amber-900 ring-1 ring-amber-300`} data-testid="badge-unconfirmed">

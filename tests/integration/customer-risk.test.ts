@@ -6,6 +6,7 @@ import { isAppError } from "@/server/errors/app-error";
 import * as riskRoute from "@/app/api/v1/customers/[customerId]/risk/route";
 import * as paymentOptionsRoute from "@/app/api/v1/storefront/payment-options/route";
 import { saveRiskSettings } from "@/server/customers/manage-risk-settings";
+import { releaseHold } from "@/server/orders/release-hold";
 import { readRiskSettings, riskSettingsSchema } from "@/server/customers/risk-settings";
 import { api } from "../support/api";
 import { orderInput } from "../support/factories";
@@ -104,6 +105,44 @@ describe("a customer's cash-on-delivery risk", () => {
     // Paying by card is still accepted, and another customer's COD order too.
     expect((await api.placeOrder(s.tokens.OWNER, orderInput({ phone, payment: { method: "card" } } as never))).status).toBe(201);
     expect((await api.placeOrder(s.tokens.OWNER, orderInput({ phone: uniquePhone() }))).status).toBe(201);
+  });
+
+  it("a band that holds for review: the COD order is placed but held with its reasons; only canceling moves it until a person releases it, once", async () => {
+    const s = await seedStore();
+    const phone = uniquePhone();
+    // Two COD orders that came back: the share that came back puts the customer in the high band.
+    for (let i = 0; i < 2; i++) {
+      const order = await seedOrder(s, { phone });
+      await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
+      await transitionOrder(s.ctx(), order.id, { to: "shipped", notifyCustomer: false, shipment: { courierName: "Own driver" } });
+      await transitionOrder(s.ctx(), order.id, { to: "returned", notifyCustomer: false });
+    }
+    await saveRiskSettings(
+      s.ctx(),
+      riskSettingsSchema.parse({ weights: { ...readRiskSettings({}).weights, returnShare: 60 }, bands: { medium: 25, high: 50 }, actions: { medium: "nothing", high: "hold" } }),
+    );
+    const placed = await api.placeOrder(s.tokens.OWNER, orderInput({ phone }));
+    expect(placed.status).toBe(201);
+    expect(placed.body.data.heldForReview).toBe(true);
+    const id = placed.body.data.id as string;
+    const held = await db.orderEvent.findFirstOrThrow({ where: { storeId: s.store.id, orderId: id, type: "order.held" } });
+    expect(held.data).toMatchObject({ band: "high" });
+    expect((held.data as { reasons: unknown[] }).reasons).toContainEqual({ factor: "returnShare", points: 60 });
+
+    const refusal = await transitionOrder(s.ctx(), id, { to: "in_progress", notifyCustomer: false }).catch((e: unknown) => e);
+    expect(isAppError(refusal) && refusal.code).toBe("ORDER_HELD");
+
+    await releaseHold(s.ctx(), id);
+    const again = await releaseHold(s.ctx(), id).catch((e: unknown) => e);
+    expect(isAppError(again) && again.code).toBe("CONFLICT");
+    await transitionOrder(s.ctx(), id, { to: "in_progress", notifyCustomer: false });
+    const types = (await db.orderEvent.findMany({ where: { storeId: s.store.id, orderId: id }, orderBy: { createdAt: "asc" } })).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(["order.held", "order.released", "order.status_changed"]));
+
+    // A held order can still be canceled.
+    const other = await api.placeOrder(s.tokens.OWNER, orderInput({ phone }));
+    expect(other.body.data.heldForReview).toBe(true);
+    await transitionOrder(s.ctx(), other.body.data.id, { to: "canceled", notifyCustomer: false });
   });
 
   it("keeps the bands in order and falls back to the defaults for a document that no longer reads", () => {

@@ -473,6 +473,19 @@ const RACES: Record<string, Race> = {
         simulatorControl.remittanceQuirks = true;
       },
     },
+  "hold for review: five people release one held order at once, through the order page: one release": {
+    doors: ["s/[storeSlug]/orders/[orderId]/actions.ts#releaseHoldAction"],
+    async run() {
+      const s = await shop();
+      const order = await seedOrder(s);
+      await db.order.update({ where: { storeId_id: { storeId: s.store.id, id: order.id } }, data: { heldAt: new Date() } });
+      const release = await action("s/[storeSlug]/orders/[orderId]/actions.ts#releaseHoldAction");
+      const results = await at(5, () => release(s.store.slug, { orderId: order.id }));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok).map((r) => r.error?.code)).toEqual(Array(4).fill("CONFLICT"));
+      expect(await db.orderEvent.count({ where: { storeId: s.store.id, orderId: order.id, type: "order.released" } })).toBe(1);
+    },
+  },
   "review request now: five presses at once send one request": {
     doors: ["s/[storeSlug]/orders/_components/review-actions.ts#sendReviewRequestNowAction"],
     async run() {

@@ -149,6 +149,7 @@ export const ACTIONS: Record<string, ActionCase> = {
     crossIds: false,
   },
   "s/[storeSlug]/orders/[orderId]/actions.ts#confirmForCustomerAction": { input: (v) => ids(v), crossIds: true },
+  "s/[storeSlug]/orders/[orderId]/actions.ts#releaseHoldAction": { input: (v) => ids(v), crossIds: true },
   "s/[storeSlug]/settings/cod/actions.ts#saveStatementColumnsAction": {
     input: () => ({ carrier: "aramex", columns: { tracking: "Shipment", amount: "Cash", reference: "", paidOn: "", amountIn: "major" } }),
     crossIds: false,

@@ -121,7 +121,13 @@ export async function customerRisk(ctx: StoreContext, unverifiedCustomerId: stri
 }
 
 export type CodDecision =
-  | { offered: true; /** The customer's band asks them to confirm a COD order. */ confirm: boolean }
+  | {
+      offered: true;
+      /** The customer's band asks them to confirm a COD order. */
+      confirm: boolean;
+      /** The customer's band holds a COD order for a person's review, for these reasons. */
+      hold?: { score: number; band: RiskBand; reasons: { factor: RiskFactor; points: number }[] };
+    }
   | { offered: false; score: number; band: RiskBand; reasons: { factor: RiskFactor; points: number }[] };
 
 /**
@@ -136,8 +142,10 @@ export async function codDecision(client: Client, storeId: string, phone: string
   const customer = await client.customer.findUnique({ where: { storeId_phone: { storeId, phone } }, select: { id: true } });
   const { factors, score, band } = await assess(client, storeId, customer?.id ?? null, settings, candidate);
   const action = actionFor(settings, band);
+  const reasons = factors.filter((f) => f.points > 0).map((f) => ({ factor: f.factor, points: f.points }));
+  if (action === "hold") return { offered: true, confirm: false, hold: { score, band, reasons } };
   if (action !== "no_cod") return { offered: true, confirm: action === "confirm" };
-  return { offered: false, score, band, reasons: factors.filter((f) => f.points > 0).map((f) => ({ factor: f.factor, points: f.points })) };
+  return { offered: false, score, band, reasons };
 }
 
 /** The checkout's question: may cash on delivery be offered to this phone? */

@@ -14,8 +14,11 @@ export const RISK_FACTORS = [
 export type RiskFactor = (typeof RISK_FACTORS)[number];
 export type RiskBand = "low" | "medium" | "high";
 
-/** What a band does to a cash-on-delivery order: nothing, the customer is asked to confirm it, or cash on delivery is not offered. */
-export const RISK_ACTIONS = ["nothing", "confirm", "no_cod"] as const;
+/**
+ * What a band does to a cash-on-delivery order: nothing, the customer is asked to confirm it, it is held for
+ * a person's review (placed, but nothing moves it on until someone releases it), or cash on delivery is not offered.
+ */
+export const RISK_ACTIONS = ["nothing", "confirm", "hold", "no_cod"] as const;
 export type RiskAction = (typeof RISK_ACTIONS)[number];
 
 export type RiskOrder = {

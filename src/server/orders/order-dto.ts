@@ -21,6 +21,8 @@ export const orderSummaryDto = z.object({
   city: z.string(),
   tags: z.array(z.string()),
   confirmation,
+  /** Held for a person's review (the customer's risk): only canceling moves it until someone releases it. */
+  heldForReview: z.boolean(),
 });
 export type OrderSummaryDto = z.infer<typeof orderSummaryDto>;
 
@@ -43,6 +45,8 @@ export const orderDto = z.object({
   customer: z.object({ id: z.uuid(), name: z.string(), phone: z.string(), email: z.string().nullable() }),
   payment: z.object({ method: z.enum(PAYMENT_METHODS), status: z.enum(PAYMENT_STATUSES) }),
   confirmation,
+  /** Held for a person's review (the customer's risk): only canceling moves it until someone releases it. */
+  heldForReview: z.boolean(),
   shipping: z.object({
     name: z.string(),
     phone: z.string(),
@@ -97,6 +101,7 @@ export function toOrderSummaryDto(row: OrderSummaryRow): OrderSummaryDto {
     city: row.shippingCity,
     tags: [...row.tags].sort(),
     confirmation: confirmationOf(row),
+    heldForReview: row.heldAt !== null,
   };
 }
 
@@ -120,6 +125,7 @@ export function toOrderDto(row: OrderRow): OrderDto {
     customer: { id: row.customerId, name: row.customerName, phone: row.customerPhone, email: row.customerEmail },
     payment: { method: paymentMethodFromDb(row.paymentMethod), status: paymentStatusFromDb(row.paymentStatus) },
     confirmation: confirmationOf(row),
+    heldForReview: row.heldAt !== null,
     shipping: {
       name: row.shippingName,
       phone: row.shippingPhone,

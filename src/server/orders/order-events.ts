@@ -61,6 +61,14 @@ export const ORDER_EVENTS = {
   }),
   "label.void_refused": z.looseObject({ carrier: z.string().nullable(), reason: z.string() }),
   "shipment.updated": z.looseObject({ status: z.string(), trackingNumber: z.string().optional() }),
+  /** Held at intake for a person's review: the customer's risk band says so, for these reasons. */
+  "order.held": z.looseObject({
+    score: z.number(),
+    band: z.enum(["low", "medium", "high"]).catch("high"),
+    reasons: z.array(z.looseObject({ factor: z.string(), points: z.number() })).catch([]),
+  }),
+  /** A person released the hold: the order may move on. */
+  "order.released": z.looseObject({}),
   /** Cash on delivery: the carrier took the cash at the door. */
   "cod.collected": z.looseObject({ amount: z.number(), ...money, trackingNumber: z.string().optional() }),
   /** A carrier's statement paid (part of) the order's cash: how its line matched. */

@@ -23,7 +23,7 @@ const TAGS = Prisma.sql`COALESCE((SELECT array_agg(t.name) FROM order_tags ot JO
 
 const SUMMARY_COLUMNS = Prisma.sql`o.id, o.number, o.status::text AS status, o."placedAt", o."customerId", o."customerName", o."customerPhone",
   o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.currency, o.total, o."itemsCount", o."branchId", o."shippingCity",
-  o.confirmation::text AS confirmation, o."confirmationDueAt"`;
+  o.confirmation::text AS confirmation, o."confirmationDueAt", o."heldAt"`;
 
 export type OrderSummaryRow = {
   id: string;
@@ -42,6 +42,7 @@ export type OrderSummaryRow = {
   shippingCity: string;
   confirmation: DbConfirmationState | null;
   confirmationDueAt: Date | null;
+  heldAt: Date | null;
   tags: string[];
 };
 

@@ -27,6 +27,8 @@ export type TransitionFacts = {
   refundAmount?: number;
   /** The order's label is being voided: until the carrier answers, the order stays where it is. */
   labelVoiding?: boolean;
+  /** Held for a person's review (the customer's risk): it may be canceled, nothing else, until released. */
+  held?: boolean;
 };
 
 export type TransitionRefusal =
@@ -34,7 +36,8 @@ export type TransitionRefusal =
   | { code: "SHIPMENT_REQUIRED" }
   | { code: "REFUND_EXCEEDS_PAID"; refundable: number }
   | { code: "REFUND_AMOUNT_INVALID" }
-  | { code: "LABEL_IN_PROGRESS" };
+  | { code: "LABEL_IN_PROGRESS" }
+  | { code: "ORDER_HELD" };
 
 export const isAllowedByTable = (from: OrderStatus, to: OrderStatus) => TRANSITIONS[from].includes(to);
 
@@ -45,11 +48,13 @@ export const shippedNeedsShipment = (f: TransitionFacts) => !(f.to === "shipped"
 export const refundWithinPaid = (f: TransitionFacts) => !(f.to === "refunded" && f.refundAmount !== undefined && f.refundAmount > f.refundable);
 export const refundAmountPositive = (f: TransitionFacts) => !(f.to === "refunded" && f.refundAmount !== undefined && f.refundAmount <= 0);
 export const stayWhileLabelVoiding = (f: TransitionFacts) => !(f.labelVoiding && f.via !== "void_label");
+export const heldOnlyCanceled = (f: TransitionFacts) => !(f.held && f.to !== "canceled");
 
 /** Why this move cannot happen now, or null when it can. */
 export function refuseTransition(f: TransitionFacts): TransitionRefusal | null {
   if (!isAllowedByTable(f.from, f.to)) return { code: "ORDER_INVALID_TRANSITION", reason: "not_allowed" };
   if (!stayWhileLabelVoiding(f)) return { code: "LABEL_IN_PROGRESS" };
+  if (!heldOnlyCanceled(f)) return { code: "ORDER_HELD" };
   if (!shippedToInProgressOnlyByVoidingLabel(f)) return { code: "ORDER_INVALID_TRANSITION", reason: "only_by_voiding_label" };
   if (!refundNeedsSomethingPaid(f)) return { code: "ORDER_INVALID_TRANSITION", reason: "nothing_paid" };
   if (!shippedNeedsShipment(f)) return { code: "SHIPMENT_REQUIRED" };

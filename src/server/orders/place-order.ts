@@ -185,6 +185,7 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
         subtotal,
         shippingFee: input.shipping.fee,
         codFee,
+        heldAt: cod?.offered && cod.hold ? new Date() : null,
         total,
         itemsCount: lines.reduce((n, l) => n + l.quantity, 0),
         shippingName: input.shipping.name ?? input.customer.name,
@@ -221,6 +222,11 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
       },
       select: { id: true },
     });
+    // Held for a person's review by the customer's risk band: on the timeline with the reasons.
+    if (cod?.offered && cod.hold)
+      await tx.orderEvent.create({
+        data: { storeId: ctx.storeId, orderId: created.id, ...orderEvent("order.held", cod.hold), actorType: "SYSTEM", actorName: "Tajer" },
+      });
     // Cash on delivery the customer confirms first: by the store's setting, or their risk band's.
     const confirmation = readConfirmationSettings(store.confirmationSettings);
     const ask = shouldAsk(confirmation, { cod: !!cod?.offered, bandAsks: !!cod?.offered && cod.confirm });

@@ -77,6 +77,7 @@ export async function transitionOrderInTx(
     refundAmount: input.refundAmount,
     // Asked only of a shipped order: the one a label void can be waiting on.
     labelVoiding: from === "shipped" && (await tx.shipment.count({ where: { storeId: ctx.storeId, orderId, status: "VOIDING" } })) > 0,
+    held: order.heldAt !== null,
   });
   if (refusal) throw refusalError(refusal, from, input.to, refundable, order.currency);
 
@@ -184,6 +185,7 @@ type OrderForMove = {
   stockTaken: boolean;
   branchId: string | null;
   shippingCity: string;
+  heldAt: Date | null;
   items: { id: string; variantId: string | null; quantity: number; stockBranchId: string | null }[];
 };
 
@@ -191,7 +193,7 @@ type OrderForMove = {
 async function selectOrderForMove(tx: Tx, ctx: StoreContext, orderId: string): Promise<OrderForMove | null> {
   const rows = await tx.$queryRaw<OrderForMove[]>`
     SELECT o.status::text AS status, o.version, o.total, o."refundedAmount", o.currency, o."paymentMethod"::text AS "paymentMethod",
-      o."paymentStatus"::text AS "paymentStatus", o."stockTaken", o."branchId", o."shippingCity",
+      o."paymentStatus"::text AS "paymentStatus", o."stockTaken", o."branchId", o."shippingCity", o."heldAt",
       COALESCE((SELECT json_agg(json_build_object('id', i.id, 'variantId', i."variantId", 'quantity', i.quantity, 'stockBranchId', i."stockBranchId"))
         FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id), '[]') AS items
     FROM orders o WHERE ${visibleOrdersSql(ctx)} AND o.id = ${orderId}::uuid`;
@@ -259,6 +261,8 @@ function refusalError(refusal: NonNullable<ReturnType<typeof refuseTransition>>,
               : { key: "invalidTransitionNone", params: { from: { status: from } } };
       return new AppError("ORDER_INVALID_TRANSITION", `${why} Allowed: ${allowed.join(", ") || "none"}.`, { details: { from, allowed }, say });
     }
+    case "ORDER_HELD":
+      return new AppError("ORDER_HELD", "The order is held for review: release it first (or cancel it).", { say: { key: "orderHeld" } });
     case "SHIPMENT_REQUIRED":
       return new AppError("SHIPMENT_REQUIRED", "To mark the order shipped, say which courier takes it.", {
         fields: { "shipment.courierName": issue("requiredToShip") },

@@ -117,7 +117,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
                   </Link>
                   <span className="text-sm text-slate-600">{format.dateTime(new Date(o.placedAt), { dateStyle: "medium" })}</span>
                   <Money amount={o.totals.total} currency={o.totals.currency} />
-                  <StatusBadge status={o.status} paymentStatus={o.payment.status} confirmation={o.confirmation} />
+                  <StatusBadge status={o.status} paymentStatus={o.payment.status} confirmation={o.confirmation} held={o.heldForReview} />
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { releaseHold } from "@/server/orders/release-hold";
 import { storeAction } from "@/server/actions/action-client";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { transitionOrderInput } from "@/server/orders/schemas-transition";
@@ -21,6 +22,12 @@ export const executeOrderAction = storeAction(
 export const confirmForCustomerAction = storeAction(
   { input: z.strictObject({ orderId: z.uuid() }), permission: "orders.update", revalidate: "store" },
   ({ orderId }, ctx) => confirmForCustomer(ctx, orderId),
+);
+
+/** A person releases an order held for review (the customer's risk in front of them): once. */
+export const releaseHoldAction = storeAction(
+  { input: z.strictObject({ orderId: z.uuid() }), permission: "orders.update", revalidate: "store" },
+  ({ orderId }, ctx) => releaseHold(ctx, orderId),
 );
 
 /** The customer answered in a person's own words (WhatsApp inside its window, else SMS where the store has it). */

@@ -6,6 +6,7 @@ import { requireStoreAccess } from "@/server/stores/store-access";
 import { getOrderReview } from "@/server/orders/get-order-review";
 import { formatOrderNumber } from "@/server/orders/order-number";
 import { StatusBadge } from "@/components/status-badge";
+import { OrderActionButton } from "../_components/order-action-button";
 import type { OrderStatus } from "@/server/orders/order-status";
 import { OrderActions } from "../_components/order-actions";
 import { OrderTags } from "../_components/order-tags";
@@ -57,7 +58,7 @@ export default async function OrderPage({ params }: { params: Params }) {
       </Link>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t("order.title", { number: formatOrderNumber(order.number) })}</h1>
-        <StatusBadge status={order.status} paymentStatus={order.payment.status} confirmation={order.confirmation} />
+        <StatusBadge status={order.status} paymentStatus={order.payment.status} confirmation={order.confirmation} held={order.heldForReview} />
         <span className="text-sm text-slate-600">
           {t("order.placedAt", { date: format.dateTime(new Date(order.placedAt), { dateStyle: "long", timeStyle: "short" }) })}
           {" · "}
@@ -72,6 +73,22 @@ export default async function OrderPage({ params }: { params: Params }) {
             {t("customers.viewCustomer")}
           </Link>
         </p>
+      )}
+      {order.heldForReview && (
+        <section
+          aria-label={t("order.held.title")}
+          className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          data-testid="order-held"
+        >
+          <div>
+            <p className="font-medium">{t("order.held.title")}</p>
+            <p>{t("order.held.body")}</p>
+            <Link href={`/s/${access.store.slug}/customers/${order.customer.id}`} className="font-medium underline">
+              {t("order.held.seeRisk")}
+            </Link>
+          </div>
+          {model.may.update && <OrderActionButton storeSlug={access.store.slug} orderId={order.id} action="releaseHold" />}
+        </section>
       )}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { sendReviewRequestNowAction } from "./review-actions";
-import { confirmForCustomerAction } from "../[orderId]/actions";
+import { confirmForCustomerAction, releaseHoldAction } from "../[orderId]/actions";
 
 // One-click actions on an order's page: the action and its label, by name.
 const ACTIONS = {
@@ -13,6 +13,8 @@ const ACTIONS = {
   sendReviewRequest: { run: sendReviewRequestNowAction, label: "review.sendNow" },
   /** The customer said yes to a person on the phone instead of answering the message. */
   confirmForCustomer: { run: confirmForCustomerAction, label: "confirmation.confirmForCustomer" },
+  /** A person decided about an order held for the customer's risk. */
+  releaseHold: { run: releaseHoldAction, label: "releaseHold" },
 } as const;
 
 export function OrderActionButton({ storeSlug, orderId, action }: { storeSlug: string; orderId: string; action: keyof typeof ACTIONS }) {

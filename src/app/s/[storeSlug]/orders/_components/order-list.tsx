@@ -138,7 +138,7 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags, colum
               )}
               {shown.has("status") && (
                 <span className="order-2 justify-self-end pointer-fine:lg:order-none pointer-fine:lg:justify-self-start">
-                  <StatusBadge status={o.status} paymentStatus={o.payment.status} confirmation={o.confirmation} />
+                  <StatusBadge status={o.status} paymentStatus={o.payment.status} confirmation={o.confirmation} held={o.heldForReview} />
                 </span>
               )}
               {shown.has("city") && (

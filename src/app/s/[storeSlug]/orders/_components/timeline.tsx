@@ -31,6 +31,8 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
   const tOrder = useTranslations("order");
   const tStatus = useTranslations("status");
   const tCarrier = useTranslations("carrierName");
+  const tRisk = useTranslations("customerRisk");
+  const factorName = (factor: string) => (tRisk.has(`factors.${factor}`) ? tRisk(`factors.${factor}` as "factors.codBurst") : factor);
   // A carrier by its name in the reader's language; an id this version does not know, as it is.
   const carrierName = (id: string) => (isCarrierId(id) ? tCarrier(id) : id);
   const format = useFormatter();
@@ -47,6 +49,8 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     "order.placed": (d) => t("placed", { source: tOrder(`sources.${d.source}`) }),
     "order.status_changed": (d) => t("statusChanged", { from: tStatus(d.from), to: tStatus(d.to) }),
     "order.refunded": () => t("partiallyRefunded"),
+    "order.held": (d) => t("held", { band: d.band, score: d.score, reasons: d.reasons.map((r) => factorName(r.factor)).join(list) || "—" }),
+    "order.released": () => t("released"),
     "order.assigned": (d) => (d.assigneeName ? t("assigned", { name: d.assigneeName }) : t("unassigned")),
     "order.tags_changed": (d) =>
       [d.added.length ? t("tagsAdded", { tags: d.added.join(list) }) : null, d.removed.length ? t("tagsRemoved", { tags: d.removed.join(list) }) : null]
