@@ -119,7 +119,11 @@ describe("a customer's cash-on-delivery risk", () => {
     }
     await saveRiskSettings(
       s.ctx(),
-      riskSettingsSchema.parse({ weights: { ...readRiskSettings({}).weights, returnShare: 60 }, bands: { medium: 25, high: 50 }, actions: { medium: "nothing", high: "hold" } }),
+      riskSettingsSchema.parse({
+        weights: { ...readRiskSettings({}).weights, returnShare: 60 },
+        bands: { medium: 25, high: 50 },
+        actions: { medium: "nothing", high: "hold" },
+      }),
     );
     const placed = await api.placeOrder(s.tokens.OWNER, orderInput({ phone }));
     expect(placed.status).toBe(201);
