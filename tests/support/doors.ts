@@ -19,6 +19,21 @@ import { recordStatement } from "@/server/cod/statements";
 import { promises as fs } from "node:fs";
 import nodePath from "node:path";
 
+/** An Aramex drop-off label for a small box, bought from the store's wallet. */
+const aramexLabel = (s: SeededStore, orderId: string) =>
+  issueLabel(
+    s.ctx(),
+    orderId,
+    issueLabelInput.parse({
+      branchId: s.branches[0].id,
+      carrier: "aramex",
+      packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }],
+      handover: "dropoff",
+    }),
+    {},
+    { adapters: carrierAdapters() },
+  );
+
 export type Victim = {
   s: SeededStore;
   orderId: string;
@@ -350,18 +365,7 @@ export async function seedDoorsStore(): Promise<Victim> {
   };
   const order = await seedOrder(s, { phone: names.phone, name: names.customer });
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
-  const label = await issueLabel(
-    s.ctx(),
-    order.id,
-    issueLabelInput.parse({
-      branchId: s.branches[0].id,
-      carrier: "aramex",
-      packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }],
-      handover: "dropoff",
-    }),
-    {},
-    { adapters: carrierAdapters() },
-  );
+  const label = await aramexLabel(s, order.id);
   const delivered = await seedOrder(s);
   for (const to of ["in_progress", "shipped", "delivered"] as const)
     await transitionOrder(s.ctx(), delivered.id, { to, notifyCustomer: false, ...(to === "shipped" ? { shipment: { courierName: "x" } } : {}) });
@@ -436,18 +440,7 @@ export async function seedDoorsStore(): Promise<Victim> {
   // Cash on delivery: a COD parcel delivered by the carrier, paid short in a statement with a line for no parcel of the store's.
   const codOrder = await seedOrder(s);
   await transitionOrder(s.ctx(), codOrder.id, { to: "in_progress", notifyCustomer: false });
-  const codLabel = await issueLabel(
-    s.ctx(),
-    codOrder.id,
-    issueLabelInput.parse({
-      branchId: s.branches[0].id,
-      carrier: "aramex",
-      packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }],
-      handover: "dropoff",
-    }),
-    {},
-    { adapters: carrierAdapters() },
-  );
+  const codLabel = await aramexLabel(s, codOrder.id);
   await applyCarrierEvent("aramex", { trackingNumber: codLabel.trackingNumber!, status: "delivered" });
   const collection = await db.codCollection.findFirstOrThrow({ where: { storeId: s.store.id, orderId: codOrder.id } });
   const statement = await recordStatement(s.ctx(), {

@@ -4,6 +4,7 @@
 // that do not balance; the totals are one pass over the store's collections.
 import type { StoreContext } from "@/server/auth/context";
 import { db } from "@/server/db/client";
+import { Prisma } from "@/generated/prisma/client";
 import { notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
 import { addDays, localToday } from "@/server/stores/business";
@@ -24,6 +25,10 @@ export type CarrierCash = {
 
 const n = (v: unknown) => Number(v ?? 0);
 
+/** A statement's line (`e`) that matched no cash the store expected and is still open: neither settled nor reversed. */
+const OPEN_UNMATCHED_LINE = Prisma.sql`e."collectionId" IS NULL AND e.kind = 'REMITTANCE'
+  AND NOT EXISTS (SELECT 1 FROM cod_entries x WHERE x."storeId" = e."storeId" AND (x."settlesId" = e.id OR x."reversesId" = e.id))`;
+
 export async function cashByCarrier(ctx: StoreContext): Promise<CarrierCash[]> {
   const [rows, unmatched] = await Promise.all([
     db.$queryRaw<{ carrier: string; parcels: bigint; expected: bigint; collected: bigint | null; remitted: bigint; settled: bigint; outstanding: bigint }[]>`
@@ -32,8 +37,7 @@ export async function cashByCarrier(ctx: StoreContext): Promise<CarrierCash[]> {
       FROM cod_collections WHERE "storeId" = ${ctx.storeId}::uuid GROUP BY carrier`,
     db.$queryRaw<{ carrier: string; amount: bigint }[]>`
       SELECT e.carrier, sum(e.amount) AS amount FROM cod_entries e
-      WHERE e."storeId" = ${ctx.storeId}::uuid AND e."collectionId" IS NULL AND e.kind = 'REMITTANCE'
-        AND NOT EXISTS (SELECT 1 FROM cod_entries x WHERE x."storeId" = e."storeId" AND (x."settlesId" = e.id OR x."reversesId" = e.id))
+      WHERE e."storeId" = ${ctx.storeId}::uuid AND ${OPEN_UNMATCHED_LINE}
       GROUP BY e.carrier`,
   ]);
   const extra = new Map(unmatched.map((u) => [u.carrier, n(u.amount)]));
@@ -96,8 +100,7 @@ export type Mismatch = {
 export async function cashMismatchCount(ctx: StoreContext): Promise<number> {
   const [row] = await db.$queryRaw<{ n: bigint }[]>`
     SELECT (SELECT count(*) FROM cod_collections WHERE "storeId" = ${ctx.storeId}::uuid AND outstanding <> 0 AND remittances > 0)
-         + (SELECT count(*) FROM cod_entries e WHERE e."storeId" = ${ctx.storeId}::uuid AND e."collectionId" IS NULL AND e.kind = 'REMITTANCE'
-              AND NOT EXISTS (SELECT 1 FROM cod_entries x WHERE x."storeId" = e."storeId" AND (x."settlesId" = e.id OR x."reversesId" = e.id))) AS n`;
+         + (SELECT count(*) FROM cod_entries e WHERE e."storeId" = ${ctx.storeId}::uuid AND ${OPEN_UNMATCHED_LINE}) AS n`;
   return n(row?.n);
 }
 
@@ -142,8 +145,7 @@ export async function cashMismatches(ctx: StoreContext, limit = 100): Promise<Mi
       FROM cod_entries e
       JOIN cod_statements s ON s."storeId" = e."storeId" AND s.id = e."statementId"
       LEFT JOIN orders o ON o."storeId" = e."storeId" AND o.id = e."orderId"
-      WHERE e."storeId" = ${ctx.storeId}::uuid AND e."collectionId" IS NULL AND e.kind = 'REMITTANCE'
-        AND NOT EXISTS (SELECT 1 FROM cod_entries x WHERE x."storeId" = e."storeId" AND (x."settlesId" = e.id OR x."reversesId" = e.id))
+      WHERE e."storeId" = ${ctx.storeId}::uuid AND ${OPEN_UNMATCHED_LINE}
       ORDER BY e."createdAt", e.id LIMIT ${limit}`,
   ]);
   const fromCollections: Mismatch[] = collections.flatMap((c) => {

@@ -12,6 +12,10 @@ const paymentOptionsQuery = z.strictObject({
   amount: z.coerce.number().int().min(0).max(2_000_000_000).optional(),
 });
 
+/** Cash on delivery not offered, with the store's reason: COD_NOT_ALLOWED, its words, and what decided it. */
+const notOffered = (message: string, why: Record<string, unknown>) =>
+  json({ data: { cashOnDelivery: { offered: false, reason: { code: "COD_NOT_ALLOWED", message, ...why } } } });
+
 /**
  * Whether the checkout may offer cash on delivery to this phone: offered (with the store's fee for the
  * city), or not with the store's reason — the risk score and the factors behind it, or the order value the
@@ -21,37 +25,19 @@ export const GET = apiRoute("orders.create", async ({ ctx, query }) => {
   const { phone, city, amount } = query(paymentOptionsQuery);
   const { cashOnDelivery: cod } = await paymentOptions(ctx, phone);
   if (!cod.offered)
-    return json({
-      data: {
-        cashOnDelivery: {
-          offered: false,
-          reason: {
-            code: "COD_NOT_ALLOWED",
-            message: renderError({ code: "COD_NOT_ALLOWED", say: { key: "codNotAllowed", params: { score: cod.score } } }, "en").message,
-            score: cod.score,
-            band: cod.band,
-            factors: cod.reasons,
-          },
-        },
-      },
+    return notOffered(renderError({ code: "COD_NOT_ALLOWED", say: { key: "codNotAllowed", params: { score: cod.score } } }, "en").message, {
+      score: cod.score,
+      band: cod.band,
+      factors: cod.reasons,
     });
   if (!city) return json({ data: { cashOnDelivery: { offered: true } } });
   const decision = await codTermsForCheckout(ctx, city, amount);
   if (decision.offered) return json({ data: { cashOnDelivery: { offered: true, fee: decision.fee, currency: decision.currency } } });
   const key = decision.rule === "below_minimum" ? "codBelowMinimum" : "codAboveMaximum";
-  return json({
-    data: {
-      cashOnDelivery: {
-        offered: false,
-        reason: {
-          code: "COD_NOT_ALLOWED",
-          message: renderError({ code: "COD_NOT_ALLOWED", say: { key, params: { limit: { money: decision.limit, currency: decision.currency } } } }, "en")
-            .message,
-          rule: decision.rule,
-          limit: decision.limit,
-          currency: decision.currency,
-        },
-      },
-    },
+  const limit = { money: decision.limit, currency: decision.currency };
+  return notOffered(renderError({ code: "COD_NOT_ALLOWED", say: { key, params: { limit } } }, "en").message, {
+    rule: decision.rule,
+    limit: decision.limit,
+    currency: decision.currency,
   });
 });

@@ -4,14 +4,13 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { CarrierSelect } from "@/components/carrier-select";
 import type { CarrierId } from "@/server/shipping/carriers";
 import { fetchStatementsAction } from "../actions";
 
 /** Asks a carrier for its statements of this store's cash; each new one is recorded and matched, the known ones said. */
 export function FetchStatements({ storeSlug, base, carriers }: { storeSlug: string; base: string; carriers: CarrierId[] }) {
   const t = useTranslations("cod");
-  const tCarrier = useTranslations("carrierName");
   const router = useRouter();
   const [carrier, setCarrier] = useState<CarrierId>(carriers[0]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -33,16 +32,7 @@ export function FetchStatements({ storeSlug, base, carriers }: { storeSlug: stri
       }}
     >
       <h3 className="basis-full font-medium">{t("fetchTitle")}</h3>
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">{t("fetchFrom")}</span>
-        <select value={carrier} onChange={(e) => setCarrier(e.target.value as CarrierId)} className={inputClass}>
-          {carriers.map((c) => (
-            <option key={c} value={c}>
-              {tCarrier(c)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CarrierSelect label={t("fetchFrom")} carriers={carriers} value={carrier} onChange={setCarrier} />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? t("fetching") : t("fetch")}
       </Button>

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { FilePicker } from "@/components/ui/file-picker";
+import { CarrierSelect } from "@/components/carrier-select";
 import type { CarrierId } from "@/server/shipping/carriers";
 import type { StatementProblem } from "@/server/cod/statement-columns";
 
@@ -16,11 +18,9 @@ type Failure = { message: string; fields?: Record<string, string>; problems?: St
  */
 export function StatementUpload({ base, maxBytes, carriers }: { base: string; maxBytes: number; carriers: CarrierId[] }) {
   const t = useTranslations("cod");
-  const tCarrier = useTranslations("carrierName");
   const router = useRouter();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
-  const [chosen, setChosen] = useState<string | null>(null);
   const mb = Math.round(maxBytes / 1024 / 1024);
   const id = useId();
   return (
@@ -60,58 +60,18 @@ export function StatementUpload({ base, maxBytes, carriers }: { base: string; ma
       <h3 className="font-medium">{t("uploadTitle")}</h3>
       <p className="text-sm text-slate-600">{t("uploadHelp", { mb })}</p>
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="text-sm">
-          <label htmlFor={`${id}-carrier`} className="mb-1 block font-medium text-slate-700">
-            {t("carrier")}
-          </label>
-          <select id={`${id}-carrier`} name="carrier" className={inputClass} defaultValue={carriers[0]}>
-            {carriers.map((c) => (
-              <option key={c} value={c}>
-                {tCarrier(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {/* The browser's own file button speaks the browser's language: this one speaks the page's. */}
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("file")}</span>
-          <input
-            type="file"
-            name="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="peer sr-only"
-            onChange={(event) => {
-              setFailure(null);
-              setChosen(event.currentTarget.files?.[0]?.name ?? null);
-            }}
-          />
-          <span className="flex min-h-11 w-full cursor-pointer items-center gap-3 rounded-lg border border-slate-300 bg-white p-1 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
-            <span className="flex min-h-9 items-center rounded-md bg-slate-100 px-3 font-medium text-slate-800">{t("chooseButton")}</span>
-            <bdi className={chosen ? "text-slate-900" : "text-slate-500"}>{chosen ?? t("noFile")}</bdi>
-          </span>
-        </label>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("reference")}</span>
-          <input name="reference" maxLength={100} className={inputClass} dir="ltr" aria-describedby="reference-help" />
-          <span id="reference-help" className="mt-1 block text-xs text-slate-600">
-            {t("referenceHelp")}
-          </span>
-        </label>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("statedTotal")}</span>
-          <input
-            name="total"
-            inputMode="decimal"
-            maxLength={20}
-            className={inputClass}
-            dir="ltr"
-            aria-invalid={!!failure?.fields?.statedTotal}
-            aria-describedby="total-help"
-          />
-          <span id="total-help" className="mt-1 block text-xs text-slate-600">
-            {t("statedTotalHelp")}
-          </span>
-        </label>
+        <CarrierSelect label={t("carrier")} carriers={carriers} name="carrier" defaultValue={carriers[0]} />
+        <FilePicker label={t("file")} chooseLabel={t("chooseButton")} noFileLabel={t("noFile")} onChosen={() => setFailure(null)} />
+        <TextWithHelp id={`${id}-reference`} name="reference" label={t("reference")} help={t("referenceHelp")} maxLength={100} />
+        <TextWithHelp
+          id={`${id}-total`}
+          name="total"
+          label={t("statedTotal")}
+          help={t("statedTotalHelp")}
+          maxLength={20}
+          inputMode="decimal"
+          invalid={!!failure?.fields?.statedTotal}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? t("uploading") : t("upload")}
@@ -129,5 +89,36 @@ export function StatementUpload({ base, maxBytes, carriers }: { base: string; ma
         </div>
       )}
     </form>
+  );
+}
+
+/** A one-line text field with a sentence of help under it: the help describes the field, the label alone names it. */
+function TextWithHelp({
+  id,
+  name,
+  label,
+  help,
+  maxLength,
+  inputMode,
+  invalid = false,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  help: string;
+  maxLength: number;
+  inputMode?: "decimal";
+  invalid?: boolean;
+}) {
+  return (
+    <div className="text-sm">
+      <label htmlFor={id} className="mb-1 block font-medium text-slate-700">
+        {label}
+      </label>
+      <input id={id} name={name} maxLength={maxLength} inputMode={inputMode} className={inputClass} dir="ltr" aria-invalid={invalid} aria-describedby={`${id}-help`} />
+      <p id={`${id}-help`} className="mt-1 text-xs text-slate-600">
+        {help}
+      </p>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { FilePicker } from "@/components/ui/file-picker";
 
 /**
  * Choose a file and read it: the file goes as it is to the upload route, which answers with the preview
@@ -14,7 +15,6 @@ export function UploadForm({ base, maxBytes }: { base: string; maxBytes: number 
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [chosen, setChosen] = useState<string | null>(null);
   const mb = Math.round(maxBytes / 1024 / 1024);
   return (
     <form
@@ -45,24 +45,13 @@ export function UploadForm({ base, maxBytes }: { base: string; maxBytes: number 
         }
       }}
     >
-      {/* The browser's own file button speaks the browser's language: this one speaks the page's. */}
-      <label className="block min-w-60 flex-1 text-sm">
-        <span className="mb-1 block font-medium text-slate-700">{t("file")}</span>
-        <input
-          type="file"
-          name="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className="peer sr-only"
-          onChange={(event) => {
-            setError(null);
-            setChosen(event.currentTarget.files?.[0]?.name ?? null);
-          }}
-        />
-        <span className="flex min-h-11 w-full cursor-pointer items-center gap-3 rounded-lg border border-slate-300 bg-white p-1 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
-          <span className="flex min-h-9 items-center rounded-md bg-slate-100 px-3 font-medium text-slate-800">{t("chooseButton")}</span>
-          <bdi className={chosen ? "text-slate-900" : "text-slate-500"}>{chosen ?? t("noFile")}</bdi>
-        </span>
-      </label>
+      <FilePicker
+        className="block min-w-60 flex-1 text-sm"
+        label={t("file")}
+        chooseLabel={t("chooseButton")}
+        noFileLabel={t("noFile")}
+        onChosen={() => setError(null)}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? t("reading") : t("read")}
       </Button>

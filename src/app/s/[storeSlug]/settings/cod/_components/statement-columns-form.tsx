@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SaveFooter } from "@/components/ui/save-footer";
 import { inputClass } from "@/components/ui/field";
+import { CarrierSelect } from "@/components/carrier-select";
 import { DEFAULT_STATEMENT_COLUMNS, type StatementColumns } from "@/server/cod/statement-columns";
 import type { CarrierId } from "@/server/shipping/carriers";
 import { saveStatementColumnsAction } from "../actions";
@@ -14,7 +15,6 @@ const FIELDS = ["tracking", "amount", "reference", "paidOn"] as const;
 /** The headings of each carrier's statement file: which column holds the tracking number, the amount, the statement's number and date. */
 export function StatementColumnsForm({ storeSlug, columns, canEdit }: { storeSlug: string; columns: Record<CarrierId, StatementColumns>; canEdit: boolean }) {
   const t = useTranslations("codSettings");
-  const tCarrier = useTranslations("carrierName");
   const router = useRouter();
   const carriers = Object.keys(columns) as CarrierId[];
   const [carrier, setCarrier] = useState<CarrierId>(carriers[0]);
@@ -36,25 +36,16 @@ export function StatementColumnsForm({ storeSlug, columns, canEdit }: { storeSlu
       }}
     >
       <p className="text-sm text-slate-600">{t("columnsHelp")}</p>
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">{t("carrier")}</span>
-        <select
-          value={carrier}
-          onChange={(e) => {
-            const next = e.target.value as CarrierId;
-            setCarrier(next);
-            setValue(columns[next]);
-            setMessage(null);
-          }}
-          className={inputClass}
-        >
-          {carriers.map((c) => (
-            <option key={c} value={c}>
-              {tCarrier(c)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CarrierSelect
+        label={t("carrier")}
+        carriers={carriers}
+        value={carrier}
+        onChange={(next) => {
+          setCarrier(next);
+          setValue(columns[next]);
+          setMessage(null);
+        }}
+      />
       <fieldset disabled={!canEdit || pending} className="grid gap-3 sm:grid-cols-2">
         {FIELDS.map((field) => (
           <label key={field} className="block text-sm">
