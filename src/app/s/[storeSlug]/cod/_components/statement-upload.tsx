@@ -115,7 +115,16 @@ function TextWithHelp({
       <label htmlFor={id} className="mb-1 block font-medium text-slate-700">
         {label}
       </label>
-      <input id={id} name={name} maxLength={maxLength} inputMode={inputMode} className={inputClass} dir="ltr" aria-invalid={invalid} aria-describedby={`${id}-help`} />
+      <input
+        id={id}
+        name={name}
+        maxLength={maxLength}
+        inputMode={inputMode}
+        className={inputClass}
+        dir="ltr"
+        aria-invalid={invalid}
+        aria-describedby={`${id}-help`}
+      />
       <p id={`${id}-help`} className="mt-1 text-xs text-slate-600">
         {help}
       </p>
