@@ -81,6 +81,8 @@ export type OrderReview = {
     scorecard: Awaited<ReturnType<typeof carrierStatsForCity>> | null;
   };
   smsEnabled: boolean;
+  /** How the customer is messaged: their own channel, else the store's (SMS, WhatsApp, or WhatsApp with SMS behind it). */
+  messageChannel: "sms" | "whatsapp" | "whatsapp_then_sms";
   /** Stage 7: the review request of a delivered order. */
   reviewRequest: { status: string; scheduledFor: string; sentAt: string | null; reason: string | null; submittedAt: string | null } | null;
   /** The SMS each available move would send, before the merchant's note. */
@@ -101,7 +103,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
   const [customer, previousOrders, branches, items, timeline, money, shipments, store, tags, comments, members] = await Promise.all([
     db.customer.findUnique({
       where: { storeId_id: { storeId, id: order.customer.id } },
-      select: { email: true, city: true, blockedAt: true, blockedReason: true, locale: true },
+      select: { email: true, city: true, blockedAt: true, blockedReason: true, locale: true, messagingChannel: true },
     }),
     db.order.count({ where: { storeId, customerId: order.customer.id, placedAt: { lt: new Date(order.placedAt) } } }),
     db.branch.findMany({
@@ -122,7 +124,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     }),
     db.store.findUniqueOrThrow({
       where: { id: storeId },
-      select: { smsMode: true, name: true, locale: true, smsTemplates: true, staffRefundLimit: true, timeZone: true },
+      select: { smsMode: true, name: true, locale: true, smsTemplates: true, staffRefundLimit: true, timeZone: true, messagingChannel: true },
     }),
     db.tag.findMany({ where: { storeId }, select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
     listOrderComments(ctx, order.id),
@@ -234,6 +236,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       scorecard,
     },
     smsEnabled: store.smsMode === "PLATFORM",
+    messageChannel: (customer?.messagingChannel ?? store.messagingChannel).toLowerCase() as OrderReview["messageChannel"],
     reviewRequest: reviewRequest && {
       status: reviewRequest.status.toLowerCase(),
       scheduledFor: reviewRequest.scheduledFor.toISOString(),

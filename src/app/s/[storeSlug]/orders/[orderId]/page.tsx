@@ -116,6 +116,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                 refundLimit={review.actions.refundLimit}
                 currencyDigits={minorUnitDigits(cur)}
                 smsEnabled={review.smsEnabled}
+                channel={review.messageChannel}
                 previews={review.smsPreviews}
                 couriers={review.shippingOptions.couriers}
               />

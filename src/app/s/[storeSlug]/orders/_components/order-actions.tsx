@@ -21,6 +21,8 @@ type Props = {
   refundLimit?: number | null;
   currencyDigits: number;
   smsEnabled: boolean;
+  /** How the customer is messaged: the switch says it, and SMS parts are counted only for SMS. */
+  channel?: "sms" | "whatsapp" | "whatsapp_then_sms";
   /** The SMS each move would send, before the note is added. */
   previews: Partial<Record<OrderStatus, string>>;
   couriers?: { id: string; name: string; phone: string | null }[];
@@ -35,6 +37,7 @@ export function OrderActions({
   refundLimit = null,
   currencyDigits,
   smsEnabled,
+  channel = "sms",
   previews,
   couriers = [],
 }: Props) {
@@ -224,14 +227,14 @@ export function OrderActions({
         <div className="space-y-1">
           <label className="flex min-h-11 items-center gap-3 text-sm">
             <input type="checkbox" role="switch" checked={sms} onChange={(e) => setSms(e.target.checked)} className="size-5 accent-brand-600" />
-            {t("actions.sendSms")}
+            {t(channel === "sms" ? "actions.sendSms" : channel === "whatsapp" ? "actions.sendWhatsapp" : "actions.sendWhatsappThenSms")}
           </label>
           {sms && to && (
             <div aria-live="polite">
               <p dir="auto" className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-800" aria-label={t("actions.smsPreview")}>
                 {message}
               </p>
-              <p className="mt-1 text-xs text-slate-600">{t("actions.smsParts", { chars: segments.units, parts: segments.parts })}</p>
+              {channel === "sms" && <p className="mt-1 text-xs text-slate-600">{t("actions.smsParts", { chars: segments.units, parts: segments.parts })}</p>}
             </div>
           )}
         </div>
