@@ -128,6 +128,9 @@ describe("a customer's cash-on-delivery risk", () => {
     const placed = await api.placeOrder(s.tokens.OWNER, orderInput({ phone }));
     expect(placed.status).toBe(201);
     expect(placed.body.data.heldForReview).toBe(true);
+    // The risk as the order was weighed is on the order, for the list and the API.
+    expect(placed.body.data.risk).toMatchObject({ band: "high" });
+    expect(placed.body.data.risk.reasons).toContainEqual({ factor: "returnShare", points: 60 });
     const id = placed.body.data.id as string;
     const held = await db.orderEvent.findFirstOrThrow({ where: { storeId: s.store.id, orderId: id, type: "order.held" } });
     expect(held.data).toMatchObject({ band: "high" });

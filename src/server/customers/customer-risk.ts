@@ -40,6 +40,23 @@ const CONFIRMATION_OF: Record<string, RiskOrder["confirmation"]> = {
   UNANSWERED: "no_answer",
 };
 
+const MEDIAN_TTL_MS = 10 * 60_000;
+const medians = new Map<string, { at: number; median: number | null }>();
+
+/**
+ * The store's median order of the last 90 days, kept ten minutes in this process: it moves slowly, and every
+ * COD order's intake asks for it (a sort of the store's recent orders each time would weigh on a busy store).
+ */
+async function storeMedian(client: Client, storeId: string): Promise<number | null> {
+  const kept = medians.get(storeId);
+  if (kept && Date.now() - kept.at < MEDIAN_TTL_MS) return kept.median;
+  const [row] = await client.$queryRaw<{ median: number | null }[]>`
+      SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY total) AS median FROM orders
+      WHERE "storeId" = ${storeId}::uuid AND "placedAt" > now() - make_interval(days => ${MEDIAN_DAYS}) AND status <> 'CANCELED'`;
+  medians.set(storeId, { at: Date.now(), median: row?.median ?? null });
+  return row?.median ?? null;
+}
+
 export type CandidateOrder = { total: number; cod: boolean; address: string };
 
 /**
@@ -69,9 +86,7 @@ async function assess(client: Client, storeId: string, customerId: string | null
           FROM orders o WHERE o."storeId" = ${storeId}::uuid AND o."customerId" = ${customerId}::uuid
           ORDER BY o."placedAt" DESC, o.id DESC LIMIT 500`
     : Promise.resolve([]));
-  const [median] = await client.$queryRaw<{ median: number | null }[]>`
-      SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY total) AS median FROM orders
-      WHERE "storeId" = ${storeId}::uuid AND "placedAt" > now() - make_interval(days => ${MEDIAN_DAYS}) AND status <> 'CANCELED'`;
+  const median = { median: await storeMedian(client, storeId) };
   const orders: RiskOrder[] = rows.map((r) => ({
     id: r.id,
     placedAt: r.placedAt,
@@ -120,32 +135,33 @@ export async function customerRisk(ctx: StoreContext, unverifiedCustomerId: stri
   };
 }
 
+/** The customer's risk as a COD order was weighed: kept on the order for the list and the API. */
+export type RiskSnapshot = { score: number; band: RiskBand; reasons: { factor: RiskFactor; points: number }[] };
+
 export type CodDecision =
   | {
       offered: true;
       /** The customer's band asks them to confirm a COD order. */
       confirm: boolean;
-      /** The customer's band holds a COD order for a person's review, for these reasons. */
-      hold?: { score: number; band: RiskBand; reasons: { factor: RiskFactor; points: number }[] };
+      /** The customer's band holds a COD order for a person's review. */
+      hold: boolean;
+      risk: RiskSnapshot;
     }
-  | { offered: false; score: number; band: RiskBand; reasons: { factor: RiskFactor; points: number }[] };
+  | ({ offered: false } & RiskSnapshot);
 
 /**
- * Whether cash on delivery is offered to this phone (and this order, when one is being placed): only a
- * band the store set to "no cash on delivery" withholds it, naming the factors that put the customer there.
+ * Whether a COD order may be placed for this phone, and what its risk band does to it. At intake the order
+ * being placed counts (`candidate`). Every COD order is weighed, so the list and the API show its risk.
  */
 export async function codDecision(client: Client, storeId: string, phone: string, candidate?: CandidateOrder): Promise<CodDecision> {
   const store = await client.store.findUniqueOrThrow({ where: { id: storeId }, select: { riskSettings: true } });
   const settings = readRiskSettings(store.riskSettings);
-  // No band does anything: nothing to read.
-  if (settings.actions.medium === "nothing" && settings.actions.high === "nothing") return { offered: true, confirm: false };
   const customer = await client.customer.findUnique({ where: { storeId_phone: { storeId, phone } }, select: { id: true } });
   const { factors, score, band } = await assess(client, storeId, customer?.id ?? null, settings, candidate);
   const action = actionFor(settings, band);
-  const reasons = factors.filter((f) => f.points > 0).map((f) => ({ factor: f.factor, points: f.points }));
-  if (action === "hold") return { offered: true, confirm: false, hold: { score, band, reasons } };
-  if (action !== "no_cod") return { offered: true, confirm: action === "confirm" };
-  return { offered: false, score, band, reasons };
+  const risk: RiskSnapshot = { score, band, reasons: factors.filter((f) => f.points > 0).map((f) => ({ factor: f.factor, points: f.points })) };
+  if (action === "no_cod") return { offered: false, ...risk };
+  return { offered: true, confirm: action === "confirm", hold: action === "hold", risk };
 }
 
 /** The checkout's question: may cash on delivery be offered to this phone? */

@@ -3,6 +3,14 @@ import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, orderStatusFromDb, p
 import type { OrderRow, OrderSummaryRow } from "./order-queries";
 
 /** Cash on delivery the customer was asked to confirm: the answer so far, and until when it is awaited. Null: not asked. */
+/** The customer's cash-on-delivery risk when this COD order was placed: score, band, and the factors that scored. */
+const risk = z
+  .object({
+    score: z.number().int(),
+    band: z.enum(["low", "medium", "high"]),
+    reasons: z.array(z.object({ factor: z.string(), points: z.number().int() })),
+  })
+  .nullable();
 const confirmation = z.object({ state: z.enum(["awaiting", "confirmed", "declined", "unanswered"]), dueAt: z.iso.datetime().nullable() }).nullable();
 
 // The shapes orders leave the server in: the API's JSON and what pages render. Plain, parseable objects.
@@ -23,6 +31,7 @@ export const orderSummaryDto = z.object({
   confirmation,
   /** Held for a person's review (the customer's risk): only canceling moves it until someone releases it. */
   heldForReview: z.boolean(),
+  risk,
 });
 export type OrderSummaryDto = z.infer<typeof orderSummaryDto>;
 
@@ -47,6 +56,7 @@ export const orderDto = z.object({
   confirmation,
   /** Held for a person's review (the customer's risk): only canceling moves it until someone releases it. */
   heldForReview: z.boolean(),
+  risk,
   shipping: z.object({
     name: z.string(),
     phone: z.string(),
@@ -84,6 +94,14 @@ export const orderDto = z.object({
 export type OrderDto = z.infer<typeof orderDto>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const riskOf = (row: OrderSummaryRow): OrderDto["risk"] =>
+  row.riskScore === null || !row.riskBand
+    ? null
+    : {
+        score: row.riskScore,
+        band: row.riskBand as "low" | "medium" | "high",
+        reasons: Array.isArray(row.riskReasons) ? (row.riskReasons as { factor: string; points: number }[]) : [],
+      };
 const confirmationOf = (row: OrderSummaryRow): OrderDto["confirmation"] =>
   row.confirmation ? { state: row.confirmation.toLowerCase() as NonNullable<OrderDto["confirmation"]>["state"], dueAt: iso(row.confirmationDueAt) } : null;
 
@@ -102,6 +120,7 @@ export function toOrderSummaryDto(row: OrderSummaryRow): OrderSummaryDto {
     tags: [...row.tags].sort(),
     confirmation: confirmationOf(row),
     heldForReview: row.heldAt !== null,
+    risk: riskOf(row),
   };
 }
 
@@ -126,6 +145,7 @@ export function toOrderDto(row: OrderRow): OrderDto {
     payment: { method: paymentMethodFromDb(row.paymentMethod), status: paymentStatusFromDb(row.paymentStatus) },
     confirmation: confirmationOf(row),
     heldForReview: row.heldAt !== null,
+    risk: riskOf(row),
     shipping: {
       name: row.shippingName,
       phone: row.shippingPhone,

@@ -23,7 +23,7 @@ const TAGS = Prisma.sql`COALESCE((SELECT array_agg(t.name) FROM order_tags ot JO
 
 const SUMMARY_COLUMNS = Prisma.sql`o.id, o.number, o.status::text AS status, o."placedAt", o."customerId", o."customerName", o."customerPhone",
   o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.currency, o.total, o."itemsCount", o."branchId", o."shippingCity",
-  o.confirmation::text AS confirmation, o."confirmationDueAt", o."heldAt"`;
+  o.confirmation::text AS confirmation, o."confirmationDueAt", o."heldAt", o."riskScore", o."riskBand", o."riskReasons"`;
 
 export type OrderSummaryRow = {
   id: string;
@@ -43,6 +43,9 @@ export type OrderSummaryRow = {
   confirmation: DbConfirmationState | null;
   confirmationDueAt: Date | null;
   heldAt: Date | null;
+  riskScore: number | null;
+  riskBand: string | null;
+  riskReasons: unknown;
   tags: string[];
 };
 

@@ -186,6 +186,8 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
         shippingFee: input.shipping.fee,
         codFee,
         heldAt: cod?.offered && cod.hold ? new Date() : null,
+        // The customer's risk as this COD order was weighed.
+        ...(cod?.offered ? { riskScore: cod.risk.score, riskBand: cod.risk.band, riskReasons: cod.risk.reasons } : {}),
         total,
         itemsCount: lines.reduce((n, l) => n + l.quantity, 0),
         shippingName: input.shipping.name ?? input.customer.name,
@@ -225,7 +227,7 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     // Held for a person's review by the customer's risk band: on the timeline with the reasons.
     if (cod?.offered && cod.hold)
       await tx.orderEvent.create({
-        data: { storeId: ctx.storeId, orderId: created.id, ...orderEvent("order.held", cod.hold), actorType: "SYSTEM", actorName: "Tajer" },
+        data: { storeId: ctx.storeId, orderId: created.id, ...orderEvent("order.held", cod.risk), actorType: "SYSTEM", actorName: "Tajer" },
       });
     // Cash on delivery the customer confirms first: by the store's setting, or their risk band's.
     const confirmation = readConfirmationSettings(store.confirmationSettings);

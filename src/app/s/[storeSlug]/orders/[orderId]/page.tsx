@@ -6,6 +6,7 @@ import { requireStoreAccess } from "@/server/stores/store-access";
 import { getOrderReview } from "@/server/orders/get-order-review";
 import { formatOrderNumber } from "@/server/orders/order-number";
 import { StatusBadge } from "@/components/status-badge";
+import { RiskBadge } from "@/components/risk-badge";
 import { OrderActionButton } from "../_components/order-action-button";
 import type { OrderStatus } from "@/server/orders/order-status";
 import { OrderActions } from "../_components/order-actions";
@@ -59,6 +60,7 @@ export default async function OrderPage({ params }: { params: Params }) {
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{t("order.title", { number: formatOrderNumber(order.number) })}</h1>
         <StatusBadge status={order.status} paymentStatus={order.payment.status} confirmation={order.confirmation} held={order.heldForReview} />
+        <RiskBadge risk={order.risk} detailed />
         <span className="text-sm text-slate-600">
           {t("order.placedAt", { date: format.dateTime(new Date(order.placedAt), { dateStyle: "long", timeStyle: "short" }) })}
           {" · "}
