@@ -53,6 +53,9 @@ test.describe("API over HTTP", () => {
         "/discounts/redeem",
         "/storefront/customers/{customerId}/orders",
         "/storefront/payment-options",
+        "/cod",
+        "/cod/statements",
+        "/cod/statements/{statementId}/reversal",
       ].sort(),
     );
     expect(doc.components.schemas.PlaceOrder.properties.items.maxItems).toBe(200);
