@@ -58,6 +58,12 @@ describe("guards", () => {
 describe("availableActions", () => {
   it("offers what the table allows, less label voids and refunds of unpaid orders", () => {
     expect(availableActions("received", 0)).toEqual(["in_progress", "canceled"]);
+    // Held for review: only canceling, until a person releases it.
+    expect(availableActions("received", 0, true)).toEqual(["canceled"]);
+    expect(refuseTransition({ from: "received", to: "in_progress", refundable: 0, via: "action", hasShipment: true, held: true })).toEqual({
+      code: "ORDER_HELD",
+    });
+    expect(refuseTransition({ from: "received", to: "canceled", refundable: 0, via: "action", hasShipment: true, held: true })).toBeNull();
     expect(availableActions("shipped", 0)).toEqual(["out_for_delivery", "delivered", "returned"]);
     expect(availableActions("canceled", 0)).toEqual([]);
     expect(availableActions("canceled", 100)).toEqual(["refunded"]);

@@ -156,7 +156,10 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     console.error("label pricing unavailable:", (error as Error).message);
   }
   // Staff are offered a refund only when the store lets them give one (up to its limit).
-  const allowed = availableActions(order.status, refundable).filter((to) => to !== "refunded" || mayRefund(ctx.role, 1, store.staffRefundLimit));
+  // An order held for review may only be canceled until a person releases it.
+  const allowed = availableActions(order.status, refundable, order.heldForReview).filter(
+    (to) => to !== "refunded" || mayRefund(ctx.role, 1, store.staffRefundLimit),
+  );
   const smsPreviews = Object.fromEntries(
     allowed.map((to) => [
       to,

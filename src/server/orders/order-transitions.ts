@@ -67,10 +67,10 @@ export function refuseTransition(f: TransitionFacts): TransitionRefusal | null {
  * The moves a person can pick now in Order Actions: the table's, less those only a label void makes,
  * and refunds when nothing was paid. (Shipping asks for its shipment in the same form.)
  */
-export function availableActions(from: OrderStatus, refundable: number): OrderStatus[] {
+export function availableActions(from: OrderStatus, refundable: number, held = false): OrderStatus[] {
   return TRANSITIONS[from].filter((to) => {
-    const facts: TransitionFacts = { from, to, refundable, via: "action", hasShipment: true };
-    return shippedToInProgressOnlyByVoidingLabel(facts) && refundNeedsSomethingPaid(facts);
+    const facts: TransitionFacts = { from, to, refundable, via: "action", hasShipment: true, held };
+    return shippedToInProgressOnlyByVoidingLabel(facts) && refundNeedsSomethingPaid(facts) && heldOnlyCanceled(facts);
   });
 }
 

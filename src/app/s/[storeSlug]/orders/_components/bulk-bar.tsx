@@ -85,7 +85,7 @@ export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags
     orders.some(
       (o) =>
         selected.has(o.id) &&
-        availableActions(o.status, o.payment.status === "paid" || o.payment.status === "partially_refunded" ? o.totals.total : 0).includes(s),
+        availableActions(o.status, o.payment.status === "paid" || o.payment.status === "partially_refunded" ? o.totals.total : 0, o.heldForReview).includes(s),
     ),
   );
   const chosen: OrderStatus | undefined = movesForSelection.includes(to) ? to : movesForSelection[0];
