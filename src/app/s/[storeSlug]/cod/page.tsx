@@ -32,6 +32,15 @@ export async function generateMetadata() {
   return { title: (await getTranslations("cod"))("title") };
 }
 
+/** A table wider than a phone: it scrolls sideways (with the lists' cue), and the keyboard can reach and scroll it. */
+function Wide({ children }: { children: React.ReactNode }) {
+  return (
+    <div tabIndex={0} className="scroll-cue -mx-4 overflow-x-auto px-4 focus-visible:outline-2 focus-visible:outline-brand-600">
+      {children}
+    </div>
+  );
+}
+
 /** The oldest mismatches of each kind are listed; the rest are in the export. */
 const MISMATCHES_SHOWN = 25;
 
@@ -173,7 +182,7 @@ export default async function CashOnDeliveryPage({
         {carriers.length === 0 ? (
           <p className="text-sm text-slate-600">{t("nothingYet")}</p>
         ) : (
-          <div tabIndex={0} className="scroll-cue -mx-4 overflow-x-auto px-4 focus-visible:outline-2 focus-visible:outline-brand-600">
+          <Wide>
             <table className="w-full min-w-[48rem] text-sm" data-testid="cod-carriers">
               <thead>
                 <tr className="text-xs text-slate-600">
@@ -201,7 +210,7 @@ export default async function CashOnDeliveryPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </Wide>
         )}
       </Card>
 
@@ -231,7 +240,7 @@ export default async function CashOnDeliveryPage({
         {aging.length === 0 ? (
           <p className="text-sm text-slate-600">{t("nothingOwed")}</p>
         ) : (
-          <div tabIndex={0} className="scroll-cue -mx-4 overflow-x-auto px-4 focus-visible:outline-2 focus-visible:outline-brand-600">
+          <Wide>
             <table className="w-full min-w-[36rem] text-sm" data-testid="cod-aging">
               <thead>
                 <tr className="text-xs text-slate-600">
@@ -261,7 +270,7 @@ export default async function CashOnDeliveryPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </Wide>
         )}
       </Card>
 
@@ -348,7 +357,7 @@ export default async function CashOnDeliveryPage({
             </span>
           }
         >
-          <div tabIndex={0} className="scroll-cue -mx-4 overflow-x-auto px-4 focus-visible:outline-2 focus-visible:outline-brand-600">
+          <Wide>
             <table className="w-full min-w-[32rem] text-sm" data-testid="cod-lines">
               <thead>
                 <tr className="text-xs text-slate-600">
@@ -373,7 +382,7 @@ export default async function CashOnDeliveryPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </Wide>
         </Card>
       )}
     </main>
