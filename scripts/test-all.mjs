@@ -12,6 +12,8 @@ fs.mkdirSync("reports", { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
+// The names of what failed, repeated under the summary: a CI log is often read from its end only.
+const failures = [];
 const bin = (name) => path.join("node_modules", ".bin", name);
 
 // Every suite has a time limit: a hang fails it (and CI goes on to the next), it never hangs CI.
@@ -23,6 +25,30 @@ function run(label, command, args, env = {}, timeoutMs = 15 * MINUTES) {
   const timedOut = result.error?.code === "ETIMEDOUT";
   if (timedOut) console.error(`\n${label}: stopped after ${timeoutMs / MINUTES} minutes (time limit)`);
   return { status: timedOut ? 124 : (result.status ?? 1), seconds: ((Date.now() - started) / 1000).toFixed(1), timedOut };
+}
+
+function firstLine(text) {
+  return String(text ?? "")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .find(Boolean)
+    ?.slice(0, 200);
+}
+
+/** Playwright's JSON report: suites nest, specs hold one test per project, each with its tries. */
+function collectE2eFailures(suites, titles) {
+  for (const suite of suites) {
+    const inner = suite.file && titles.length === 0 ? [suite.file] : [...titles, suite.title];
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== "unexpected") continue;
+        const last = test.results?.at(-1);
+        failures.push(`e2e [${test.projectName}] ${[...inner, spec.title].join(" › ")}: ${firstLine(last?.error?.message) ?? last?.status}`);
+      }
+    }
+    collectE2eFailures(suite.suites ?? [], inner);
+  }
 }
 
 function readJson(file) {
@@ -67,6 +93,11 @@ function readJson(file) {
     totals.failed += report.numFailedTests + ((status !== 0 && report.numFailedTests === 0) || report.numPassedTests + report.numFailedTests === 0 ? 1 : 0);
     totals.skipped += report.numPendingTests + report.numTodoTests;
     summary.push(`vitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${seconds} s)`);
+    for (const file of report.testResults ?? []) {
+      const failed = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+      for (const test of failed) failures.push(`vitest ${path.relative(root, file.name)}: ${test.fullName}`);
+      if (file.status === "failed" && failed.length === 0) failures.push(`vitest ${path.relative(root, file.name)}: ${firstLine(file.message)}`);
+    }
   } else {
     totals.failed += 1;
     summary.push(`vitest: did not report (exit ${status})`);
@@ -92,6 +123,7 @@ function readJson(file) {
       totals.failed += unexpected + ((status !== 0 && unexpected === 0) || expected + unexpected + flaky === 0 ? 1 : 0);
       totals.skipped += skipped;
       summary.push(`e2e: ${expected + flaky} passed, ${unexpected} failed (${seconds} s)`);
+      collectE2eFailures(report.suites ?? [], []);
     } else {
       totals.failed += 1;
       summary.push(`e2e: did not report (exit ${status})`);
@@ -131,5 +163,6 @@ runCheck("crash check (kill -9 under load)", "crash-check", "scripts/crash-check
 runCheck("first start as root from a 0700 folder", "private-folder-check", "scripts/private-folder-check.ts");
 
 console.log(`\n━━ summary ━━\n${summary.join("\n")}\n`);
+if (failures.length) console.log(`failed:\n${failures.map((line) => `  ${line}`).join("\n")}\n`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 process.exit(totals.failed ? 1 : 0);
