@@ -56,6 +56,8 @@ test.describe("API over HTTP", () => {
         "/cod",
         "/cod/statements",
         "/cod/statements/{statementId}/reversal",
+        "/orders/{orderId}/tax-documents",
+        "/tax-documents/{documentId}",
       ].sort(),
     );
     expect(doc.components.schemas.PlaceOrder.properties.items.maxItems).toBe(200);

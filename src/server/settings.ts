@@ -83,6 +83,16 @@ export const SETTINGS = z.object({
   SMTP_URL: url(/^smtps?$/),
   /** The sender of the installation's email, e.g. "Tajer <no-reply@desk.example.sa>". */
   MAIL_FROM: text,
+  /**
+   * ZATCA's e-invoicing API (https://gw-fatoora.zatca.gov.sa/e-invoicing/core/) and the production CSID's
+   * token and secret, with its certificate's signature: all four, or the local simulator reports.
+   */
+  ZATCA_API_URL: url(/^https$/),
+  ZATCA_CSID_TOKEN: text,
+  ZATCA_CSID_SECRET: text,
+  ZATCA_CERTIFICATE_SIGNATURE: text,
+  /** The key that encrypts stores' tax stamp keys; without it, a secret kept in the database (set it to keep the two apart). */
+  TAX_KEY_SECRET: text,
 });
 export type Settings = z.output<typeof SETTINGS>;
 
@@ -91,6 +101,9 @@ export function settingsProblems(env: Env = process.env): string[] {
   const parsed = SETTINGS.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   if (!!env.TWILIO_ACCOUNT_SID !== !!env.TWILIO_AUTH_TOKEN) problems.push("TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: set both, or neither");
+  const zatca = ["ZATCA_API_URL", "ZATCA_CSID_TOKEN", "ZATCA_CSID_SECRET", "ZATCA_CERTIFICATE_SIGNATURE"].filter((name) => env[name]);
+  if (zatca.length && zatca.length < 4)
+    problems.push("ZATCA_API_URL, ZATCA_CSID_TOKEN, ZATCA_CSID_SECRET and ZATCA_CERTIFICATE_SIGNATURE: set all four, or none");
   return problems;
 }
 

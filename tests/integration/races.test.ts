@@ -14,6 +14,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/server/db/client";
+import { issueInvoice } from "@/server/tax/tax-documents";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { carrierAdapters, simulatorControl, webhookSecret } from "@/server/shipping/carrier-simulator";
 import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
@@ -486,6 +487,48 @@ const RACES: Record<string, Race> = {
       expect(await db.orderEvent.count({ where: { storeId: s.store.id, orderId: order.id, type: "order.released" } })).toBe(1);
     },
   },
+  "tax invoices: six requests to invoice one order at once, through the API and the order page: one invoice, numbers without gaps": {
+    doors: ["api/v1/orders/[orderId]/tax-documents/route.ts#POST", "s/[storeSlug]/orders/[orderId]/actions.ts#issueInvoiceAction"],
+    async run() {
+      const s = await shop();
+      const order = await seedOrder(s, { payment: { method: "card", status: "paid" } } as never);
+      const [api, act] = [
+        await route("api/v1/orders/[orderId]/tax-documents/route.ts#POST"),
+        await action("s/[storeSlug]/orders/[orderId]/actions.ts#issueInvoiceAction"),
+      ];
+      const answers = await at<number | string>(6, (i) =>
+        i % 2
+          ? call(api, `/api/v1/orders/${order.id}/tax-documents`, { token: s.tokens.STAFF, body: { kind: "invoice" } }, { orderId: order.id }).then(
+              (r) => r.status,
+            )
+          : act(s.store.slug, { orderId: order.id }).then((r) => (r.ok ? 201 : r.error!.code)),
+      );
+      expect(answers.filter((a) => a === 201)).toHaveLength(1);
+      expect(
+        answers.filter((a) => a !== 201).every((a) => a === 409 || a === "ALREADY_INVOICED"),
+        JSON.stringify(answers),
+      ).toBe(true);
+      expect(await db.taxDocument.findMany({ where: { storeId: s.store.id }, select: { number: true, icv: true } })).toEqual([
+        { number: "INV-000001", icv: 1 },
+      ]);
+    },
+  },
+  "credit notes: eight notes at once against one invoice, together more than it holds: never more than the invoice": {
+    doors: ["s/[storeSlug]/orders/[orderId]/actions.ts#issueNoteAction"],
+    async run() {
+      const s = await shop();
+      const order = await seedOrder(s, { payment: { method: "card", status: "paid" } } as never);
+      const invoice = await issueInvoice(s.ctx(), order.id);
+      const note = await action("s/[storeSlug]/orders/[orderId]/actions.ts#issueNoteAction");
+      const part = Math.ceil(invoice.total / 5);
+      const results = await at(8, () => note(s.store.slug, { orderId: order.id, kind: "credit_note", amount: part, reason: "returned in part" }));
+      const notes = await db.taxDocument.findMany({ where: { storeId: s.store.id, kind: "CREDIT_NOTE" }, orderBy: { icv: "asc" } });
+      expect(notes.reduce((sum, n) => sum + n.total, 0)).toBeLessThanOrEqual(invoice.total);
+      expect(results.filter((r) => r.ok)).toHaveLength(notes.length);
+      expect(notes.length).toBe(Math.floor(invoice.total / part));
+      expect(notes.map((n) => n.icv)).toEqual(notes.map((_, i) => i + 2));
+    },
+  },
   "review request now: five presses at once send one request": {
     doors: ["s/[storeSlug]/orders/_components/review-actions.ts#sendReviewRequestNowAction"],
     async run() {
@@ -817,6 +860,8 @@ const NOT_RACED: Record<string, string> = {
     "one carrier's columns written by one jsonb_set: saves of two carriers keep both, of one carrier the last wins",
   "s/[storeSlug]/cod/export/route.ts#GET": "a read",
   "s/[storeSlug]/settings/cod/actions.ts#saveCodTermsAction": "settings (one document, replaced whole: each intake reads it in its own transaction)",
+  "s/[storeSlug]/settings/tax/actions.ts#saveTaxProfileAction":
+    "settings replaced whole; the stamp key is set once by a conditional update (WHERE publicKey IS NULL), and documents read the profile under the chain's row lock",
   "s/[storeSlug]/orders/[orderId]/actions.ts#replyToCustomerAction":
     "each message is its own row, sent once by its own job (two people writing at once send two messages, as they meant)",
   "s/[storeSlug]/settings/cod/actions.ts#saveConfirmationSettingsAction":
@@ -862,6 +907,11 @@ const NOT_RACED: Record<string, string> = {
   "api/v1/orders/[orderId]/tags/route.ts#POST": "upserts on unique keys",
   "api/v1/orders/[orderId]/tags/[tag]/route.ts#DELETE": "idempotent",
   "api/v1/shipments/[shipmentId]/label/route.ts#GET": "a read (the PDF)",
+  "api/v1/orders/[orderId]/tax-documents/route.ts#GET": "a read",
+  "api/v1/tax-documents/[documentId]/route.ts#GET": "a read (the PDF or XML of an issued, immutable document)",
+  "s/[storeSlug]/tax-documents/route.ts#GET": "a read (the PDF)",
+  "s/[storeSlug]/tax-documents/[documentId]/route.ts#GET": "a read (the PDF or XML)",
+  "o/[token]/documents/[documentId]/route.ts#GET": "a read (the customer's PDF or XML)",
   "api/v1/storefront/orders/[orderId]/route.ts#GET": "a read",
   "api/v1/storefront/customers/[customerId]/orders/route.ts#GET": "a read",
   "s/[storeSlug]/labels/route.ts#GET": "a read (the PDF)",

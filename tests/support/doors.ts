@@ -16,6 +16,7 @@ import { previewCatalogImport } from "@/server/catalog/catalog-import";
 import { exportsDir } from "@/server/orders/export-jobs";
 import { applyCarrierEvent } from "@/server/shipping/carrier-events";
 import { recordStatement } from "@/server/cod/statements";
+import { issueInvoice } from "@/server/tax/tax-documents";
 import { promises as fs } from "node:fs";
 import nodePath from "node:path";
 
@@ -58,6 +59,8 @@ export type Victim = {
   statementId: string;
   lineId: string;
   codTracking: string;
+  /** A (plain) invoice of the delivered order. */
+  documentId: string;
   /** Every id and every distinctive value the victim's store holds: no answer to an outsider may contain one. */
   markers: string[];
 };
@@ -178,6 +181,12 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/cod/actions.ts#reverseStatementAction": { input: (v) => ({ id: v.statementId, note: "wrong carrier" }), crossIds: true },
   "s/[storeSlug]/cod/actions.ts#fetchStatementsAction": { input: () => ({ carrier: "aramex" }), crossIds: false },
   "s/[storeSlug]/orders/[orderId]/actions.ts#replyToCustomerAction": { input: (v) => ({ ...ids(v), text: "pwned" }), crossIds: true },
+  "s/[storeSlug]/orders/[orderId]/actions.ts#issueInvoiceAction": { input: (v) => ids(v), crossIds: true },
+  "s/[storeSlug]/orders/[orderId]/actions.ts#issueNoteAction": {
+    input: (v) => ({ ...ids(v), kind: "credit_note", amount: 100, reason: "pwned" }),
+    crossIds: true,
+  },
+  "s/[storeSlug]/settings/tax/actions.ts#saveTaxProfileAction": { input: () => ({ vatRegistered: false, legalNameAr: "pwned" }), crossIds: false },
   "s/[storeSlug]/products/actions.ts#applyCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/products/actions.ts#discardCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/reviews/actions.ts#setReviewStatusAction": { input: (v) => ({ reviewId: v.reviewId, status: "hidden" }), crossIds: true },
@@ -306,6 +315,9 @@ export const ROUTES: Record<string, RouteCase> = {
   "api/v1/orders/[orderId]/tags/route.ts#POST": { params: ids, body: () => ({ tags: ["x"] }), expect: 404 },
   "api/v1/orders/[orderId]/tags/[tag]/route.ts#DELETE": { params: (v) => ({ ...ids(v), tag: "vip" }), expect: 404 },
   "api/v1/orders/[orderId]/transitions/route.ts#POST": { params: ids, body: () => ({ to: "canceled" }), expect: 404 },
+  "api/v1/orders/[orderId]/tax-documents/route.ts#GET": { params: ids, expect: 404 },
+  "api/v1/orders/[orderId]/tax-documents/route.ts#POST": { params: ids, body: () => ({ kind: "credit_note", amount: 100, reason: "x" }), expect: 404 },
+  "api/v1/tax-documents/[documentId]/route.ts#GET": { params: (v) => ({ documentId: v.documentId }), expect: 404 },
   "api/v1/shipments/[shipmentId]/label/route.ts#GET": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
   "api/v1/shipments/[shipmentId]/void/route.ts#POST": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
   "api/v1/storefront/orders/[orderId]/route.ts#GET": { params: ids, expect: 404 },
@@ -321,6 +333,10 @@ export const ROUTES: Record<string, RouteCase> = {
   "s/[storeSlug]/products/import/upload/route.ts#POST": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
   "s/[storeSlug]/cod/statements/route.ts#POST": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
   "s/[storeSlug]/cod/export/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+  "s/[storeSlug]/tax-documents/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
+  "s/[storeSlug]/tax-documents/[documentId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, documentId: v.documentId }), expect: 404 },
+  // The customer's own document: the order page's token is the only key (tests/integration/tax-invoices.test.ts).
+  "o/[token]/documents/[documentId]/route.ts#GET": { params: () => ({}), expect: "public" },
 };
 
 /** A fingerprint of everything a store owns: every table with a storeId column, row by row. */
@@ -454,11 +470,13 @@ export async function seedDoorsStore(): Promise<Victim> {
     source: "upload",
   });
   const line = await db.codEntry.findFirstOrThrow({ where: { storeId: s.store.id, statementId: statement.id, collectionId: null } });
+  const document = await issueInvoice(s.ctx(), delivered.id);
   const exportFile = nodePath.join(exportsDir(), s.store.id, `${prepared.id}.csv`);
   await fs.mkdir(nodePath.dirname(exportFile), { recursive: true });
   await fs.writeFile(exportFile, names.exportBytes);
   await db.fileExport.update({ where: { storeId_id: { storeId: s.store.id, id: prepared.id } }, data: { bytes: names.exportBytes.length } });
   const ids = {
+    documentId: document.id,
     collectionId: collection.id,
     statementId: statement.id,
     lineId: line.id,

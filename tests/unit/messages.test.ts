@@ -89,6 +89,8 @@ describe("message catalogs", () => {
       stated: "SAR 100.00",
       difference: "SAR 10.00",
       limit: "SAR 50.00",
+      number: "INV-000123",
+      left: "SAR 40.00",
     };
     for (const [locale, catalog] of [
       ["en", en],

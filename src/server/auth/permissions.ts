@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "catalog.manage",
   "cod.read",
   "cod.manage",
+  // Credit and debit notes by hand (invoices are issued by the store's rule, or by anyone who moves orders).
+  "tax.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "catalog.manage",
     "cod.read",
     "cod.manage",
+    "tax.manage",
   ],
   STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read", "catalog.read"],
 };

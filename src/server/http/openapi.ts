@@ -146,6 +146,34 @@ export function buildOpenApiDocument() {
           responses: { "200": { description: "Events and SMS" }, ...errors(401, 404) },
         },
       },
+      "/orders/{orderId}/tax-documents": {
+        get: op("The order's tax invoices and credit and debit notes, in the order they were issued, each with its VAT, its QR and its reporting to ZATCA", {
+          path: ["orderId"],
+          errors: [401, 404],
+        }),
+        post: op(
+          'Issue by hand: the order\'s invoice ({"kind":"invoice"}), or a credit or debit note against it ({"kind":"credit_note"|"debit_note","amount","reason"}; owners and admins). A credit note never exceeds what is left of the invoice.',
+          {
+            path: ["orderId"],
+            body: {
+              type: "object",
+              required: ["kind"],
+              properties: {
+                kind: { type: "string", enum: ["invoice", "credit_note", "debit_note"] },
+                amount: { type: "integer", minimum: 1 },
+                reason: { type: "string", maxLength: 300 },
+              },
+            },
+            errors: [401, 403, 404, 409, 422],
+          },
+        ),
+      },
+      "/tax-documents/{documentId}": {
+        get: op("An invoice or note as a file: ?format=a4 (PDF, the default), receipt (80 mm PDF) or xml (UBL 2.1 as reported to ZATCA)", {
+          path: ["documentId"],
+          errors: [401, 404],
+        }),
+      },
       "/orders/{orderId}/tags": {
         post: op("Add tags to an order (created on the fly)", { path: ["orderId"], body: "AddTags", errors: [401, 404, 422] }),
       },

@@ -7,6 +7,7 @@ import type { Mailer } from "@/server/email/mailer";
 import { giveUpEmail, sendEmail } from "@/server/email/send-email";
 import { failExport, runOrdersExport } from "@/server/orders/export-jobs";
 import { confirmationDue } from "@/server/orders/cod-confirmation";
+import { giveUpReport, reportDocument } from "@/server/tax/report-documents";
 
 export function jobHandlers(deps: { sms: SmsProvider | null; mailer?: Mailer | null }): JobHandlers {
   return {
@@ -17,6 +18,7 @@ export function jobHandlers(deps: { sms: SmsProvider | null; mailer?: Mailer | n
     "order.confirmation_due": { run: confirmationDue },
     "message.fallback": { run: fallbackDue },
     "sms.price": { run: (payload) => recordSmsPrice(payload, deps.sms) },
+    "tax.report": { run: reportDocument, giveUp: giveUpReport },
     "review.request": {
       run: async (payload, { now }) => {
         await sendReviewRequest(payload, { now });

@@ -8,5 +8,6 @@ export type JobPayloads = {
   "order.confirmation_due": { storeId: string; orderId: string };
   "message.fallback": { storeId: string; smsId: string };
   "sms.price": { storeId: string; smsId: string };
+  "tax.report": { storeId: string; documentId: string };
 };
 export type JobKind = keyof JobPayloads;

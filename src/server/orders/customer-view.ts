@@ -42,6 +42,18 @@ export const customerOrderView = z.object({
   // Only once the order is shipped, out for delivery or delivered.
   shipment: z.object({ carrier: z.string(), trackingNumber: z.string().nullable(), trackingUrl: z.url().nullable() }).nullable(),
   pageUrl: z.url(),
+  /** The order's tax invoice and notes: each as a PDF, and the XML the tax authority reads when there is one. */
+  documents: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(["invoice", "credit_note", "debit_note"]),
+      number: z.string(),
+      issuedAt: z.iso.datetime(),
+      total: z.number().int(),
+      pdfUrl: z.url(),
+      xmlUrl: z.url().nullable(),
+    }),
+  ),
 });
 export type CustomerOrderView = z.infer<typeof customerOrderView>;
 
@@ -78,6 +90,7 @@ const select = {
     orderBy: { createdAt: "desc" },
     take: 1,
   },
+  taxDocuments: { select: { id: true, kind: true, number: true, issuedAt: true, total: true, hash: true }, orderBy: { icv: "asc" } },
 } satisfies Prisma.OrderSelect;
 type Row = Prisma.OrderGetPayload<{ select: typeof select }>;
 
@@ -155,6 +168,15 @@ function toView(row: Row): CustomerOrderView {
           }
         : null,
     pageUrl: customerOrderUrl(row.publicToken),
+    documents: row.taxDocuments.map((d) => ({
+      id: d.id,
+      kind: d.kind.toLowerCase() as "invoice" | "credit_note" | "debit_note",
+      number: d.number,
+      issuedAt: d.issuedAt.toISOString(),
+      total: d.total,
+      pdfUrl: `${customerOrderUrl(row.publicToken)}/documents/${d.id}`,
+      xmlUrl: d.hash ? `${customerOrderUrl(row.publicToken)}/documents/${d.id}?format=xml` : null,
+    })),
   };
 }
 

@@ -101,6 +101,17 @@ export const ORDER_EVENTS = {
   }),
   /** A person wrote to the customer from the order page. */
   "message.sent": z.looseObject({ messageId: z.string(), channel: z.enum(["sms", "whatsapp"]).catch("sms") }),
+  /** An invoice, credit note or debit note issued for the order. */
+  "tax.document_issued": z.looseObject({
+    documentId: z.string(),
+    kind: z.enum(["INVOICE", "CREDIT_NOTE", "DEBIT_NOTE"]).catch("INVOICE"),
+    number: z.string(),
+    total: z.number(),
+    ...money,
+    invoiceNumber: z.string().optional(),
+  }),
+  /** The tax authority refused a document: why, in its words. */
+  "tax.document_rejected": z.looseObject({ documentId: z.string(), number: z.string(), errors: z.array(z.string()).catch([]) }),
   "review.submitted": z.looseObject({ rating: z.number(), edited: z.boolean().optional(), photos: z.number().optional() }),
 } as const;
 

@@ -1,3 +1,5 @@
+import { vatLines, vatTotals } from "@/server/tax/vat";
+import { issueInvoiceInTx } from "@/server/tax/issue-documents";
 import { db, type Tx } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import { AppError, issue, type FieldIssues } from "@/server/errors/app-error";
@@ -109,7 +111,26 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
       }
       codFee = terms.fee;
     }
-    const total = sumMinor([subtotal, input.shipping.fee, codFee]);
+    // VAT, when the store is registered: inside the catalog's prices, or added to them, line by line
+    // as the invoice will reckon it (tax/vat.ts), so the order's total is the invoice's to the halala.
+    const tax = await tx.taxProfile.findUnique({
+      where: { storeId: ctx.storeId },
+      select: { vatRegistered: true, vatNumber: true, vatRateBp: true, pricesIncludeVat: true, issueOn: true },
+    });
+    const vatMode = tax?.vatRegistered && tax.vatNumber ? { rateBp: tax.vatRateBp, pricesIncludeVat: tax.pricesIncludeVat } : null;
+    const vat = vatMode
+      ? vatTotals(
+          vatLines(
+            [
+              ...lines.map((l) => ({ name: l.name, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
+              { name: "shipping", sku: null, quantity: 1, unitPrice: input.shipping.fee },
+              { name: "cod", sku: null, quantity: 1, unitPrice: codFee },
+            ],
+            vatMode,
+          ),
+        )
+      : null;
+    const total = vat ? vat.gross : sumMinor([subtotal, input.shipping.fee, codFee]);
 
     // A blocked customer is matched by phone, and by email when one is given.
     const blocked = await tx.customer.findFirst({
@@ -188,6 +209,9 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
         heldAt: cod?.offered && cod.hold ? new Date() : null,
         // The customer's risk as this COD order was weighed.
         ...(cod?.offered ? { riskScore: cod.risk.score, riskBand: cod.risk.band, riskReasons: cod.risk.reasons } : {}),
+        taxTotal: vat?.vat ?? 0,
+        vatRateBp: vatMode?.rateBp ?? null,
+        pricesIncludeVat: vatMode?.pricesIncludeVat ?? null,
         total,
         itemsCount: lines.reduce((n, l) => n + l.quantity, 0),
         shippingName: input.shipping.name ?? input.customer.name,
@@ -234,6 +258,8 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     const ask = shouldAsk(confirmation, { cod: !!cod?.offered, bandAsks: !!cod?.offered && cod.confirm });
     if (ask)
       await requestConfirmationInTx(tx, { storeId: ctx.storeId, orderId: created.id, total, currency: store.currency, reason: ask, settings: confirmation });
+    // The store invoices on placing: the invoice is part of the order's own transaction.
+    if (tax?.issueOn === "ON_PLACING") await issueInvoiceInTx(tx, ctx.storeId, created.id, ctx.actor);
     const row = await selectOrderRow(tx, storeOrdersSql(ctx.storeId), created.id);
     if (!row) throw new Error("the order just created was not found");
     const order = toOrderDto(row);

@@ -17,6 +17,7 @@ import type { TransitionOrderInput } from "./schemas-transition";
 import { isUuid } from "@/server/ids";
 import { assertMayRefund } from "./refund-permission";
 import { cityKey } from "@/server/shipping/cities";
+import { taxDocumentsForMoveInTx } from "@/server/tax/issue-documents";
 
 /** What the customer paid and has not had back. Cash on delivery is paid once delivered. */
 export function refundableAmount(order: { paymentStatus: string; total: number; refundedAmount: number }) {
@@ -168,6 +169,8 @@ export async function transitionOrderInTx(
   }
   if (input.to === "returned" || (input.to === "refunded" && !partialRefund))
     await cancelReviewRequestInTx(tx, ctx.storeId, orderId, `the order was ${input.to}`);
+  // The order's tax documents follow its money: invoiced on delivery, credited when money goes back.
+  await taxDocumentsForMoveInTx(tx, ctx.storeId, orderId, { to: input.to, refunded, partial: partialRefund }, ctx.actor);
   // Stock last: its rows are shared by every order of the same products, and their locks are held
   // until commit, so the less that follows them, the less a busy store's moves wait on each other.
   if (effect) await moveStock(tx, ctx.storeId, order, effect);

@@ -1,24 +1,9 @@
 // The 4×6 in shipping label (288×432 pt): sender, recipient, order, carrier, weights, pieces, COD and
 // the tracking number as a Code128 barcode. Arabic is drawn with a font shipped with the project, run by
 // run in visual order (see bidi.ts).
-import path from "node:path";
-import fs from "node:fs";
 import PDFDocument from "pdfkit";
-import * as fontkit from "fontkit";
 import bwipjs from "bwip-js/node";
-import { baseDirection, visualRuns } from "./bidi";
-import { woffToSfnt } from "./woff";
-
-// The fonts come with the project's dependencies. A plain path, not require.resolve: the bundler would
-// try to bundle every file the pattern could match.
-const FONT_DIR = process.env.TAJER_FONT_DIR ?? path.join(process.cwd(), "node_modules/@fontsource/ibm-plex-sans-arabic/files");
-const fontFile = (name: string) => path.join(FONT_DIR, `ibm-plex-sans-arabic-${name}-normal.woff`);
-// One Arabic face: parsing an Arabic font costs ~0.1 s per document, so bold Arabic uses the regular face.
-const FONTS = {
-  arabic: fontFile("arabic-400"),
-  latin: fontFile("latin-400"),
-  latinBold: fontFile("latin-600"),
-};
+import { line, setup } from "@/server/files/pdf-text";
 
 export type LabelData = {
   carrierName: string;
@@ -37,42 +22,6 @@ export type LabelData = {
 };
 
 type Doc = InstanceType<typeof PDFDocument>;
-
-// Unpacked from WOFF and parsed once per process, then shared by every document (pdfkit takes a fontkit
-// font as a source and makes its own subset per document): unpacking and parsing, not drawing, were
-// most of a label's time.
-let parsed: Record<keyof typeof FONTS, unknown> | null = null;
-function fonts() {
-  parsed ??= {
-    arabic: fontkit.create(woffToSfnt(fs.readFileSync(FONTS.arabic))),
-    latin: fontkit.create(woffToSfnt(fs.readFileSync(FONTS.latin))),
-    latinBold: fontkit.create(woffToSfnt(fs.readFileSync(FONTS.latinBold))),
-  };
-  return parsed;
-}
-
-function setup(doc: Doc) {
-  const f = fonts();
-  doc.registerFont("arabic", f.arabic as never);
-  doc.registerFont("latin", f.latin as never);
-  doc.registerFont("latin-bold", f.latinBold as never);
-}
-
-/** One line of text of either direction, right-aligned when it is Arabic, clipped to the box. */
-function line(doc: Doc, text: string, x: number, y: number, width: number, size: number, bold = false) {
-  const runs = visualRuns(text);
-  const fontOf = (kind: "arabic" | "latin") => (bold && kind === "latin" ? "latin-bold" : kind);
-  doc.fontSize(size);
-  // Arabic runs are laid out right to left by the font engine only when asked to ("rtla").
-  const options = (kind: "arabic" | "latin") => ({ lineBreak: false, ...(kind === "arabic" ? { features: ["rtla"] } : {}) }) as PDFKit.Mixins.TextOptions;
-  const widths = runs.map((r) => doc.font(fontOf(r.font)).widthOfString(r.text, options(r.font)));
-  const total = widths.reduce((a, b) => a + b, 0);
-  let cursor = baseDirection(text) === "rtl" ? x + Math.max(0, width - total) : x;
-  runs.forEach((r, i) => {
-    doc.font(fontOf(r.font)).text(r.text, cursor, y, options(r.font));
-    cursor += widths[i];
-  });
-}
 
 const kg = (grams: number) => `${(grams / 1000).toFixed(grams % 1000 === 0 ? 0 : 1)} kg`;
 const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;

@@ -152,6 +152,31 @@ export default async function CustomerOrderPage({ params, searchParams }: { para
           </div>
         </dl>
       </section>
+
+      {view.documents.length > 0 && (
+        <section aria-label={t("documents.title")} className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4" data-testid="customer-documents">
+          <h2 className="font-semibold">{t("documents.title")}</h2>
+          <ul className="divide-y divide-slate-100">
+            {view.documents.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                <span>
+                  {t(`documents.kind.${d.kind}`)} <Ltr>{d.number}</Ltr> · {date(d.issuedAt)} · <span className="tabular">{money(d.total)}</span>
+                </span>
+                <span className="flex gap-4">
+                  <a href={d.pdfUrl} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                    {t("documents.pdf")}
+                  </a>
+                  {d.xmlUrl && (
+                    <a href={d.xmlUrl} download={`${d.number}.xml`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                      {t("documents.xml")}
+                    </a>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </main>
   );
 }

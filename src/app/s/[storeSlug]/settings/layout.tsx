@@ -15,6 +15,7 @@ export default async function SettingsLayout({ children, params }: { children: R
     { href: `${base}/tags`, label: t("tags"), show: can(ctx.role, "settings.read") },
     { href: `${base}/refunds`, label: t("refunds"), show: can(ctx.role, "settings.read") },
     { href: `${base}/cod`, label: t("cod"), show: can(ctx.role, "settings.read") },
+    { href: `${base}/tax`, label: t("tax"), show: can(ctx.role, "settings.read") },
     { href: `${base}/team`, label: t("team"), show: can(ctx.role, "team.manage") },
     { href: `${base}/api-tokens`, label: t("apiTokens"), show: can(ctx.role, "apiTokens.manage") },
   ].filter((l) => l.show);

@@ -25,6 +25,7 @@ import { PaymentCard } from "./_cards/payment-card";
 import { ShippingCard } from "./_cards/shipping-card";
 import { ReviewRequestCard } from "./_cards/review-request-card";
 import { ReplyCard } from "./_cards/reply-card";
+import { InvoiceCard } from "./_cards/invoice-card";
 
 type Params = Promise<{ storeSlug: string; orderId: string }>;
 
@@ -142,6 +143,7 @@ export default async function OrderPage({ params }: { params: Params }) {
 
           <CustomerCard {...cards} />
           <PaymentCard {...cards} />
+          <InvoiceCard {...cards} ctx={access.ctx} />
           <ShippingCard {...cards} />
           <ReviewRequestCard {...cards} />
 

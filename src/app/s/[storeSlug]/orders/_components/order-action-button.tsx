@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { sendReviewRequestNowAction } from "./review-actions";
-import { confirmForCustomerAction, releaseHoldAction } from "../[orderId]/actions";
+import { confirmForCustomerAction, issueInvoiceAction, releaseHoldAction } from "../[orderId]/actions";
 
 // One-click actions on an order's page: the action and its label, by name.
 const ACTIONS = {
@@ -15,6 +15,8 @@ const ACTIONS = {
   confirmForCustomer: { run: confirmForCustomerAction, label: "confirmation.confirmForCustomer" },
   /** A person decided about an order held for the customer's risk. */
   releaseHold: { run: releaseHoldAction, label: "releaseHold" },
+  /** The store invoices by hand, or the order's last invoice was credited whole. */
+  issueInvoice: { run: issueInvoiceAction, label: "invoices.issue" },
 } as const;
 
 export function OrderActionButton({ storeSlug, orderId, action }: { storeSlug: string; orderId: string; action: keyof typeof ACTIONS }) {

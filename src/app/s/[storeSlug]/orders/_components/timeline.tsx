@@ -70,6 +70,11 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     "cod.remitted": (d) => t("codRemitted", { amount: cash(d.amount, d.currency), statement: d.statement, outcome: d.outcome }),
     "cod.reversed": (d) => t("codReversed", { amount: cash(d.amount, d.currency), statement: d.statement }),
     "cod.settled": (d) => t("codSettled", { amount: cash(d.amount, d.currency) }),
+    "tax.document_issued": (d) =>
+      d.invoiceNumber
+        ? t("taxNoteIssued", { kind: d.kind, number: d.number, invoice: d.invoiceNumber, amount: cash(d.total, d.currency) })
+        : t("taxInvoiceIssued", { number: d.number, amount: cash(d.total, d.currency) }),
+    "tax.document_rejected": (d) => t("taxDocumentRejected", { number: d.number, errors: d.errors.join(list) || "—" }),
     "review.requested": (d) => (d.discountCode ? t("reviewRequestedWithCode", { code: d.discountCode }) : t("reviewRequested")),
     "review.request_canceled": (d) => t("reviewRequestNotSent", { reason: d.reason ?? "" }),
     "review.request_skipped": (d) => t("reviewRequestNotSent", { reason: d.reason ?? "" }),
