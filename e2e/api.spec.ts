@@ -58,6 +58,7 @@ test.describe("API over HTTP", () => {
         "/cod/statements/{statementId}/reversal",
         "/orders/{orderId}/tax-documents",
         "/tax-documents/{documentId}",
+        "/addresses/{shortAddress}",
       ].sort(),
     );
     expect(doc.components.schemas.PlaceOrder.properties.items.maxItems).toBe(200);

@@ -91,6 +91,9 @@ export const SETTINGS = z.object({
   ZATCA_CSID_TOKEN: text,
   ZATCA_CSID_SECRET: text,
   ZATCA_CERTIFICATE_SIGNATURE: text,
+  /** SPL's National Address API (https://apina.address.gov.sa/) and its key: both, or short addresses are looked up in the local simulator. */
+  NATIONAL_ADDRESS_API_URL: url(/^https$/),
+  NATIONAL_ADDRESS_API_KEY: text,
   /** The key that encrypts stores' tax stamp keys; without it, a secret kept in the database (set it to keep the two apart). */
   TAX_KEY_SECRET: text,
 });

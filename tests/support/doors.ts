@@ -318,6 +318,8 @@ export const ROUTES: Record<string, RouteCase> = {
   "api/v1/orders/[orderId]/tax-documents/route.ts#GET": { params: ids, expect: 404 },
   "api/v1/orders/[orderId]/tax-documents/route.ts#POST": { params: ids, body: () => ({ kind: "credit_note", amount: 100, reason: "x" }), expect: 404 },
   "api/v1/tax-documents/[documentId]/route.ts#GET": { params: (v) => ({ documentId: v.documentId }), expect: 404 },
+  // A lookup in the national address service: nothing of any store in it.
+  "api/v1/addresses/[shortAddress]/route.ts#GET": { params: () => ({ shortAddress: "RRRD2929" }), expect: "own-data" },
   "api/v1/shipments/[shipmentId]/label/route.ts#GET": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
   "api/v1/shipments/[shipmentId]/void/route.ts#POST": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
   "api/v1/storefront/orders/[orderId]/route.ts#GET": { params: ids, expect: 404 },
@@ -334,6 +336,8 @@ export const ROUTES: Record<string, RouteCase> = {
   "s/[storeSlug]/cod/statements/route.ts#POST": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
   "s/[storeSlug]/cod/export/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
   "s/[storeSlug]/tax-documents/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
+  "s/[storeSlug]/papers/pick-list/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
+  "s/[storeSlug]/papers/packing-slips/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
   "s/[storeSlug]/tax-documents/[documentId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, documentId: v.documentId }), expect: 404 },
   // The customer's own document: the order page's token is the only key (tests/integration/tax-invoices.test.ts).
   "o/[token]/documents/[documentId]/route.ts#GET": { params: () => ({}), expect: "public" },

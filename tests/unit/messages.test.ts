@@ -91,6 +91,8 @@ describe("message catalogs", () => {
       limit: "SAR 50.00",
       number: "INV-000123",
       left: "SAR 40.00",
+      missing: "buildingNumber, postalCode",
+      carriers: "SPL",
     };
     for (const [locale, catalog] of [
       ["en", en],

@@ -57,7 +57,13 @@ async function storeMedian(client: Client, storeId: string): Promise<number | nu
   return row?.median ?? null;
 }
 
-export type CandidateOrder = { total: number; cod: boolean; address: string };
+export type CandidateOrder = { total: number; cod: boolean; address: string; shortAddress?: string | null; buildingNumber?: string | null };
+
+/** The national address given in its own fields, else what the address text says of it. */
+function nationalAddressOf(text: string, shortAddress?: string | null, buildingNumber?: string | null): RiskAddress {
+  const read = readNationalAddress(text);
+  return { shortAddress: shortAddress ?? read.shortAddress, buildingNumber: buildingNumber ?? read.buildingNumber };
+}
 
 /**
  * A customer's risk for cash on delivery, from their own orders in this store: each order's outcome, a
@@ -77,11 +83,13 @@ async function assess(client: Client, storeId: string, customerId: string | null
           status: string;
           confirmation: string | null;
           shippingAddress: string;
+          shippingShortAddress: string | null;
+          shippingBuildingNumber: string | null;
           refused: boolean;
         }[]
       >`
           SELECT o.id, o.number, o."placedAt", o.total, o."paymentMethod"::text AS "paymentMethod", o.status::text AS status,
-            o.confirmation::text AS confirmation, o."shippingAddress",
+            o.confirmation::text AS confirmation, o."shippingAddress", o."shippingShortAddress", o."shippingBuildingNumber",
             EXISTS (SELECT 1 FROM shipments s WHERE s."storeId" = o."storeId" AND s."orderId" = o.id AND s.status = 'RETURNED' AND s."deliveredAt" IS NULL) AS refused
           FROM orders o WHERE o."storeId" = ${storeId}::uuid AND o."customerId" = ${customerId}::uuid
           ORDER BY o."placedAt" DESC, o.id DESC LIMIT 500`
@@ -109,12 +117,14 @@ async function assess(client: Client, storeId: string, customerId: string | null
       confirmation: "not_asked",
       canceledAfterConfirming: false,
     });
-  const address = candidate?.address ?? rows[0]?.shippingAddress;
+  const latest = rows[0];
+  const address = candidate
+    ? nationalAddressOf(candidate.address, candidate.shortAddress, candidate.buildingNumber)
+    : latest
+      ? nationalAddressOf(latest.shippingAddress, latest.shippingShortAddress, latest.shippingBuildingNumber)
+      : null;
   const scoring = scoringOf(settings);
-  const factors = riskFactors(
-    { orders, storeMedianTotal: median?.median ?? null, address: address === undefined ? null : readNationalAddress(address) },
-    scoring,
-  );
+  const factors = riskFactors({ orders, storeMedianTotal: median?.median ?? null, address }, scoring);
   return { rows, factors, median: median?.median ?? null, ...riskScore(factors, scoring) };
 }
 

@@ -168,6 +168,15 @@ export function buildOpenApiDocument() {
           },
         ),
       },
+      "/addresses/{shortAddress}": {
+        get: op(
+          "A national short address (4 letters, 4 digits) looked up in the national address service: building number, street, district, city, postal code and additional number (?lang=ar|en)",
+          {
+            path: ["shortAddress"],
+            errors: [401, 404, 422],
+          },
+        ),
+      },
       "/tax-documents/{documentId}": {
         get: op("An invoice or note as a file: ?format=a4 (PDF, the default), receipt (80 mm PDF) or xml (UBL 2.1 as reported to ZATCA)", {
           path: ["documentId"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { missingAddressParts } from "@/server/tax/tax-rules";
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, orderStatusFromDb, paymentMethodFromDb, paymentStatusFromDb } from "./order-status";
 import type { OrderRow, OrderSummaryRow } from "./order-queries";
 
@@ -65,6 +66,13 @@ export const orderDto = z.object({
     district: z.string().nullable(),
     address: z.string(),
     postalCode: z.string().nullable(),
+    /** The national address: its parts, and what it lacks to be complete (empty when complete). */
+    nationalAddress: z.object({
+      buildingNumber: z.string().nullable(),
+      additionalNumber: z.string().nullable(),
+      shortAddress: z.string().nullable(),
+      missing: z.array(z.enum(["buildingNumber", "street", "district", "city", "postalCode", "additionalNumber", "shortAddress"])),
+    }),
     method: z.string(),
     fee: z.number().int(),
     branchId: z.uuid().nullable(),
@@ -154,6 +162,19 @@ export function toOrderDto(row: OrderRow): OrderDto {
       district: row.shippingDistrict,
       address: row.shippingAddress,
       postalCode: row.shippingPostalCode,
+      nationalAddress: {
+        buildingNumber: row.shippingBuildingNumber,
+        additionalNumber: row.shippingAdditionalNumber,
+        shortAddress: row.shippingShortAddress,
+        missing: missingAddressParts({
+          buildingNumber: row.shippingBuildingNumber,
+          street: row.shippingAddress,
+          district: row.shippingDistrict,
+          city: row.shippingCity,
+          postalCode: row.shippingPostalCode,
+          shortAddress: row.shippingShortAddress,
+        }),
+      },
       method: row.shippingMethod,
       fee: row.shippingFee,
       branchId: row.branchId,

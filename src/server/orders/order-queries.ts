@@ -82,6 +82,9 @@ export type OrderRow = OrderSummaryRow & {
   shippingDistrict: string | null;
   shippingAddress: string;
   shippingPostalCode: string | null;
+  shippingBuildingNumber: string | null;
+  shippingAdditionalNumber: string | null;
+  shippingShortAddress: string | null;
   shippingMethod: string;
   shippingFee: number;
   codFee: number;
@@ -98,7 +101,7 @@ export async function selectOrderRow(client: Db | Tx, scope: Prisma.Sql, orderId
       o.source::text AS source, o.version, o."customerEmail",
       o."inProgressAt", o."shippedAt", o."outForDeliveryAt", o."deliveredAt", o."canceledAt", o."returnedAt", o."refundedAt",
       o."shippingName", o."shippingPhone", o."shippingCountry", o."shippingCity", o."shippingDistrict", o."shippingAddress",
-      o."shippingPostalCode", o."shippingMethod", o."shippingFee", o."codFee", o.subtotal, o."discountTotal", o."taxTotal",
+      o."shippingPostalCode", o."shippingBuildingNumber", o."shippingAdditionalNumber", o."shippingShortAddress", o."shippingMethod", o."shippingFee", o."codFee", o.subtotal, o."discountTotal", o."taxTotal",
       COALESCE((SELECT json_agg(json_build_object('id', i.id, 'sku', i.sku, 'name', i.name, 'quantity', i.quantity, 'unitPrice', i."unitPrice", 'lineTotal', i."lineTotal") ORDER BY i.id)
         FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id), '[]') AS items
     FROM orders o

@@ -146,7 +146,13 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     // Cash on delivery withheld from a customer whose risk band the store set so, this order counted.
     let cod: CodDecision | null = null;
     if (input.payment.method === "cash_on_delivery") {
-      cod = await codDecision(tx, ctx.storeId, input.customer.phone, { total, cod: true, address: input.shipping.address });
+      cod = await codDecision(tx, ctx.storeId, input.customer.phone, {
+        total,
+        cod: true,
+        address: input.shipping.address,
+        shortAddress: input.shipping.shortAddress,
+        buildingNumber: input.shipping.buildingNumber,
+      });
       if (!cod.offered)
         throw new AppError(
           "COD_NOT_ALLOWED",
@@ -170,6 +176,9 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
           email: input.customer.email,
           city: input.shipping.city,
           address: input.shipping.address,
+          shortAddress: input.shipping.shortAddress ?? null,
+          buildingNumber: input.shipping.buildingNumber ?? null,
+          additionalNumber: input.shipping.additionalNumber ?? null,
           locale: input.customer.locale ?? null,
         },
       ],
@@ -179,6 +188,11 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     // What the storefront learned since: an email first given now, the language shopped in now.
     const learned = {
       ...(!customer.email && input.customer.email ? { email: input.customer.email } : {}),
+      ...(input.shipping.shortAddress && input.shipping.shortAddress !== customer.shortAddress ? { shortAddress: input.shipping.shortAddress } : {}),
+      ...(input.shipping.buildingNumber && input.shipping.buildingNumber !== customer.buildingNumber ? { buildingNumber: input.shipping.buildingNumber } : {}),
+      ...(input.shipping.additionalNumber && input.shipping.additionalNumber !== customer.additionalNumber
+        ? { additionalNumber: input.shipping.additionalNumber }
+        : {}),
       ...(input.customer.locale && input.customer.locale !== customer.locale ? { locale: input.customer.locale } : {}),
     };
     if (Object.keys(learned).length) await tx.customer.update({ where: { storeId_id: { storeId: ctx.storeId, id: customer.id } }, data: learned });
@@ -221,6 +235,9 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
         shippingDistrict: input.shipping.district ?? null,
         shippingAddress: input.shipping.address,
         shippingPostalCode: input.shipping.postalCode ?? null,
+        shippingBuildingNumber: input.shipping.buildingNumber ?? null,
+        shippingAdditionalNumber: input.shipping.additionalNumber ?? null,
+        shippingShortAddress: input.shipping.shortAddress ?? null,
         shippingMethod: input.shipping.method,
         branchId,
         searchText: orderSearchText(number, input.customer.name, input.customer.phone, input.customer.email),

@@ -2,9 +2,16 @@ import { ORDER_SORTS } from "./order-sort";
 import { z } from "zod";
 import { rule } from "@/server/http/validation";
 import { phoneInput as phone } from "@/lib/phone";
+import { ADDITIONAL_NUMBER, BUILDING_NUMBER, normalizeShortAddress, SHORT_ADDRESS, westernDigits } from "@/server/tax/tax-rules";
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "./order-status";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+const nationalPart = (pattern: RegExp, name: "buildingNumber" | "additionalNumber") =>
+  z
+    .string()
+    .trim()
+    .transform(westernDigits)
+    .refine((s) => pattern.test(s), rule(name));
 const minorUnits = z.number().int().min(0).max(1_000_000_000);
 
 export const placeOrderInput = z
@@ -40,6 +47,15 @@ export const placeOrderInput = z
       district: text(80).optional(),
       address: text(300),
       postalCode: z.string().trim().max(16).optional(),
+      // The Saudi national address: a building number and an additional number (4 digits each), and the
+      // short address (4 letters, 4 digits). Arabic-Indic digits and spaces are accepted and normalized.
+      buildingNumber: nationalPart(BUILDING_NUMBER, "buildingNumber").optional(),
+      additionalNumber: nationalPart(ADDITIONAL_NUMBER, "additionalNumber").optional(),
+      shortAddress: z
+        .string()
+        .transform((s) => normalizeShortAddress(westernDigits(s)))
+        .refine((s) => SHORT_ADDRESS.test(s), rule("shortAddress"))
+        .optional(),
       method: text(80),
       fee: minorUnits.default(0),
     }),

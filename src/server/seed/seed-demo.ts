@@ -116,6 +116,7 @@ const MILESTONE: Partial<Record<OrderStatus, string>> = {
 
 async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
   const r = createRandom(spec.seed);
+  const addresses = createRandom(spec.seed + 3);
   const store = await db.store.create({ data: { slug: spec.slug, name: spec.name, currency: "SAR", locale: "ar" } });
   const storeId = store.id;
   const branchSpecs =
@@ -259,6 +260,9 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
       shippingDistrict: r.pick(place.districts),
       shippingAddress: customer.address,
       shippingPostalCode: String(r.int(11000, 34999)),
+      // The national address (its own random stream, so the rest of the seed stays as it was): most orders
+      // give the short address, some only a building number, a few nothing (the label form warns of them).
+      ...nationalAddress(addresses),
       shippingMethod: shipping.name,
       branchId: branch.id,
       searchText: orderSearchText(number, customer.name, customer.phone, customer.email),
@@ -297,8 +301,57 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
     await seedReviews(db, storeId, r, orders, items, variants, now);
     await seedDeliveryHistory(db, storeId, spec.seed, orders, now);
     await seedCashTrail(db, storeId, spec.seed, now);
+    await seedTaxInvoices(db, storeId, orders);
   }
   return storeId;
+}
+
+function nationalAddress(r: Random): { shippingShortAddress: string | null; shippingBuildingNumber: string | null; shippingAdditionalNumber: string | null } {
+  const roll = r.next();
+  const letters = () => Array.from({ length: 4 }, () => "ABDEGHJKLMNRSTWYZ"[r.int(0, 16)]).join("");
+  const digits = () => String(r.int(1000, 9999));
+  if (roll < 0.8) return { shippingShortAddress: `${letters()}${digits()}`, shippingBuildingNumber: digits(), shippingAdditionalNumber: digits() };
+  return { shippingShortAddress: null, shippingBuildingNumber: roll < 0.9 ? digits() : null, shippingAdditionalNumber: null };
+}
+
+/**
+ * The demo store is VAT-registered with a national address and invoices on delivery: its stamp key made
+ * and onboarded (the tax authority's simulator), and the invoices of its latest delivered orders issued as
+ * they were delivered — reported by the worker once the app runs.
+ */
+async function seedTaxInvoices(db: Db, storeId: string, orders: { id: string; status: string; deliveredAt?: Date }[]) {
+  const { newStampKeys } = await import("@/server/tax/stamp");
+  const { stampSecret } = await import("@/server/tax/tax-profile");
+  const { taxAuthority } = await import("@/server/tax/tax-authority");
+  const { issueInvoiceInTx } = await import("@/server/tax/issue-documents");
+  const vatNumber = "310122393500003";
+  const keys = newStampKeys(await stampSecret());
+  const { certificateSignature } = await (await taxAuthority()).onboard({ vatNumber, publicKey: keys.publicKey });
+  await db.taxProfile.create({
+    data: {
+      storeId,
+      vatRegistered: true,
+      legalNameAr: "مؤسسة متجر العرض للتجارة",
+      legalNameEn: "Demo Store Trading Est.",
+      vatNumber,
+      crNumber: "1010123456",
+      buildingNumber: "2322",
+      street: "طريق الملك فهد",
+      district: "العليا",
+      city: "الرياض",
+      postalCode: "12211",
+      additionalNumber: "8123",
+      shortAddress: "RRRD2929",
+      issueOn: "ON_DELIVERY",
+      ...keys,
+      certificateSignature,
+    },
+  });
+  const delivered = orders
+    .filter((o) => o.status === "DELIVERED" && o.deliveredAt)
+    .sort((a, b) => a.deliveredAt!.getTime() - b.deliveredAt!.getTime())
+    .slice(-40);
+  for (const o of delivered) await db.$transaction((tx) => issueInvoiceInTx(tx, storeId, o.id, { type: "SYSTEM", id: null, name: "Tajer" }, o.deliveredAt!));
 }
 
 const REVIEW_TEXTS: Record<number, string[]> = {

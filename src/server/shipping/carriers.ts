@@ -33,6 +33,8 @@ export type CarrierProfile = {
   /** How this carrier's tracking numbers look, for the simulator and for checking input. */
   trackingNumberPattern: RegExp;
   defaultRates: RateCard;
+  /** A label needs the recipient's national address (its short address, or building number and postal code). */
+  needsNationalAddress: boolean;
 };
 
 const both: Capabilities = { pickup: true, dropoff: true, tracking: true, labels: true };
@@ -42,6 +44,7 @@ const enc = encodeURIComponent;
 export const CARRIERS: Readonly<Record<CarrierId, CarrierProfile>> = {
   aramex: {
     id: "aramex",
+    needsNationalAddress: false,
     name: "Aramex",
     capabilities: both,
     // Saturday to Thursday; no pickups on Friday.
@@ -59,6 +62,7 @@ export const CARRIERS: Readonly<Record<CarrierId, CarrierProfile>> = {
   },
   smsa: {
     id: "smsa",
+    needsNationalAddress: true,
     name: "SMSA Express",
     capabilities: dropoffOnly,
     trackingUrl: (n) => `https://www.smsaexpress.com/sa/en/trackingdetails?tracknumbers=${enc(n)}`,
@@ -67,6 +71,7 @@ export const CARRIERS: Readonly<Record<CarrierId, CarrierProfile>> = {
   },
   spl: {
     id: "spl",
+    needsNationalAddress: true,
     name: "SPL (Saudi Post)",
     capabilities: dropoffOnly,
     trackingUrl: (n) => `https://splonline.com.sa/en/shipmentdetailsstatic/?tid=${enc(n)}`,
@@ -75,6 +80,7 @@ export const CARRIERS: Readonly<Record<CarrierId, CarrierProfile>> = {
   },
   dhl: {
     id: "dhl",
+    needsNationalAddress: false,
     name: "DHL Express",
     capabilities: dropoffOnly,
     trackingUrl: (n) => `https://www.dhl.com/sa-en/home/tracking/tracking-express.html?submit=1&tracking-id=${enc(n)}`,
@@ -83,6 +89,7 @@ export const CARRIERS: Readonly<Record<CarrierId, CarrierProfile>> = {
   },
   aymakan: {
     id: "aymakan",
+    needsNationalAddress: false,
     name: "AyMakan",
     capabilities: both,
     // Every day, into the evening.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { entryReference } from "@/server/wallet/entry-reference";
-import { db } from "@/server/db/client";
+import { db, type Tx } from "@/server/db/client";
 import { systemContext, type StoreContext } from "@/server/auth/context";
 import { AppError, issue, isAppError, notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
@@ -11,6 +11,7 @@ import { transitionOrderInTx } from "@/server/orders/transition-order";
 import { creditWallet, debitWallet } from "@/server/wallet/ledger";
 import { lockOrder } from "@/server/orders/lock-order";
 import { assertLabelAllowedUnconfirmed } from "@/server/orders/cod-confirmation";
+import { missingAddressParts } from "@/server/tax/tax-rules";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { CarrierError, type CarrierAdapter } from "./carrier-adapter";
 import { CARRIERS, CARRIER_IDS, isCarrierId, supportsHandover, type CarrierId } from "./carriers";
@@ -82,6 +83,7 @@ export async function issueLabel(
           say: { key: "carrierNotEnabled", params: { carrier: { carrier: input.carrier } } },
           fields: { carrier: issue("carrierNotEnabled") },
         });
+      await assertNationalAddress(tx, ctx.storeId, order.id, input.carrier);
       if (!supportsHandover(input.carrier, input.handover)) {
         throw new AppError("HANDOVER_NOT_SUPPORTED", `${CARRIERS[input.carrier].name} does not pick up parcels: drop it at one of its branches.`, {
           fields: { handover: issue("dropoffOnly", { carrier: { carrier: input.carrier } }) },
@@ -393,4 +395,38 @@ export async function reconcileLabels(
     }
   }
   return tally;
+}
+
+/**
+ * A carrier that needs the national address gets a label for an incomplete one only where the store
+ * warns (the label form says so); a store that refuses gets 422 naming what is missing.
+ */
+async function assertNationalAddress(tx: Tx, storeId: string, orderId: string, carrier: CarrierId) {
+  if (!CARRIERS[carrier].needsNationalAddress) return;
+  const [row] = await tx.$queryRaw<
+    {
+      rule: string;
+      shippingBuildingNumber: string | null;
+      shippingAddress: string;
+      shippingDistrict: string | null;
+      shippingCity: string;
+      shippingPostalCode: string | null;
+      shippingShortAddress: string | null;
+    }[]
+  >`SELECT s."nationalAddressRule" AS rule, o."shippingBuildingNumber", o."shippingAddress", o."shippingDistrict", o."shippingCity", o."shippingPostalCode", o."shippingShortAddress"
+    FROM orders o JOIN stores s ON s.id = o."storeId" WHERE o."storeId" = ${storeId}::uuid AND o.id = ${orderId}::uuid`;
+  if (!row || row.rule !== "refuse") return;
+  const missing = missingAddressParts({
+    buildingNumber: row.shippingBuildingNumber,
+    street: row.shippingAddress,
+    district: row.shippingDistrict,
+    city: row.shippingCity,
+    postalCode: row.shippingPostalCode,
+    shortAddress: row.shippingShortAddress,
+  });
+  if (missing.length)
+    throw new AppError("ADDRESS_INCOMPLETE", `${CARRIERS[carrier].name} needs the national address, and this order's lacks: ${missing.join(", ")}.`, {
+      say: { key: "addressIncomplete", params: { carrier: { carrier }, missing: missing.join(", ") } },
+      fields: { carrier: issue("required") },
+    });
 }

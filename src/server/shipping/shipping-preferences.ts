@@ -2,13 +2,27 @@ import { z } from "zod";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 
-export const shippingPreferencesInput = z.strictObject({ carriersUpdateStatus: z.boolean() });
+/** Each preference on its own (each is saved as soon as it is switched). */
+export const shippingPreferencesInput = z
+  .strictObject({ carriersUpdateStatus: z.boolean().optional(), refuseIncompleteAddress: z.boolean().optional() })
+  .refine((p) => p.carriersUpdateStatus !== undefined || p.refuseIncompleteAddress !== undefined, { message: "nothing to save" });
 
-export async function getShippingPreferences(ctx: StoreContext) {
-  return db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { carriersUpdateStatus: true } });
+export async function getShippingPreferences(ctx: Pick<StoreContext, "storeId">) {
+  const store = await db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { carriersUpdateStatus: true, nationalAddressRule: true } });
+  return { carriersUpdateStatus: store.carriersUpdateStatus, refuseIncompleteAddress: store.nationalAddressRule === "refuse" };
 }
 
-/** Whether carriers' status webhooks may move the store's orders (out for delivery, delivered, returned). */
+/**
+ * Whether carriers' status webhooks may move the store's orders (out for delivery, delivered, returned),
+ * and whether a label is refused, not only warned of, for a carrier that needs the national address when
+ * the order's is incomplete.
+ */
 export async function saveShippingPreferences(ctx: StoreContext, input: z.output<typeof shippingPreferencesInput>): Promise<void> {
-  await db.store.update({ where: { id: ctx.storeId }, data: { carriersUpdateStatus: input.carriersUpdateStatus } });
+  await db.store.update({
+    where: { id: ctx.storeId },
+    data: {
+      ...(input.carriersUpdateStatus !== undefined ? { carriersUpdateStatus: input.carriersUpdateStatus } : {}),
+      ...(input.refuseIncompleteAddress !== undefined ? { nationalAddressRule: input.refuseIncompleteAddress ? "refuse" : "warn" } : {}),
+    },
+  });
 }

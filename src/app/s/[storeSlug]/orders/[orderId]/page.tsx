@@ -128,7 +128,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             )}
           </Card>
 
-          <LabelCard {...cards} />
+          <LabelCard {...cards} ctx={access.ctx} />
 
           <Card title={t("assignee.title")}>
             <OrderAssignee

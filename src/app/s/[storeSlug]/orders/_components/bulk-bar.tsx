@@ -157,6 +157,7 @@ export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags
           <Button type="button" variant="secondary" disabled={!!labelProgress} onClick={prepareLabels}>
             {t("bulk.printLabels")}
           </Button>
+          <PapersMenu storeSlug={storeSlug} orderIds={[...selected]} />
           <Button type="button" variant="ghost" onClick={clearSelection}>
             {t("bulk.clear")}
           </Button>
@@ -226,5 +227,35 @@ export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags
         </div>
       )}
     </div>
+  );
+}
+
+/** The selection's papers, each one PDF (at most 200 orders each): invoices, receipts, the pick list, packing slips. */
+function PapersMenu({ storeSlug, orderIds }: { storeSlug: string; orderIds: string[] }) {
+  const t = useTranslations("bulk.papers");
+  const ids = orderIds.slice(0, 200).join(",");
+  const links = [
+    ["invoices", `/s/${storeSlug}/tax-documents?orders=${ids}`],
+    ["receipts", `/s/${storeSlug}/tax-documents?orders=${ids}&format=receipt`],
+    ["pickList", `/s/${storeSlug}/papers/pick-list?orders=${ids}`],
+    ["packingSlips", `/s/${storeSlug}/papers/packing-slips?orders=${ids}`],
+    ["packingSlipsNoPrices", `/s/${storeSlug}/papers/packing-slips?orders=${ids}&prices=0`],
+  ] as const;
+  return (
+    <details className="relative" data-testid="bulk-papers">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg border border-slate-300 bg-white px-3 text-sm font-medium">
+        {t("title")}
+      </summary>
+      <ul className="absolute z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+        {links.map(([key, href]) => (
+          <li key={key}>
+            <a href={href} target="_blank" rel="noopener" className="flex min-h-11 items-center rounded px-3 text-sm hover:bg-slate-50">
+              {t(key)}
+            </a>
+          </li>
+        ))}
+        {orderIds.length > 200 && <li className="px-3 py-2 text-xs text-slate-600">{t("first200")}</li>}
+      </ul>
+    </details>
   );
 }

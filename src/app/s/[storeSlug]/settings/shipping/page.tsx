@@ -66,6 +66,7 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
 
       <Card title={t("updates.title")}>
         <CarrierUpdatesToggle storeSlug={store.slug} enabled={preferences.carriersUpdateStatus} canEdit={canEdit} />
+        <CarrierUpdatesToggle storeSlug={store.slug} enabled={preferences.refuseIncompleteAddress} canEdit={canEdit} preference="refuseIncompleteAddress" />
       </Card>
 
       <section aria-labelledby="carriers-heading" className="space-y-3">

@@ -26,6 +26,7 @@ export async function ShippingCard({ review, model, storeSlug, timeZone }: CardP
         <br />
         {[order.shipping.district, order.shipping.city, order.shipping.postalCode].filter(Boolean).join(locale === "ar" ? "، " : ", ")}
       </address>
+      <NationalAddress address={order.shipping.nationalAddress} />
       <dl className="mt-2 divide-y divide-slate-100">
         <Row label={t("order.shippingMethod")}>{order.shipping.method}</Row>
         <Row label={t("order.shippingFee")}>
@@ -83,5 +84,24 @@ export async function ShippingCard({ review, model, storeSlug, timeZone }: CardP
         ))}
       {model.shipments.some((sh) => !sh.carrier) && <p className="mt-2 text-xs text-slate-500">{t("order.manualNoTracking")}</p>}
     </Card>
+  );
+}
+
+/** The national address's parts, and whether it is complete (a carrier may need it before a label). */
+async function NationalAddress({ address }: { address: CardProps["review"]["order"]["shipping"]["nationalAddress"] }) {
+  const t = await getTranslations("order.nationalAddress");
+  const parts = [
+    address.shortAddress && t("short", { value: `\u2068${address.shortAddress}\u2069` }),
+    address.buildingNumber && t("building", { value: `\u2068${address.buildingNumber}\u2069` }),
+    address.additionalNumber && t("additional", { value: `\u2068${address.additionalNumber}\u2069` }),
+  ].filter(Boolean);
+  const complete = address.missing.length === 0;
+  return (
+    <div className="mt-2 text-sm" data-testid="national-address">
+      {parts.length > 0 && <p className="text-slate-700">{parts.join(" · ")}</p>}
+      <p className={complete ? "text-green-800" : "text-amber-800"}>
+        {complete ? t("complete") : t("incomplete", { missing: address.missing.map((m) => t(`parts.${m}`)).join(t("separator")) })}
+      </p>
+    </div>
   );
 }

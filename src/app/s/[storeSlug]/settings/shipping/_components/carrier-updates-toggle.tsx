@@ -5,9 +5,22 @@ import { useTranslations } from "next-intl";
 import { saveShippingPreferencesAction } from "../actions";
 import { FieldError } from "./form-bits";
 
-/** "Let carriers update order status": saved as soon as it is switched. */
-export function CarrierUpdatesToggle({ storeSlug, enabled, canEdit }: { storeSlug: string; enabled: boolean; canEdit: boolean }) {
-  const t = useTranslations("shippingSettings.updates");
+/**
+ * A shipping preference saved as soon as it is switched: "let carriers update order status" (updates), or
+ * "refuse a label when the national address is incomplete" (address).
+ */
+export function CarrierUpdatesToggle({
+  storeSlug,
+  enabled,
+  canEdit,
+  preference = "carriersUpdateStatus",
+}: {
+  storeSlug: string;
+  enabled: boolean;
+  canEdit: boolean;
+  preference?: "carriersUpdateStatus" | "refuseIncompleteAddress";
+}) {
+  const t = useTranslations(preference === "carriersUpdateStatus" ? "shippingSettings.updates" : "shippingSettings.nationalAddress");
   const [on, setOn] = useState(enabled);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -22,7 +35,7 @@ export function CarrierUpdatesToggle({ storeSlug, enabled, canEdit }: { storeSlu
             const next = e.target.checked;
             setOn(next);
             startTransition(async () => {
-              const result = await saveShippingPreferencesAction(storeSlug, { carriersUpdateStatus: next });
+              const result = await saveShippingPreferencesAction(storeSlug, { [preference]: next });
               if (!result.ok) {
                 setOn(!next);
                 setError(result.error.message);
