@@ -50,14 +50,14 @@ export default defineConfig({
     {
       name: "tablet",
       // The store-wide carrier rule is changed by the desktop run alone (two at once would undo each other).
-      testIgnore: /(api|review-uploads|scorecard-rule)\.spec/,
+      testIgnore: /(api|review-uploads|scorecard-rule|tax-invoices)\.spec/,
       use: { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false, userAgent: devices["iPad (gen 7)"].userAgent },
     },
     // The customer's own pages (order, review) are opened from an SMS: on a phone. Large photo
     // uploads are a customer's, and only the phone sends them.
     {
       name: "phone",
-      testMatch: /(customer-pages|review-uploads|a11y-customer|cod-confirmation|cod-cash)\.spec/,
+      testMatch: /(customer-pages|review-uploads|a11y-customer|cod-confirmation|cod-cash|tax-invoices)\.spec/,
       use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent },
     },
     // The HTTP API has no layout: its checks run once.

@@ -21,6 +21,7 @@ const expected: Record<Role, Permission[]> = {
     "catalog.manage",
     "cod.read",
     "cod.manage",
+    "tax.manage",
   ],
   STAFF: ["orders.read", "orders.create", "orders.update", "customers.read", "customers.update", "customers.block", "wallet.read", "catalog.read"],
 };
