@@ -18,7 +18,7 @@ test("delivered → the invoice on the customer's page → a partial refund → 
   const [invoice] = view.documents;
   expect(invoice).toMatchObject({ kind: "invoice", number: expect.stringMatching(/^INV-\d{6}$/) });
 
-  // The customer's page, as the SMS opens it.
+  // The customer's page, as the SMS opens it (in the store's language, Arabic).
   await page.goto(new URL(view.pageUrl).pathname);
   const documents = page.getByTestId("customer-documents");
   await expect(documents).toContainText(invoice.number);
@@ -35,7 +35,8 @@ test("delivered → the invoice on the customer's page → a partial refund → 
   });
   expect(refund.status(), await refund.text()).toBe(200);
   await page.reload();
-  await expect(documents).toContainText(/Credit note CN-\d{6}/);
+  // The customer's page speaks the store's language: Arabic.
+  await expect(documents).toContainText(/إشعار دائن CN-\d{6}/);
 
   // The store's people: both documents on the order page, each reported to ZATCA by the worker.
   await signIn(page, "owner@demo.test");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { missingAddressParts } from "@/server/tax/tax-rules";
+import { missingOrderAddressParts } from "@/server/tax/tax-rules";
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, orderStatusFromDb, paymentMethodFromDb, paymentStatusFromDb } from "./order-status";
 import type { OrderRow, OrderSummaryRow } from "./order-queries";
 
@@ -166,14 +166,7 @@ export function toOrderDto(row: OrderRow): OrderDto {
         buildingNumber: row.shippingBuildingNumber,
         additionalNumber: row.shippingAdditionalNumber,
         shortAddress: row.shippingShortAddress,
-        missing: missingAddressParts({
-          buildingNumber: row.shippingBuildingNumber,
-          street: row.shippingAddress,
-          district: row.shippingDistrict,
-          city: row.shippingCity,
-          postalCode: row.shippingPostalCode,
-          shortAddress: row.shippingShortAddress,
-        }),
+        missing: missingOrderAddressParts(row),
       },
       method: row.shippingMethod,
       fee: row.shippingFee,

@@ -11,7 +11,7 @@ import { transitionOrderInTx } from "@/server/orders/transition-order";
 import { creditWallet, debitWallet } from "@/server/wallet/ledger";
 import { lockOrder } from "@/server/orders/lock-order";
 import { assertLabelAllowedUnconfirmed } from "@/server/orders/cod-confirmation";
-import { missingAddressParts } from "@/server/tax/tax-rules";
+import { missingOrderAddressParts } from "@/server/tax/tax-rules";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { CarrierError, type CarrierAdapter } from "./carrier-adapter";
 import { CARRIERS, CARRIER_IDS, isCarrierId, supportsHandover, type CarrierId } from "./carriers";
@@ -416,14 +416,7 @@ async function assertNationalAddress(tx: Tx, storeId: string, orderId: string, c
   >`SELECT s."nationalAddressRule" AS rule, o."shippingBuildingNumber", o."shippingAddress", o."shippingDistrict", o."shippingCity", o."shippingPostalCode", o."shippingShortAddress"
     FROM orders o JOIN stores s ON s.id = o."storeId" WHERE o."storeId" = ${storeId}::uuid AND o.id = ${orderId}::uuid`;
   if (!row || row.rule !== "refuse") return;
-  const missing = missingAddressParts({
-    buildingNumber: row.shippingBuildingNumber,
-    street: row.shippingAddress,
-    district: row.shippingDistrict,
-    city: row.shippingCity,
-    postalCode: row.shippingPostalCode,
-    shortAddress: row.shippingShortAddress,
-  });
+  const missing = missingOrderAddressParts(row);
   if (missing.length)
     throw new AppError("ADDRESS_INCOMPLETE", `${CARRIERS[carrier].name} needs the national address, and this order's lacks: ${missing.join(", ")}.`, {
       say: { key: "addressIncomplete", params: { carrier: { carrier }, missing: missing.join(", ") } },

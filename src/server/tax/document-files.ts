@@ -8,7 +8,7 @@ import { isUuid } from "@/server/ids";
 import { translator } from "@/server/errors/words";
 import { visibleOrders } from "@/server/orders/order-scope";
 import { paymentMethodFromDb } from "@/server/orders/order-status";
-import { wallClock } from "@/server/time/zoned";
+import { clockText } from "@/server/time/zoned";
 import type { Prisma } from "@/generated/prisma/client";
 import { renderInvoicesPdf, type InvoiceFormat, type InvoicePdfData } from "./invoice-pdf";
 import type { Seller } from "./ubl";
@@ -38,10 +38,9 @@ const SELECT = {
 } satisfies Prisma.TaxDocumentSelect;
 type Row = Prisma.TaxDocumentGetPayload<{ select: typeof SELECT }>;
 
-const two = (n: number) => String(n).padStart(2, "0");
 function onClock(at: Date, timeZone: string) {
-  const c = wallClock(at, timeZone);
-  return `${c.year}-${two(c.month)}-${two(c.day)} ${two(c.hour)}:${two(c.minute)}`;
+  const { date, time } = clockText(at, timeZone);
+  return `${date} ${time.slice(0, 5)}`;
 }
 
 function pdfData(row: Row): InvoicePdfData {

@@ -11,7 +11,7 @@ import { formatMoney } from "@/server/money/money";
 import { enqueueJob } from "@/server/jobs/enqueue-job";
 import { orderEvent, actorFields } from "@/server/orders/order-events";
 import type { PaymentMethod, TaxDocumentKind } from "@/generated/prisma/enums";
-import { wallClock } from "@/server/time/zoned";
+import { clockText } from "@/server/time/zoned";
 import { amountLine, decimal, vatLines, vatTotals, type VatLine } from "./vat";
 import { buildUbl, hashedUbl, PAYMENT_MEANS, type Seller, type UblInput } from "./ubl";
 import { stampHash } from "./stamp";
@@ -112,12 +112,6 @@ function sellerOf(chain: ChainRow): Seller {
   };
 }
 
-const two = (n: number) => String(n).padStart(2, "0");
-function onClock(at: Date, timeZone: string) {
-  const c = wallClock(at, timeZone);
-  return { date: `${c.year}-${two(c.month)}-${two(c.day)}`, time: `${two(c.hour)}:${two(c.minute)}:${two(c.second)}` };
-}
-
 /** Writes one document at the head of the store's chain (the chain is locked by the caller). */
 async function writeDocument(tx: Tx, storeId: string, chain: ChainRow, draft: DocumentDraft): Promise<IssuedDocument> {
   const registered = chain.vatRegistered && !!chain.vatNumber && !!chain.privateKeyEnc && !!chain.publicKey && !!chain.certificateSignature;
@@ -129,7 +123,7 @@ async function writeDocument(tx: Tx, storeId: string, chain: ChainRow, draft: Do
   const uuid = randomUUID();
   const previousHash = chain.lastHash ?? INITIAL_PREVIOUS_HASH;
   const totals = vatTotals(draft.lines);
-  const issued = onClock(draft.now, chain.timeZone);
+  const issued = clockText(draft.now, chain.timeZone);
   const seller = sellerOf(chain);
   const o = draft.order;
   const buyer = {
@@ -161,7 +155,7 @@ async function writeDocument(tx: Tx, storeId: string, chain: ChainRow, draft: Do
       rateBp: draft.rateBp,
       lines: draft.lines,
       totals,
-      billingReference: draft.invoice ? { number: draft.invoice.number, issueDate: onClock(draft.invoice.issuedAt, chain.timeZone).date } : undefined,
+      billingReference: draft.invoice ? { number: draft.invoice.number, issueDate: clockText(draft.invoice.issuedAt, chain.timeZone).date } : undefined,
       reason: draft.reason,
     };
     hash = createHash("sha256").update(hashedUbl(ubl)).digest("base64");

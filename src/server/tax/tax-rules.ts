@@ -49,6 +49,25 @@ export function missingAddressParts(address: NationalAddress): AddressPart[] {
   return parts;
 }
 
+/** An order's shipping address as the national address sees it: what it lacks (the order's own columns). */
+export function missingOrderAddressParts(o: {
+  shippingBuildingNumber: string | null;
+  shippingAddress: string;
+  shippingDistrict: string | null;
+  shippingCity: string;
+  shippingPostalCode: string | null;
+  shippingShortAddress: string | null;
+}): AddressPart[] {
+  return missingAddressParts({
+    buildingNumber: o.shippingBuildingNumber,
+    street: o.shippingAddress,
+    district: o.shippingDistrict,
+    city: o.shippingCity,
+    postalCode: o.shippingPostalCode,
+    shortAddress: o.shippingShortAddress,
+  });
+}
+
 /** "INV-" and 123 → "INV-000123". */
 export function documentNumber(prefix: string, sequence: number): string {
   return `${prefix}${String(sequence).padStart(6, "0")}`;

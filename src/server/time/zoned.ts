@@ -44,3 +44,11 @@ export function localDate(at: Date, timeZone: string, days = 0): { year: number;
   const d = new Date(Date.UTC(w.year, w.month - 1, w.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
 }
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** An instant on a store's clock as ISO date and time: { date: "2026-12-01", time: "13:05:22" }. */
+export function clockText(at: Date, timeZone: string): { date: string; time: string } {
+  const c = wallClock(at, timeZone);
+  return { date: `${c.year}-${two(c.month)}-${two(c.day)}`, time: `${two(c.hour)}:${two(c.minute)}:${two(c.second)}` };
+}
