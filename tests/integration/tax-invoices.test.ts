@@ -12,6 +12,10 @@ import { documentHash } from "@/server/tax/xml-hash";
 import { decodeTlv } from "@/server/tax/tlv";
 import { INITIAL_PREVIOUS_HASH } from "@/server/tax/tax-rules";
 import { TaxAuthoritySimulator } from "@/server/tax/tax-authority-simulator";
+import { reportDocument } from "@/server/tax/report-documents";
+import { stampHash } from "@/server/tax/stamp";
+import { stampSecret } from "@/server/tax/tax-profile";
+import { encodeTlv } from "@/server/tax/tlv";
 import { seedOrder, seedStore, type SeededStore } from "../support/factories";
 import { registerForVat } from "../support/tax";
 
@@ -241,5 +245,79 @@ describe("tax invoices", () => {
     expect(ok.validationResults.errorMessages).toEqual([]);
     // Sent again: answered as before, nothing recorded twice.
     expect((await send(a.xml)).reportingStatus).toBe("REPORTED");
+  });
+
+  it("every required element: the document without it, hashed and stamped anew so that only the missing element is wrong, is rejected naming its rule", async () => {
+    const s = await seedStore();
+    const vatNumber = await registerForVat(s);
+    const order = await seedOrder(s);
+    const [doc] = await db.taxDocument.findMany({ where: { storeId: s.store.id, orderId: order.id } });
+    const profile = await db.taxProfile.findUniqueOrThrow({ where: { storeId: s.store.id } });
+    const secret = await stampSecret();
+    const zatca = new TaxAuthoritySimulator();
+    let n = 0;
+    // A changed document made whole again: a UUID of its own, its hash, stamp and QR recomputed.
+    async function restampAndSend(xml: string) {
+      const uuid = `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+      const changed = xml.replace(/<cbc:UUID>[0-9a-f-]{36}<\/cbc:UUID>/, `<cbc:UUID>${uuid}</cbc:UUID>`);
+      const hash = documentHash(changed);
+      const signature = stampHash(hash, profile.privateKeyEnc!, secret);
+      const tags = decodeTlv(doc.qr).map((t) => ({ tag: t.tag, value: t.tag === 6 ? hash : t.tag === 7 ? signature : t.bytes }));
+      const stamped = changed
+        .replace(/<ds:DigestValue>[^<]*</, `<ds:DigestValue>${hash}<`)
+        .replace(/<ds:SignatureValue>[^<]*</, `<ds:SignatureValue>${signature}<`)
+        .replace(doc.qr, encodeTlv(tags));
+      return zatca.report({ vatNumber, invoiceHash: hash, uuid, invoice: Buffer.from(stamped).toString("base64") });
+    }
+    // The control: restamped unchanged, it is reported.
+    const control = await restampAndSend(doc.xml);
+    expect(control.validationResults.errorMessages).toEqual([]);
+    // (Reported: the next tries use the same ICV, which the authority already has; drop the record so each try stands alone.)
+    await db.zatcaSimDocument.deleteMany({ where: { vatNumber } });
+
+    const required: [RegExp, string][] = [
+      [/<cbc:ProfileID>[^<]*<\/cbc:ProfileID>/, "BR-KSA-EN16931-01"],
+      [/<cbc:ID>INV-[^<]*<\/cbc:ID>/, "BR-02"],
+      [/<cbc:IssueDate>[^<]*<\/cbc:IssueDate>/, "BR-03"],
+      [/<cbc:IssueTime>[^<]*<\/cbc:IssueTime>/, "BR-KSA-70"],
+      [/<cbc:InvoiceTypeCode[^>]*>[^<]*<\/cbc:InvoiceTypeCode>/, "BR-04"],
+      [/<cbc:DocumentCurrencyCode>[^<]*<\/cbc:DocumentCurrencyCode>/, "BR-05"],
+      [/<cac:AdditionalDocumentReference><cbc:ID>ICV<\/cbc:ID>.*?<\/cac:AdditionalDocumentReference>/, "BR-KSA-33"],
+      [/<cac:AdditionalDocumentReference><cbc:ID>PIH<\/cbc:ID>.*?<\/cac:AdditionalDocumentReference>/, "BR-KSA-61"],
+      [/<cbc:RegistrationName>[^<]*<\/cbc:RegistrationName>/, "BR-06"],
+      [/<cbc:CompanyID>[^<]*<\/cbc:CompanyID>/, "BR-KSA-39"],
+      [/<cbc:BuildingNumber>[^<]*<\/cbc:BuildingNumber>/, "BR-KSA-37"],
+      [/<cbc:StreetName>[^<]*<\/cbc:StreetName>/, "BR-09"],
+      [/<cbc:PostalZone>[^<]*<\/cbc:PostalZone>/, "BR-KSA-66"],
+      [/<cbc:CityName>[^<]*<\/cbc:CityName>/, "BR-10"],
+      [/<cbc:CitySubdivisionName>[^<]*<\/cbc:CitySubdivisionName>/, "BR-KSA-09"],
+      [/<cac:AccountingCustomerParty>.*?<\/cac:AccountingCustomerParty>/, "BR-KSA-10"],
+      [/<cbc:TaxInclusiveAmount[^>]*>[^<]*<\/cbc:TaxInclusiveAmount>/, "BR-15"],
+      [/<cac:InvoiceLine>.*<\/cac:InvoiceLine>/s, "BR-16"],
+    ];
+    for (const [element, rule] of required) {
+      expect(doc.xml, String(element)).toMatch(element);
+      const answer = await restampAndSend(doc.xml.replace(element, ""));
+      const codes = answer.validationResults.errorMessages.map((m) => m.code);
+      expect([answer.reportingStatus, codes.includes(rule)], `${rule}: ${codes.join(", ")}`).toEqual(["NOT_REPORTED", true]);
+      // Nothing else made it fail: the hash and the stamp are right.
+      expect(codes).not.toContain("invalid-invoice-hash");
+      expect(codes).not.toContain("invalid-signature");
+    }
+  });
+
+  it("the last document's job, run first, reports the whole chain before it in issue order; the other jobs find theirs done", async () => {
+    const s = await seedStore();
+    await registerForVat(s, { issueOn: "by_hand" });
+    const orders = [await seedOrder(s), await seedOrder(s), await seedOrder(s), await seedOrder(s)];
+    for (const o of orders) await issueInvoice(s.ctx(), o.id);
+    const docs = await db.taxDocument.findMany({ where: { storeId: s.store.id }, orderBy: { icv: "asc" } });
+    await reportDocument({ storeId: s.store.id, documentId: docs.at(-1)!.id });
+    const after = await db.taxDocument.findMany({ where: { storeId: s.store.id }, orderBy: { icv: "asc" } });
+    expect(after.map((d) => d.reportStatus).every((st) => st === "REPORTED" || st === "REPORTED_WITH_WARNINGS")).toBe(true);
+    expect(after.map((d) => d.reportAttempts)).toEqual([1, 1, 1, 1]);
+    // The first document's own job, later: nothing sent again.
+    await reportDocument({ storeId: s.store.id, documentId: docs[0].id });
+    expect((await db.taxDocument.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: docs[0].id } } })).reportAttempts).toBe(1);
   });
 });

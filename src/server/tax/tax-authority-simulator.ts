@@ -41,6 +41,12 @@ const at = (root: Element, ...path: [ns: "cac" | "cbc" | "ext", name: string][])
 const references = (root: Element) =>
   childElements(root).filter((e) => e.localName === "AdditionalDocumentReference" && e.namespaceURI?.endsWith("CommonAggregateComponents-2"));
 const referenced = (root: Element, id: string) => references(root).find((r) => text(child(r, "cbc", "ID")) === id) ?? null;
+/** A reference's value: the ICV's number, or the PIH's or the QR's attachment; null when the reference is missing. */
+const referenceValue = (root: Element, id: "ICV" | "PIH" | "QR") => {
+  const ref = referenced(root, id);
+  if (!ref) return null;
+  return id === "ICV" ? text(child(ref, "cbc", "UUID")) : text(at(ref, ["cac", "Attachment"], ["cbc", "EmbeddedDocumentBinaryObject"]));
+};
 const minor = (value: string | null) => (value !== null && /^-?\d+(\.\d{1,2})?$/.test(value.trim()) ? Math.round(Number(value) * 100) : null);
 
 function message(type: ValidationMessage["type"], code: string, category: string, text: string): ValidationMessage {
@@ -91,9 +97,9 @@ export class TaxAuthoritySimulator implements TaxAuthorityAdapter {
       ["BR-KSA-70 cbc:IssueTime", text(at(root, ["cbc", "IssueTime"]))],
       ["BR-04 cbc:InvoiceTypeCode", text(at(root, ["cbc", "InvoiceTypeCode"]))],
       ["BR-05 cbc:DocumentCurrencyCode", text(at(root, ["cbc", "DocumentCurrencyCode"]))],
-      ["BR-KSA-33 ICV", text(at(referenced(root, "ICV") ?? root, ["cbc", "UUID"]))],
-      ["BR-KSA-61 PIH", text(at(referenced(root, "PIH") ?? root, ["cac", "Attachment"], ["cbc", "EmbeddedDocumentBinaryObject"]))],
-      ["BR-KSA-27 QR", text(at(referenced(root, "QR") ?? root, ["cac", "Attachment"], ["cbc", "EmbeddedDocumentBinaryObject"]))],
+      ["BR-KSA-33 ICV", referenceValue(root, "ICV")],
+      ["BR-KSA-61 PIH", referenceValue(root, "PIH")],
+      ["BR-KSA-27 QR", referenceValue(root, "QR")],
       ["BR-KSA-60 cac:Signature", at(root, ["cac", "Signature"]) ? "present" : null],
       ["BR-06 seller's name", text(at(root, ["cac", "AccountingSupplierParty"], ["cac", "Party"], ["cac", "PartyLegalEntity"], ["cbc", "RegistrationName"]))],
       ["BR-KSA-39 seller's VAT number", text(at(root, ["cac", "AccountingSupplierParty"], ["cac", "Party"], ["cac", "PartyTaxScheme"], ["cbc", "CompanyID"]))],
@@ -143,7 +149,7 @@ export class TaxAuthoritySimulator implements TaxAuthorityAdapter {
     if (total("TaxInclusiveAmount") !== null && taxAmount !== null && total("TaxExclusiveAmount")! + taxAmount !== total("TaxInclusiveAmount"))
       error("BR-CO-15", "TaxInclusiveAmount is not TaxExclusiveAmount plus the VAT", "EN validations");
     const subtotal = taxTotals[1] ? child(taxTotals[1], "cac", "TaxSubtotal") : null;
-    const percent = Number(text(at(subtotal ?? root, ["cac", "TaxCategory"], ["cbc", "Percent"])) ?? "NaN");
+    const percent = Number((subtotal && text(at(subtotal, ["cac", "TaxCategory"], ["cbc", "Percent"]))) ?? "NaN");
     const taxable = minor(text(child(subtotal, "cbc", "TaxableAmount")));
     if (taxable !== null && taxAmount !== null && Number.isFinite(percent) && Math.abs(Math.round((taxable * percent) / 100) - taxAmount) > 0)
       warnings.push(
@@ -173,7 +179,7 @@ export class TaxAuthoritySimulator implements TaxAuthorityAdapter {
       }
       if (!stamped) error("invalid-signature", "the stamp does not verify with the document's public key");
     }
-    const qr = text(at(referenced(root, "QR") ?? root, ["cac", "Attachment"], ["cbc", "EmbeddedDocumentBinaryObject"]));
+    const qr = referenceValue(root, "QR");
     if (qr) {
       try {
         const tags = new Map(decodeTlv(qr).map((t) => [t.tag, t]));
@@ -195,9 +201,9 @@ export class TaxAuthoritySimulator implements TaxAuthorityAdapter {
     }
 
     // The chain.
-    const icvText = text(at(referenced(root, "ICV") ?? root, ["cbc", "UUID"]));
+    const icvText = referenceValue(root, "ICV");
     const icv = icvText && /^\d+$/.test(icvText) ? Number(icvText) : null;
-    const pih = text(at(referenced(root, "PIH") ?? root, ["cac", "Attachment"], ["cbc", "EmbeddedDocumentBinaryObject"]));
+    const pih = referenceValue(root, "PIH");
     if (icv !== null && pih) {
       if (icv === 1) {
         if (pih !== INITIAL_PREVIOUS_HASH) error("BR-KSA-61", "the first document's PIH is the initial value");
