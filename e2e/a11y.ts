@@ -71,6 +71,7 @@ export async function checkDashboard(page: Page, request: Parameters<typeof plac
     "/s/demo/settings/tags",
     "/s/demo/settings/refunds",
     "/s/demo/settings/cod",
+    "/s/demo/settings/tax",
     "/s/demo/settings/api-tokens",
     "/s/demo/settings/team",
     "/s/demo/settings/team/activity",

@@ -92,9 +92,12 @@ function tableHead(doc: Doc, cols: { key: string; width: number }[], y: number) 
   doc.fillColor("#000");
   let x = M;
   for (const c of cols) {
-    const [english, arabic] = both(c.key);
-    line(doc, english, x + 4, y + 2, c.width - 8, 8, true);
-    line(doc, arabic, x + 4, y + 13, c.width - 8, 8);
+    // The tick boxes' column has no heading.
+    if (c.key !== "check") {
+      const [english, arabic] = both(c.key);
+      line(doc, english, x + 4, y + 2, c.width - 8, 8, true);
+      line(doc, arabic, x + 4, y + 13, c.width - 8, 8);
+    }
     x += c.width;
   }
   return y + 30;

@@ -45,7 +45,9 @@ export async function InvoiceCard({ review, model, storeSlug, timeZone, ctx }: C
                 {format.dateTime(new Date(d.issuedAt), { dateStyle: "medium", timeStyle: "short", timeZone })} · {money(d.total, d.currency)}
                 {d.vatRegistered && <> · {t("vat", { amount: money(d.vatTotal, d.currency) })}</>}
               </p>
-              {d.invoice && <p className="text-slate-600">{t("against", { number: d.invoice.number, reason: d.reason ?? "" })}</p>}
+              {d.invoice && (
+                <p className="text-slate-600">{t("against", { number: `\u2068${d.invoice.number}\u2069`, reason: `\u2068${d.reason ?? ""}\u2069` })}</p>
+              )}
               {d.report.messages.length > 0 && (
                 <ul className="mt-1 list-disc ps-5 text-xs text-slate-700">
                   {d.report.messages.map((m) => (

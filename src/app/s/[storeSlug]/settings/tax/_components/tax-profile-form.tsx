@@ -38,7 +38,7 @@ export function TaxProfileForm({ storeSlug, profile, canEdit }: { storeSlug: str
       name={name}
       id={`tax-${name}`}
       defaultValue={String(profile[name] ?? "")}
-      dir={LTR.has(name) ? "ltr" : undefined}
+      dir={LTR.has(name) ? "ltr" : "auto"}
       error={fields[name]}
       {...extra}
     />
