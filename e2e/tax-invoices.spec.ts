@@ -44,7 +44,8 @@ test("delivered → the invoice on the customer's page → a partial refund → 
   const card = page.getByTestId("invoices");
   await expect(card.getByTestId("tax-document")).toHaveCount(2);
   await expect(card).toContainText(invoice.number);
-  await expect(card).toContainText(`Against ${invoice.number}`);
+  // (The invoice number is isolated from the sentence's direction: U+2068 … U+2069.)
+  await expect(card).toContainText(`Against \u2068${invoice.number}\u2069`);
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("invoices").getByText(/^Reported (to ZATCA|with warnings)$/)).toHaveCount(2, { timeout: 1000 });
