@@ -320,4 +320,19 @@ describe("tax invoices", () => {
     await reportDocument({ storeId: s.store.id, documentId: docs[0].id });
     expect((await db.taxDocument.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: docs[0].id } } })).reportAttempts).toBe(1);
   });
+
+  it("a store that registers for VAT after plain invoices: its first tax invoice starts the chain from the initial PIH and is reported", async () => {
+    const s = await seedStore();
+    const plain = await seedOrder(s);
+    await issueInvoice(s.ctx(), plain.id);
+    await registerForVat(s, { issueOn: "by_hand" });
+    const taxed = await seedOrder(s);
+    const issued = await issueInvoice(s.ctx(), taxed.id);
+    const doc = await db.taxDocument.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: issued.id } } });
+    expect([doc.icv, doc.previousHash, doc.vatRegistered]).toEqual([2, INITIAL_PREVIOUS_HASH, true]);
+    await reportDocument({ storeId: s.store.id, documentId: doc.id });
+    const [reported] = await listOrderDocuments(s.ctx(), taxed.id);
+    expect(reported.report.messages.filter((m) => m.type === "error")).toEqual([]);
+    expect(["reported", "reported_with_warnings"]).toContain(reported.report.status);
+  });
 });

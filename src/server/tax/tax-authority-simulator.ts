@@ -205,13 +205,16 @@ export class TaxAuthoritySimulator implements TaxAuthorityAdapter {
     const icv = icvText && /^\d+$/.test(icvText) ? Number(icvText) : null;
     const pih = referenceValue(root, "PIH");
     if (icv !== null && pih) {
-      if (icv === 1) {
-        if (pih !== INITIAL_PREVIOUS_HASH) error("BR-KSA-61", "the first document's PIH is the initial value");
-      } else {
-        const previous = await db.zatcaSimDocument.findFirst({ where: { vatNumber: request.vatNumber, icv: icv - 1 }, orderBy: { id: "asc" } });
-        if (!previous) error("BR-KSA-61", `the document before (ICV ${icv - 1}) was not reported first`);
-        else if (previous.hash !== pih) error("BR-KSA-61", "the PIH is not the hash of the document before");
-      }
+      // The document before is the seller's latest one with a lower counter (a store that was not
+      // registered for a while skipped counters on plain invoices); the first one has the initial PIH.
+      const previous = await db.zatcaSimDocument.findFirst({
+        where: { vatNumber: request.vatNumber, icv: { lt: icv } },
+        orderBy: [{ icv: "desc" }, { id: "desc" }],
+      });
+      if (!previous) {
+        if (pih !== INITIAL_PREVIOUS_HASH)
+          error("BR-KSA-61", `the document before (ICV ${icv - 1}) was not reported first, or the first document's PIH is not the initial value`);
+      } else if (previous.hash !== pih) error("BR-KSA-61", "the PIH is not the hash of the document before");
       const same = await db.zatcaSimDocument.findFirst({
         where: { vatNumber: request.vatNumber, icv, NOT: { uuid: request.uuid }, status: { not: "REJECTED" } },
       });
