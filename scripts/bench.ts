@@ -655,8 +655,12 @@ async function main() {
       const { newStampKeys } = await import("../src/server/tax/stamp");
       const keys = newStampKeys(secret);
       // Benchmark data only: each run starts the store's chain again (issued documents are never deleted in the app).
+      // Canceled orders are not invoiced (409): they are left out.
       const toInvoice = (
-        await sql.query<{ id: string }>(`SELECT id FROM orders WHERE "storeId" = $1 ORDER BY number DESC LIMIT $2`, [taxStore, work(400)])
+        await sql.query<{ id: string }>(`SELECT id FROM orders WHERE "storeId" = $1 AND status <> 'CANCELED' ORDER BY number DESC LIMIT $2`, [
+          taxStore,
+          work(400),
+        ])
       ).rows.map((r) => r.id);
       await sql.query(`DELETE FROM tax_documents WHERE "storeId" = $1`, [taxStore]);
       await sql.query(
