@@ -121,24 +121,6 @@ export async function customerDocumentFile(token: string, documentId: string, fo
   return asFile([row], format);
 }
 
-/** The customer's documents, for their order page and the storefront API. */
-export async function customerDocuments(orderId: string, storeId: string) {
-  const rows = await db.taxDocument.findMany({
-    where: { storeId, orderId },
-    orderBy: { icv: "asc" },
-    select: { id: true, kind: true, number: true, issuedAt: true, total: true, currency: true, xml: true },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind.toLowerCase(),
-    number: r.number,
-    issuedAt: r.issuedAt.toISOString(),
-    total: r.total,
-    currency: r.currency,
-    hasXml: !!r.xml,
-  }));
-}
-
 export function fileResponse(file: DocumentFile): Response {
   return new Response(new Uint8Array(file.body), {
     headers: { "Content-Type": file.contentType, "Content-Disposition": `inline; filename="${file.filename}"`, "Cache-Control": "private, no-store" },

@@ -3,11 +3,10 @@
 import { z } from "zod";
 import type { StoreContext } from "@/server/auth/context";
 import { db } from "@/server/db/client";
-import { notFound } from "@/server/errors/app-error";
+import { AppError, notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
 import { lockOrder } from "@/server/orders/lock-order";
 import { visibleOrdersSql } from "@/server/orders/order-queries";
-import { AppError } from "@/server/errors/app-error";
 import type { TaxDocumentKind, TaxReportStatus } from "@/generated/prisma/enums";
 import { issueInvoiceInTx, issueNoteInTx, type IssuedDocument } from "./issue-documents";
 import type { VatLine } from "./vat";
