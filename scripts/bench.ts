@@ -54,6 +54,25 @@ const want = (name: string) => !only?.length || only.some((w) => name.toLowerCas
 /** The scenarios the check expects to see, by name: a filter, or a scenario that quietly stopped running, fails it. */
 const EXPECTED_SCENARIOS = 22;
 
+/**
+ * One floor request as one transaction on its own connection: committed when it did what the app does,
+ * rolled back on an error (counted as a failed request, as the app's would be).
+ */
+async function floorTransaction(pool: pg.Pool, work: (c: pg.PoolClient) => Promise<boolean>): Promise<boolean> {
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    const done = await work(c);
+    await c.query("COMMIT");
+    return done;
+  } catch {
+    await c.query("ROLLBACK");
+    return false;
+  } finally {
+    c.release();
+  }
+}
+
 /** Runs `fn` from `concurrency` loops for the duration (or `count` calls in all), collecting latencies. */
 async function load(fn: (i: number) => Promise<boolean>, options: { concurrency: number; seconds?: number; count?: number }) {
   const samples: Sample[] = [];
@@ -580,9 +599,7 @@ async function main() {
       ].filter(Boolean).length;
       const labelsFloor = await load(
         async (i) => {
-          const c = await sql.connect();
-          try {
-            await c.query("BEGIN");
+          return floorTransaction(sql, async (c) => {
             // As the app: the order's lock and its live-label check, then the debit and the rows. (Marked
             // 'VOIDED' and 'bench-floor': every order has its live label by now, and they are taken out after.)
             await c.query(`SELECT status FROM orders WHERE "storeId" = $1 AND id = $2 FOR UPDATE`, [labelStore, toLabel[i]]);
@@ -604,14 +621,8 @@ async function main() {
               `INSERT INTO wallet_entries ("storeId", id, kind, amount, "balanceAfter", "shipmentId", reference) VALUES ($1, gen_random_uuid(), 'LABEL', -2250, $2, $3, 'bench-floor')`,
               [labelStore, debit.rows[0].balance, id],
             );
-            await c.query("COMMIT");
             return true;
-          } catch {
-            await c.query("ROLLBACK");
-            return false;
-          } finally {
-            c.release();
-          }
+          });
         },
         { concurrency: 32, count: toLabel.length },
       );
@@ -692,9 +703,7 @@ async function main() {
       const sampleXml = "x".repeat(6000);
       const taxFloor = await load(
         async (i) => {
-          const c = await sql.connect();
-          try {
-            await c.query("BEGIN");
+          return floorTransaction(sql, async (c) => {
             // As the app: the order's lock, its invoices, its lines; then the chain's lock, the document and the counters.
             await c.query(`SELECT id FROM orders WHERE "storeId" = $1 AND id = $2 FOR UPDATE`, [taxStore, toInvoice[i]]);
             await c.query(`SELECT id FROM tax_documents WHERE "storeId" = $1 AND "orderId" = $2 AND kind = 'INVOICE' AND "netTotal" < 0`, [
@@ -707,19 +716,13 @@ async function main() {
             };
             await c.query(
               `INSERT INTO tax_documents ("storeId", id, "orderId", kind, number, sequence, icv, uuid, "issuedAt", currency, "vatRegistered", "vatRateBp", lines, "netTotal", "vatTotal", total, "paymentMethod", seller, buyer, xml, hash, "previousHash", signature, qr, "reportStatus", "actorName")
-               VALUES ($1, gen_random_uuid(), $2, 'DEBIT_NOTE', 'bench-floor', $3, $3, gen_random_uuid(), now(), 'SAR', true, 1500, '[]', -1, 0, 0, 'CARD', '{}', '{}', $4, 'h', 'p', 's', 'q', 'NOT_REQUIRED', 'bench-floor')`,
+             VALUES ($1, gen_random_uuid(), $2, 'DEBIT_NOTE', 'bench-floor', $3, $3, gen_random_uuid(), now(), 'SAR', true, 1500, '[]', -1, 0, 0, 'CARD', '{}', '{}', $4, 'h', 'p', 's', 'q', 'NOT_REQUIRED', 'bench-floor')`,
               [taxStore, toInvoice[i], chainRow.lastIcv + 1, sampleXml],
             );
             await c.query(`UPDATE tax_profiles SET "lastIcv" = "lastIcv" + 1, "lastHash" = 'h' WHERE "storeId" = $1`, [taxStore]);
             await c.query(`INSERT INTO jobs (kind, payload, "storeId", "runAt", "doneAt") VALUES ('tax.report', '{}', $1, now(), now())`, [taxStore]);
-            await c.query("COMMIT");
             return true;
-          } catch {
-            await c.query("ROLLBACK");
-            return false;
-          } finally {
-            c.release();
-          }
+          });
         },
         { concurrency: 16, count: toInvoice.length },
       );

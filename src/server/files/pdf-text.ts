@@ -76,3 +76,10 @@ export function fit(doc: Doc, text: string, width: number, size: number, bold = 
   while (cut.length > 1 && lineWidth(doc, `${cut}…`, size, bold) > width) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
 }
+
+/** The document's bytes once it is ended (call before drawing: pdfkit streams pages as they are written). */
+export function pdfBytes(doc: Doc): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  return new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+}

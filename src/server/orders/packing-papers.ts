@@ -8,7 +8,7 @@ import { db } from "@/server/db/client";
 import { notFound } from "@/server/errors/app-error";
 import { translator } from "@/server/errors/words";
 import { isUuid } from "@/server/ids";
-import { fit, line, lineWidth, setup } from "@/server/files/pdf-text";
+import { fit, line, lineWidth, pdfBytes, setup } from "@/server/files/pdf-text";
 import { decimal } from "@/server/tax/vat";
 import { visibleOrdersSql } from "./order-queries";
 import { Prisma } from "@/generated/prisma/client";
@@ -66,9 +66,7 @@ async function load(ctx: StoreContext, orderIds: string[]) {
 function render(draw: (doc: Doc) => void, title: string): Promise<Buffer> {
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0, info: { Title: title, Producer: "Tajer" } });
   setup(doc);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  const done = pdfBytes(doc);
   draw(doc);
   doc.end();
   return done;

@@ -11,7 +11,7 @@ import { transitionOrderInTx } from "@/server/orders/transition-order";
 import { creditWallet, debitWallet } from "@/server/wallet/ledger";
 import { lockOrder } from "@/server/orders/lock-order";
 import { assertLabelAllowedUnconfirmed } from "@/server/orders/cod-confirmation";
-import { missingOrderAddressParts } from "@/server/tax/tax-rules";
+import { missingOrderAddressParts, type OrderAddressColumns } from "@/server/tax/tax-rules";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { CarrierError, type CarrierAdapter } from "./carrier-adapter";
 import { CARRIERS, CARRIER_IDS, isCarrierId, supportsHandover, type CarrierId } from "./carriers";
@@ -404,15 +404,7 @@ export async function reconcileLabels(
 async function assertNationalAddress(tx: Tx, storeId: string, orderId: string, carrier: CarrierId) {
   if (!CARRIERS[carrier].needsNationalAddress) return;
   const [row] = await tx.$queryRaw<
-    {
-      rule: string;
-      shippingBuildingNumber: string | null;
-      shippingAddress: string;
-      shippingDistrict: string | null;
-      shippingCity: string;
-      shippingPostalCode: string | null;
-      shippingShortAddress: string | null;
-    }[]
+    (OrderAddressColumns & { rule: string })[]
   >`SELECT s."nationalAddressRule" AS rule, o."shippingBuildingNumber", o."shippingAddress", o."shippingDistrict", o."shippingCity", o."shippingPostalCode", o."shippingShortAddress"
     FROM orders o JOIN stores s ON s.id = o."storeId" WHERE o."storeId" = ${storeId}::uuid AND o.id = ${orderId}::uuid`;
   if (!row || row.rule !== "refuse") return;

@@ -3,7 +3,7 @@
 // run in visual order (see bidi.ts).
 import PDFDocument from "pdfkit";
 import bwipjs from "bwip-js/node";
-import { line, setup } from "@/server/files/pdf-text";
+import { line, pdfBytes, setup } from "@/server/files/pdf-text";
 
 export type LabelData = {
   carrierName: string;
@@ -110,9 +110,7 @@ function barcode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, wi
 async function render(labels: LabelData[]): Promise<Buffer> {
   const doc = new PDFDocument({ size: [288, 432], margin: 0, autoFirstPage: false, info: { Title: "Shipping labels", Producer: "Tajer" } });
   setup(doc);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  const done = pdfBytes(doc);
   for (const label of labels) {
     for (let piece = 1; piece <= Math.max(1, label.pieces); piece++) {
       doc.addPage({ size: [288, 432], margin: 0 });

@@ -13,21 +13,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import { renderInvoicesPdf, type InvoiceFormat, type InvoicePdfData } from "./invoice-pdf";
 import type { Seller } from "./ubl";
 import type { VatLine } from "./vat";
+import { DOCUMENT_SELECT } from "./tax-documents";
 
+// The order page's fields, and what the PDF and the XML need besides.
 const SELECT = {
-  id: true,
-  kind: true,
-  number: true,
-  issuedAt: true,
-  currency: true,
-  vatRegistered: true,
-  vatRateBp: true,
-  lines: true,
-  netTotal: true,
-  vatTotal: true,
-  total: true,
-  qr: true,
-  reason: true,
+  ...DOCUMENT_SELECT,
   seller: true,
   buyer: true,
   paymentMethod: true,

@@ -3,7 +3,7 @@
 // are written); Arabic is shaped and right to left (files/pdf-text.ts); the QR is drawn as vector modules.
 import PDFDocument from "pdfkit";
 import bwipjs from "bwip-js/node";
-import { fit, line, lineWidth, setup } from "@/server/files/pdf-text";
+import { fit, line, lineWidth, pdfBytes, setup } from "@/server/files/pdf-text";
 import { translator } from "@/server/errors/words";
 import { decimal, type VatLine } from "./vat";
 
@@ -282,9 +282,7 @@ export async function renderInvoicesPdf(documents: InvoicePdfData[], format: Inv
     info: { Title: documents.length === 1 ? documents[0].number : "Tax invoices", Producer: "Tajer" },
   });
   setup(doc);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  const done = pdfBytes(doc);
   for (const d of documents) {
     if (format === "a4") {
       doc.addPage({ size: "A4", margin: 0 });

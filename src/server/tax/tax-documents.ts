@@ -7,7 +7,8 @@ import { AppError, notFound } from "@/server/errors/app-error";
 import { isUuid } from "@/server/ids";
 import { lockOrder } from "@/server/orders/lock-order";
 import { visibleOrdersSql } from "@/server/orders/order-queries";
-import type { TaxDocumentKind, TaxReportStatus } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
+import type { TaxReportStatus } from "@/generated/prisma/enums";
 import { issueInvoiceInTx, issueNoteInTx, type IssuedDocument } from "./issue-documents";
 import type { VatLine } from "./vat";
 
@@ -32,7 +33,7 @@ export type TaxDocumentDto = {
   report: { status: Lowercase<TaxReportStatus>; attempts: number; reportedAt: string | null; messages: { type: string; code: string; message: string }[] };
 };
 
-const DOCUMENT_SELECT = {
+export const DOCUMENT_SELECT = {
   id: true,
   kind: true,
   number: true,
@@ -55,32 +56,9 @@ const DOCUMENT_SELECT = {
   reportAttempts: true,
   reportedAt: true,
   reportMessages: true,
-} as const;
+} satisfies Prisma.TaxDocumentSelect;
 
-type DocumentRow = {
-  id: string;
-  kind: TaxDocumentKind;
-  number: string;
-  icv: number;
-  uuid: string;
-  issuedAt: Date;
-  invoiceId: string | null;
-  invoice: { number: string } | null;
-  reason: string | null;
-  currency: string;
-  vatRegistered: boolean;
-  vatRateBp: number;
-  lines: unknown;
-  netTotal: number;
-  vatTotal: number;
-  total: number;
-  hash: string;
-  qr: string;
-  reportStatus: TaxReportStatus;
-  reportAttempts: number;
-  reportedAt: Date | null;
-  reportMessages: unknown;
-};
+type DocumentRow = Prisma.TaxDocumentGetPayload<{ select: typeof DOCUMENT_SELECT }>;
 
 export function toTaxDocumentDto(row: DocumentRow): TaxDocumentDto {
   return {
@@ -121,17 +99,6 @@ export async function listOrderDocuments(ctx: StoreContext, orderId: string): Pr
   if (!(await visibleOrder(ctx, orderId))) throw notFound("Order");
   const rows = await db.taxDocument.findMany({ where: { storeId: ctx.storeId, orderId }, orderBy: { icv: "asc" }, select: DOCUMENT_SELECT });
   return rows.map(toTaxDocumentDto);
-}
-
-/** One document with its XML, for its PDF and download; only of an order the context may see. */
-export async function getTaxDocument(ctx: StoreContext, documentId: string) {
-  if (!isUuid(documentId)) throw notFound("Document");
-  const row = await db.taxDocument.findUnique({
-    where: { storeId_id: { storeId: ctx.storeId, id: documentId } },
-    select: { ...DOCUMENT_SELECT, orderId: true, xml: true, seller: true, buyer: true, paymentMethod: true, order: { select: { number: true } } },
-  });
-  if (!row || !(await visibleOrder(ctx, row.orderId))) throw notFound("Document");
-  return row;
 }
 
 /** An invoice by hand; refused when the order already has one that covers it. */

@@ -50,14 +50,16 @@ export function missingAddressParts(address: NationalAddress): AddressPart[] {
 }
 
 /** An order's shipping address as the national address sees it: what it lacks (the order's own columns). */
-export function missingOrderAddressParts(o: {
+export type OrderAddressColumns = {
   shippingBuildingNumber: string | null;
   shippingAddress: string;
   shippingDistrict: string | null;
   shippingCity: string;
   shippingPostalCode: string | null;
   shippingShortAddress: string | null;
-}): AddressPart[] {
+};
+
+export function missingOrderAddressParts(o: OrderAddressColumns): AddressPart[] {
   return missingAddressParts({
     buildingNumber: o.shippingBuildingNumber,
     street: o.shippingAddress,
