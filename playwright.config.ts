@@ -44,7 +44,7 @@ export default defineConfig({
   projects: [
     {
       name: "desktop",
-      testIgnore: /(api|review-uploads|a11y-large-tablet)\.spec/,
+      testIgnore: /(api|review-uploads|a11y-large-tablet|pack)\.spec/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
     },
     {
@@ -59,6 +59,12 @@ export default defineConfig({
       name: "phone",
       testMatch: /(customer-pages|review-uploads|a11y-customer|cod-confirmation|cod-cash|tax-invoices)\.spec/,
       use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, userAgent: devices["iPhone 13"].userAgent },
+    },
+    // The packing station is a stockroom tablet's: the large tablet runs it too, with touch.
+    {
+      name: "large-tablet",
+      testMatch: /pack\.spec/,
+      use: { viewport: { width: 1024, height: 1366 }, hasTouch: true, isMobile: false, userAgent: devices["iPad Pro 11"].userAgent },
     },
     // The HTTP API has no layout: its checks run once.
     { name: "api", testMatch: /api\.spec/ },

@@ -44,12 +44,17 @@ export const LARGE_TABLET = { width: 1024, height: 1366 };
 
 /** Every dashboard page, in one language, at the page's current size: violations and console errors. */
 export async function checkDashboard(page: Page, request: Parameters<typeof placeDemoOrder>[0], locale: "ar" | "en") {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const order = await placeDemoOrder(request, { customer: { name: "سارة القحطاني", phone: "+966533000111" } });
   const customerId = (await (await request.get(`/api/v1/orders/${order.id}`, { headers: owner })).json()).data.customer.id as string | undefined;
+  // An order being prepared, for the packing station's order view.
+  const packing = await placeDemoOrder(request);
+  await request.post(`/api/v1/orders/${packing.id}/transitions`, { headers: owner, data: { to: "in_progress", notifyCustomer: false } });
   await signIn(page, "owner@demo.test");
   const paths = [
     "/s/demo",
+    "/s/demo/pack",
+    `/s/demo/pack?order=${packing.id}`,
     "/s/demo/orders",
     `/s/demo/orders/${order.id}`,
     "/s/demo/customers",

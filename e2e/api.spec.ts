@@ -59,6 +59,7 @@ test.describe("API over HTTP", () => {
         "/orders/{orderId}/tax-documents",
         "/tax-documents/{documentId}",
         "/addresses/{shortAddress}",
+        "/variants/{variantId}/codes",
       ].sort(),
     );
     expect(doc.components.schemas.PlaceOrder.properties.items.maxItems).toBe(200);

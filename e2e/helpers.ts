@@ -116,3 +116,15 @@ export async function tapStar(group: Locator, name: string) {
   await radio.locator("xpath=..").click();
   await expect(radio).toBeChecked();
 }
+
+/** The app's own database under test (the start wrapper's embedded Postgres), for checks a page cannot show. */
+export async function dbQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 51_000}/tajer` });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

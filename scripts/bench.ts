@@ -52,7 +52,7 @@ const only =
 if (process.env.BENCH_CHECK === "1" && process.env.BENCH_ONLY) console.log(`[bench] BENCH_ONLY is ignored by the check: every scenario runs`);
 const want = (name: string) => !only?.length || only.some((w) => name.toLowerCase().includes(w));
 /** The scenarios the check expects to see, by name: a filter, or a scenario that quietly stopped running, fails it. */
-const EXPECTED_SCENARIOS = 22;
+const EXPECTED_SCENARIOS = 23;
 
 /**
  * One floor request as one transaction on its own connection: committed when it did what the app does,
@@ -325,6 +325,42 @@ async function main() {
         results.push({ scenario: `${r.name} (page)`, concurrency: 8, ...app, floor: floorOf(floor) });
         log(`${r.name} (page): p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms`);
       }
+    }
+
+    if (want("packing station: queue")) {
+      // The packing station's queue: the longest-waiting orders in progress with their lines, codes, bins and
+      // last packing, as a tablet reads it every 30 s. The floor is the same statement and the small reads beside it.
+      const cookie = await signInCookie("owner@bench.test", BENCH_PASSWORD);
+      const queue = async () => {
+        const res = await fetch(`${BASE}/s/bench-1/pack/queue`, { headers: { cookie } });
+        const body = (await res.json()) as { orders?: unknown[] };
+        return res.status === 200 && Array.isArray(body.orders);
+      };
+      if (!(await queue())) throw new Error("the packing queue did not answer for the signed-in owner");
+      const app = await load(queue, { concurrency: 8 });
+      const floorSql = `SELECT o.id, o.number, o."customerName", o."shippingCity", o."branchId", o."assigneeId", o."inProgressAt",
+          (o."inProgressAt" < now() - make_interval(hours => COALESCE((SELECT (st."lateRules"->>'inProgressHours')::int FROM stores st WHERE st.id = o."storeId"), 24))) AS late,
+          (SELECT json_agg(json_build_object('id', i.id, 'sku', i.sku, 'name', i.name, 'quantity', i.quantity, 'variantId', i."variantId",
+              'bin', (SELECT s.bin FROM stock_levels s WHERE s."storeId" = i."storeId" AND s."variantId" = i."variantId" AND s."branchId" = COALESCE(i."stockBranchId", o."branchId")),
+              'codes', COALESCE((SELECT json_agg(b.code) FROM variant_barcodes b WHERE b."storeId" = i."storeId" AND b."variantId" = i."variantId"), '[]'::json)) ORDER BY i.id)
+            FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AS items,
+          (SELECT json_build_object('id', p.id) FROM order_packs p WHERE p."storeId" = o."storeId" AND p."orderId" = o.id ORDER BY p."createdAt" DESC, p.id DESC LIMIT 1) AS "lastPack"
+        FROM orders o WHERE o."storeId" = $1 AND o.status = 'IN_PROGRESS' AND o."assigneeId" IS NULL
+        ORDER BY o."inProgressAt" ASC NULLS LAST, o.id LIMIT 60`;
+      const floor = await load(
+        async () => {
+          await Promise.all([
+            sql.query(floorSql, [storeId]),
+            sql.query(`SELECT "packingSettings" FROM stores WHERE id = $1`, [storeId]),
+            sql.query(`SELECT id, name, "lengthMm", "widthMm", "heightMm" FROM box_presets WHERE "storeId" = $1 ORDER BY name, id`, [storeId]),
+            sql.query(`SELECT id, name FROM branches WHERE "storeId" = $1 AND "archivedAt" IS NULL ORDER BY "createdAt", id`, [storeId]),
+          ]);
+          return true;
+        },
+        { concurrency: 8 },
+      );
+      results.push({ scenario: "packing station: queue", concurrency: 8, ...app, floor: floorOf(floor) });
+      log(`packing station: queue: p95 ${round(app.p95)} ms vs floor ${round(floor.p95)} ms`);
     }
 
     if (want("status transitions")) {

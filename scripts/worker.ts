@@ -10,6 +10,7 @@ import { reconcileLabels } from "../src/server/shipping/issue-label";
 import { purgeWebhookReceipts } from "../src/server/http/signed-webhook";
 import { purgeCatalogImports } from "../src/server/catalog/catalog-import";
 import { purgeFileExports } from "../src/server/orders/export-jobs";
+import { notifyLateOrders } from "../src/server/orders/late-sweep";
 import { paymentProvider } from "../src/server/wallet/payment-provider";
 import { reconcileTopUps } from "../src/server/wallet/top-ups";
 import { mailerFromSettings } from "../src/server/email/send-email";
@@ -45,6 +46,10 @@ const reconcile = async () => {
   await purgeCatalogImports().catch((error: Error) => log(`purging catalog previews failed: ${error.message}`));
   // Exports prepared in the background, a day after they were ready.
   await purgeFileExports().catch((error: Error) => log(`purging prepared exports failed: ${error.message}`));
+  // Orders that became late by their store's rules: their people are told, once per milestone.
+  await notifyLateOrders()
+    .then((n) => n && log(`told of ${n} late orders`))
+    .catch((error: Error) => log(`telling of late orders failed: ${error.message}`));
 };
 void reconcile();
 const reconciler = setInterval(reconcile, settings().LABEL_RECONCILE_EVERY_MS);

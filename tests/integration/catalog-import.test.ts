@@ -160,3 +160,55 @@ describe("importing products and stock", () => {
     expect(await db.catalogImport.count({ where: { storeId: s.store.id, id: kept.id } })).toBe(1);
   });
 });
+
+describe("barcodes and bins in the catalog file", () => {
+  it("a file sets variants' barcodes and bins (new variants too), the export writes them back as no change, and a code taken meanwhile refuses the import whole", async () => {
+    const s = await seedStore();
+    const [riyadh, jeddah] = s.branches;
+    const file = csv([
+      ["SKU", "Product", "Price", "Weight (g)", "Barcodes", "Bin: Riyadh", "الرف: Jeddah"],
+      ["SKU-A", "", "", "", "6291041500213 a-own", "A-01-1", ""],
+      ["CUP-1", "Cup", "5", "100", "CUP-CODE", "", "J-9"],
+    ]);
+    const { id } = await previewCatalogImport(s.ctx(), { name: "codes.csv", bytes: file });
+    const preview = await getCatalogImport(s.ctx(), id);
+    expect(preview.problems.total).toBe(0);
+    expect(preview.counts).toMatchObject({ newVariants: 1, codeChanges: 2, binChanges: 2 });
+    await applyCatalogImport(s.ctx(), id);
+    const cup = await db.productVariant.findFirstOrThrow({ where: { storeId: s.store.id, sku: "CUP-1" } });
+    const codes = await db.variantBarcode.findMany({ where: { storeId: s.store.id }, orderBy: { code: "asc" } });
+    expect(codes.map((c) => [c.code, c.variantId])).toEqual([
+      ["06291041500213", s.variants["SKU-A"]],
+      ["A-OWN", s.variants["SKU-A"]],
+      ["CUP-CODE", cup.id],
+    ]);
+    const bins = await db.stockLevel.findMany({
+      where: { storeId: s.store.id, bin: { not: null } },
+      select: { variantId: true, branchId: true, bin: true, quantity: true },
+    });
+    expect(bins).toEqual(
+      expect.arrayContaining([
+        { variantId: s.variants["SKU-A"], branchId: riyadh.id, bin: "A-01-1", quantity: 10 },
+        { variantId: cup.id, branchId: jeddah.id, bin: "J-9", quantity: 0 },
+      ]),
+    );
+
+    // The catalog's own file read back: nothing to change.
+    const exported = await bytesOf(await catalogFile(s.ctx(), "csv", "en"));
+    const back = await previewCatalogImport(s.ctx(), { name: "export.csv", bytes: exported });
+    expect((await getCatalogImport(s.ctx(), back.id)).counts).toMatchObject({ codeChanges: 0, binChanges: 0, stockChanges: 0, changedVariants: 0 });
+
+    // A preview that gives SKU-B a code; meanwhile the code goes to SKU-C: the apply is refused, nothing changes.
+    const later = await previewCatalogImport(s.ctx(), {
+      name: "late.csv",
+      bytes: csv([
+        ["SKU", "Barcodes"],
+        ["SKU-B", "LATE-1"],
+      ]),
+    });
+    await db.variantBarcode.create({ data: { storeId: s.store.id, code: "LATE-1", variantId: s.variants["SKU-C"] } });
+    const refused = await applyCatalogImport(s.ctx(), later.id).catch((e: unknown) => e);
+    expect(isAppError(refused) && refused.say?.key).toBe("importStale");
+    expect(await db.variantBarcode.count({ where: { storeId: s.store.id, variantId: s.variants["SKU-B"] } })).toBe(0);
+  });
+});

@@ -529,6 +529,53 @@ const RACES: Record<string, Race> = {
       expect(notes.map((n) => n.icv)).toEqual(notes.map((_, i) => i + 2));
     },
   },
+  "packing: six tablets that read one order before any packing send it packed at once: one packing, the rest told who packed it": {
+    doors: ["s/[storeSlug]/pack/[orderId]/route.ts#POST"],
+    async run() {
+      const s = await shop();
+      const order = await seedOrder(s, { payment: { method: "card", status: "paid" } } as never);
+      await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
+      const pack = await route("s/[storeSlug]/pack/[orderId]/route.ts#POST");
+      const scans = [0, 1].map(() => ({ code: "SKU-A", at: new Date().toISOString() }));
+      const answers = await at(6, () =>
+        call(pack, `/s/${s.store.slug}/pack/${order.id}`, { body: { lastPackId: null, scans } }, { storeSlug: s.store.slug, orderId: order.id }).then(
+          async (r) => [r.status, ((await r.json()) as { error?: { code: string } }).error?.code ?? null],
+        ),
+      );
+      expect(answers.filter(([status]) => status === 201)).toHaveLength(1);
+      expect(answers.filter(([status]) => status !== 201)).toEqual(Array(5).fill([409, "CONFLICT"]));
+      expect(await db.orderPack.count({ where: { storeId: s.store.id, orderId: order.id } })).toBe(1);
+      expect(await db.orderEvent.count({ where: { storeId: s.store.id, orderId: order.id, type: "order.packed" } })).toBe(1);
+    },
+  },
+  "barcodes: one code given to two variants at once, from the Products page and the API: one keeps it, the other is told which": {
+    doors: ["s/[storeSlug]/products/actions.ts#setVariantCodesAction", "api/v1/variants/[variantId]/codes/route.ts#PUT"],
+    async run() {
+      const s = await shop();
+      const [act, put] = [
+        await action("s/[storeSlug]/products/actions.ts#setVariantCodesAction"),
+        await route("api/v1/variants/[variantId]/codes/route.ts#PUT"),
+      ];
+      const answers = await at(6, (i) => {
+        const variantId = s.variants[i % 2 ? "SKU-A" : "SKU-B"];
+        return i % 3
+          ? act(s.store.slug, { variantId, barcodes: ["6291041500213"] }).then((r) => (r.ok ? "ok" : r.error!.code))
+          : call(
+              put,
+              `/api/v1/variants/${variantId}/codes`,
+              { token: s.tokens.ADMIN, body: { barcodes: ["6291041500213"] }, method: "PUT" },
+              { variantId },
+            ).then((r) => (r.status === 200 ? "ok" : String(r.status)));
+      });
+      const owners = await db.variantBarcode.findMany({ where: { storeId: s.store.id } });
+      expect(owners).toHaveLength(1);
+      // Every request for the variant that holds it succeeded (setting what is set is no change); every one for the other was refused.
+      const holder = owners[0].variantId;
+      answers.forEach((a, i) =>
+        expect([i, a]).toEqual([i, s.variants[i % 2 ? "SKU-A" : "SKU-B"] === holder ? "ok" : expect.stringMatching(/^(CONFLICT|409)$/)]),
+      );
+    },
+  },
   "review request now: five presses at once send one request": {
     doors: ["s/[storeSlug]/orders/_components/review-actions.ts#sendReviewRequestNowAction"],
     async run() {
@@ -854,6 +901,7 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/settings/shipping/actions.ts#createBoxAction": "settings",
   "s/[storeSlug]/settings/shipping/actions.ts#deleteBoxAction": "settings",
   "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": "settings",
+  "s/[storeSlug]/settings/shipping/actions.ts#saveLateRulesAction": "settings: one document replaced whole, the last save stays",
   "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierChoiceAction": "settings (one document, replaced whole: the last save wins)",
   "s/[storeSlug]/settings/cod/actions.ts#saveRiskSettingsAction": "settings (one document, replaced whole: the last save wins)",
   "s/[storeSlug]/settings/cod/actions.ts#saveStatementColumnsAction":
@@ -926,6 +974,11 @@ const NOT_RACED: Record<string, string> = {
   "s/[storeSlug]/products/export/route.ts#GET": "a read (the catalog)",
   "s/[storeSlug]/orders/exports/[exportId]/route.ts#GET": "a read (a prepared file)",
   "s/[storeSlug]/products/import/upload/route.ts#POST": "writes only its own preview row; the catalog changes on apply (raced above)",
+  "s/[storeSlug]/pack/queue/route.ts#GET": "a read",
+  "s/[storeSlug]/pack/lookup/route.ts#GET": "a read",
+  "s/[storeSlug]/pack-photos/[packId]/route.ts#GET": "a read",
+  "api/v1/variants/[variantId]/codes/route.ts#GET": "a read",
+  "vendor/zxing_reader.wasm/route.ts#GET": "a file read, the same for everyone",
   "s/[storeSlug]/settings/team/actions.ts#revokeInvitationAction": "under the team's lock; revoking a revoked invitation is refused, nothing else changes",
   "s/[storeSlug]/settings/team/actions.ts#changeMemberRoleAction": "under the team's lock: the last role chosen stays, and the owner is never touched",
   "s/[storeSlug]/settings/team/actions.ts#setOnlyAssignedAction": "under the team's lock: the last choice stays",

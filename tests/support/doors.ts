@@ -17,6 +17,8 @@ import { exportsDir } from "@/server/orders/export-jobs";
 import { applyCarrierEvent } from "@/server/shipping/carrier-events";
 import { recordStatement } from "@/server/cod/statements";
 import { issueInvoice } from "@/server/tax/tax-documents";
+import { setVariantCodes } from "@/server/catalog/variant-codes";
+import { packOrder, packOrderInput } from "@/server/packing/pack-order";
 import { promises as fs } from "node:fs";
 import nodePath from "node:path";
 
@@ -61,6 +63,9 @@ export type Victim = {
   codTracking: string;
   /** A (plain) invoice of the delivered order. */
   documentId: string;
+  /** A variant with a barcode and a bin, and a packing of the order in progress with its parcel's photo. */
+  variantId: string;
+  packId: string;
   /** Every id and every distinctive value the victim's store holds: no answer to an outsider may contain one. */
   markers: string[];
 };
@@ -189,6 +194,7 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/settings/tax/actions.ts#saveTaxProfileAction": { input: () => ({ vatRegistered: false, legalNameAr: "pwned" }), crossIds: false },
   "s/[storeSlug]/products/actions.ts#applyCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
   "s/[storeSlug]/products/actions.ts#discardCatalogImportAction": { input: (v) => ({ importId: v.importId }), crossIds: true },
+  "s/[storeSlug]/products/actions.ts#setVariantCodesAction": { input: (v) => ({ variantId: v.variantId, barcodes: ["PWNED-1"] }), crossIds: true },
   "s/[storeSlug]/reviews/actions.ts#setReviewStatusAction": { input: (v) => ({ reviewId: v.reviewId, status: "hidden" }), crossIds: true },
   "s/[storeSlug]/reviews/actions.ts#replyToReviewAction": { input: (v) => ({ reviewId: v.reviewId, reply: "x" }), crossIds: true },
   "s/[storeSlug]/settings/api-tokens/actions.ts#createApiTokenAction": { input: () => ({ name: "x", role: "STAFF" }), crossIds: false },
@@ -205,6 +211,10 @@ export const ACTIONS: Record<string, ActionCase> = {
   "s/[storeSlug]/settings/shipping/actions.ts#createBoxAction": { input: () => ({ name: "x", lengthCm: 1, widthCm: 1, heightCm: 1 }), crossIds: false },
   "s/[storeSlug]/settings/shipping/actions.ts#deleteBoxAction": { input: (v) => ({ presetId: v.boxId }), crossIds: true },
   "s/[storeSlug]/settings/shipping/actions.ts#saveShippingPreferencesAction": { input: () => ({ carriersUpdateStatus: false }), crossIds: false },
+  "s/[storeSlug]/settings/shipping/actions.ts#saveLateRulesAction": {
+    input: () => ({ receivedHours: 1, inProgressHours: 1, labelPickupHours: 1, shippedDays: 1, carrierDays: {} }),
+    crossIds: false,
+  },
   "s/[storeSlug]/settings/shipping/actions.ts#saveCarrierChoiceAction": {
     input: () => ({ onTimeDays: 2, preselect: { enabled: true, maxDays: 2, minRating: 4.5 } }),
     crossIds: false,
@@ -318,6 +328,8 @@ export const ROUTES: Record<string, RouteCase> = {
   "api/v1/orders/[orderId]/tax-documents/route.ts#GET": { params: ids, expect: 404 },
   "api/v1/orders/[orderId]/tax-documents/route.ts#POST": { params: ids, body: () => ({ kind: "credit_note", amount: 100, reason: "x" }), expect: 404 },
   "api/v1/tax-documents/[documentId]/route.ts#GET": { params: (v) => ({ documentId: v.documentId }), expect: 404 },
+  "api/v1/variants/[variantId]/codes/route.ts#GET": { params: (v) => ({ variantId: v.variantId }), expect: 404 },
+  "api/v1/variants/[variantId]/codes/route.ts#PUT": { params: (v) => ({ variantId: v.variantId }), body: () => ({ barcodes: ["PWNED-1"] }), expect: 404 },
   // A lookup in the national address service: nothing of any store in it.
   "api/v1/addresses/[shortAddress]/route.ts#GET": { params: () => ({ shortAddress: "RRRD2929" }), expect: "own-data" },
   "api/v1/shipments/[shipmentId]/label/route.ts#GET": { params: (v) => ({ shipmentId: v.shipmentId }), expect: 404 },
@@ -339,6 +351,16 @@ export const ROUTES: Record<string, RouteCase> = {
   "s/[storeSlug]/papers/pick-list/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
   "s/[storeSlug]/papers/packing-slips/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404 },
   "s/[storeSlug]/tax-documents/[documentId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, documentId: v.documentId }), expect: 404 },
+  "s/[storeSlug]/pack/queue/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+  "s/[storeSlug]/pack/lookup/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug }), expect: 404, ownSlug: "own-data" },
+  "s/[storeSlug]/pack/[orderId]/route.ts#POST": {
+    params: (v) => ({ storeSlug: v.s.store.slug, orderId: v.orderId }),
+    body: () => ({ scans: [] }),
+    expect: 404,
+  },
+  "s/[storeSlug]/pack-photos/[packId]/route.ts#GET": { params: (v) => ({ storeSlug: v.s.store.slug, packId: v.packId }), expect: 404 },
+  // The camera's barcode decoder: the same file for anyone, nothing of any store in it.
+  "vendor/zxing_reader.wasm/route.ts#GET": { params: () => ({}), expect: "public" },
   // The customer's own document: the order page's token is the only key (tests/integration/tax-invoices.test.ts).
   "o/[token]/documents/[documentId]/route.ts#GET": { params: () => ({}), expect: "public" },
 };
@@ -385,6 +407,15 @@ export async function seedDoorsStore(): Promise<Victim> {
   };
   const order = await seedOrder(s, { phone: names.phone, name: names.customer });
   await transitionOrder(s.ctx(), order.id, { to: "in_progress", notifyCustomer: false });
+  // The warehouse floor: a variant's code and bin, and the order in progress packed (its parcel's photo below).
+  const variantId = s.variants["SKU-A"];
+  await setVariantCodes(s.ctx(), variantId, { barcodes: [`VICTIMCODE-${mark}`.toUpperCase()], bins: { [s.branches[0].id]: `BIN-${mark}` } });
+  const packed = await packOrder(
+    s.ctx(),
+    order.id,
+    packOrderInput.parse({ scans: [{ code: "SKU-A", at: new Date().toISOString() }], weightGrams: 777 }),
+    `victim-pack-${mark}`,
+  );
   const label = await aramexLabel(s, order.id);
   const delivered = await seedOrder(s);
   for (const to of ["in_progress", "shipped", "delivered"] as const)
@@ -475,11 +506,17 @@ export async function seedDoorsStore(): Promise<Victim> {
   });
   const line = await db.codEntry.findFirstOrThrow({ where: { storeId: s.store.id, statementId: statement.id, collectionId: null } });
   const document = await issueInvoice(s.ctx(), delivered.id);
+  await db.orderPack.update({
+    where: { storeId_id: { storeId: s.store.id, id: packed.packId } },
+    data: { photoKey: storageKey },
+  });
   const exportFile = nodePath.join(exportsDir(), s.store.id, `${prepared.id}.csv`);
   await fs.mkdir(nodePath.dirname(exportFile), { recursive: true });
   await fs.writeFile(exportFile, names.exportBytes);
   await db.fileExport.update({ where: { storeId_id: { storeId: s.store.id, id: prepared.id } }, data: { bytes: names.exportBytes.length } });
   const ids = {
+    variantId,
+    packId: packed.packId,
     documentId: document.id,
     collectionId: collection.id,
     statementId: statement.id,
@@ -514,6 +551,8 @@ export async function seedDoorsStore(): Promise<Victim> {
     request.token,
     s.branches[0].id,
     s.branches[2].id,
+    `VICTIMCODE-${mark}`.toUpperCase(),
+    `BIN-${mark}`,
     label.trackingNumber!,
     codOrder.id,
     codLabel.trackingNumber!,

@@ -12,9 +12,11 @@ const EN: Headings = {
   width: "Width (mm)",
   height: "Height (mm)",
   active: "Active",
+  barcodes: "Barcodes",
   stockPrefix: "Stock:",
+  binPrefix: "Bin:",
 };
-const AR: Headings = { ...EN, sku: "رمز SKU", product: "المنتج", price: "السعر", weight: "الوزن (غ)", stockPrefix: "المخزون:" };
+const AR: Headings = { ...EN, sku: "رمز SKU", product: "المنتج", price: "السعر", weight: "الوزن (غ)", stockPrefix: "المخزون:", binPrefix: "الرف:" };
 const HEADINGS = [EN, AR, KEY_HEADINGS];
 const branches = [
   { id: "b-riyadh", name: "Riyadh Olaya" },
@@ -75,7 +77,13 @@ describe("the header row", () => {
   it("reads headings of either language, plain keys, and stock columns by branch name in any case", () => {
     const { columns, problems } = readHeader(["رمز SKU", "product", "Price", "stock: riyadh olaya", "المخزون: فرع جدة"], HEADINGS, branches);
     expect(problems).toEqual([]);
-    expect(columns.map((c) => ("field" in c ? c.field : c.branchId))).toEqual(["sku", "product", "price", "b-riyadh", "b-jeddah"]);
+    expect(columns.map((c) => ("field" in c ? c.field : "branchId" in c ? c.branchId : c.binBranchId))).toEqual([
+      "sku",
+      "product",
+      "price",
+      "b-riyadh",
+      "b-jeddah",
+    ]);
   });
   it("refuses a column it cannot place, a repeated one, an unknown or ambiguous branch and a file without SKUs", () => {
     const r = readHeader(["SKU", "Colour", "Price", "price", "Stock: Mecca"], HEADINGS, branches);
@@ -216,5 +224,65 @@ describe("planning an import", () => {
     });
     expect(r.plan.renamedProducts).toEqual([{ productId: "p-1", from: "T-shirt", to: "Cotton T-shirt", row: 2 }]);
     expect(r.problems).toEqual([{ row: 3, column: "Product", rule: "productNameConflict", params: { row: 2 } }]);
+  });
+});
+
+describe("barcodes and bins in the file", () => {
+  const existing: ExistingVariant = {
+    id: "v-1",
+    sku: "MUG",
+    productId: "p-1",
+    productName: "Mug",
+    optionLabel: "",
+    price: 1000,
+    weightGrams: 300,
+    lengthMm: 0,
+    widthMm: 0,
+    heightMm: 0,
+    active: true,
+  };
+  const plan = (header: string[], rows: string[][], codes = new Map<string, string[]>(), bins = new Map<string, string>()) => {
+    const { columns, problems } = readHeader(header, HEADINGS, branches);
+    expect(problems).toEqual([]);
+    return planImport({
+      rows: rows.map((cells, i) => ({ row: i + 2, cells })),
+      columns,
+      currencyDigits: 2,
+      existing: new Map([["MUG", existing]]),
+      productsByName: new Map(),
+      stock: new Map(),
+      codes,
+      bins,
+    });
+  };
+
+  it("a Barcodes cell replaces the variant's codes (several in one cell) and a Bin column sets its bin; what is already so is unchanged", () => {
+    const header = ["SKU", "Barcodes", "Bin: Riyadh Olaya", "الرف: فرع جدة"];
+    const r = plan(header, [["MUG", "6291041500213 mug-1", "A-03-2", ""]], new Map([["v-1", ["MUG-1"]]]), new Map([["v-1|b-riyadh", "A-01"]]));
+    expect(r.problems).toEqual([]);
+    expect(r.plan.codes).toEqual([{ row: 2, sku: "MUG", variantId: "v-1", from: ["MUG-1"], to: ["06291041500213", "MUG-1"] }]);
+    expect(r.plan.bins).toEqual([{ row: 2, sku: "MUG", variantId: "v-1", branchId: "b-riyadh", from: "A-01", to: "A-03-2" }]);
+    const same = plan(
+      header,
+      [["MUG", "mug-1 6291041500213", "A-03-2", ""]],
+      new Map([["v-1", ["06291041500213", "MUG-1"]]]),
+      new Map([["v-1|b-riyadh", "A-03-2"]]),
+    );
+    expect(same.plan).toMatchObject({ codes: [], bins: [], unchangedRows: 1 });
+  });
+
+  it("a code with a wrong check digit, or named by two SKUs of the file, is a problem on its row", () => {
+    const r = plan(
+      ["SKU", "Product", "Price", "Weight (g)", "Barcodes"],
+      [
+        ["MUG", "", "", "", "6291041500214"],
+        ["NEW-1", "Cup", "5", "100", "X-1"],
+        ["NEW-2", "Cup", "5", "100", "x-1"],
+      ],
+    );
+    expect(r.problems.map((p) => [p.row, p.rule, p.params])).toEqual([
+      [2, "codeCheckDigit", { code: "6291041500214" }],
+      [4, "codeRepeated", { code: "x-1", row: 3 }],
+    ]);
   });
 });

@@ -53,7 +53,9 @@ describe("message catalogs", () => {
         },
       });
       for (const rule of PROBLEM_RULES)
-        expect(t(`catalogImport.problems.${rule}` as never, { row: 3, max: 10, n: 2, name: "X" } as never), rule).not.toContain("catalogImport");
+        expect(t(`catalogImport.problems.${rule}` as never, { row: 3, max: 10, n: 2, name: "X", code: "6291041500213" } as never), rule).not.toContain(
+          "catalogImport",
+        );
     }
   });
   it("every carrier has a name in both languages", async () => {
@@ -93,6 +95,9 @@ describe("message catalogs", () => {
       left: "SAR 40.00",
       missing: "buildingNumber, postalCode",
       carriers: "SPL",
+      code: "6291041500213",
+      scanned: 1,
+      total: 2,
     };
     for (const [locale, catalog] of [
       ["en", en],

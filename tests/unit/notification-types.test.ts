@@ -22,6 +22,7 @@ describe("the notifications' catalogue", () => {
       "order.assigned": "assigned",
       "comment.mention": "mention",
       "export.ready": "exportReady",
+      "order.late": "late",
       "confirmation.unanswered": "confirmationUnanswered",
       "message.received": "messageReceived",
       "message.received (confirmed)": "messageConfirmed",

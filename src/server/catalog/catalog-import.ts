@@ -9,7 +9,17 @@ import { AppError, notFound } from "@/server/errors/app-error";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { isUuid, uuidv7 } from "@/server/ids";
 import { minorUnitDigits } from "@/server/money/money";
-import { foldText, MAX_PROBLEMS_SHOWN, planCounts, planImport, readHeader, type ExistingVariant, type ImportPlan, type ImportProblem } from "./import-plan";
+import {
+  emptyPlan,
+  foldText,
+  MAX_PROBLEMS_SHOWN,
+  planCounts,
+  planImport,
+  readHeader,
+  type ExistingVariant,
+  type ImportPlan,
+  type ImportProblem,
+} from "./import-plan";
 import { readSheet } from "./read-sheet";
 import { IMPORT_HEADINGS } from "./headings";
 
@@ -48,7 +58,7 @@ export async function previewCatalogImport(ctx: StoreContext, file: { name: stri
     db.branch.findMany({ where: { storeId: ctx.storeId, archivedAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } }),
   ]);
   const sheet = await readSheet(file.bytes);
-  let plan: ImportPlan = { newProducts: [], renamedProducts: [], newVariants: [], changedVariants: [], stock: [], unchangedRows: 0 };
+  let plan: ImportPlan = emptyPlan();
   let problems = sheet.problems;
   if (!problems.length) {
     const header = readHeader(sheet.header, IMPORT_HEADINGS, branches);
@@ -90,18 +100,23 @@ async function readStore(storeId: string, columns: Parameters<typeof planImport>
         WHERE "storeId" = ${storeId}::uuid AND lower(regexp_replace(btrim(normalize(name, NFKC)), '\\s+', ' ', 'g')) = ANY(${names}::text[])
         ORDER BY "createdAt", id`
     : [];
-  const stock = variants.length
-    ? await db.stockLevel.findMany({
-        where: { storeId, variantId: { in: variants.map((v) => v.id) } },
-        select: { variantId: true, branchId: true, quantity: true },
-      })
-    : [];
+  const [stock, codes] = variants.length
+    ? await Promise.all([
+        db.stockLevel.findMany({
+          where: { storeId, variantId: { in: variants.map((v) => v.id) } },
+          select: { variantId: true, branchId: true, quantity: true, bin: true },
+        }),
+        db.variantBarcode.findMany({ where: { storeId, variantId: { in: variants.map((v) => v.id) } }, select: { variantId: true, code: true } }),
+      ])
+    : [[], []];
   const productsByName = new Map<string, { id: string; name: string }>();
   for (const p of products) if (!productsByName.has(foldText(p.name))) productsByName.set(foldText(p.name), p);
   return {
     existing: new Map(variants.map((v) => [v.sku, v])),
     productsByName,
     stock: new Map(stock.map((s) => [`${s.variantId}|${s.branchId}`, s.quantity])),
+    bins: new Map(stock.filter((s) => s.bin).map((s) => [`${s.variantId}|${s.branchId}`, s.bin as string])),
+    codes: codes.reduce((m, c) => m.set(c.variantId, [...(m.get(c.variantId) ?? []), c.code]), new Map<string, string[]>()),
   };
 }
 
@@ -227,6 +242,17 @@ async function staleRows(tx: Tx, storeId: string, plan: ImportPlan): Promise<num
     const now = new Map(rows.map((r) => [`${r.variantId}|${r.branchId}`, r.quantity]));
     for (const s of known) if ((now.get(`${s.variantId}|${s.branchId}`) ?? null) !== s.from) stale.add(s.row);
   }
+  const codes = (plan.codes ?? []).filter((c) => c.variantId);
+  if (codes.length) {
+    const now = await tx.variantBarcode.findMany({
+      where: { storeId, variantId: { in: codes.map((c) => c.variantId!) } },
+      select: { variantId: true, code: true },
+    });
+    for (const c of codes) {
+      const held = now.filter((n) => n.variantId === c.variantId).map((n) => n.code);
+      if ([...held].sort().join(" ") !== [...c.from].sort().join(" ")) stale.add(c.row);
+    }
+  }
   return [...stale].sort((a, b) => a - b);
 }
 
@@ -278,6 +304,49 @@ async function write(tx: Tx, storeId: string, plan: ImportPlan) {
       ORDER BY n
       ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = EXCLUDED.quantity, "updatedAt" = now()`;
   }
+  await writeCodesAndBins(tx, storeId, plan, variantIds);
+}
+
+/**
+ * Codes and bins, after the variants exist. A variant's codes are replaced; a code another variant holds
+ * (given to it since the preview) refuses the whole import — the key decides it, as at the Products page.
+ */
+async function writeCodesAndBins(tx: Tx, storeId: string, plan: ImportPlan, variantIds: Map<string, string>) {
+  const idOf = (v: { variantId: string | null; sku: string }) => v.variantId ?? variantIds.get(v.sku)!;
+  const codes = plan.codes ?? [];
+  if (codes.length) {
+    const ids = codes.map(idOf);
+    await tx.$executeRaw`DELETE FROM variant_barcodes WHERE "storeId" = ${storeId}::uuid AND "variantId" = ANY(${ids}::uuid[])`;
+    const pairs = codes.flatMap((c) => c.to.map((code) => ({ variantId: idOf(c), code, row: c.row })));
+    if (pairs.length) {
+      await tx.$executeRaw`
+        INSERT INTO variant_barcodes ("storeId", code, "variantId")
+        SELECT ${storeId}::uuid, c, v FROM unnest(${pairs.map((p) => p.code)}::text[], ${pairs.map((p) => p.variantId)}::uuid[]) AS x(c, v)
+        ON CONFLICT ("storeId", code) DO NOTHING`;
+      const held = await tx.variantBarcode.findMany({ where: { storeId, code: { in: pairs.map((p) => p.code) } }, select: { code: true, variantId: true } });
+      const taken = pairs.filter((p) => held.find((h) => h.code === p.code)?.variantId !== p.variantId);
+      if (taken.length)
+        throw new AppError("CONFLICT", `A code of the file names another product now (rows ${taken.map((t) => t.row).join(", ")}); read the file again.`, {
+          say: {
+            key: "importStale",
+            params: {
+              rows: taken
+                .slice(0, 10)
+                .map((t) => t.row)
+                .join(", "),
+              n: taken.length,
+            },
+          },
+        });
+    }
+  }
+  const bins = plan.bins ?? [];
+  if (bins.length)
+    await tx.$executeRaw`
+      INSERT INTO stock_levels ("storeId", "variantId", "branchId", quantity, bin, "updatedAt")
+      SELECT ${storeId}::uuid, v, b, 0, n, now()
+      FROM unnest(${bins.map(idOf)}::uuid[], ${bins.map((b) => b.branchId)}::uuid[], ${bins.map((b) => b.to)}::text[]) AS x(v, b, n)
+      ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET bin = EXCLUDED.bin, "updatedAt" = now()`;
 }
 
 /** Drops a preview nobody will apply. */

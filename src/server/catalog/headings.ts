@@ -6,6 +6,7 @@ type Catalog = typeof en;
 const headingsOf = (catalog: Catalog): Headings => ({
   ...(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, catalog.catalogImport.columns[f]])) as Record<ImportField, string>),
   stockPrefix: catalog.catalogImport.columns.stockPrefix,
+  binPrefix: catalog.catalogImport.columns.binPrefix,
 });
 
 /** The column headings an import reads: the template's in either language, and plain keys. */

@@ -5,7 +5,9 @@
 // a row, a column and a catalog rule, so the page says it in the reader's language; a file with any
 // problem is not applied at all.
 
-export const IMPORT_FIELDS = ["sku", "product", "option", "price", "weight", "length", "width", "height", "active"] as const;
+import { MAX_BIN_LENGTH, MAX_CODES_PER_VARIANT, readCode, splitCodes } from "@/lib/barcode";
+
+export const IMPORT_FIELDS = ["sku", "product", "option", "price", "weight", "length", "width", "height", "active", "barcodes"] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -20,8 +22,8 @@ export const MAX_DIMENSION_MM = 10_000;
 export const MAX_STOCK = 1_000_000;
 const MAX_PRICE_MINOR = 2_147_483_647;
 
-/** The words of a header row in one language: each field's heading, and the prefix of a stock column. */
-export type Headings = Record<ImportField, string> & { stockPrefix: string };
+/** The words of a header row in one language: each field's heading, and the prefixes of a stock and a bin column. */
+export type Headings = Record<ImportField, string> & { stockPrefix: string; binPrefix: string };
 
 /** Plain keys a script may write, read beside the headings of both languages. */
 export const KEY_HEADINGS: Headings = {
@@ -34,7 +36,9 @@ export const KEY_HEADINGS: Headings = {
   width: "width_mm",
   height: "height_mm",
   active: "active",
+  barcodes: "barcodes",
   stockPrefix: "stock:",
+  binPrefix: "bin:",
 };
 
 /** Every problem a file can have; each has words in both catalogs (`catalogImport.problems`). */
@@ -60,6 +64,10 @@ export const PROBLEM_RULES = [
   "notWholeNumber",
   "notYesNo",
   "productNameConflict",
+  "codeCheckDigit",
+  "codeFormat",
+  "codeRepeated",
+  "tooManyCodes",
 ] as const;
 export type ProblemRule = (typeof PROBLEM_RULES)[number];
 
@@ -85,10 +93,23 @@ export type ImportPlan = {
   newVariants: (VariantFields & { row: number; sku: string; product: { id: string } | { ref: string }; productName: string })[];
   changedVariants: { row: number; id: string; sku: string; productName: string; before: VariantFields; after: VariantFields }[];
   stock: { row: number; sku: string; variantId: string | null; branchId: string; from: number | null; to: number }[];
+  /** A variant's codes replaced by the row's (kept as `readCode` keys); absent from previews read before codes were imported. */
+  codes?: { row: number; sku: string; variantId: string | null; from: string[]; to: string[] }[];
+  /** A variant's bin at a branch set by the row. */
+  bins?: { row: number; sku: string; variantId: string | null; branchId: string; from: string | null; to: string }[];
   unchangedRows: number;
 };
 
-export const emptyPlan = (): ImportPlan => ({ newProducts: [], renamedProducts: [], newVariants: [], changedVariants: [], stock: [], unchangedRows: 0 });
+export const emptyPlan = (): ImportPlan => ({
+  newProducts: [],
+  renamedProducts: [],
+  newVariants: [],
+  changedVariants: [],
+  stock: [],
+  codes: [],
+  bins: [],
+  unchangedRows: 0,
+});
 
 /** For matching names and headings: one form of every spelling that means the same to a reader. */
 export function foldText(text: string): string {
@@ -151,7 +172,7 @@ function readText(text: string, max: number, allowEmpty: boolean): CellResult<st
   return { value: t };
 }
 
-export type Column = { index: number; heading: string } & ({ field: ImportField } | { branchId: string });
+export type Column = { index: number; heading: string } & ({ field: ImportField } | { branchId: string } | { binBranchId: string });
 
 /** The header row → which column is which; a column it cannot place is a problem (row 1), never skipped. */
 export function readHeader(
@@ -175,11 +196,12 @@ export function readHeader(
         column = { index, heading, field };
         break;
       }
-      const prefix = foldText(h.stockPrefix);
-      if (folded.startsWith(prefix)) {
+      const prefix = [foldText(h.stockPrefix), foldText(h.binPrefix)].find((p) => folded.startsWith(p));
+      if (prefix) {
         const name = folded.slice(prefix.length).trim();
         const found = byName.get(name) ?? [];
-        if (found.length === 1) column = { index, heading, branchId: found[0].id };
+        if (found.length === 1)
+          column = prefix === foldText(h.binPrefix) ? { index, heading, binBranchId: found[0].id } : { index, heading, branchId: found[0].id };
         else {
           problems.push({ row: 1, column: heading, rule: found.length ? "ambiguousBranch" : "unknownBranch", params: { name: heading } });
           return;
@@ -191,7 +213,7 @@ export function readHeader(
       problems.push({ row: 1, column: heading, rule: "unknownColumn", params: { name: heading } });
       return;
     }
-    const key = "field" in column ? column.field : `stock:${column.branchId}`;
+    const key = "field" in column ? column.field : "branchId" in column ? `stock:${column.branchId}` : `bin:${column.binBranchId}`;
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push({ row: 1, column: heading, rule: "duplicateColumn", params: { name: first } });
@@ -215,6 +237,9 @@ export type PlanInput = {
   productsByName: ReadonlyMap<string, { id: string; name: string }>;
   /** Quantities on hand now, by `${variantId}|${branchId}`. */
   stock: ReadonlyMap<string, number>;
+  /** Bins now, by `${variantId}|${branchId}`, and each variant's codes (keys) by its id. */
+  bins?: ReadonlyMap<string, string>;
+  codes?: ReadonlyMap<string, string[]>;
 };
 
 const DIMENSIONS = [
@@ -233,6 +258,8 @@ export function planImport(input: PlanInput): { plan: ImportPlan; problems: Impo
     return c ? { text: (cells[c.index] ?? "").trim(), heading: c.heading } : null;
   };
   const skuRows = new Map<string, number>();
+  // Each code the file names, with the first row (and SKU) that named it: one code names one variant.
+  const codeRows = new Map<string, { row: number; sku: string }>();
   // A product's name as the file leaves it: existing products renamed by their rows, new ones by name.
   const renames = new Map<string, { to: string; row: number; from: string }>();
   const newProductRefs = new Map<string, string>();
@@ -292,7 +319,42 @@ export function planImport(input: PlanInput): { plan: ImportPlan; problems: Impo
       // A branch without a stock row holds none: writing 0 there changes nothing.
       if ((from ?? 0) !== r.value) stock.push({ row, sku: sku.value, variantId: existing?.id ?? null, branchId: c.branchId, from, to: r.value });
     }
+    const codeCell = cellOf(cells, "barcodes");
+    let codes: NonNullable<ImportPlan["codes"]>[number] | null = null;
+    if (codeCell && codeCell.text !== "") {
+      const keys: string[] = [];
+      const listed = splitCodes(codeCell.text);
+      if (listed.length > MAX_CODES_PER_VARIANT) say(codeCell.heading, { rule: "tooManyCodes", params: { max: MAX_CODES_PER_VARIANT } });
+      for (const raw of listed.slice(0, MAX_CODES_PER_VARIANT)) {
+        const read = readCode(raw);
+        if ("problem" in read) {
+          say(codeCell.heading, { rule: read.problem, params: { code: raw } });
+          continue;
+        }
+        const other = codeRows.get(read.key);
+        if (other && other.sku !== sku.value) say(codeCell.heading, { rule: "codeRepeated", params: { code: raw, row: other.row } });
+        else if (!keys.includes(read.key)) keys.push(read.key);
+        codeRows.set(read.key, { row, sku: sku.value });
+      }
+      const from = existing ? (input.codes?.get(existing.id) ?? []) : [];
+      if ([...from].sort().join(" ") !== [...keys].sort().join(" ")) codes = { row, sku: sku.value, variantId: existing?.id ?? null, from, to: keys };
+    }
+    const bins: NonNullable<ImportPlan["bins"]> = [];
+    for (const c of input.columns) {
+      if (!("binBranchId" in c)) continue;
+      const text = (cells[c.index] ?? "").trim();
+      if (text === "") continue;
+      const r = readText(text, MAX_BIN_LENGTH, false);
+      if ("rule" in r) {
+        say(c.heading, r);
+        continue;
+      }
+      const from = existing ? (input.bins?.get(`${existing.id}|${c.binBranchId}`) ?? null) : null;
+      if (from !== r.value) bins.push({ row, sku: sku.value, variantId: existing?.id ?? null, branchId: c.binBranchId, from, to: r.value });
+    }
     if (problems.length > before) continue;
+    if (codes) plan.codes!.push(codes);
+    plan.bins!.push(...bins);
 
     if (existing) {
       const after: VariantFields = {
@@ -338,7 +400,7 @@ export function planImport(input: PlanInput): { plan: ImportPlan; problems: Impo
           after,
         });
       plan.stock.push(...stock);
-      if (!changed && !stock.length && !renamed) plan.unchangedRows++;
+      if (!changed && !stock.length && !renamed && !codes && !bins.length) plan.unchangedRows++;
     } else {
       pendingNew.push({
         row,
@@ -395,6 +457,8 @@ export function planCounts(plan: ImportPlan) {
     newVariants: plan.newVariants.length,
     changedVariants: plan.changedVariants.length,
     stockChanges: plan.stock.length,
+    codeChanges: plan.codes?.length ?? 0,
+    binChanges: plan.bins?.length ?? 0,
     unchangedRows: plan.unchangedRows,
   };
 }

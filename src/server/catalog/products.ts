@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { csvStream, xlsxStream, type SheetSpec } from "@/server/files/sheet-stream";
 import { IMPORT_FIELDS } from "./import-plan";
 import { headingsFor } from "./headings";
+import { displayCode } from "@/lib/barcode";
 
 export const listProductsQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -31,6 +32,10 @@ export type ProductDto = {
     active: boolean;
     /** On hand by branch id; a branch with no row holds none. */
     stock: Record<string, number>;
+    /** The codes on its units, as printed (EAN-13 for a GTIN that starts with 0). */
+    barcodes: string[];
+    /** Where it sits in each branch's stockroom, by branch id. */
+    bins: Record<string, string>;
   }[];
 };
 
@@ -60,7 +65,16 @@ export async function listProducts(ctx: StoreContext, query: ListProductsQuery):
       createdAt: true,
       variants: {
         orderBy: [{ sku: "asc" }],
-        select: { id: true, sku: true, optionLabel: true, price: true, weightGrams: true, active: true, stock: { select: { branchId: true, quantity: true } } },
+        select: {
+          id: true,
+          sku: true,
+          optionLabel: true,
+          price: true,
+          weightGrams: true,
+          active: true,
+          stock: { select: { branchId: true, quantity: true, bin: true } },
+          barcodes: { select: { code: true }, orderBy: { createdAt: "asc" } },
+        },
       },
     },
   });
@@ -70,7 +84,12 @@ export async function listProducts(ctx: StoreContext, query: ListProductsQuery):
     data: page.map((p) => ({
       id: p.id,
       name: p.name,
-      variants: p.variants.map(({ stock, ...v }) => ({ ...v, stock: Object.fromEntries(stock.map((s) => [s.branchId, s.quantity])) })),
+      variants: p.variants.map(({ stock, barcodes, ...v }) => ({
+        ...v,
+        stock: Object.fromEntries(stock.map((s) => [s.branchId, s.quantity])),
+        barcodes: barcodes.map((b) => displayCode(b.code)),
+        bins: Object.fromEntries(stock.filter((s) => s.bin).map((s) => [s.branchId, s.bin as string])),
+      })),
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
@@ -88,6 +107,8 @@ type CatalogRow = {
   heightMm: number;
   active: boolean;
   stock: Record<string, number> | null;
+  bins: Record<string, string> | null;
+  codes: string[] | null;
 };
 
 const PAGE = 1_000;
@@ -98,7 +119,9 @@ async function* catalogPages(storeId: string) {
   for (;;) {
     const rows: CatalogRow[] = await db.$queryRaw<CatalogRow[]>`
       SELECT v.id, v.sku, p.name AS product, v."optionLabel", v.price, v."weightGrams", v."lengthMm", v."widthMm", v."heightMm", v.active,
-        (SELECT jsonb_object_agg(s."branchId", s.quantity) FROM stock_levels s WHERE s."storeId" = v."storeId" AND s."variantId" = v.id) AS stock
+        (SELECT jsonb_object_agg(s."branchId", s.quantity) FROM stock_levels s WHERE s."storeId" = v."storeId" AND s."variantId" = v.id) AS stock,
+        (SELECT jsonb_object_agg(s."branchId", s.bin) FROM stock_levels s WHERE s."storeId" = v."storeId" AND s."variantId" = v.id AND s.bin IS NOT NULL) AS bins,
+        (SELECT array_agg(b.code ORDER BY b."createdAt", b.code) FROM variant_barcodes b WHERE b."storeId" = v."storeId" AND b."variantId" = v.id) AS codes
       FROM product_variants v JOIN products p ON p."storeId" = v."storeId" AND p.id = v."productId"
       WHERE v."storeId" = ${storeId}::uuid ${after ? Prisma.sql`AND v.id > ${after}::uuid` : Prisma.empty}
       ORDER BY v.id LIMIT ${PAGE}`;
@@ -123,8 +146,12 @@ async function catalogSheet(ctx: StoreContext, locale: WordsLocale): Promise<She
   const yes = t("catalogImport.yes");
   const no = t("catalogImport.no");
   return {
-    header: [...IMPORT_FIELDS.map((f) => h[f]), ...branches.map((b) => `${h.stockPrefix} ${b.name}`)],
-    widths: [...IMPORT_FIELDS.map((f) => (f === "product" ? 32 : f === "option" ? 20 : 12)), ...branches.map(() => 16)],
+    header: [...IMPORT_FIELDS.map((f) => h[f]), ...branches.map((b) => `${h.stockPrefix} ${b.name}`), ...branches.map((b) => `${h.binPrefix} ${b.name}`)],
+    widths: [
+      ...IMPORT_FIELDS.map((f) => (f === "product" ? 32 : f === "option" || f === "barcodes" ? 20 : 12)),
+      ...branches.map(() => 16),
+      ...branches.map(() => 14),
+    ],
     sheetName: t("catalogImport.sheet"),
     rightToLeft: locale === "ar",
     pages: async function* () {
@@ -139,7 +166,9 @@ async function catalogSheet(ctx: StoreContext, locale: WordsLocale): Promise<She
           r.widthMm,
           r.heightMm,
           r.active ? yes : no,
+          (r.codes ?? []).map(displayCode).join(" "),
           ...branches.map((b) => r.stock?.[b.id] ?? 0),
+          ...branches.map((b) => r.bins?.[b.id] ?? ""),
         ]);
     },
   };

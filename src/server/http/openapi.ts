@@ -183,6 +183,23 @@ export function buildOpenApiDocument() {
           errors: [401, 404],
         }),
       },
+      "/variants/{variantId}/codes": {
+        get: op("A variant's barcodes (as printed) and its bin at each branch (by branch id)", { path: ["variantId"], errors: [401, 404] }),
+        put: op(
+          "Set a variant's barcodes and bins: barcodes replaces its codes (EAN-8, UPC-A, EAN-13, GTIN-14 with their check digits, or the store's own: letters, digits and . _ - /); bins sets the branches named (null clears). A code another variant has is a 409 naming its SKU.",
+          {
+            path: ["variantId"],
+            body: {
+              type: "object",
+              properties: {
+                barcodes: { type: "array", maxItems: 10, items: { type: "string", maxLength: 56 } },
+                bins: { type: "object", additionalProperties: { type: ["string", "null"], maxLength: 32 } },
+              },
+            },
+            errors: [401, 403, 404, 409, 422],
+          },
+        ),
+      },
       "/orders/{orderId}/tags": {
         post: op("Add tags to an order (created on the fly)", { path: ["orderId"], body: "AddTags", errors: [401, 404, 422] }),
       },

@@ -7,6 +7,7 @@ import { toErrorResponse } from "@/server/errors/error-catalog";
 import { inWords } from "@/server/errors/words";
 import { routeStoreAccess } from "@/server/stores/route-access";
 import type { StoreAccess } from "@/server/stores/resolve-membership";
+import { readerLocale } from "@/i18n/reader-locale";
 import { requestAddress } from "./client-address";
 import { takePublicRequest } from "./public-rate-limit";
 
@@ -68,7 +69,9 @@ export function storeRoute<P extends { storeSlug: string }>(permission: Permissi
     } catch (error) {
       if (isAppError(error) && error.code === "NOT_FOUND") return notFoundResponse();
       const { status, body } = toErrorResponse(error, randomUUID());
-      return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+      // A member's own screens (the packing station) show the message as it is: in the member's language.
+      const words = inWords(isAppError(error) ? error : null, body.error.code, body.error.message, await readerLocale());
+      return Response.json({ error: { ...body.error, ...words } }, { status, headers: { "Cache-Control": "no-store" } });
     }
   };
 }

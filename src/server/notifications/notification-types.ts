@@ -5,6 +5,7 @@
  * that must name every type.
  */
 import { z } from "zod";
+import { LATE_REASONS } from "@/server/orders/late-reasons";
 
 const aboutOrder = { number: z.number() };
 
@@ -19,6 +20,8 @@ export const NOTIFICATIONS = {
   "confirmation.unanswered": z.looseObject({ ...aboutOrder }),
   /** The customer wrote back about an order (`intent`: what the reply was read as). */
   "message.received": z.looseObject({ ...aboutOrder, customerName: z.string(), intent: z.enum(["confirm", "cancel"]).nullable().catch(null) }),
+  /** An order of yours (or, with nobody on it, of the store's) became late by the store's rules. */
+  "order.late": z.looseObject({ ...aboutOrder, reason: z.enum(LATE_REASONS).catch("not_shipped") }),
   /** An export prepared in the background is ready to download. */
   "export.ready": z.looseObject({ exportId: z.string(), rows: z.number(), format: z.string() }),
 } as const;

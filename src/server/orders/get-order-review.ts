@@ -94,6 +94,20 @@ export type OrderReview = {
   assigneeId: string | null;
   /** Packing started: the stock was taken from this branch. */
   stockTakenFrom: string | null;
+  /** The latest packing at the packing station: units scanned, box, weight, and whether a photo was kept. */
+  packing: {
+    id: string;
+    at: string;
+    by: string | null;
+    scannedUnits: number;
+    totalUnits: number;
+    refusedScans: number;
+    lengthMm: number | null;
+    widthMm: number | null;
+    heightMm: number | null;
+    weightGrams: number | null;
+    photo: boolean;
+  } | null;
 };
 
 /** Everything the merchant reviews on a received order: customer, payment, shipping, stock, timeline. */
@@ -130,7 +144,7 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     listOrderComments(ctx, order.id),
     db.membership.findMany({ where: { storeId }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { user: { name: "asc" } } }),
   ]);
-  const [carriers, boxes, wallet, variants, reviewRequest, scorecard] = await Promise.all([
+  const [carriers, boxes, wallet, variants, reviewRequest, scorecard, pack] = await Promise.all([
     listCarriers(ctx),
     listBoxPresets(ctx),
     getWallet(ctx),
@@ -143,6 +157,23 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
       select: { status: true, scheduledFor: true, sentAt: true, reason: true, submittedAt: true },
     }),
     order.status === "in_progress" ? carrierStatsForCity(ctx, order.shipping.city) : null,
+    db.orderPack.findFirst({
+      where: { storeId, orderId: order.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        createdAt: true,
+        packedBy: { select: { name: true } },
+        scannedUnits: true,
+        totalUnits: true,
+        refusedScans: true,
+        lengthMm: true,
+        widthMm: true,
+        heightMm: true,
+        weightGrams: true,
+        photoKey: true,
+      },
+    }),
   ]);
   const suggestedGrams = items.reduce((g, i) => g + (variants.find((v) => v.id === i.variantId)?.weightGrams ?? 0) * i.quantity, 0);
   const refundable = refundableAmount(money);
@@ -253,5 +284,18 @@ export async function getOrderReview(ctx: StoreContext, unverifiedOrderId: strin
     members: members.map(({ user }) => ({ id: user.id, name: user.name, handle: mentionHandle(user) })),
     assigneeId: money.assigneeId,
     stockTakenFrom: money.stockTaken ? (shipFrom?.name ?? null) : null,
+    packing: pack && {
+      id: pack.id,
+      at: pack.createdAt.toISOString(),
+      by: pack.packedBy?.name ?? null,
+      scannedUnits: pack.scannedUnits,
+      totalUnits: pack.totalUnits,
+      refusedScans: pack.refusedScans,
+      lengthMm: pack.lengthMm,
+      widthMm: pack.widthMm,
+      heightMm: pack.heightMm,
+      weightGrams: pack.weightGrams,
+      photo: !!pack.photoKey,
+    },
   };
 }

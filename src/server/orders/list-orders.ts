@@ -9,6 +9,7 @@ import { toOrderSummaryDto, type OrderSummaryDto } from "./order-dto";
 import { parseOrderNumber } from "./order-number";
 import { ORDER_STATUSES, orderStatusFromDb, orderStatusToDb, paymentMethodToDb, type OrderStatus } from "./order-status";
 import type { ListOrdersQuery } from "./schemas";
+import { lateSql } from "./late-rules";
 
 export type OrdersPage = { data: OrderSummaryDto[]; nextCursor: string | null };
 
@@ -32,6 +33,7 @@ export function orderFilterSql(ctx: StoreContext, query: Omit<ListOrdersQuery, "
   }
   if (query.assignee === "me") where.push(ctx.actor.type === "USER" ? Prisma.sql`o."assigneeId" = ${ctx.actor.id}::uuid` : Prisma.sql`false`);
   if (query.assignee === "none") where.push(Prisma.sql`o."assigneeId" IS NULL`);
+  if (query.late) where.push(lateSql);
   return where;
 }
 

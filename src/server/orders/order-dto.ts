@@ -1,3 +1,4 @@
+import { LATE_REASONS } from "./late-reasons";
 import { z } from "zod";
 import { missingOrderAddressParts } from "@/server/tax/tax-rules";
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES, orderStatusFromDb, paymentMethodFromDb, paymentStatusFromDb } from "./order-status";
@@ -33,6 +34,8 @@ export const orderSummaryDto = z.object({
   /** Held for a person's review (the customer's risk): only canceling moves it until someone releases it. */
   heldForReview: z.boolean(),
   risk,
+  /** Late by the store's rules, and at which milestone (null: on time). */
+  late: z.enum(LATE_REASONS).nullable(),
 });
 export type OrderSummaryDto = z.infer<typeof orderSummaryDto>;
 
@@ -58,6 +61,8 @@ export const orderDto = z.object({
   /** Held for a person's review (the customer's risk): only canceling moves it until someone releases it. */
   heldForReview: z.boolean(),
   risk,
+  /** Late by the store's rules, and at which milestone (null: on time). */
+  late: z.enum(LATE_REASONS).nullable(),
   shipping: z.object({
     name: z.string(),
     phone: z.string(),
@@ -129,6 +134,7 @@ export function toOrderSummaryDto(row: OrderSummaryRow): OrderSummaryDto {
     confirmation: confirmationOf(row),
     heldForReview: row.heldAt !== null,
     risk: riskOf(row),
+    late: row.lateReason,
   };
 }
 
@@ -154,6 +160,7 @@ export function toOrderDto(row: OrderRow): OrderDto {
     confirmation: confirmationOf(row),
     heldForReview: row.heldAt !== null,
     risk: riskOf(row),
+    late: row.lateReason,
     shipping: {
       name: row.shippingName,
       phone: row.shippingPhone,

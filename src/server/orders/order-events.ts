@@ -112,6 +112,15 @@ export const ORDER_EVENTS = {
   }),
   /** The tax authority refused a document: why, in its words. */
   "tax.document_rejected": z.looseObject({ documentId: z.string(), number: z.string(), errors: z.array(z.string()).catch([]) }),
+  /** Packed at the packing station: units scanned of the order's, scans refused (a wrong item, one too many), box and weight. */
+  "order.packed": z.looseObject({
+    packId: z.string(),
+    scannedUnits: z.number(),
+    totalUnits: z.number(),
+    refusedScans: z.number(),
+    box: z.string().nullable().optional(),
+    weightGrams: z.number().nullable().optional(),
+  }),
   "review.submitted": z.looseObject({ rating: z.number(), edited: z.boolean().optional(), photos: z.number().optional() }),
 } as const;
 

@@ -1,3 +1,4 @@
+import { lateReasonSql, type LateReason } from "./late-rules";
 import { Prisma } from "@/generated/prisma/client";
 import type {
   ConfirmationState as DbConfirmationState,
@@ -23,7 +24,8 @@ const TAGS = Prisma.sql`COALESCE((SELECT array_agg(t.name) FROM order_tags ot JO
 
 const SUMMARY_COLUMNS = Prisma.sql`o.id, o.number, o.status::text AS status, o."placedAt", o."customerId", o."customerName", o."customerPhone",
   o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.currency, o.total, o."itemsCount", o."branchId", o."shippingCity",
-  o.confirmation::text AS confirmation, o."confirmationDueAt", o."heldAt", o."riskScore", o."riskBand", o."riskReasons"`;
+  o.confirmation::text AS confirmation, o."confirmationDueAt", o."heldAt", o."riskScore", o."riskBand", o."riskReasons",
+  ${lateReasonSql} AS "lateReason"`;
 
 export type OrderSummaryRow = {
   id: string;
@@ -46,6 +48,8 @@ export type OrderSummaryRow = {
   riskScore: number | null;
   riskBand: string | null;
   riskReasons: unknown;
+  /** Why the order is late now by its store's rules (late-rules.ts), or null. */
+  lateReason: LateReason | null;
   tags: string[];
 };
 

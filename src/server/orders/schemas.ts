@@ -72,6 +72,8 @@ export const listOrdersQuery = z.object({
   branchId: z.uuid().optional(),
   tag: z.string().trim().max(60).optional(),
   assignee: z.enum(["me", "none"]).optional(),
+  /** "1": only orders late now by the store's rules. */
+  late: z.enum(["1"]).optional(),
   sort: z.enum(ORDER_SORTS).default("newest"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

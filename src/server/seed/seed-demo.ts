@@ -1,3 +1,4 @@
+import { gtinCheckDigit } from "@/lib/barcode";
 import type { Db } from "@/server/db/client";
 import { entryReference } from "@/server/wallet/entry-reference";
 import { orderEvent } from "@/server/orders/order-events";
@@ -144,7 +145,8 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
 
   // Products with variants and per-branch stock; some are out of stock somewhere, a few everywhere.
   const variants: { id: string; sku: string; name: string; price: number; productId: string; productName: string }[] = [];
-  const stock: { storeId: string; variantId: string; branchId: string; quantity: number }[] = [];
+  const stock: { storeId: string; variantId: string; branchId: string; quantity: number; bin: string }[] = [];
+  const barcodes: { storeId: string; code: string; variantId: string }[] = [];
   for (const [index, [name, price, grams, [l, w, h], options]] of PRODUCTS.slice(0, spec.products).entries()) {
     const productId = r.uuid();
     await db.product.create({ data: { storeId, id: productId, name } });
@@ -162,15 +164,20 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
       heightMm: h,
     }));
     await db.productVariant.createMany({ data: rows });
-    for (const v of rows) {
+    for (const [o, v] of rows.entries()) {
       variants.push({ id: v.id, sku: v.sku, name: option(name, v.optionLabel), price: v.price, productId, productName: name });
-      for (const b of branches) {
+      // An EAN-13 under Saudi Arabia's GS1 prefix (628) on every unit, and a bin per branch, made from the
+      // variant's place in the catalog (not the random stream, so the rest of the seed stays as it was).
+      barcodes.push({ storeId, variantId: v.id, code: seedEan(spec.slug === "demo" ? 1 : 2, index, o).padStart(14, "0") });
+      for (const [bi, b] of branches.entries()) {
         const roll = r.next();
-        stock.push({ storeId, variantId: v.id, branchId: b.id, quantity: roll < 0.2 ? 0 : roll < 0.35 ? r.int(1, 3) : r.int(5, 60) });
+        const bin = `${String.fromCharCode(65 + bi)}-${String(1 + (index % 12)).padStart(2, "0")}-${1 + o}`;
+        stock.push({ storeId, variantId: v.id, branchId: b.id, quantity: roll < 0.2 ? 0 : roll < 0.35 ? r.int(1, 3) : r.int(5, 60), bin });
       }
     }
   }
   await db.stockLevel.createMany({ data: stock });
+  await db.variantBarcode.createMany({ data: barcodes });
 
   const customers = Array.from({ length: spec.customers }, (_, i) => {
     const place = r.pick(CITIES);
@@ -679,4 +686,10 @@ async function seedShipping(db: Db, storeId: string, isDemo: boolean) {
 
 function option(name: string, label: string) {
   return label ? `${name} — ${label}` : name;
+}
+
+/** A demo EAN-13: 628 (Saudi Arabia), the store, the product and the option, and its check digit. */
+export function seedEan(store: number, product: number, option: number): string {
+  const body = `628${store}${String(product).padStart(5, "0")}${String(option).padStart(3, "0")}`;
+  return body + gtinCheckDigit(body);
 }

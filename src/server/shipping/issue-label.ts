@@ -9,6 +9,7 @@ import { actorFields, orderEvent } from "@/server/orders/order-events";
 import { amountToCollect, paymentMethodFromDb, paymentStatusFromDb } from "@/server/orders/order-status";
 import { transitionOrderInTx } from "@/server/orders/transition-order";
 import { creditWallet, debitWallet } from "@/server/wallet/ledger";
+import { assertPackedForLabel } from "@/server/packing/packing-settings";
 import { lockOrder } from "@/server/orders/lock-order";
 import { assertLabelAllowedUnconfirmed } from "@/server/orders/cod-confirmation";
 import { missingOrderAddressParts, type OrderAddressColumns } from "@/server/tax/tax-rules";
@@ -77,6 +78,7 @@ export async function issueLabel(
       const refusal = labelRefusal(order.status, live?.status ?? null);
       if (refusal) throw labelRefusalError(refusal, order.status, live?.carrier ?? null);
       await assertLabelAllowedUnconfirmed(tx, ctx.storeId, order.confirmation);
+      await assertPackedForLabel(tx, ctx.storeId, order.id);
       const account = await tx.carrierAccount.findUnique({ where: { storeId_carrier: { storeId: ctx.storeId, carrier: input.carrier } } });
       if (!account?.enabled)
         throw new AppError("VALIDATION_FAILED", `${CARRIERS[input.carrier].name} is not enabled for this store.`, {

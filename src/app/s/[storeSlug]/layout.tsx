@@ -9,6 +9,7 @@ import { StoreSwitcher } from "./_components/store-switcher";
 import { SignOutButton } from "./_components/sign-out-button";
 import { NotificationBell } from "./_components/notification-bell";
 import { listNotifications } from "@/server/notifications/list-notifications";
+import { QueryProvider } from "@/components/query-provider";
 
 export default async function StoreLayout({ children, params }: { children: React.ReactNode; params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
@@ -34,7 +35,9 @@ export default async function StoreLayout({ children, params }: { children: Reac
                 {t("home")}
               </NavLink>
             )}
+            <NavLink href={`${base}/work`}>{t("work")}</NavLink>
             <NavLink href={`${base}/orders`}>{t("orders")}</NavLink>
+            {can(access.role, "orders.update") && <NavLink href={`${base}/pack`}>{t("pack")}</NavLink>}
             {can(access.role, "customers.read") && <NavLink href={`${base}/customers`}>{t("customers")}</NavLink>}
             {can(access.role, "catalog.read") && <NavLink href={`${base}/products`}>{t("products")}</NavLink>}
             <NavLink href={`${base}/messages`}>{t("messages")}</NavLink>
@@ -64,7 +67,9 @@ export default async function StoreLayout({ children, params }: { children: Reac
           </div>
         </div>
       </header>
-      <div className="mx-auto max-w-7xl px-4 py-6">{children}</div>
+      <div className="mx-auto max-w-7xl px-4 py-6">
+        <QueryProvider userId={access.user.id}>{children}</QueryProvider>
+      </div>
     </div>
   );
 }

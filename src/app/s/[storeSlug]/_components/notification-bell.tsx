@@ -17,6 +17,7 @@ const noSubscription = () => () => {};
 
 export function NotificationBell({ storeSlug, initial }: { storeSlug: string; initial: State }) {
   const t = useTranslations("notifications");
+  const tLate = useTranslations("late");
   const format = useFormatter();
   const [state, setState] = useState(initial);
   const [open, setOpen] = useState(false);
@@ -41,6 +42,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
         "order.assigned": (d) => t("assigned", { number: `#${d.number}`, by: d.by }),
         "comment.mention": (d) => t("mention", { number: `#${d.number}`, by: d.by }),
         "export.ready": (d) => t("exportReady", { n: d.rows }),
+        "order.late": (d) => t("late", { number: `#${d.number}`, reason: tLate(`reasons.${d.reason}`) }),
         "confirmation.unanswered": (d) => t("confirmationUnanswered", { number: `#${d.number}` }),
         "message.received": (d) =>
           t(d.intent === "confirm" ? "messageConfirmed" : d.intent === "cancel" ? "messageDeclined" : "messageReceived", {
@@ -51,7 +53,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
       if (n.type === "unknown") return t("unknown");
       return (SENTENCES[n.type] as (data: unknown) => string)(n.data);
     },
-    [t],
+    [t, tLate],
   );
 
   const router = useRouter();

@@ -1,7 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { clear } from "idb-keyval";
 import { Button } from "@/components/ui/button";
+
+/** What the packing station kept on this device for offline work (its page, its queue, its scans): gone with the session. */
+async function forgetOfflineCopies() {
+  await Promise.allSettled([clear(), "caches" in window ? caches.delete("tajer-station-v1") : Promise.resolve(true)]);
+}
 
 /**
  * Signs out through the auth endpoint itself (it checks the CSRF token, clears the cookie and closes
@@ -20,8 +26,11 @@ export function SignOutButton({ label }: { label: string }) {
       });
       // Only once the session is closed: a failed sign-out must not look like one.
       // A full load, not a client navigation: nothing of the signed-in session stays in memory.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      if (done.ok) return window.location.assign("/signin");
+      if (done.ok) {
+        await forgetOfflineCopies();
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+        return window.location.assign("/signin");
+      }
     } catch {
       // offline: the button comes back, to try again
     }

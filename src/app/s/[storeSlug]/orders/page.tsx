@@ -209,6 +209,13 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
           </select>
         </label>
         <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("orders.lateness")}</span>
+          <select name="late" defaultValue={filters.late ?? ""} className={inputClass}>
+            <option value="">{t("orders.any")}</option>
+            <option value="1">{t("orders.lateOnly")}</option>
+          </select>
+        </label>
+        <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("tags.filter")}</span>
           <select name="tag" defaultValue={filters.tag ?? ""} className={inputClass}>
             <option value="">{t("orders.any")}</option>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { VariantCodesForm } from "./_components/variant-codes-form";
 import { getTranslations } from "next-intl/server";
 import { Ltr, Typed } from "@/components/bidi";
 import { Money } from "@/components/money";
@@ -116,6 +117,28 @@ export default async function ProductsPage({
                               </div>
                             ))}
                           </dl>
+                        )}
+                        {(v.barcodes.length > 0 || Object.keys(v.bins).length > 0) && (
+                          <p className="mt-1 text-xs text-slate-600" data-testid={`codes-${v.sku}`}>
+                            {v.barcodes.length > 0 && (
+                              <>
+                                {t("codes.barcodes")}: <Ltr className="font-mono">{v.barcodes.join(", ")}</Ltr>
+                              </>
+                            )}
+                            {branches
+                              .filter((b) => v.bins[b.id])
+                              .map((b) => (
+                                <span key={b.id} className="ms-3">
+                                  {t("codes.binAt")} <Typed>{b.name}</Typed>: <Ltr className="font-mono">{v.bins[b.id]}</Ltr>
+                                </span>
+                              ))}
+                          </p>
+                        )}
+                        {can(role, "catalog.manage") && (
+                          <details className="mt-1">
+                            <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm text-brand-700">{t("codes.edit")}</summary>
+                            <VariantCodesForm storeSlug={store.slug} variantId={v.id} sku={v.sku} barcodes={v.barcodes} bins={v.bins} branches={branches} />
+                          </details>
                         )}
                       </td>
                     </tr>

@@ -26,6 +26,7 @@ import { ShippingCard } from "./_cards/shipping-card";
 import { ReviewRequestCard } from "./_cards/review-request-card";
 import { ReplyCard } from "./_cards/reply-card";
 import { InvoiceCard } from "./_cards/invoice-card";
+import { PackingCard } from "./_cards/packing-card";
 
 type Params = Promise<{ storeSlug: string; orderId: string }>;
 
@@ -128,6 +129,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             )}
           </Card>
 
+          <PackingCard {...cards} />
           <LabelCard {...cards} ctx={access.ctx} />
 
           <Card title={t("assignee.title")}>

@@ -44,6 +44,8 @@ type Props = {
     timeZone: string;
     /** How the carriers did to the order's city lately, and the store's rule for picking one. */
     scorecard: { city: string; stats: Record<string, CarrierStats>; rule: PreselectRule; onTimeDays: number };
+    /** The parcel as packed at the packing station. */
+    packed?: { weightGrams: number | null; lengthMm: number | null; widthMm: number | null; heightMm: number | null } | null;
   };
   /** The order's city as the customer wrote it (shown when Tajer has no words for it). */
   city: string;
@@ -67,12 +69,14 @@ export function IssueLabelForm({ storeSlug, orderId, currency, branches, default
   const router = useRouter();
   const money = (minor: number) => formatMoney(minor, currency, moneyLocale(locale));
   const firstBox = options.boxes[1] ?? options.boxes[0];
+  // The box and weight from the packing station, when the order was packed there; else the catalog's guess.
+  const packed = options.packed;
   const [packages, setPackages] = useState<Pkg[]>([
     {
-      weightKg: (options.suggestedGrams / 1000).toFixed(2),
-      lengthCm: String(firstBox?.lengthCm ?? 30),
-      widthCm: String(firstBox?.widthCm ?? 20),
-      heightCm: String(firstBox?.heightCm ?? 10),
+      weightKg: ((packed?.weightGrams ?? options.suggestedGrams) / 1000).toFixed(2),
+      lengthCm: String(packed?.lengthMm ? packed.lengthMm / 10 : (firstBox?.lengthCm ?? 30)),
+      widthCm: String(packed?.widthMm ? packed.widthMm / 10 : (firstBox?.widthCm ?? 20)),
+      heightCm: String(packed?.heightMm ? packed.heightMm / 10 : (firstBox?.heightCm ?? 10)),
     },
   ]);
   const [branchId, setBranchId] = useState(defaultBranchId ?? branches[0]?.id ?? "");

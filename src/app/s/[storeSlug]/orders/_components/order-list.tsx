@@ -8,6 +8,7 @@ import type { OrderSummaryDto } from "@/server/orders/order-dto";
 import { formatOrderNumber } from "@/server/orders/order-number";
 import { StatusBadge } from "@/components/status-badge";
 import { RiskBadge } from "@/components/risk-badge";
+import { LateBadge } from "@/components/late-badge";
 import { Money } from "@/components/money";
 import { BulkBar } from "./bulk-bar";
 import type { ListColumn } from "@/server/orders/list-columns";
@@ -141,6 +142,7 @@ export function OrderList({ base, storeSlug, orders, canUpdate, knownTags, colum
                 <span className="order-2 justify-self-end pointer-fine:lg:order-none pointer-fine:lg:justify-self-start">
                   <StatusBadge status={o.status} paymentStatus={o.payment.status} confirmation={o.confirmation} held={o.heldForReview} />
                   <RiskBadge risk={o.risk} />
+                  <LateBadge late={o.late} />
                 </span>
               )}
               {shown.has("city") && (

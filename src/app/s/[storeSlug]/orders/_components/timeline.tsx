@@ -79,6 +79,7 @@ export function Timeline({ events, sms, currency }: { events: OrderEventDto[]; s
     "review.request_canceled": (d) => t("reviewRequestNotSent", { reason: d.reason ?? "" }),
     "review.request_skipped": (d) => t("reviewRequestNotSent", { reason: d.reason ?? "" }),
     "review.submitted": (d) => t("reviewSubmitted", { rating: d.rating }),
+    "order.packed": (d) => t("packed", { scanned: d.scannedUnits, total: d.totalUnits, refused: d.refusedScans }),
     "confirmation.requested": (d) => t("confirmationRequested", { reason: d.reason, due: when(d.dueAt) }),
     "confirmation.reminded": (d) => t("confirmationReminded", { due: when(d.dueAt) }),
     "confirmation.confirmed": (d) => t("confirmationConfirmed", { via: d.via }),

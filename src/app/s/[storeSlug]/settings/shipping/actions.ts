@@ -9,6 +9,7 @@ import { archiveCourier, createCourier, updateCourier } from "@/server/shipping/
 import { createBoxPreset, deleteBoxPreset } from "@/server/shipping/manage-box-presets";
 import { carrierAccountInput, saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { saveShippingPreferences, shippingPreferencesInput } from "@/server/shipping/shipping-preferences";
+import { lateRulesSchema, saveLateRules } from "@/server/orders/late-rules";
 import { carrierChoiceSchema, saveCarrierChoice } from "@/server/shipping/scorecard";
 import { packagingDefaults, packagingRequestInput, renderPackagingEmail } from "@/server/shipping/packaging-request";
 
@@ -69,4 +70,10 @@ export const packagingEmailAction = storeAction({ input: packagingRequestInput, 
   const platform = packagingDefaults();
   if (!platform) throw new AppError("CONFLICT", "Packaging requests are not set up on this installation.", { say: { key: "packagingNotSetUp" } });
   return renderPackagingEmail(input, platform);
+});
+
+// When orders count as late: one document, replaced whole.
+export const saveLateRulesAction = storeAction({ input: lateRulesSchema, ...manage }, async (input, ctx) => {
+  await saveLateRules(ctx, input);
+  return null;
 });

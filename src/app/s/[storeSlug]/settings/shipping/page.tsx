@@ -18,6 +18,8 @@ import { BranchList } from "./_components/branch-list";
 import { CourierList } from "./_components/courier-list";
 import { BoxPresetList } from "./_components/box-preset-list";
 import { CarrierUpdatesToggle } from "./_components/carrier-updates-toggle";
+import { LateRulesForm } from "./_components/late-rules-form";
+import { getLateRules } from "@/server/orders/late-rules";
 import { PageHeading } from "@/components/page-heading";
 
 export async function generateMetadata() {
@@ -28,7 +30,7 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
-  const [carriers, branches, couriers, boxes, preferences, t, tScorecard] = await Promise.all([
+  const [carriers, branches, couriers, boxes, preferences, t, tScorecard, lateRules] = await Promise.all([
     listCarriers(ctx),
     listBranches(ctx, { includeArchived: true }),
     listCouriers(ctx),
@@ -36,6 +38,7 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
     getShippingPreferences(ctx),
     getTranslations("shippingSettings"),
     getTranslations("scorecard"),
+    getLateRules(ctx),
   ]);
   const canEdit = can(ctx.role, "settings.manage");
   // What labels cost the store is the platform's (installation) setting, shown beside the store's own card.
@@ -67,6 +70,11 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
       <Card title={t("updates.title")}>
         <CarrierUpdatesToggle storeSlug={store.slug} enabled={preferences.carriersUpdateStatus} canEdit={canEdit} />
         <CarrierUpdatesToggle storeSlug={store.slug} enabled={preferences.refuseIncompleteAddress} canEdit={canEdit} preference="refuseIncompleteAddress" />
+        <CarrierUpdatesToggle storeSlug={store.slug} enabled={preferences.requireScanToPack} canEdit={canEdit} preference="requireScanToPack" />
+      </Card>
+
+      <Card title={t("late.title")}>
+        <LateRulesForm storeSlug={store.slug} rules={lateRules} canEdit={canEdit} />
       </Card>
 
       <section aria-labelledby="carriers-heading" className="space-y-3">

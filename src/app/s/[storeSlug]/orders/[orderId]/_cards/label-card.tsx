@@ -44,7 +44,7 @@ export async function LabelCard({ review, model, storeSlug, ctx }: CardProps & {
           checkoutMethod={order.shipping.method}
           city={order.shipping.city}
           scorecardLink={model.label.scorecard}
-          options={{ ...review.shippingOptions, scorecard }}
+          options={{ ...review.shippingOptions, scorecard, packed: review.packing }}
         />
       )}
     </Card>

@@ -53,7 +53,8 @@ export default async function CatalogImportPreviewPage({ params }: { params: Pro
   const arrow = locale === "ar" ? "←" : "→";
   const branch = new Map(imp.branches.map((b) => [b.id, b.name]));
   const { plan, problems, counts } = imp;
-  const changes = counts.newProducts + counts.renamedProducts + counts.newVariants + counts.changedVariants + counts.stockChanges;
+  const changes =
+    counts.newProducts + counts.renamedProducts + counts.newVariants + counts.changedVariants + counts.stockChanges + counts.codeChanges + counts.binChanges;
   const open = imp.status === "PREVIEW" && !imp.expired;
   const value = (k: keyof VariantFields, v: VariantFields) =>
     k === "price" ? (
@@ -110,7 +111,7 @@ export default async function CatalogImportPreviewPage({ params }: { params: Pro
         </section>
       ) : (
         <>
-          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-8">
             {(Object.keys(counts) as (keyof typeof counts)[]).map((k) => (
               <div key={k} className="rounded-xl border border-slate-200 bg-white p-3">
                 <dt className="text-xs text-slate-600">{t(`summary.${k}`)}</dt>

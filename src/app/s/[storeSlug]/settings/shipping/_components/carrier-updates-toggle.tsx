@@ -18,9 +18,15 @@ export function CarrierUpdatesToggle({
   storeSlug: string;
   enabled: boolean;
   canEdit: boolean;
-  preference?: "carriersUpdateStatus" | "refuseIncompleteAddress";
+  preference?: "carriersUpdateStatus" | "refuseIncompleteAddress" | "requireScanToPack";
 }) {
-  const t = useTranslations(preference === "carriersUpdateStatus" ? "shippingSettings.updates" : "shippingSettings.nationalAddress");
+  const t = useTranslations(
+    preference === "carriersUpdateStatus"
+      ? "shippingSettings.updates"
+      : preference === "requireScanToPack"
+        ? "shippingSettings.packing"
+        : "shippingSettings.nationalAddress",
+  );
   const [on, setOn] = useState(enabled);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();

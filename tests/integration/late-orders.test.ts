@@ -1,0 +1,85 @@
+// Late orders: each milestone's rule (hours, days, per carrier), computed in SQL from the order's own
+// timestamps and shipment; the list's filter and badge, the API's field, and the sweep that tells people once.
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { listOrders } from "@/server/orders/list-orders";
+import { listOrdersQuery } from "@/server/orders/schemas";
+import { DEFAULT_LATE_RULES, saveLateRules } from "@/server/orders/late-rules";
+import { notifyLateOrders } from "@/server/orders/late-sweep";
+import { transitionOrder } from "@/server/orders/transition-order";
+import { assignOrder } from "@/server/orders/assign-order";
+import { issueLabel } from "@/server/shipping/issue-label";
+import { carrierAdapters } from "@/server/shipping/carrier-simulator";
+import { seedOrder } from "../support/factories";
+import { labelInput, packedOrder, shippableStore } from "../support/labels";
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+
+describe("late orders", () => {
+  it("each milestone is late after its rule: not started, not shipped, label not picked up, not delivered (per carrier), unconfirmed", async () => {
+    const s = await shippableStore();
+    const set = (id: string, data: Record<string, unknown>) => db.order.update({ where: { storeId_id: { storeId: s.store.id, id } }, data });
+    const onTime = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+    await set(onTime.id, { placedAt: hoursAgo(11) });
+    const notStarted = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+    await set(notStarted.id, { placedAt: hoursAgo(13) });
+    const notShipped = await packedOrder(s);
+    await set(notShipped.id, { inProgressAt: hoursAgo(25) });
+    const labelled = await packedOrder(s);
+    const label = await issueLabel(s.ctx(), labelled.id, labelInput(s), {}, { adapters: carrierAdapters() });
+    await db.shipment.update({ where: { storeId_id: { storeId: s.store.id, id: label.id } }, data: { createdAt: hoursAgo(25) } });
+    const unconfirmed = await seedOrder(s);
+    await set(unconfirmed.id, { confirmation: "AWAITING", confirmationDueAt: hoursAgo(1) });
+
+    const lateOf = async () => {
+      const page = await listOrders(s.ctx(), listOrdersQuery.parse({ limit: "100" }));
+      return Object.fromEntries(page.data.map((o) => [o.id, o.late]));
+    };
+    let late = await lateOf();
+    expect(late[onTime.id]).toBeNull();
+    expect(late[notStarted.id]).toBe("not_started");
+    expect(late[notShipped.id]).toBe("not_shipped");
+    expect(late[labelled.id]).toBe("not_picked_up");
+    expect(late[unconfirmed.id]).toBe("unconfirmed");
+
+    // Picked up 6 days after shipping: past the store's 5 days, within Aramex's own 10.
+    await db.shipment.update({ where: { storeId_id: { storeId: s.store.id, id: label.id } }, data: { status: "IN_TRANSIT" } });
+    await set(labelled.id, { shippedAt: hoursAgo(6 * 24) });
+    expect((await lateOf())[labelled.id]).toBe("not_delivered");
+    await saveLateRules(s.ctx(), { ...DEFAULT_LATE_RULES, receivedHours: 24, carrierDays: { aramex: 10 } });
+    late = await lateOf();
+    expect(late[labelled.id]).toBeNull();
+    expect(late[notStarted.id]).toBeNull();
+
+    // The list's filter: only what is late now.
+    const filtered = await listOrders(s.ctx(), listOrdersQuery.parse({ late: "1" }));
+    expect(filtered.data.map((o) => o.id).sort()).toEqual([notShipped.id, unconfirmed.id].sort());
+  });
+
+  it("the sweep tells the assignee once (or the owners and admins when nobody has it), and again at the next milestone", async () => {
+    const s = await shippableStore();
+    const staff = await db.user.create({ data: { email: `late-${crypto.randomUUID()}@test.test`, name: "Sara", passwordHash: "x" } });
+    await db.membership.create({ data: { storeId: s.store.id, userId: staff.id, role: "STAFF" } });
+    const mine = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+    await assignOrder(s.ctx(), mine.id, staff.id);
+    const nobodys = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+    for (const o of [mine, nobodys]) await db.order.update({ where: { storeId_id: { storeId: s.store.id, id: o.id } }, data: { placedAt: hoursAgo(13) } });
+
+    await Promise.all([notifyLateOrders(), notifyLateOrders()]);
+    const told = async (orderId: string) =>
+      (await db.notification.findMany({ where: { storeId: s.store.id, orderId, type: "order.late" }, select: { userId: true } })).map((n) => n.userId);
+    expect(await told(mine.id)).toEqual([staff.id]);
+    expect(await told(nobodys.id)).toEqual([s.owner.id]);
+    await notifyLateOrders();
+    expect(await told(mine.id)).toHaveLength(1);
+
+    // Started, and then in progress too long: told again, for that milestone.
+    await transitionOrder(s.ctx(), mine.id, { to: "in_progress", notifyCustomer: false });
+    await notifyLateOrders();
+    expect(await told(mine.id)).toHaveLength(1);
+    await db.order.update({ where: { storeId_id: { storeId: s.store.id, id: mine.id } }, data: { inProgressAt: hoursAgo(30) } });
+    await notifyLateOrders();
+    const notes = await db.notification.findMany({ where: { storeId: s.store.id, orderId: mine.id, type: "order.late" }, orderBy: { createdAt: "asc" } });
+    expect(notes.map((n) => (n.data as { reason: string }).reason)).toEqual(["not_started", "not_shipped"]);
+  });
+});
