@@ -52,7 +52,7 @@ const only =
 if (process.env.BENCH_CHECK === "1" && process.env.BENCH_ONLY) console.log(`[bench] BENCH_ONLY is ignored by the check: every scenario runs`);
 const want = (name: string) => !only?.length || only.some((w) => name.toLowerCase().includes(w));
 /** The scenarios the check expects to see, by name: a filter, or a scenario that quietly stopped running, fails it. */
-const EXPECTED_SCENARIOS = 23;
+const EXPECTED_SCENARIOS = 25;
 
 /**
  * One floor request as one transaction on its own connection: committed when it did what the app does,
@@ -243,6 +243,21 @@ async function main() {
         ],
       },
       {
+        // Late by the store's rules (default hours), computed from the milestones as the app's filter is.
+        name: "list: late now",
+        http: () => "/api/v1/orders?late=1&limit=50",
+        floor: () => [
+          withTags(
+            `SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND (
+              (o.status = 'RECEIVED' AND o."placedAt" < now() - interval '12 hours')
+              OR (o.status = 'IN_PROGRESS' AND o."inProgressAt" < now() - interval '24 hours')
+              OR (o.status IN ('SHIPPED', 'OUT_FOR_DELIVERY') AND o."shippedAt" < now() - interval '5 days'))
+            ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`,
+          ),
+          [storeId],
+        ],
+      },
+      {
         name: "order detail",
         http: (i) => `/api/v1/orders/${orderIds[i % orderIds.length]}`,
         floor: (i) => [
@@ -306,6 +321,7 @@ async function main() {
         "list: search by phone fragment": () => `/s/bench-1/orders?q=${fragment}`,
         "list: filter by tag": () => "/s/bench-1/orders?tag=vip",
         "list: page 2,000 by cursor": () => `/s/bench-1/orders?cursor=${cursor}`,
+        "list: late now": () => "/s/bench-1/orders?late=1",
         "order detail": (i) => `/s/bench-1/orders/${orderIds[i % orderIds.length]}`,
       };
       for (const r of pages) {

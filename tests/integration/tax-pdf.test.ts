@@ -11,6 +11,7 @@ import { customerDocumentFile, ordersDocumentsPdf, taxDocumentFile } from "@/ser
 import { listOrderDocuments } from "@/server/tax/tax-documents";
 import { customerOrderByToken } from "@/server/orders/customer-view";
 import { packingSlipsPdf, pickListPdf } from "@/server/orders/packing-papers";
+import { setVariantCodes } from "@/server/catalog/variant-codes";
 import { decodeTlv } from "@/server/tax/tlv";
 import * as customerRoute from "@/app/o/[token]/documents/[documentId]/route";
 import { seedOrder, seedStore } from "../support/factories";
@@ -90,9 +91,11 @@ describe("packing papers", () => {
       ],
     } as never);
     const b = await seedOrder(s, { items: [{ sku: "SKU-A", quantity: 1 }] } as never);
+    // Bins: the list walks the stockroom in their order (C's bin comes before A's), an item without one last.
+    await setVariantCodes(s.ctx(), s.variants["SKU-A"], { bins: { [s.branches[0].id]: "B-10" } });
+    await setVariantCodes(s.ctx(), s.variants["SKU-C"], { bins: { [s.branches[0].id]: "B-9" } });
     const pick = pages(await pickListPdf(s.ctx(), [a.id, b.id]), 40);
-    expect(pick.text).toMatch(/SKU-A[\s\S]*3[\s\S]*#\d+×2 #\d+/);
-    expect(pick.text).toContain("SKU-C");
+    expect(pick.text).toMatch(/B-9[\s\S]*SKU-C[\s\S]*B-10[\s\S]*SKU-A[\s\S]*3[\s\S]*#\d+×2 #\d+/);
     expect(pick.text).toContain("4 units on 2 lines");
 
     const slips = pages(await packingSlipsPdf(s.ctx(), [a.id, b.id], true), 40);

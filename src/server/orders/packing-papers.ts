@@ -18,7 +18,18 @@ const en = translator("en");
 const ar = translator("ar");
 const both = (key: string, values?: Record<string, string | number>) => [en(`papers.${key}`, values), ar(`papers.${key}`, values)] as const;
 
-type PaperItem = { orderId: string; number: number; sku: string; name: string; quantity: number; unitPrice: number; lineTotal: number; branch: string | null };
+type PaperItem = {
+  orderId: string;
+  number: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+  branch: string | null;
+  /** Where the item sits in that branch's stockroom. */
+  bin: string | null;
+};
 type PaperOrder = {
   id: string;
   number: number;
@@ -52,7 +63,9 @@ async function load(ctx: StoreContext, orderIds: string[]) {
     WHERE ${visibleOrdersSql(ctx)} AND o.id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})`;
   if (!orders.length) throw notFound("Order");
   const items = await db.$queryRaw<PaperItem[]>`
-    SELECT i."orderId", o.number, i.sku, i.name, i.quantity, i."unitPrice", i."lineTotal", COALESCE(sb.name, b.name) AS branch
+    SELECT i."orderId", o.number, i.sku, i.name, i.quantity, i."unitPrice", i."lineTotal", COALESCE(sb.name, b.name) AS branch,
+      (SELECT st.bin FROM stock_levels st WHERE st."storeId" = i."storeId" AND st."variantId" = i."variantId"
+        AND st."branchId" = COALESCE(i."stockBranchId", o."branchId")) AS bin
     FROM order_items i JOIN orders o ON o."storeId" = i."storeId" AND o.id = i."orderId"
     LEFT JOIN branches sb ON sb."storeId" = i."storeId" AND sb.id = i."stockBranchId"
     LEFT JOIN branches b ON b."storeId" = o."storeId" AND b.id = o."branchId"
@@ -101,23 +114,28 @@ function tableHead(doc: Doc, cols: { key: string; width: number }[], y: number) 
   return y + 30;
 }
 
-/** Every item of the batch by branch and SKU: how many to pick, and for which orders. */
+/** Every item of the batch by branch, in the order of its bins (a walk through the stockroom), then SKU: how many to pick, and for which orders. */
 export async function pickListPdf(ctx: StoreContext, orderIds: string[]): Promise<Buffer> {
   const { orders, items } = await load(ctx, orderIds);
-  const groups = new Map<string, { branch: string; sku: string; name: string; quantity: number; orders: Map<number, number> }>();
+  const groups = new Map<string, { branch: string; bin: string; sku: string; name: string; quantity: number; orders: Map<number, number> }>();
   for (const i of items) {
     const key = `${i.branch ?? ""}\u0000${i.sku}`;
-    const g = groups.get(key) ?? { branch: i.branch ?? "—", sku: i.sku, name: i.name, quantity: 0, orders: new Map() };
+    const g = groups.get(key) ?? { branch: i.branch ?? "—", bin: i.bin ?? "", sku: i.sku, name: i.name, quantity: 0, orders: new Map() };
     g.quantity += i.quantity;
     g.orders.set(i.number, (g.orders.get(i.number) ?? 0) + i.quantity);
     groups.set(key, g);
   }
-  const rows = [...groups.values()].sort((a, b) => a.branch.localeCompare(b.branch) || a.sku.localeCompare(b.sku));
+  // Items without a bin last in their branch.
+  const binOrder = (bin: string) => (bin ? `0${bin}` : "1");
+  const rows = [...groups.values()].sort(
+    (a, b) => a.branch.localeCompare(b.branch) || binOrder(a.bin).localeCompare(binOrder(b.bin), "en", { numeric: true }) || a.sku.localeCompare(b.sku),
+  );
   const cols = [
-    { key: "branch", width: W * 0.16 },
-    { key: "sku", width: W * 0.16 },
-    { key: "item", width: W * 0.32 },
-    { key: "pick", width: W * 0.1 },
+    { key: "branch", width: W * 0.14 },
+    { key: "bin", width: W * 0.1 },
+    { key: "sku", width: W * 0.14 },
+    { key: "item", width: W * 0.28 },
+    { key: "pick", width: W * 0.08 },
     { key: "orders", width: W * 0.26 },
   ];
   return render((doc) => {
@@ -133,14 +151,15 @@ export async function pickListPdf(ctx: StoreContext, orderIds: string[]): Promis
       const ordersText = [...r.orders].map(([n, q]) => (q > 1 ? `#${n}×${q}` : `#${n}`)).join(" ");
       const cells = [
         fit(doc, r.branch, cols[0].width - 8, 9),
+        r.bin || "—",
         r.sku,
-        fit(doc, r.name, cols[2].width - 8, 9),
+        fit(doc, r.name, cols[3].width - 8, 9),
         String(r.quantity),
-        fit(doc, ordersText, cols[4].width - 8, 8),
+        fit(doc, ordersText, cols[5].width - 8, 8),
       ];
       let x = M;
       cells.forEach((text, k) => {
-        line(doc, text, x + 4, y, cols[k].width - 8, k === 3 ? 11 : 9, k === 3);
+        line(doc, text, x + 4, y, cols[k].width - 8, k === 4 ? 11 : 9, k === 4);
         x += cols[k].width;
       });
       y += 18;

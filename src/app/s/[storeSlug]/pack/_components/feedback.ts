@@ -21,14 +21,26 @@ function tone(ctx: AudioContext, at: number, frequency: number, seconds: number,
   osc.stop(at + seconds);
 }
 
+/** Made when the station opens an order (it starts silent until the first scan, a person's gesture, resumes it): the first scan does not wait for it. */
+export function warmAudio() {
+  context();
+}
+
+// Played after the scan's words are on screen: the sound never delays what the person reads.
+const later = (play: () => void) => setTimeout(play, 0);
+
 export function soundOk() {
-  const ctx = context();
-  if (ctx) tone(ctx, ctx.currentTime, 1320, 0.09, "sine", 0.3);
-  navigator.vibrate?.(30);
+  later(() => {
+    const ctx = context();
+    if (ctx) tone(ctx, ctx.currentTime, 1320, 0.09, "sine", 0.3);
+    navigator.vibrate?.(30);
+  });
 }
 
 export function soundRefused() {
-  const ctx = context();
-  if (ctx) for (let i = 0; i < 3; i++) tone(ctx, ctx.currentTime + i * 0.22, 180, 0.18, "square", 0.6);
-  navigator.vibrate?.([200, 80, 200, 80, 200]);
+  later(() => {
+    const ctx = context();
+    if (ctx) for (let i = 0; i < 3; i++) tone(ctx, ctx.currentTime + i * 0.22, 180, 0.18, "square", 0.6);
+    navigator.vibrate?.([200, 80, 200, 80, 200]);
+  });
 }

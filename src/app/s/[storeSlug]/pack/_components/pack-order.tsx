@@ -10,7 +10,7 @@ import { PACK_MUTATION, actionKey, type PackVariables } from "@/lib/pack-client"
 import type { PackResult } from "@/lib/pack-scan";
 import { Ltr, Typed } from "@/components/bidi";
 import { CameraScanner } from "./camera-scanner";
-import { soundOk, soundRefused } from "./feedback";
+import { soundOk, soundRefused, warmAudio } from "./feedback";
 
 type Flash = { outcome: "ok" | "wrong" | "extra"; text: string; n: number };
 
@@ -61,6 +61,7 @@ export function PackOrder({
   const [typed, setTyped] = useState("");
 
   useEffect(() => {
+    warmAudio();
     void get<Scan[]>(storeKey).then((saved) => {
       if (saved?.length) {
         scansRef.current = saved;
