@@ -10,7 +10,7 @@ import { reconcileLabels } from "../src/server/shipping/issue-label";
 import { purgeWebhookReceipts } from "../src/server/http/signed-webhook";
 import { purgeCatalogImports } from "../src/server/catalog/catalog-import";
 import { purgeFileExports } from "../src/server/orders/export-jobs";
-import { notifyLateOrders } from "../src/server/orders/late-sweep";
+import { notifyLateOrders, sendLateDigests } from "../src/server/orders/late-sweep";
 import { paymentProvider } from "../src/server/wallet/payment-provider";
 import { reconcileTopUps } from "../src/server/wallet/top-ups";
 import { mailerFromSettings } from "../src/server/email/send-email";
@@ -50,6 +50,10 @@ const reconcile = async () => {
   await notifyLateOrders()
     .then((n) => n && log(`told of ${n} late orders`))
     .catch((error: Error) => log(`telling of late orders failed: ${error.message}`));
+  // Each store's morning digest of late orders to its owners, once a day on its clock.
+  await sendLateDigests()
+    .then((n) => n && log(`sent ${n} late-order digests`))
+    .catch((error: Error) => log(`late-order digests failed: ${error.message}`));
 };
 void reconcile();
 const reconciler = setInterval(reconcile, settings().LABEL_RECONCILE_EVERY_MS);

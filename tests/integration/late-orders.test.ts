@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import { listOrders } from "@/server/orders/list-orders";
 import { listOrdersQuery } from "@/server/orders/schemas";
 import { DEFAULT_LATE_RULES, saveLateRules } from "@/server/orders/late-rules";
-import { notifyLateOrders } from "@/server/orders/late-sweep";
+import { notifyLateOrders, sendLateDigests } from "@/server/orders/late-sweep";
 import { transitionOrder } from "@/server/orders/transition-order";
 import { assignOrder } from "@/server/orders/assign-order";
 import { issueLabel } from "@/server/shipping/issue-label";
@@ -81,5 +81,28 @@ describe("late orders", () => {
     await notifyLateOrders();
     const notes = await db.notification.findMany({ where: { storeId: s.store.id, orderId: mine.id, type: "order.late" }, orderBy: { createdAt: "asc" } });
     expect(notes.map((n) => (n.data as { reason: string }).reason)).toEqual(["not_started", "not_shipped"]);
+  });
+
+  it("each morning on the store's clock the owners get one digest of what is late; none before eight, none twice", async () => {
+    const s = await shippableStore();
+    await db.store.update({ where: { id: s.store.id }, data: { timeZone: "Asia/Riyadh", locale: "en" } });
+    const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+    await db.order.update({ where: { storeId_id: { storeId: s.store.id, id: order.id } }, data: { placedAt: new Date("2026-12-01T00:00:00Z") } });
+    const mails = () => db.emailMessage.findMany({ where: { to: s.owner.email }, select: { subject: true, text: true } });
+    // 07:30 in Riyadh (04:30 UTC): not yet.
+    await sendLateDigests(new Date("2026-12-02T04:30:00Z"));
+    expect(await mails()).toEqual([]);
+    // 08:05, twice at once: one email.
+    await Promise.all([sendLateDigests(new Date("2026-12-02T05:05:00Z")), sendLateDigests(new Date("2026-12-02T05:05:00Z"))]);
+    const sent = await mails();
+    expect(sent).toHaveLength(1);
+    expect(sent[0].subject).toMatch(/order(s are| is) late this morning/);
+    expect(sent[0].text).toContain(`#${order.number} — received and not started in time`);
+    expect(sent[0].text).toContain(`/s/${s.store.slug}/orders?late=1`);
+    await sendLateDigests(new Date("2026-12-02T11:00:00Z"));
+    expect(await mails()).toHaveLength(1);
+    // The next morning, again.
+    await sendLateDigests(new Date("2026-12-03T05:05:00Z"));
+    expect(await mails()).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 -- AlterTable
-ALTER TABLE "stores" ADD COLUMN     "lateRules" JSONB NOT NULL DEFAULT '{}',
+ALTER TABLE "stores" ADD COLUMN     "lateDigestOn" TEXT,
+ADD COLUMN     "lateRules" JSONB NOT NULL DEFAULT '{}',
 ADD COLUMN     "packingSettings" JSONB NOT NULL DEFAULT '{}';
 
 -- AlterTable

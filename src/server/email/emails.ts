@@ -14,7 +14,9 @@ export type EmailKind =
   | { kind: "alreadyRegistered"; name: string; signInLink: string; resetLink: string }
   | { kind: "resetPassword"; name: string; link: string; minutes: number }
   | { kind: "passwordChanged"; name: string; resetLink: string }
-  | { kind: "invitation"; inviter: string; store: string; role: "ADMIN" | "STAFF"; link: string; days: number };
+  | { kind: "invitation"; inviter: string; store: string; role: "ADMIN" | "STAFF"; link: string; days: number }
+  /** The morning digest to a store's owners: how many orders are late, the first of them line by line, and the list's late view. */
+  | { kind: "lateDigest"; store: string; count: number; lines: string; link: string };
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -3,6 +3,10 @@ import { db } from "@/server/db/client";
 import { notifyUsers } from "@/server/notifications/notify-users";
 import { notification } from "@/server/notifications/notification-types";
 import { lateReasonSql, type LateReason } from "./late-rules";
+import { queueEmail } from "@/server/email/emails";
+import { translator } from "@/server/errors/words";
+import { publicUrl } from "@/server/http/public-url";
+import { wallClock } from "@/server/time/zoned";
 
 /** At most this many orders are told of per store and round; the next round takes the rest. */
 const PER_ROUND = 200;
@@ -43,4 +47,48 @@ export async function notifyLateOrders(): Promise<number> {
     }
   }
   return told;
+}
+
+/** The hour of the store's own morning after which its owners get the day's digest. */
+export const DIGEST_HOUR = 8;
+const DIGEST_LINES = 20;
+
+/**
+ * Each morning (from 08:00 on the store's clock), the owners of a store with late orders get one email:
+ * how many, the oldest twenty with why, and the list's late view. Once a day per store: the day is
+ * claimed by a conditional update of `stores.lateDigestOn`, so two workers send one.
+ */
+export async function sendLateDigests(now = new Date()): Promise<number> {
+  const stores = await db.store.findMany({ select: { id: true, slug: true, name: true, locale: true, timeZone: true, lateDigestOn: true } });
+  let sent = 0;
+  for (const store of stores) {
+    const clock = wallClock(now, store.timeZone);
+    const today = `${clock.year}-${String(clock.month).padStart(2, "0")}-${String(clock.day).padStart(2, "0")}`;
+    if (clock.hour < DIGEST_HOUR || store.lateDigestOn === today) continue;
+    await db.$transaction(async (tx) => {
+      const claimed = await tx.$executeRaw`
+        UPDATE stores SET "lateDigestOn" = ${today} WHERE id = ${store.id}::uuid AND ("lateDigestOn" IS NULL OR "lateDigestOn" < ${today})`;
+      if (!claimed) return;
+      const late = await tx.$queryRaw<{ number: number; reason: LateReason; count: number }[]>`
+        SELECT o.number, ${lateReasonSql} AS reason, count(*) OVER ()::int AS count
+        FROM orders o
+        WHERE o."storeId" = ${store.id}::uuid AND o.status IN ('RECEIVED', 'IN_PROGRESS', 'SHIPPED', 'OUT_FOR_DELIVERY') AND ${lateReasonSql} IS NOT NULL
+        ORDER BY o."placedAt"
+        LIMIT ${DIGEST_LINES}`;
+      if (!late.length) return;
+      const owners = await tx.membership.findMany({ where: { storeId: store.id, role: "OWNER" }, select: { user: { select: { email: true } } } });
+      const locale = store.locale === "en" ? "en" : "ar";
+      const t = translator(locale);
+      const lines = late.map((o) => `#${o.number} — ${t(`late.reasons.${o.reason}`)}`).join("\n");
+      for (const owner of owners)
+        await queueEmail(
+          tx,
+          owner.user.email,
+          { kind: "lateDigest", store: store.name, count: late[0].count, lines, link: `${publicUrl()}/s/${store.slug}/orders?late=1` },
+          locale,
+        );
+      sent += owners.length;
+    });
+  }
+  return sent;
 }
