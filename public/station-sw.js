@@ -26,25 +26,25 @@ self.addEventListener("fetch", (event) => {
         .catch(() =>
           caches
             .open(SHELL_CACHE)
-            .then((cache) => cache.match(url.pathname))
+            .then((cache) => cache.match(url.pathname, { ignoreSearch: true, ignoreVary: true }))
             .then((kept) => kept ?? Response.error()),
         ),
     );
     return;
   }
   if (url.pathname.startsWith("/_next/static/") || url.pathname === "/vendor/zxing_reader.wasm") {
-    // Built files never change under one name: the kept copy, else the network (and keep it).
+    // Built files never change under one name: the kept copy, else the network — kept only for the station's
+    // page, so the cache holds what the station needs, not every page's scripts.
     event.respondWith(
-      caches.open(SHELL_CACHE).then((cache) =>
-        cache.match(request, { ignoreVary: true }).then(
-          (kept) =>
-            kept ??
-            fetch(request).then((response) => {
-              if (response.ok && url.pathname.startsWith("/_next/static/")) void cache.put(request, response.clone());
-              return response;
-            }),
-        ),
-      ),
+      (async () => {
+        const cache = await caches.open(SHELL_CACHE);
+        const kept = await cache.match(request, { ignoreVary: true });
+        if (kept) return kept;
+        const response = await fetch(request);
+        const client = event.clientId ? await self.clients.get(event.clientId) : null;
+        if (response.ok && client && STATION.test(new URL(client.url).pathname)) await cache.put(request, response.clone());
+        return response;
+      })(),
     );
   }
 });

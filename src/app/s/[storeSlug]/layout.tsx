@@ -63,7 +63,7 @@ export default async function StoreLayout({ children, params }: { children: Reac
             >
               {t("account")}
             </Link>
-            <SignOutButton label={t("signOut")} />
+            <SignOutButton label={t("signOut")} unsentWarning={t("unsentSignOut")} />
           </div>
         </div>
       </header>

@@ -1,8 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { clear } from "idb-keyval";
+import { clear, values } from "idb-keyval";
 import { Button } from "@/components/ui/button";
+
+/** Whether this device holds packing actions that never reached the server (they would be lost with the session). */
+async function actionsWaiting(): Promise<boolean> {
+  const kept = await values().catch(() => [] as unknown[]);
+  return kept.some((v) => typeof v === "string" && v.includes('"isPaused":true'));
+}
 
 /** What the packing station kept on this device for offline work (its page, its queue, its scans): gone with the session. */
 async function forgetOfflineCopies() {
@@ -13,9 +19,10 @@ async function forgetOfflineCopies() {
  * Signs out through the auth endpoint itself (it checks the CSRF token, clears the cookie and closes
  * the session), without the auth library's client bundle on every dashboard page.
  */
-export function SignOutButton({ label }: { label: string }) {
+export function SignOutButton({ label, unsentWarning }: { label: string; unsentWarning: string }) {
   const [pending, setPending] = useState(false);
   async function signOut() {
+    if ((await actionsWaiting()) && !window.confirm(unsentWarning)) return;
     setPending(true);
     try {
       const { csrfToken } = (await fetch("/api/auth/csrf").then((r) => r.json())) as { csrfToken: string };
