@@ -278,15 +278,33 @@ async function main() {
     });
 
     // Let the worker catch up: interrupted labels settled, every SMS job done.
-    for (let i = 0; i < 60; i++) {
-      const open = (
-        await sql.query<{ pending: string; jobs: string }>(
-          `SELECT (SELECT count(*) FROM shipments WHERE "storeId" = $1 AND status = 'PENDING') AS pending, (SELECT count(*) FROM jobs WHERE "storeId" = ANY($2::uuid[]) AND "doneAt" IS NULL AND "failedAt" IS NULL AND "createdAt" >= $3) AS jobs`,
-          [labelStore, [intakeStore, labelStore], runStart],
-        )
-      ).rows[0];
-      if (Number(open.pending) === 0 && Number(open.jobs) === 0) break;
-      await sleep(1_000);
+    const settle = async () => {
+      for (let i = 0; i < 60; i++) {
+        const open = (
+          await sql.query<{ pending: string; jobs: string }>(
+            `SELECT (SELECT count(*) FROM shipments WHERE "storeId" = $1 AND status = 'PENDING') AS pending, (SELECT count(*) FROM jobs WHERE "storeId" = ANY($2::uuid[]) AND "doneAt" IS NULL AND "failedAt" IS NULL AND "createdAt" >= $3) AS jobs`,
+            [labelStore, [intakeStore, labelStore], runStart],
+          )
+        ).rows[0];
+        if (Number(open.pending) === 0 && Number(open.jobs) === 0) break;
+        await sleep(1_000);
+      }
+    };
+    await settle();
+    // A label answered 202 ("settling") whose carrier never got it is refunded when it settles: its client,
+    // seeing the shipment failed and refunded, asks again with a new key — as a 502 answer makes it do above.
+    const unlabelled = (
+      await sql.query<{ id: string }>(
+        `SELECT o.id FROM orders o WHERE o."storeId" = $1 AND o.id = ANY($2::uuid[])
+           AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s."storeId" = o."storeId" AND s."orderId" = o.id AND s.kind = 'CARRIER' AND s.status NOT IN ('FAILED', 'VOIDED'))`,
+        [labelStore, toLabel],
+      )
+    ).rows.map((r) => r.id);
+    const settledAsRefunds = requests.filter((r) => r.kind === "label" && answers.get(r.key) === 202 && unlabelled.some((id) => r.path.includes(id)));
+    for (const r of settledAsRefunds) await send({ ...r, key: `${r.key}-after-refund` }).catch(() => 0);
+    if (settledAsRefunds.length) {
+      log(`${settledAsRefunds.length} labels answered "settling" were refunded when they settled: asked again with a new key`);
+      await settle();
     }
 
     // Orders: one per key, each whole.
