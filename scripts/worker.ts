@@ -46,6 +46,12 @@ const reconcile = async () => {
   await purgeCatalogImports().catch((error: Error) => log(`purging catalog previews failed: ${error.message}`));
   // Exports prepared in the background, a day after they were ready.
   await purgeFileExports().catch((error: Error) => log(`purging prepared exports failed: ${error.message}`));
+};
+void reconcile();
+const reconciler = setInterval(reconcile, settings().LABEL_RECONCILE_EVERY_MS);
+// Late orders, on their own clock (a minute), apart from the labels' settling: their people told once per
+// milestone, and each store's morning digest.
+const lateSweep = async () => {
   // Orders that became late by their store's rules: their people are told, once per milestone.
   await notifyLateOrders()
     .then((n) => n && log(`told of ${n} late orders`))
@@ -55,11 +61,11 @@ const reconcile = async () => {
     .then((n) => n && log(`sent ${n} late-order digests`))
     .catch((error: Error) => log(`late-order digests failed: ${error.message}`));
 };
-void reconcile();
-const reconciler = setInterval(reconcile, settings().LABEL_RECONCILE_EVERY_MS);
+const lateSweeper = setInterval(lateSweep, 60_000);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     clearInterval(reconciler);
+    clearInterval(lateSweeper);
     await worker.stop();
     await db.$disconnect();
     process.exit(0);
