@@ -10,8 +10,6 @@ export const packingSettingsSchema = z.strictObject({
 });
 export type PackingSettings = z.output<typeof packingSettingsSchema>;
 
-export const packingSettingsInput = packingSettingsSchema.partial();
-
 export function readPackingSettings(json: unknown): PackingSettings {
   const parsed = packingSettingsSchema.safeParse(json ?? {});
   return parsed.success ? parsed.data : packingSettingsSchema.parse({});
@@ -23,7 +21,7 @@ export async function getPackingSettings(ctx: Pick<StoreContext, "storeId">, cli
 }
 
 /** Saves the settings given, each on its own (one `||` on the document: two switches at once both land). */
-export async function savePackingSettings(ctx: StoreContext, input: z.output<typeof packingSettingsInput>): Promise<PackingSettings> {
+export async function savePackingSettings(ctx: StoreContext, input: Partial<PackingSettings>): Promise<PackingSettings> {
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   await db.$executeRaw`UPDATE stores SET "packingSettings" = "packingSettings" || ${JSON.stringify(patch)}::jsonb WHERE id = ${ctx.storeId}::uuid`;
   return getPackingSettings(ctx);
