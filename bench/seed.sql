@@ -16,8 +16,10 @@ INSERT INTO stores (id, slug, name, currency, locale, "timeZone", "nextOrderNumb
 SELECT id, 'bench-' || n, 'Bench Store ' || n, 'SAR', CASE WHEN n % 5 = 0 THEN 'en' ELSE 'ar' END, 'Asia/Riyadh', 1001 + order_count, now() - interval '400 days'
 FROM bench_stores;
 
-INSERT INTO branches ("storeId", id, name, city, address, "isDefault")
-SELECT s.id, md5('branch' || s.n || '-' || b)::uuid, 'Branch ' || b, (ARRAY['الرياض','جدة','الدمام'])[b], 'Street ' || b, b = 1
+-- Open Saturday to Thursday 9 am to 10 pm, Fridays from 4 pm: late orders count these hours.
+INSERT INTO branches ("storeId", id, name, city, address, "isDefault", "workingHours")
+SELECT s.id, md5('branch' || s.n || '-' || b)::uuid, 'Branch ' || b, (ARRAY['الرياض','جدة','الدمام'])[b], 'Street ' || b, b = 1,
+  '{"sat":{"open":"09:00","close":"22:00"},"sun":{"open":"09:00","close":"22:00"},"mon":{"open":"09:00","close":"22:00"},"tue":{"open":"09:00","close":"22:00"},"wed":{"open":"09:00","close":"22:00"},"thu":{"open":"09:00","close":"22:00"},"fri":{"open":"16:00","close":"22:00"}}'::jsonb
 FROM bench_stores s, generate_series(1, 3) b;
 
 INSERT INTO products ("storeId", id, name)

@@ -195,13 +195,23 @@ test("an order changed by someone else while the tablet was offline shows the co
 test("a late order: on time until the store's hours have passed, then flagged late (time injected into its milestone)", async ({ page }) => {
   const order = await orderInProgress(page, [{ sku: "DM-002", quantity: 1 }]);
   await signIn(page, "staff@demo.test");
-  const inProgressFor = (hours: number) =>
-    dbQuery(`UPDATE orders SET "inProgressAt" = now() - make_interval(mins => $2) WHERE id = $1`, [order.id, Math.round(hours * 60)]);
-  await inProgressFor(23.9);
+  // The rule's hours count the branch's working hours (the demo's are 9 am to 10 pm, Fridays from 4 pm): the order
+  // is put in progress six minutes after, then six minutes before, the instant that many working hours ago.
+  const aroundDeadline = (minutes: number) =>
+    dbQuery(
+      `UPDATE orders o SET "inProgressAt" = tajer_working_hours_before(now(),
+         (SELECT COALESCE((st."lateRules"->>'inProgressHours')::int, 24) FROM stores st WHERE st.id = o."storeId"),
+         (SELECT b."workingHours" FROM branches b WHERE b."storeId" = o."storeId"
+            AND b.id = COALESCE(o."branchId", (SELECT d.id FROM branches d WHERE d."storeId" = o."storeId" AND d."isDefault" LIMIT 1))),
+         (SELECT st."timeZone" FROM stores st WHERE st.id = o."storeId")) + make_interval(mins => $2)
+       WHERE id = $1`,
+      [order.id, minutes],
+    );
+  await aroundDeadline(6);
   await page.goto(`/s/demo/pack?order=${order.id}`);
   await expect(page.getByTestId("pack-progress")).toHaveText("0 of 1 scanned");
   await expect(page.getByTestId("pack-order").getByText("Late", { exact: true })).toHaveCount(0);
-  await inProgressFor(24.1);
+  await aroundDeadline(-6);
   await page.reload();
   await expect(page.getByTestId("pack-order").getByText("Late", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Queue" }).click();

@@ -243,14 +243,18 @@ async function main() {
         ],
       },
       {
-        // Late by the store's rules (default hours), computed from the milestones as the app's filter is.
+        // Late by the store's rules (default hours, counted in the branch's working hours), computed from the
+        // milestones as the app's filter is: the floor knows the rules and the hours, the app reads them per row.
         name: "list: late now",
         http: () => "/api/v1/orders?late=1&limit=50",
         floor: () => [
           withTags(
-            `SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND (
-              (o.status = 'RECEIVED' AND o."placedAt" < now() - interval '12 hours')
-              OR (o.status = 'IN_PROGRESS' AND o."inProgressAt" < now() - interval '24 hours')
+            `SELECT o."storeId", ${listCols} FROM orders o JOIN branches b ON b."storeId" = o."storeId" AND b.id = o."branchId"
+            WHERE o."storeId" = $1 AND (
+              (o.status = 'RECEIVED' AND o."placedAt" < now() - interval '12 hours'
+                AND o."placedAt" < tajer_working_hours_before(now(), 12, b."workingHours", 'Asia/Riyadh'))
+              OR (o.status = 'IN_PROGRESS' AND o."inProgressAt" < now() - interval '24 hours'
+                AND o."inProgressAt" < tajer_working_hours_before(now(), 24, b."workingHours", 'Asia/Riyadh'))
               OR (o.status IN ('SHIPPED', 'OUT_FOR_DELIVERY') AND o."shippedAt" < now() - interval '5 days'))
             ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`,
           ),
@@ -355,7 +359,8 @@ async function main() {
       if (!(await queue())) throw new Error("the packing queue did not answer for the signed-in owner");
       const app = await load(queue, { concurrency: 8 });
       const floorSql = `SELECT o.id, o.number, o."customerName", o."shippingCity", o."branchId", o."assigneeId", o."inProgressAt",
-          (o."inProgressAt" < now() - make_interval(hours => COALESCE((SELECT (st."lateRules"->>'inProgressHours')::int FROM stores st WHERE st.id = o."storeId"), 24))) AS late,
+          (o."inProgressAt" < now() - interval '24 hours' AND o."inProgressAt" < tajer_working_hours_before(now(), 24,
+            (SELECT b."workingHours" FROM branches b WHERE b."storeId" = o."storeId" AND b.id = o."branchId"), 'Asia/Riyadh')) AS late,
           (SELECT json_agg(json_build_object('id', i.id, 'sku', i.sku, 'name', i.name, 'quantity', i.quantity, 'variantId', i."variantId",
               'bin', (SELECT s.bin FROM stock_levels s WHERE s."storeId" = i."storeId" AND s."variantId" = i."variantId" AND s."branchId" = COALESCE(i."stockBranchId", o."branchId")),
               'codes', COALESCE((SELECT json_agg(b.code) FROM variant_barcodes b WHERE b."storeId" = i."storeId" AND b."variantId" = i."variantId"), '[]'::json)) ORDER BY i.id)

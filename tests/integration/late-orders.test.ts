@@ -56,6 +56,48 @@ describe("late orders", () => {
     expect(filtered.data.map((o) => o.id).sort()).toEqual([notShipped.id, unconfirmed.id].sort());
   });
 
+  it("hours count the branch's working hours on the store's clock; a branch whose hours were never set counts the calendar", async () => {
+    // The function at fixed instants (Riyadh is UTC+3), for a branch open Sunday to Thursday, 9 to 5.
+    const week = Object.fromEntries(["sun", "mon", "tue", "wed", "thu"].map((d) => [d, { open: "09:00", close: "17:00" }]));
+    const before = async (at: string, hours: number, hoursOfWeek: unknown) =>
+      (
+        await db.$queryRaw<{ t: Date }[]>`
+          SELECT tajer_working_hours_before(${new Date(at)}::timestamptz, ${hours}::int, ${JSON.stringify(hoursOfWeek)}::jsonb, 'Asia/Riyadh') AS t`
+      )[0].t.toISOString();
+    // Monday 10:00: an hour of Monday, then two of Sunday's afternoon.
+    expect(await before("2026-11-30T07:00:00Z", 3, week)).toBe("2026-11-29T12:00:00.000Z");
+    // Saturday noon, after a closed Friday: Thursday's whole day.
+    expect(await before("2026-11-28T09:00:00Z", 8, week)).toBe("2026-11-26T06:00:00.000Z");
+    // Monday 21:00, after closing: the hour before closing.
+    expect(await before("2026-11-30T18:00:00Z", 1, week)).toBe("2026-11-30T13:00:00.000Z");
+    // Exactly a day's hours from Tuesday's opening reach back to Monday's.
+    expect(await before("2026-12-01T06:00:00Z", 8, week)).toBe("2026-11-30T06:00:00.000Z");
+    // No hours set: calendar hours.
+    expect(await before("2026-11-30T07:00:00Z", 3, {})).toBe("2026-11-30T04:00:00.000Z");
+
+    // Orders 13 hours old: late by the calendar (12 h), not when their branch opens an hour a day.
+    const s = await shippableStore();
+    const anHourADay = Object.fromEntries(["sat", "sun", "mon", "tue", "wed", "thu", "fri"].map((d) => [d, { open: "09:00", close: "10:00" }]));
+    const [main, other] = s.branches;
+    await db.branch.update({ where: { storeId_id: { storeId: s.store.id, id: main.id } }, data: { workingHours: anHourADay } });
+    const place = async (branchId: string | null) => {
+      const order = await seedOrder(s, { payment: { method: "card", status: "paid" } });
+      await db.order.update({ where: { storeId_id: { storeId: s.store.id, id: order.id } }, data: { placedAt: hoursAgo(13), branchId } });
+      return order;
+    };
+    const atMain = await place(main.id);
+    const atOther = await place(other.id);
+    const noBranchYet = await place(null);
+    const late = Object.fromEntries((await listOrders(s.ctx(), listOrdersQuery.parse({ limit: "100" }))).data.map((o) => [o.id, o.late]));
+    expect(late[atMain.id]).toBeNull();
+    expect(late[atOther.id]).toBe("not_started");
+    // An order not yet given a branch is counted on the store's default branch (the main one here).
+    expect(main.isDefault).toBe(true);
+    expect(late[noBranchYet.id]).toBeNull();
+    const filtered = await listOrders(s.ctx(), listOrdersQuery.parse({ late: "1" }));
+    expect(filtered.data.map((o) => o.id)).toEqual([atOther.id]);
+  });
+
   it("the sweep tells the assignee once (or the owners and admins when nobody has it), and again at the next milestone", async () => {
     const s = await shippableStore();
     const staff = await db.user.create({ data: { email: `late-${crypto.randomUUID()}@test.test`, name: "Sara", passwordHash: "x" } });

@@ -42,17 +42,32 @@ export { LATE_REASONS, type LateReason } from "./late-reasons";
 const rule = (key: keyof Omit<LateRules, "carrierDays">) =>
   Prisma.sql`COALESCE((SELECT (st."lateRules"->>${key})::int FROM stores st WHERE st.id = o."storeId"), ${DEFAULT_LATE_RULES[key]}::int)`;
 
+/** The order's branch's opening hours (the store's default branch when it has none yet). */
+const branchWeek = Prisma.sql`(SELECT b."workingHours" FROM branches b WHERE b."storeId" = o."storeId"
+  AND b.id = COALESCE(o."branchId", (SELECT d.id FROM branches d WHERE d."storeId" = o."storeId" AND d."isDefault" LIMIT 1)))`;
+const storeZone = Prisma.sql`(SELECT st."timeZone" FROM stores st WHERE st.id = o."storeId")`;
+
+/**
+ * Whether `milestone` is more than the rule's hours of the branch's working time ago (calendar hours for a
+ * branch whose hours were never set). Working time is never more than calendar time, so the plain
+ * comparison goes first: orders on time by the calendar never reach the function.
+ */
+const pastWorkingHours = (milestone: Prisma.Sql, key: keyof Omit<LateRules, "carrierDays" | "shippedDays">) =>
+  Prisma.sql`(${milestone} < now() - make_interval(hours => ${rule(key)})
+    AND ${milestone} < tajer_working_hours_before(now(), ${rule(key)}, ${branchWeek}, ${storeZone}))`;
+
 /**
  * Why the order `o` is late now, as SQL (null: on time). Computed from its milestones: the statuses'
- * timestamps and its live shipment — nothing is stored that could fall behind a change.
+ * timestamps and its live shipment — nothing is stored that could fall behind a change. Hours count the
+ * branch's working hours on the store's clock; days to delivery are the carrier's calendar days.
  */
 export const lateReasonSql = Prisma.sql`(CASE
   WHEN o.status = 'RECEIVED' AND o."confirmationDueAt" IS NOT NULL AND o."confirmationDueAt" < now() THEN 'unconfirmed'
-  WHEN o.status = 'RECEIVED' AND o."placedAt" < now() - make_interval(hours => ${rule("receivedHours")}) THEN 'not_started'
-  WHEN o.status = 'IN_PROGRESS' AND o."inProgressAt" < now() - make_interval(hours => ${rule("inProgressHours")}) THEN 'not_shipped'
+  WHEN o.status = 'RECEIVED' AND ${pastWorkingHours(Prisma.sql`o."placedAt"`, "receivedHours")} THEN 'not_started'
+  WHEN o.status = 'IN_PROGRESS' AND ${pastWorkingHours(Prisma.sql`o."inProgressAt"`, "inProgressHours")} THEN 'not_shipped'
   WHEN o.status = 'SHIPPED' AND EXISTS (
       SELECT 1 FROM shipments sh WHERE sh."storeId" = o."storeId" AND sh."orderId" = o.id AND sh.status = 'CREATED'
-        AND sh."createdAt" < now() - make_interval(hours => ${rule("labelPickupHours")})) THEN 'not_picked_up'
+        AND ${pastWorkingHours(Prisma.sql`sh."createdAt"`, "labelPickupHours")}) THEN 'not_picked_up'
   WHEN o.status IN ('SHIPPED', 'OUT_FOR_DELIVERY') AND o."shippedAt" < now() - make_interval(days => COALESCE(
       (SELECT (st."lateRules"->'carrierDays'->>sh.carrier)::int FROM shipments sh JOIN stores st ON st.id = sh."storeId"
         WHERE sh."storeId" = o."storeId" AND sh."orderId" = o.id AND sh.carrier IS NOT NULL AND sh."voidedAt" IS NULL
