@@ -28,6 +28,8 @@ test("select orders in the list and move them together; the result says which mo
 test("the bulk bar offers only the moves the selection can make, and a move that nothing could make is not a success", async ({ page, request }) => {
   const name = `Bulk refused ${test.info().project.name} ${Date.now()}`;
   const received = await placeDemoOrder(request, { customer: { name, phone: "+966533000002" } });
+  // No live stream: the list would show the cancel below at once, and the test is of the server's refusal.
+  await page.route(/\/s\/demo\/live$/, (route) => route.abort());
   await signIn(page, "owner@demo.test");
   await page.goto(`/s/demo/orders?q=${encodeURIComponent(name)}`);
   await page.getByLabel(`Select order #${received.number}`).locator("visible=true").check();
@@ -42,4 +44,23 @@ test("the bulk bar offers only the moves the selection can make, and a move that
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Execute Action" }).click();
   const alert = page.getByRole("region", { name: "Bulk actions" }).getByRole("alert");
   await expect(alert).toContainText("No order moved: 1 was refused.");
+});
+
+test("a move sent without a network says it was not sent and keeps the selection; sent again, it moves once", async ({ page, context, request }) => {
+  const name = `Bulk offline ${test.info().project.name} ${Date.now()}`;
+  const order = await placeDemoOrder(request, { customer: { name, phone: "+966533000003" } });
+  await signIn(page, "owner@demo.test");
+  await page.goto(`/s/demo/orders?q=${encodeURIComponent(name)}`);
+  await page.getByLabel(`Select order #${order.number}`).locator("visible=true").check();
+  await page.getByLabel("Move to").selectOption("in_progress");
+  const bar = page.getByRole("region", { name: "Bulk actions" });
+  await context.setOffline(true);
+  await bar.getByRole("button", { name: "Execute Action" }).click();
+  await expect(bar.getByRole("alert")).toContainText("The selection was not sent");
+  await expect(page.getByText("1 order selected")).toBeVisible();
+  await context.setOffline(false);
+  await bar.getByRole("button", { name: "Execute Action" }).click();
+  await expect(bar.getByRole("status")).toContainText("1 order moved, none refused.");
+  const events = await request.get(`/api/v1/orders/${order.id}`, { headers: { authorization: "Bearer tj_demo_owner_token_0001" } });
+  expect((await events.json()).data.status).toBe("in_progress");
 });

@@ -10,8 +10,9 @@ import { PACK_MUTATION, packMutationFn, retryOffline } from "@/lib/pack-client";
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * The dashboard's client-side server state (TanStack Query). What a query marks `meta: { persist: true }`
- * and every action still waiting for the network are kept in IndexedDB under the person's own key, so a
+ * The dashboard's client-side server state (TanStack Query): the bell's notifications, the bulk bar's runs,
+ * the packing station's queue and actions. What a query marks `meta: { persist: true }` and every packing
+ * action still waiting for the network are kept in IndexedDB under the person's own key, so a
  * tablet that loses Wi-Fi — or is reloaded without it — keeps its queue and replays its actions, in order,
  * when the network is back. The functions of persisted actions are registered here (a function is not
  * stored), before the stored actions are read back.
@@ -54,7 +55,8 @@ export function QueryProvider({ userId, children }: { userId: string; children: 
         maxAge: DAY,
         dehydrateOptions: {
           shouldDehydrateQuery: (q) => q.state.status === "success" && q.meta?.persist === true,
-          shouldDehydrateMutation: (m) => m.state.isPaused || m.state.status !== "idle",
+          // Only actions that can be replayed: the packing station's, whose function is registered above.
+          shouldDehydrateMutation: (m) => m.options.mutationKey?.[0] === PACK_MUTATION[0] && (m.state.isPaused || m.state.status !== "idle"),
         },
       }}
       // Actions that were waiting when the tablet was closed go out as soon as they are read back.

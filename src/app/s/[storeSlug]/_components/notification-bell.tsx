@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import type { NotificationDto } from "@/server/notifications/list-notifications";
 import type { NotificationData, NotificationType } from "@/server/notifications/notification-types";
@@ -11,7 +12,18 @@ import { useClickOutside } from "@/components/use-click-outside";
 
 type State = { unread: number; items: NotificationDto[] };
 
-/** The bell: unread count, the latest items, and new ones arriving live (and as browser notifications if allowed). */
+/** The person's notifications as the server has them; an action's refusal is an error (TanStack retries it offline only). */
+async function readNotifications(storeSlug: string): Promise<State> {
+  const result = await fetchNotifications(storeSlug, {});
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+/**
+ * The bell: unread count, the latest items, and new ones arriving live (and as browser notifications if
+ * allowed). The list is a query of the dashboard's client (TanStack Query): the server's first render seeds
+ * it, the live stream and a return to the window read it again, and marking read writes the answer into it.
+ */
 // The permission has no change event to subscribe to: it is read again on each render.
 const noSubscription = () => () => {};
 
@@ -19,7 +31,17 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
   const t = useTranslations("notifications");
   const tLate = useTranslations("late");
   const format = useFormatter();
-  const [state, setState] = useState(initial);
+  const queryClient = useQueryClient();
+  const queryKey = ["notifications", storeSlug];
+  const { data: state = initial } = useQuery({ queryKey, queryFn: () => readNotifications(storeSlug), initialData: initial, staleTime: 5_000 });
+  const read = useMutation({
+    mutationFn: async (ids?: string[]) => {
+      const result = await markRead(storeSlug, ids ? { ids } : {});
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+    onSuccess: (data) => queryClient.setQueryData(queryKey, data),
+  });
   const [open, setOpen] = useState(false);
   const closePopover = useCallback(() => setOpen(false), []);
   // Whether the live stream is connected (said on the element for tests and support, not shown).
@@ -62,16 +84,12 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
   useEffect(() => {
     const source = new EventSource(`/s/${storeSlug}/live`);
     let reopen: ReturnType<typeof setTimeout> | undefined;
+    const key = ["notifications", storeSlug];
     const refresh = async (announce: boolean) => {
-      const result = await fetchNotifications(storeSlug, {});
-      if (!result.ok) return;
-      setState((before) => {
-        const fresh = result.data.items.filter((n) => !n.read && !before.items.some((b) => b.id === n.id));
-        if (announce && typeof Notification !== "undefined" && Notification.permission === "granted") {
-          for (const n of fresh) new Notification(t("title"), { body: text(n), tag: n.id });
-        }
-        return result.data;
-      });
+      const before = queryClient.getQueryData<State>(key);
+      const now = await queryClient.fetchQuery({ queryKey: key, queryFn: () => readNotifications(storeSlug), staleTime: 0 }).catch(() => null);
+      if (!now || !announce || typeof Notification === "undefined" || Notification.permission !== "granted") return;
+      for (const n of now.items.filter((n) => !n.read && !before?.items.some((b) => b.id === n.id))) new Notification(t("title"), { body: text(n), tag: n.id });
     };
     source.addEventListener("notification", () => void refresh(true));
     source.addEventListener("order", (e) => window.dispatchEvent(new CustomEvent("tajer:order", { detail: JSON.parse((e as MessageEvent).data) })));
@@ -94,14 +112,11 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
       clearTimeout(reopen);
       source.close();
     };
-  }, [storeSlug, t, text, router, generation]);
+  }, [storeSlug, t, text, router, generation, queryClient]);
 
   useClickOutside(panel, open, closePopover);
 
-  const markAll = async () => {
-    const result = await markRead(storeSlug, {});
-    if (result.ok) setState(result.data);
-  };
+  const markAll = () => read.mutate(undefined);
 
   return (
     <div className="relative" ref={panel} data-live={live}>
@@ -149,7 +164,7 @@ export function NotificationBell({ storeSlug, initial }: { storeSlug: string; in
                   href={n.orderId ? `/s/${storeSlug}/orders/${n.orderId}` : n.type === "export.ready" ? `/s/${storeSlug}/orders/exports` : "#"}
                   onClick={() => {
                     setOpen(false);
-                    void markRead(storeSlug, { ids: [n.id] }).then((r) => r.ok && setState(r.data));
+                    read.mutate([n.id]);
                   }}
                   className={`block px-3 py-2 text-sm hover:bg-slate-50 ${n.read ? "text-slate-600" : "bg-brand-50/60 font-medium"}`}
                 >

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { onlineManager, useMutation } from "@tanstack/react-query";
 import { splitTags } from "@/server/tags/split-tags";
 import type { OrderSummaryDto } from "@/server/orders/order-dto";
 import { availableActions } from "@/server/orders/order-transitions";
@@ -32,25 +33,28 @@ type BulkBarProps = {
 /**
  * What can be done to the selected orders at once: move them (only to statuses at least one of them can
  * take; the server decides each), tag or untag them, print their labels. Work goes in batches with its
- * progress shown, and what was refused is named order by order.
+ * progress shown, and what was refused is named order by order. A move and a label run are mutations of the
+ * dashboard's client (TanStack Query): their outcome is the mutation's answer; only the progress of their
+ * batches is kept here.
  */
 export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags }: BulkBarProps) {
   const t = useTranslations();
   const router = useRouter();
   const [to, setTo] = useState<OrderStatus>("in_progress");
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [, startTransition] = useTransition();
   const [tag, setTag] = useState("");
   const [tagMessage, setTagMessage] = useState<string | null>(null);
   const [labelProgress, setLabelProgress] = useState<{ done: number; total: number } | null>(null);
-  const [printable, setPrintable] = useState<Printable | null>(null);
+  // Run once, whatever the network: a run cut short says so rather than waiting on the tablet to be replayed.
+  const once = { retry: false, networkMode: "always" } as const;
+  const labels = useMutation({ mutationFn: prepareLabels, onSettled: () => setLabelProgress(null), ...once });
+  const printable = labels.data;
 
-  async function prepareLabels() {
-    const ids = orders.filter((o) => selected.has(o.id)).map((o) => o.id);
+  async function prepareLabels(ids: string[]): Promise<Printable> {
+    assertOnline();
     const found: Printable = { links: [], count: 0, withoutLabel: [] };
     const shipmentIds: string[] = [];
-    setPrintable(null);
     setLabelProgress({ done: 0, total: ids.length });
     for (let i = 0; i < ids.length; i += 25) {
       const batch = ids.slice(i, i + 25);
@@ -64,8 +68,7 @@ export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags
     for (let i = 0; i < shipmentIds.length; i += LABELS_PER_PDF)
       found.links.push(`/s/${storeSlug}/labels?ids=${shipmentIds.slice(i, i + LABELS_PER_PDF).join(",")}`);
     found.count = shipmentIds.length;
-    setLabelProgress(null);
-    setPrintable(found);
+    return found;
   }
 
   async function tagSelected(add: boolean) {
@@ -89,16 +92,27 @@ export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags
     ),
   );
   const chosen: OrderStatus | undefined = movesForSelection.includes(to) ? to : movesForSelection[0];
+  const move = useMutation({
+    mutationFn: moveInBatches,
+    onSettled: () => setProgress(null),
+    // The list is read again only when the run went out: without a network a refresh would leave the page.
+    onSuccess: () => {
+      clearSelection();
+      startTransition(() => router.refresh());
+    },
+    ...once,
+  });
+  const outcome = move.data;
   const allRefused = !!outcome && outcome.moved.length === 0 && outcome.refused.length > 0;
+  const selectedIds = () => orders.filter((o) => selected.has(o.id)).map((o) => o.id);
 
-  async function run() {
-    const ids = orders.filter((o) => selected.has(o.id)).map((o) => o.id);
+  async function moveInBatches({ ids, to }: { ids: string[]; to: OrderStatus }): Promise<Outcome> {
+    assertOnline();
     const result: Outcome = { moved: [], refused: [] };
-    setOutcome(null);
     setProgress({ done: 0, total: ids.length });
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH);
-      const response = await bulkMoveOrders(storeSlug, { orderIds: batch, to: chosen! });
+      const response = await bulkMoveOrders(storeSlug, { orderIds: batch, to });
       if (response.ok) {
         result.moved.push(...response.data.moved.map((m) => m.number));
         result.refused.push(...response.data.refused.map((r) => ({ number: numberOf.get(r.id) ?? 0, message: r.message })));
@@ -107,10 +121,7 @@ export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags
       }
       setProgress({ done: Math.min(ids.length, i + BATCH), total: ids.length });
     }
-    setProgress(null);
-    setOutcome(result);
-    clearSelection();
-    startTransition(() => router.refresh());
+    return result;
   }
 
   if (!(selected.size > 0 || progress || outcome || labelProgress || printable)) return null;
@@ -129,7 +140,7 @@ export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags
               ))}
             </select>
           </label>
-          <Button type="button" onClick={run} disabled={!chosen}>
+          <Button type="button" onClick={() => chosen && move.mutate({ ids: selectedIds(), to: chosen })} disabled={!chosen || move.isPending}>
             {t("bulk.apply")}
           </Button>
           <span className="flex flex-wrap items-center gap-2">
@@ -154,7 +165,7 @@ export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags
               {t("tags.bulkRemove")}
             </Button>
           </span>
-          <Button type="button" variant="secondary" disabled={!!labelProgress} onClick={prepareLabels}>
+          <Button type="button" variant="secondary" disabled={labels.isPending} onClick={() => labels.mutate(selectedIds())}>
             {t("bulk.printLabels")}
           </Button>
           <PapersMenu storeSlug={storeSlug} orderIds={[...selected]} />
@@ -200,10 +211,15 @@ export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags
             <p className="text-amber-900">{t("bulk.withoutLabel", { numbers: printable.withoutLabel.map((n) => formatOrderNumber(n)).join("، ") })}</p>
           )}
           {printable.error && <p className="text-red-700">{printable.error}</p>}
-          <button type="button" className="text-brand-700 underline" onClick={() => setPrintable(null)}>
+          <button type="button" className="text-brand-700 underline" onClick={() => labels.reset()}>
             {t("bulk.dismiss")}
           </button>
         </div>
+      )}
+      {(move.isError || labels.isError) && (
+        <p role="alert" className="rounded-lg bg-red-50 p-2 text-sm text-red-900">
+          {t("bulk.notSent")}
+        </p>
       )}
       {outcome && !progress && (
         <div role={allRefused ? "alert" : "status"} className={`space-y-1 text-sm ${allRefused ? "rounded-lg bg-red-50 p-2 text-red-900" : ""}`}>
@@ -221,13 +237,18 @@ export function BulkBar({ storeSlug, orders, selected, clearSelection, knownTags
               ))}
             </ul>
           )}
-          <button type="button" className="text-brand-700 underline" onClick={() => setOutcome(null)}>
+          <button type="button" className="text-brand-700 underline" onClick={() => move.reset()}>
             {t("bulk.dismiss")}
           </button>
         </div>
       )}
     </div>
   );
+}
+
+/** Without a network a server action would leave the page for the browser's offline page: refuse here instead. */
+function assertOnline() {
+  if (!onlineManager.isOnline()) throw new Error("offline");
 }
 
 /** The selection's papers, each one PDF (at most 200 orders each): invoices, receipts, the pick list, packing slips. */
