@@ -4,10 +4,11 @@ import createNextIntlPlugin from "next-intl/plugin";
 // The dashboard may not be framed by anyone; the reviews widget is the one thing meant to be embedded.
 // Next's own inline bootstrap scripts need 'unsafe-inline' (no nonces), development also 'unsafe-eval'.
 const dev = process.env.NODE_ENV !== "production";
-const csp = (frameAncestors: string) =>
+// The packing station may also compile WebAssembly (the barcode decoder where the browser has none).
+const csp = (frameAncestors: string, wasm = false) =>
   [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}${wasm ? " 'wasm-unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -17,11 +18,8 @@ const csp = (frameAncestors: string) =>
     "form-action 'self'",
     `frame-ancestors ${frameAncestors}`,
   ].join("; ");
-const common = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+const permissions = (camera: string) => ({ key: "Permissions-Policy", value: `camera=(${camera}), microphone=(), geolocation=()` });
+const common = [{ key: "X-Content-Type-Options", value: "nosniff" }, { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" }, permissions("")];
 
 const nextConfig: NextConfig = {
   async headers() {
@@ -29,6 +27,11 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: [...common, { key: "Content-Security-Policy", value: csp("'none'") }] },
       // Later rules win for the same header: the widget's pages may be framed by any store theme.
       { source: "/widget/:path*", headers: [{ key: "Content-Security-Policy", value: csp("*") }] },
+      // The packing station scans with the tablet's camera and decodes in WebAssembly where the browser cannot.
+      {
+        source: "/s/:storeSlug/pack",
+        headers: [permissions("self"), { key: "Content-Security-Policy", value: csp("'none'", true) }],
+      },
     ];
   },
   poweredByHeader: false,

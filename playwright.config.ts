@@ -44,7 +44,7 @@ export default defineConfig({
   projects: [
     {
       name: "desktop",
-      testIgnore: /(api|review-uploads|a11y-large-tablet|pack)\.spec/,
+      testIgnore: /(api|review-uploads|a11y-large-tablet|pack|pack-camera)\.spec/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
     },
     {
