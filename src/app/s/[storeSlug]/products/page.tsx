@@ -122,14 +122,20 @@ export default async function ProductsPage({
                           <p className="mt-1 text-xs text-slate-600" data-testid={`codes-${v.sku}`}>
                             {v.barcodes.length > 0 && (
                               <>
-                                {t("codes.barcodes")}: <Ltr className="font-mono">{v.barcodes.join(", ")}</Ltr>
+                                {t("codes.barcodes")}:{" "}
+                                {v.barcodes.map((code, i) => (
+                                  <span key={code}>
+                                    {i > 0 && ", "}
+                                    <Ltr className="font-mono whitespace-nowrap">{code}</Ltr>
+                                  </span>
+                                ))}
                               </>
                             )}
                             {branches
                               .filter((b) => v.bins[b.id])
                               .map((b) => (
-                                <span key={b.id} className="ms-3">
-                                  {t("codes.binAt")} <Typed>{b.name}</Typed>: <Ltr className="font-mono">{v.bins[b.id]}</Ltr>
+                                <span key={b.id} className="ms-3 inline-block">
+                                  {t("codes.binAt")} <Typed>{b.name}</Typed>: <Ltr className="font-mono whitespace-nowrap">{v.bins[b.id]}</Ltr>
                                 </span>
                               ))}
                           </p>
