@@ -3,7 +3,7 @@
 -- "22:00"}, …}; a day left out is closed; each day opens before it closes). A week with no open day (a
 -- branch whose hours were never set) counts calendar hours. An order is late when its milestone is before
 -- this instant. Walks back a day at a time: a rule of 24 hours over 13-hour days reads two or three days.
-CREATE FUNCTION tajer_working_hours_before("at" timestamptz, hours int, week jsonb, tz text) RETURNS timestamptz
+CREATE OR REPLACE FUNCTION tajer_working_hours_before("at" timestamptz, hours int, week jsonb, tz text) RETURNS timestamptz
 LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
   days CONSTANT text[] := ARRAY['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

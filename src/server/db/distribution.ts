@@ -1,0 +1,103 @@
+// Where each table lives on a Citus cluster: the store's own tables sharded by "storeId" and co-located (a
+// store's orders, items, events and shipments on one worker, so its reads and writes are single-shard),
+// the tables every store's rows refer to copied to every node (reference tables), and the installation's
+// own tables left on the coordinator. Applied after the migrations on the coordinator; idempotent: a table
+// already placed is left as it is. What Citus refuses is reported, table by table, not hidden.
+import pg from "pg";
+
+/** Copied to every node: what tenant rows point at. */
+export const REFERENCE_TABLES = ["stores", "users"] as const;
+
+type Placement = { table: string; kind: "distributed by storeId" | "reference" | "on the coordinator" | "local (not placed)" };
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The tables with a "storeId" column, parents before children (by their foreign keys among themselves). */
+async function tenantTablesInOrder(client: pg.Client): Promise<string[]> {
+  const tables = (
+    await client.query<{ name: string }>(`
+      SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'stores'
+        AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'storeId' AND NOT a.attisdropped)
+      ORDER BY c.relname`)
+  ).rows.map((r) => r.name);
+  const edges = (
+    await client.query<{ child: string; parent: string }>(`
+      SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+      FROM pg_constraint c WHERE c.contype = 'f' AND c.conrelid <> c.confrelid`)
+  ).rows.filter((e) => tables.includes(e.child) && tables.includes(e.parent));
+  const ordered: string[] = [];
+  const visit = (t: string, path: string[] = []) => {
+    if (ordered.includes(t) || path.includes(t)) return;
+    for (const e of edges.filter((x) => x.child === t)) visit(e.parent, [...path, t]);
+    ordered.push(t);
+  };
+  tables.forEach((t) => visit(t));
+  return ordered;
+}
+
+/** Citus's refusal in full: its message and the detail that names the constraint or trigger. */
+function refusal(error: unknown): string {
+  const e = error as { message: string; detail?: string; hint?: string };
+  return [e.message, e.detail, e.hint].filter(Boolean).join(" — ");
+}
+
+async function placed(client: pg.Client): Promise<Set<string>> {
+  return new Set((await client.query<{ name: string }>(`SELECT logicalrelid::regclass::text AS name FROM pg_dist_partition`)).rows.map((r) => r.name));
+}
+
+/** Places every table; answers a line per table placed or refused. */
+export async function distribute(url: string): Promise<string[]> {
+  return withClient(url, async (client) => {
+    const report: string[] = [];
+    // The shards keep the tables' triggers (rollups in the same transaction, the append-only events): each
+    // touches only rows of the same store, which live on the same worker as the row that fired it.
+    await client.query(`SET citus.enable_unsafe_triggers = on`);
+    const done = await placed(client);
+    for (const table of REFERENCE_TABLES) {
+      if (done.has(table)) continue;
+      try {
+        await client.query(`SELECT create_reference_table($1)`, [table]);
+        report.push(`${table}: reference table`);
+      } catch (error) {
+        report.push(`${table}: REFUSED as a reference table: ${refusal(error)}`);
+      }
+    }
+    for (const table of await tenantTablesInOrder(client)) {
+      if (done.has(table)) continue;
+      try {
+        await client.query(`SELECT create_distributed_table($1, 'storeId')`, [table]);
+        report.push(`${table}: distributed by storeId`);
+      } catch (error) {
+        report.push(`${table}: REFUSED: ${refusal(error)}`);
+      }
+    }
+    if (!report.length) report.push("every table already placed");
+    return report;
+  });
+}
+
+/** Where each table of the schema lives now. */
+export async function placement(url: string): Promise<Placement[]> {
+  return withClient(url, async (client) => {
+    const rows = (
+      await client.query<{ name: string; method: string | null; model: string | null }>(`
+        SELECT c.relname AS name, p.partmethod::text AS method, p.repmodel::text AS model
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_dist_partition p ON p.logicalrelid = c.oid
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname`)
+    ).rows;
+    return rows.map((r) => ({
+      table: r.name,
+      kind: r.method === "h" ? "distributed by storeId" : r.model === "t" ? "reference" : r.method === "n" ? "on the coordinator" : "local (not placed)",
+    }));
+  });
+}
