@@ -60,7 +60,8 @@ describe("customer SMS through the job queue", () => {
     const { publicToken } = await db.order.findUniqueOrThrow({ where: { storeId_id: { storeId: s.store.id, id: order.id } } });
     expect(sent[0].body).toBe(`مرحبًا سارة، حالة طلبك #${order.number} من ${s.store.name}: قيد التنفيذ. نجهز طلبك الآن ${PUBLIC}/o/${publicToken}`);
     expect(sent[0].from).toBe("Tajer");
-    expect(sent[0].statusCallback).toBe(`${PUBLIC}/api/webhooks/twilio/status`);
+    // The callback names the store: Twilio signs the whole address, and the message is found in its store.
+    expect(sent[0].statusCallback).toBe(`${PUBLIC}/api/webhooks/twilio/status?s=${s.store.id}`);
   });
 
   it("with the toggle off nothing is sent, but a cancel always tells the customer", async () => {
@@ -121,11 +122,11 @@ describe("customer SMS through the job queue", () => {
     await move(s, order.id, { to: "canceled" });
     await drain(s.store.id);
     const [sms] = await smsOf(s, order.id);
-    const url = `${PUBLIC}/api/webhooks/twilio/status`;
-    const post = (params: Record<string, string>, signature?: string) => {
-      const signed = fake.signedCallback(url, params);
+    const url = `${PUBLIC}/api/webhooks/twilio/status?s=${s.store.id}`;
+    const post = (params: Record<string, string>, signature?: string, at = url) => {
+      const signed = fake.signedCallback(at, params);
       return twilioStatus(
-        new Request(url, {
+        new Request(at, {
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature ?? signed.signature },
           body: signed.body,
@@ -138,6 +139,20 @@ describe("customer SMS through the job queue", () => {
     expect((await post({ MessageSid: sms.providerSid!, MessageStatus: "sent" })).status).toBe(204);
     expect((await smsOf(s, order.id))[0].status).toBe("DELIVERED");
     expect((await post({ MessageSid: "SM-unknown", MessageStatus: "sent" })).status).toBe(404);
+    // Another store named in the address: its signature is Twilio's, but the message is not that store's.
+    const other = await seedStore();
+    expect(
+      (await post({ MessageSid: sms.providerSid!, MessageStatus: "read" }, undefined, `${PUBLIC}/api/webhooks/twilio/status?s=${other.store.id}`)).status,
+    ).toBe(404);
+    // The address Twilio signed, with the store changed on the way: refused.
+    const signedForOther = fake.signedCallback(`${PUBLIC}/api/webhooks/twilio/status?s=${other.store.id}`, {
+      MessageSid: sms.providerSid!,
+      MessageStatus: "read",
+    });
+    expect((await post({ MessageSid: sms.providerSid!, MessageStatus: "read" }, signedForOther.signature)).status).toBe(401);
+    // A message sent before callbacks named their store is still found by its SID.
+    expect((await post({ MessageSid: sms.providerSid!, MessageStatus: "read" }, undefined, `${PUBLIC}/api/webhooks/twilio/status`)).status).toBe(204);
+    expect((await smsOf(s, order.id))[0].status).toBe("READ");
   });
 });
 

@@ -8,6 +8,13 @@ import pg from "pg";
 /** Copied to every node: what tenant rows point at. */
 export const REFERENCE_TABLES = ["stores", "users"] as const;
 
+/**
+ * Kept on the coordinator, in Citus's metadata so a transaction may write them beside distributed tables:
+ * the job queue (written in the transaction of the change that made a job; the workers poll one node, not
+ * every shard).
+ */
+export const COORDINATOR_TABLES = ["jobs"] as const;
+
 type Placement = { table: string; kind: "distributed by storeId" | "reference" | "on the coordinator" | "local (not placed)" };
 
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -71,8 +78,17 @@ export async function distribute(url: string): Promise<string[]> {
         report.push(`${table}: REFUSED as a reference table: ${refusal(error)}`);
       }
     }
-    for (const table of await tenantTablesInOrder(client)) {
+    for (const table of COORDINATOR_TABLES) {
       if (done.has(table)) continue;
+      try {
+        await client.query(`SELECT citus_add_local_table_to_metadata($1)`, [table]);
+        report.push(`${table}: on the coordinator`);
+      } catch (error) {
+        report.push(`${table}: REFUSED on the coordinator: ${refusal(error)}`);
+      }
+    }
+    for (const table of await tenantTablesInOrder(client)) {
+      if (done.has(table) || (COORDINATOR_TABLES as readonly string[]).includes(table)) continue;
       try {
         await client.query(`SELECT create_distributed_table($1, 'storeId')`, [table]);
         report.push(`${table}: distributed by storeId`);

@@ -24,13 +24,18 @@ export function isValidTwilioSignature(authToken: string, signature: string | nu
 }
 
 /**
- * A Twilio status callback: updates the message it names (SMS, or WhatsApp up to "read"). Returns false for
- * an unknown message. A WhatsApp message that did not arrive goes by SMS where the store has SMS behind it;
+ * A Twilio status callback: updates the message it names (SMS, or WhatsApp up to "read") in the store its
+ * address names. Returns false for an unknown message. A WhatsApp message that did not arrive goes by SMS where the store has SMS behind it;
  * once final, the message's price is fetched.
  */
-export async function recordSmsStatus(params: Record<string, string>): Promise<boolean> {
+export async function recordSmsStatus(params: Record<string, string>, storeId: string | null): Promise<boolean> {
   const status = FROM_TWILIO[params.MessageStatus ?? ""];
-  const sms = params.MessageSid ? await db.smsMessage.findUnique({ where: { providerSid: params.MessageSid } }) : null;
+  // Messages sent before callbacks named their store are found by their SID alone (every shard is asked).
+  const sms = !params.MessageSid
+    ? null
+    : storeId
+      ? await db.smsMessage.findUnique({ where: { storeId_providerSid: { storeId, providerSid: params.MessageSid } } })
+      : await db.smsMessage.findFirst({ where: { providerSid: params.MessageSid } });
   if (!sms) return false;
   if (!status || RANK[status] <= RANK[sms.status]) return true;
   const error =

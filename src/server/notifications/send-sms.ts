@@ -13,6 +13,14 @@ const E164 = /^\+[1-9]\d{7,14}$/;
  * twice. Transient provider failures throw, and the job is retried with backoff. A WhatsApp message that
  * cannot leave, where the store has SMS behind WhatsApp, is sent by SMS instead.
  */
+/**
+ * Where Twilio reports a message's status: the store rides in the address (Twilio signs the whole of it),
+ * so the callback finds its message by (store, message SID), a single-shard read on a sharded database.
+ */
+export function statusCallbackUrl(storeId: string): string {
+  return `${publicUrl()}/api/webhooks/twilio/status?s=${storeId}`;
+}
+
 export async function sendSms(payload: { storeId: string; smsId: string }, provider: SmsProvider | null) {
   const sms = await db.smsMessage.findUnique({
     where: { storeId_id: { storeId: payload.storeId, id: payload.smsId } },
@@ -48,7 +56,7 @@ export async function sendSms(payload: { storeId: string; smsId: string }, provi
         from,
         body: sms.body,
         ...(sms.contentSid ? { contentSid: sms.contentSid, contentVariables: variables } : {}),
-        statusCallback: `${publicUrl()}/api/webhooks/twilio/status`,
+        statusCallback: statusCallbackUrl(sms.storeId),
       }));
     await mark({ status: sent.status === "sent" ? "SENT" : "QUEUED", providerSid: sent.sid, sentAt: new Date(), error: null });
   } catch (error) {
