@@ -2,10 +2,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { rateLimitedResponse, takePublicRequest } from "@/server/http/public-rate-limit";
 import { PUBLIC_PAGE_HEADER } from "@/i18n/locales";
 import { requestAddress } from "@/server/http/client-address";
+import { CUSTOMER_TOKEN_SOURCE } from "@/lib/customer-token";
 
 // In front of the pages and APIs anyone may call without signing in (the customer's order and review
 // pages, the public reviews API and widget): a per-address rate limit, and the page's token handed to
 // the i18n config so the page speaks the store's language, not the visitor's last choice.
+
+const PUBLIC_PAGE_PATH = new RegExp(`^/(o|r)/(${CUSTOMER_TOKEN_SOURCE})(?:/|$)`);
 
 export function proxy(request: NextRequest) {
   // The app's server worked the address out from the socket (or the trusted proxies): never X-Forwarded-For.
@@ -14,7 +17,7 @@ export function proxy(request: NextRequest) {
   if (!decision.allowed) return rateLimitedResponse(decision);
   const headers = new Headers(request.headers);
   headers.delete(PUBLIC_PAGE_HEADER);
-  const match = /^\/(o|r)\/([0-9a-f]{64})(?:\/|$)/.exec(request.nextUrl.pathname);
+  const match = PUBLIC_PAGE_PATH.exec(request.nextUrl.pathname);
   if (match) headers.set(PUBLIC_PAGE_HEADER, `${match[1]}:${match[2]}`);
   return NextResponse.next({ request: { headers } });
 }

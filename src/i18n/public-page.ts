@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { db } from "@/server/db/client";
 import type { Locale } from "./locales";
+import { orderTokenWhere, reviewTokenWhere } from "@/lib/customer-token";
 
 export { PUBLIC_PAGE_HEADER } from "./locales";
 
@@ -13,8 +14,8 @@ export const publicPageLocale = cache(async (value: string): Promise<Locale | nu
   const select = { store: { select: { locale: true } }, customer: { select: { locale: true } } } as const;
   const order =
     kind === "o"
-      ? await db.order.findUnique({ where: { publicToken: token }, select })
-      : (await db.reviewRequest.findUnique({ where: { token }, select: { order: { select } } }))?.order;
+      ? await db.order.findFirst({ where: orderTokenWhere(token), select })
+      : (await db.reviewRequest.findFirst({ where: reviewTokenWhere(token), select: { order: { select } } }))?.order;
   if (!order) return null;
   return (order.customer.locale ?? order.store.locale) === "en" ? "en" : "ar";
 });

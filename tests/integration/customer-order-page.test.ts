@@ -9,6 +9,10 @@ import { fundWallet } from "../support/wallet";
 import * as oneRoute from "@/app/api/v1/storefront/orders/[orderId]/route";
 import * as listRoute from "@/app/api/v1/storefront/customers/[customerId]/orders/route";
 import { seedOrder, seedStore } from "../support/factories";
+import { storeOfCustomerToken, uuidBytes } from "@/lib/customer-token";
+import { authenticateApiToken } from "@/server/api-tokens/authenticate-api-token";
+import { createApiToken } from "@/server/api-tokens/create-api-token";
+import { hashApiToken, tokenPrefix } from "@/server/api-tokens/token-hash";
 
 const get = async (handler: typeof oneRoute.GET, token: string, params: Record<string, string>) => {
   const res = await handler(new Request("http://localhost/api", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve(params) });
@@ -24,7 +28,9 @@ describe("the customer's order page", () => {
     await fundWallet(s.ctx(), { amount: 10_000, reference: "t" });
     const order = await seedOrder(s);
     const token = await tokenOf(s.store.id, order.id);
-    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    // The token names its store (its first 16 bytes), then 16 random bytes.
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(storeOfCustomerToken(token)).toBe(s.store.id);
 
     let view = await customerOrderByToken(token);
     expect(view.timeline.map((st) => [st.step, st.done])).toEqual([
@@ -97,6 +103,30 @@ describe("the customer's order page", () => {
     expect((await get(oneRoute.GET, other.tokens.OWNER, { orderId: order.id })).status).toBe(404);
     expect((await get(listRoute.GET, other.tokens.OWNER, { customerId })).status).toBe(404);
     expect((await get(oneRoute.GET, s.tokens.OWNER, { orderId: "not-a-uuid" })).status).toBe(404);
+  });
+
+  it("a token is looked for in the store it names: another store's id with the same random part finds nothing; a link made before still opens", async () => {
+    const s = await seedStore();
+    const other = await seedStore();
+    const order = await seedOrder(s);
+    const token = await tokenOf(s.store.id, order.id);
+    expect((await customerOrderByToken(token)).number).toBe(order.number);
+    const random = Buffer.from(token, "base64url").subarray(16);
+    const moved = Buffer.concat([uuidBytes(other.store.id), random]).toString("base64url");
+    await expect(customerOrderByToken(moved)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A link sent before tokens named their store.
+    const legacy = "5e".repeat(32);
+    await db.order.update({ where: { storeId_id: { storeId: s.store.id, id: order.id } }, data: { publicToken: legacy } });
+    expect((await customerOrderByToken(legacy)).number).toBe(order.number);
+
+    // API tokens: a new one names its store; one made before (like the demo's) is found by its hash.
+    const created = await createApiToken(s.ctx(), { name: "shop", role: "ADMIN" });
+    expect((await authenticateApiToken(`Bearer ${created.token}`)).storeId).toBe(s.store.id);
+    const forged = `tj_${Buffer.concat([Buffer.from(created.token.slice(3), "base64url").subarray(0, 24), uuidBytes(other.store.id)]).toString("base64url")}`;
+    await expect(authenticateApiToken(`Bearer ${forged}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const before = `tj_before_${crypto.randomUUID()}`;
+    await db.apiToken.create({ data: { storeId: s.store.id, name: "old", role: "STAFF", tokenHash: hashApiToken(before), prefix: tokenPrefix(before) } });
+    expect((await authenticateApiToken(`Bearer ${before}`)).storeId).toBe(s.store.id);
   });
 
   it("customer SMS carry the order page link", async () => {

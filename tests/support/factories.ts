@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/server/db/client";
 import type { StoreContext } from "@/server/auth/context";
 import type { Role } from "@/server/auth/permissions";
-import { hashApiToken, tokenPrefix } from "@/server/api-tokens/token-hash";
+import { generateApiToken, hashApiToken, tokenPrefix } from "@/server/api-tokens/token-hash";
 import { placeOrder } from "@/server/orders/place-order";
 import { placeOrderInput, type PlaceOrderInput } from "@/server/orders/schemas";
 
@@ -52,7 +52,7 @@ export async function seedStore(options: { stock?: Record<string, [number, numbe
   }
   const tokens = {} as Record<Role, string>;
   for (const role of ["OWNER", "ADMIN", "STAFF"] as const) {
-    const token = `tj_test_${role.toLowerCase()}_${randomUUID()}`;
+    const token = generateApiToken(store.id);
     await db.apiToken.create({ data: { storeId: store.id, name: `${role} token`, role, tokenHash: hashApiToken(token), prefix: tokenPrefix(token) } });
     tokens[role] = token;
   }

@@ -11,6 +11,10 @@ describe("the proxy in front of the public pages", () => {
       new NextRequest(`http://localhost/o/${token}`, { headers: { "x-tajer-client-address": "10.0.0.1", "x-tajer-public-page": "o:forged" } }),
     );
     expect(first.headers.get("x-middleware-request-x-tajer-public-page")).toBe(`o:${token}`);
+    // A token that names its store (43 base64url characters), on the review page.
+    const named = "AaIyvxvHcdyBxUolWMrRFg87Ia1-AkIIuZvwHdZ-alM";
+    const review = proxy(new NextRequest(`http://localhost/r/${named}`, { headers: { "x-tajer-client-address": "10.0.0.2" } }));
+    expect(review.headers.get("x-middleware-request-x-tajer-public-page")).toBe(`r:${named}`);
     const plain = proxy(
       new NextRequest("http://localhost/api/public/stores/demo/reviews", {
         headers: { "x-tajer-client-address": "10.0.0.1", "x-tajer-public-page": "o:forged" },

@@ -3,6 +3,7 @@ import type { StoreContext } from "@/server/auth/context";
 import { AppError } from "@/server/errors/app-error";
 import type { Role } from "@/server/auth/permissions";
 import { hashApiToken } from "./token-hash";
+import { storeOfApiToken } from "@/lib/customer-token";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -10,8 +11,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function authenticateApiToken(authorization: string | null): Promise<StoreContext> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
   if (!token) throw new AppError("UNAUTHENTICATED", "Send an API token as `Authorization: Bearer <token>`.");
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
+  // A token names its store (one shard); one made before tokens did is found by its hash alone.
+  const storeId = storeOfApiToken(token);
+  const row = await db.apiToken.findFirst({
+    where: storeId ? { storeId, tokenHash: hashApiToken(token) } : { tokenHash: hashApiToken(token) },
     select: { storeId: true, id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
   });
   if (!row || row.revokedAt) throw new AppError("UNAUTHENTICATED", "This API token is not valid or was revoked.");

@@ -10,7 +10,7 @@ export async function createApiToken(ctx: StoreContext, input: CreateApiTokenInp
   if (ctx.role === "STAFF" || (ctx.role === "ADMIN" && input.role !== "STAFF" && input.role !== "ADMIN")) {
     throw new AppError("FORBIDDEN", "You cannot create a token with this role.", { say: { key: "tokenRole" } });
   }
-  const token = generateApiToken();
+  const token = generateApiToken(ctx.storeId);
   const row = await db.apiToken.create({
     data: {
       storeId: ctx.storeId,

@@ -51,6 +51,8 @@ async function tenantTablesInOrder(client: pg.Client): Promise<string[]> {
   return ordered;
 }
 
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
 /** Citus's refusal in full: its message and the detail that names the constraint or trigger. */
 function refusal(error: unknown): string {
   const e = error as { message: string; detail?: string; hint?: string };
@@ -87,13 +89,34 @@ export async function distribute(url: string): Promise<string[]> {
         report.push(`${table}: REFUSED on the coordinator: ${refusal(error)}`);
       }
     }
-    for (const table of await tenantTablesInOrder(client)) {
-      if (done.has(table) || (COORDINATOR_TABLES as readonly string[]).includes(table)) continue;
+    const pending = (await tenantTablesInOrder(client)).filter((t) => !done.has(t) && !(COORDINATOR_TABLES as readonly string[]).includes(t));
+    // Citus distributes neither a table a local table points at, nor one that points at a local table: the
+    // foreign keys among the tables still to place are set aside, every table placed, then the keys put back
+    // (Citus then checks each joins co-located tables on storeId).
+    const keys = pending.length
+      ? (
+          await client.query<{ child: string; parent: string; name: string; definition: string }>(
+            `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+             FROM pg_constraint c WHERE c.contype = 'f' AND (c.conrelid::regclass::text = ANY($1) OR c.confrelid::regclass::text = ANY($1))
+               AND NOT c.confrelid::regclass::text = ANY($2)`,
+            [pending, REFERENCE_TABLES],
+          )
+        ).rows
+      : [];
+    for (const k of keys) await client.query(`ALTER TABLE ${quote(k.child)} DROP CONSTRAINT ${quote(k.name)}`);
+    for (const table of pending) {
       try {
         await client.query(`SELECT create_distributed_table($1, 'storeId')`, [table]);
         report.push(`${table}: distributed by storeId`);
       } catch (error) {
         report.push(`${table}: REFUSED: ${refusal(error)}`);
+      }
+    }
+    for (const k of keys) {
+      try {
+        await client.query(`ALTER TABLE ${quote(k.child)} ADD CONSTRAINT ${quote(k.name)} ${k.definition}`);
+      } catch (error) {
+        report.push(`${k.child} → ${k.parent}: foreign key ${k.name} REFUSED: ${refusal(error)}`);
       }
     }
     if (!report.length) report.push("every table already placed");

@@ -30,6 +30,7 @@ import {
   type ConfirmationSettings,
   type ConfirmationState,
 } from "./confirmation-rules";
+import { CUSTOMER_TOKEN, orderTokenWhere } from "@/lib/customer-token";
 
 export const confirmationSettingsSchema = z.strictObject({
   ask: z.enum(CONFIRMATION_ASK),
@@ -129,8 +130,8 @@ export async function answerConfirmationInTx(
 
 /** The customer's own order page: its token is the only key. */
 export async function answerByToken(token: string, answer: "confirm" | "cancel"): Promise<AnswerOutcome> {
-  if (!/^[0-9a-f]{64}$/.test(token)) throw notFound("Order");
-  const order = await db.order.findUnique({ where: { publicToken: token }, select: { storeId: true, id: true, customerId: true, customerName: true } });
+  if (!CUSTOMER_TOKEN.test(token)) throw notFound("Order");
+  const order = await db.order.findFirst({ where: orderTokenWhere(token), select: { storeId: true, id: true, customerId: true, customerName: true } });
   if (!order) throw notFound("Order");
   return db.$transaction((tx) =>
     answerConfirmationInTx(tx, {

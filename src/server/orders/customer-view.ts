@@ -11,6 +11,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { CARRIERS, isCarrierId } from "@/server/shipping/carriers";
 import { isOpen, type ConfirmationState } from "./confirmation-rules";
 import { ORDER_STATUSES, PAYMENT_METHODS, orderStatusFromDb, paymentMethodFromDb, type OrderStatus } from "./order-status";
+import { CUSTOMER_TOKEN, orderTokenWhere } from "@/lib/customer-token";
 
 /** The customer's steps; the last one may be an ending other than delivery. */
 export const CUSTOMER_STEPS = ["received", "preparing", "on_its_way", "out_for_delivery", "delivered", "canceled", "returned", "refunded"] as const;
@@ -182,8 +183,8 @@ function toView(row: Row): CustomerOrderView {
 
 /** The public order page's data, by its unguessable token; anything else is not found. */
 export async function customerOrderByToken(token: string): Promise<CustomerOrderView> {
-  if (!/^[0-9a-f]{64}$/.test(token)) throw notFound("Order");
-  const row = await db.order.findUnique({ where: { publicToken: token }, select });
+  if (!CUSTOMER_TOKEN.test(token)) throw notFound("Order");
+  const row = await db.order.findFirst({ where: orderTokenWhere(token), select });
   if (!row) throw notFound("Order");
   return toView(row);
 }

@@ -10,6 +10,7 @@ import type { ReviewKind, ReviewStatus } from "@/generated/prisma/enums";
 import { readReviewSettings, type ReviewSettings } from "./review-settings";
 import { MAX_PHOTOS_PER_PRODUCT, processPhoto, type ProcessedPhoto } from "./photos";
 import { photoStorage, type PhotoStorage } from "./photo-storage";
+import { CUSTOMER_TOKEN, reviewTokenWhere } from "@/lib/customer-token";
 
 export const EDIT_WINDOW_MS = 7 * 86_400_000;
 
@@ -56,9 +57,9 @@ export type ReviewPage = {
 };
 
 async function loadRequest(token: string) {
-  if (!/^[0-9a-f]{64}$/.test(token)) throw notFound("Review request");
-  const request = await db.reviewRequest.findUnique({
-    where: { token },
+  if (!CUSTOMER_TOKEN.test(token)) throw notFound("Review request");
+  const request = await db.reviewRequest.findFirst({
+    where: reviewTokenWhere(token),
     include: {
       store: { select: { name: true, slug: true, locale: true, reviewSettings: true, currency: true } },
       order: {

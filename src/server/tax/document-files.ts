@@ -14,6 +14,7 @@ import { renderInvoicesPdf, type InvoiceFormat, type InvoicePdfData } from "./in
 import type { Seller } from "./ubl";
 import type { VatLine } from "./vat";
 import { DOCUMENT_SELECT } from "./tax-documents";
+import { CUSTOMER_TOKEN, orderTokenWhere } from "@/lib/customer-token";
 
 // The order page's fields, and what the PDF and the XML need besides.
 const SELECT = {
@@ -105,8 +106,9 @@ export async function ordersDocumentsPdf(ctx: StoreContext, orderIds: string[], 
 
 /** The customer's own document, by their order page's token: only a document of that order. */
 export async function customerDocumentFile(token: string, documentId: string, format: InvoiceFormat | "xml"): Promise<DocumentFile> {
-  if (!isUuid(documentId) || !/^[0-9a-f]{64}$/.test(token)) throw notFound("Document");
-  const row = await db.taxDocument.findFirst({ where: { id: documentId, order: { publicToken: token } }, select: SELECT });
+  if (!isUuid(documentId) || !CUSTOMER_TOKEN.test(token)) throw notFound("Document");
+  const { storeId, publicToken } = orderTokenWhere(token);
+  const row = await db.taxDocument.findFirst({ where: { ...(storeId ? { storeId } : {}), id: documentId, order: { publicToken } }, select: SELECT });
   if (!row) throw notFound("Document");
   return asFile([row], format);
 }
