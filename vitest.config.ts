@@ -26,6 +26,8 @@ export default defineConfig({
           setupFiles: ["tests/setup/worker-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // On a Citus cluster the files share one database: one at a time.
+          fileParallelism: process.env.TEST_CLUSTER !== "1",
         },
       },
     ],

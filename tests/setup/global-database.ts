@@ -1,5 +1,8 @@
 // One Postgres per test run: the embedded one (or TEST_DATABASE_URL), migrated once into a template
-// database that every test worker clones into a database of its own.
+// database that every test worker clones into a database of its own. With TEST_CLUSTER=1,
+// TEST_DATABASE_URL is a Citus coordinator's database (`npm run cluster:up` prints it): a distributed
+// database is not cloned from a template, so the suite runs in it, one file at a time, after the
+// migrations and the distribution step.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,12 +10,14 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/server/db/embedded-postgres";
 import { deployMigrations } from "../../src/server/db/migrations";
+import { distribute } from "../../src/server/db/distribution";
 
 export const TEMPLATE = "tajer_template";
 
 declare module "vitest" {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
+    cluster: boolean;
   }
 }
 
@@ -27,6 +32,17 @@ function assertLocal(url: string) {
 let embedded: EmbeddedPostgres | null = null;
 
 export async function setup(project: TestProject) {
+  if (process.env.TEST_CLUSTER === "1") {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error("TEST_CLUSTER=1 needs TEST_DATABASE_URL: the coordinator's database that `npm run cluster:up` prints.");
+    assertLocal(url);
+    await deployMigrations(url);
+    for (const line of await distribute(url)) if (line.includes("REFUSED")) throw new Error(`The cluster refused a table: ${line}`);
+    project.provide("adminDatabaseUrl", url);
+    project.provide("cluster", true);
+    return;
+  }
+  project.provide("cluster", false);
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tajer-test-"));

@@ -14,7 +14,10 @@ const name = `tajer_test_${process.env.VITEST_WORKER_ID ?? process.env.VITEST_PO
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 
-if (process.env.DATABASE_URL !== url.toString()) {
+if (inject("cluster")) {
+  // The cluster's one database, shared by the files, which run one at a time.
+  process.env.DATABASE_URL = adminUrl;
+} else if (process.env.DATABASE_URL !== url.toString()) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   // Cloning needs the template to itself: workers take turns.
