@@ -8,24 +8,14 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { gtinCheckDigit } from "../src/lib/barcode";
 import { placeDemoOrder, signIn } from "./helpers";
+import { ean13Bars } from "./ean13";
 
 const body = "628100001000"; // the demo's DM-002
 const EAN = body + gtinCheckDigit(body);
 
 /** A Y4M video (4:2:0) of `code` as black bars on white, four pixels a module, with quiet zones. */
 function barcodeVideo(code: string): string {
-  const L = ["0001101", "0011001", "0010011", "0111101", "0100011", "0110001", "0101111", "0111011", "0110111", "0001011"];
-  const R = L.map((c) => c.replace(/./g, (b) => (b === "0" ? "1" : "0")));
-  const G = R.map((c) => [...c].reverse().join(""));
-  const PARITY = ["LLLLLL", "LLGLGG", "LLGGLG", "LLGGGL", "LGLLGG", "LGGLLG", "LGGGLL", "LGLGLG", "LGLGGL", "LGGLGL"];
-  const d = [...code].map(Number);
-  const bars = `101${d
-    .slice(1, 7)
-    .map((n, i) => (PARITY[d[0]][i] === "L" ? L : G)[n])
-    .join("")}01010${d
-    .slice(7)
-    .map((n) => R[n])
-    .join("")}101`;
+  const bars = ean13Bars(code);
   const [width, height] = [640, 360];
   const luma = Buffer.alloc(width * height, 235);
   for (let y = 90; y < 270; y++) for (let i = 0; i < bars.length; i++) if (bars[i] === "1") luma.fill(16, y * width + 130 + i * 4, y * width + 134 + i * 4);

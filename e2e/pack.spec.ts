@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { gtinCheckDigit } from "../src/lib/barcode";
 import { dbQuery, placeDemoOrder, signIn } from "./helpers";
+import { ean13Bars } from "./ean13";
 
 // The demo catalog's EAN-13 of a variant: 628 (Saudi Arabia), store 1, the product's place, the option.
 const demoEan = (product: number, option = 0) => {
@@ -125,24 +126,13 @@ test("the camera: codes read from the picture (the browser's detector, here give
 test("the camera without the browser's detector: the ZXing decoder served by the app reads a drawn EAN-13, once each time it comes into view", async ({
   page,
 }) => {
-  // A camera whose picture is a real barcode, drawn bar by bar (EAN-13: L, G and R codes, the first digit in the
-  // parity of the left half), on white with its quiet zones; no BarcodeDetector, so the WebAssembly decoder reads it.
-  await page.addInitScript(() => {
+  // A camera whose picture is a real barcode, drawn bar by bar on white with its quiet zones; no
+  // BarcodeDetector, so the WebAssembly decoder reads it.
+  const bars = Object.fromEntries([DM_002, demoEan(9)].map((code) => [code, ean13Bars(code)]));
+  await page.addInitScript((barsOf: Record<string, string>) => {
     const w = window as unknown as { __code: string; BarcodeDetector?: unknown };
     delete w.BarcodeDetector;
     w.__code = "";
-    const L = ["0001101", "0011001", "0010011", "0111101", "0100011", "0110001", "0101111", "0111011", "0110111", "0001011"];
-    const R = L.map((c) => c.replace(/./g, (b) => (b === "0" ? "1" : "0")));
-    const G = R.map((c) => [...c].reverse().join(""));
-    const PARITY = ["LLLLLL", "LLGLGG", "LLGGLG", "LLGGGL", "LGLLGG", "LGGLLG", "LGGGLL", "LGLGLG", "LGLGGL", "LGGLGL"];
-    const modules = (code: string) => {
-      const d = [...code].map(Number);
-      const left = d.slice(1, 7).map((n, i) => (PARITY[d[0]][i] === "L" ? L : G)[n]);
-      return `101${left.join("")}01010${d
-        .slice(7)
-        .map((n) => R[n])
-        .join("")}101`;
-    };
     navigator.mediaDevices.getUserMedia = async () => {
       const canvas = Object.assign(document.createElement("canvas"), { width: 480, height: 200 });
       const paint = () => {
@@ -151,14 +141,14 @@ test("the camera without the browser's detector: the ZXing decoder served by the
         g.fillRect(0, 0, canvas.width, canvas.height);
         if (w.__code) {
           g.fillStyle = "#000";
-          [...modules(w.__code)].forEach((bit, i) => bit === "1" && g.fillRect(50 + i * 4, 30, 4, 140));
+          [...barsOf[w.__code]].forEach((bit, i) => bit === "1" && g.fillRect(50 + i * 4, 30, 4, 140));
         }
         requestAnimationFrame(paint);
       };
       paint();
       return canvas.captureStream(10);
     };
-  });
+  }, bars);
   const show = (code: string) => page.evaluate((c) => ((window as unknown as { __code: string }).__code = c), code);
   const wasm = page.waitForResponse((r) => r.url().endsWith("/vendor/zxing_reader.wasm") && r.status() === 200);
   const order = await orderInProgress(page);
