@@ -61,7 +61,8 @@ CREATE TEMP TABLE bench_order_sums AS SELECT "orderId", sum("lineTotal")::int AS
 
 INSERT INTO orders ("storeId", id, number, status, source, "customerId", "customerName", "customerPhone", "paymentMethod", "paymentStatus",
                     currency, subtotal, "shippingFee", total, "itemsCount", "shippingName", "shippingPhone", "shippingCity", "shippingAddress",
-                    "shippingMethod", "branchId", "searchText", "placedAt", "createdAt", "updatedAt", "inProgressAt", "shippedAt", "deliveredAt", version)
+                    "shippingMethod", "branchId", "searchText", "placedAt", "createdAt", "updatedAt", "inProgressAt", "shippedAt", "deliveredAt", version,
+                    "publicToken")
 SELECT o.store_id, o.id, o.number, o.status, 'STOREFRONT', o.customer_id, c.name, c.phone,
        (ARRAY['CASH_ON_DELIVERY','MADA','CARD','APPLE_PAY','STC_PAY'])[1 + o.k % 5]::"PaymentMethod",
        CASE WHEN o.status IN ('DELIVERED','SHIPPED','OUT_FOR_DELIVERY') OR o.k % 5 <> 0 THEN 'PAID' ELSE 'PENDING' END::"PaymentStatus",
@@ -72,7 +73,9 @@ SELECT o.store_id, o.id, o.number, o.status, 'STOREFRONT', o.customer_id, c.name
        CASE WHEN o.status NOT IN ('RECEIVED','CANCELED') THEN o.placed_at + interval '3 hours' END,
        CASE WHEN o.status IN ('SHIPPED','OUT_FOR_DELIVERY','DELIVERED','RETURNED','REFUNDED') THEN o.placed_at + interval '1 day' END,
        CASE WHEN o.status IN ('DELIVERED','REFUNDED') THEN o.placed_at + interval '3 days' END,
-       1
+       1,
+       -- Written here: the seed runs with triggers off, and the token's trigger is one of them.
+       tajer_store_token(o.store_id)
 FROM bench_orders o
 JOIN customers c ON c."storeId" = o.store_id AND c.id = o.customer_id
 JOIN bench_order_sums i ON i."orderId" = o.id;
