@@ -12,9 +12,11 @@ SELECT s AS n,
        CASE WHEN s = 1 THEN :big_store_customers ELSE GREATEST(20, (:customers - :big_store_customers) / (:stores - 1)) END AS customer_count
 FROM generate_series(1, :stores) s;
 
-INSERT INTO stores (id, slug, name, currency, locale, "timeZone", "nextOrderNumber", "createdAt")
-SELECT id, 'bench-' || n, 'Bench Store ' || n, 'SAR', CASE WHEN n % 5 = 0 THEN 'en' ELSE 'ar' END, 'Asia/Riyadh', 1001 + order_count, now() - interval '400 days'
+INSERT INTO stores (id, slug, name, currency, locale, "timeZone", "createdAt")
+SELECT id, 'bench-' || n, 'Bench Store ' || n, 'SAR', CASE WHEN n % 5 = 0 THEN 'en' ELSE 'ar' END, 'Asia/Riyadh', now() - interval '400 days'
 FROM bench_stores;
+
+INSERT INTO store_order_counters ("storeId", "nextNumber") SELECT id, 1001 + order_count FROM bench_stores;
 
 -- Open Saturday to Thursday 9 am to 10 pm, Fridays from 4 pm: late orders count these hours.
 INSERT INTO branches ("storeId", id, name, city, address, "isDefault", "workingHours")

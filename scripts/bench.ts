@@ -524,11 +524,13 @@ async function main() {
               [storeId, b.customer.name, b.customer.phone, b.shipping.city, b.shipping.address],
             );
             const customer = (await c.query(`SELECT id FROM customers WHERE "storeId" = $1 AND phone = $2`, [storeId, b.customer.phone])).rows[0].id;
-            const { number, currency } = (
-              await c.query(`UPDATE stores SET "nextOrderNumber" = "nextOrderNumber" + 1 WHERE id = $1 RETURNING "nextOrderNumber" - 1 AS number, currency`, [
-                storeId,
-              ])
+            const { number } = (
+              await c.query(
+                `INSERT INTO store_order_counters ("storeId", "nextNumber") VALUES ($1, 1002) ON CONFLICT ("storeId") DO UPDATE SET "nextNumber" = store_order_counters."nextNumber" + 1 RETURNING "nextNumber" - 1 AS number`,
+                [storeId],
+              )
             ).rows[0];
+            const { currency } = (await c.query(`SELECT currency FROM stores WHERE id = $1`, [storeId])).rows[0];
             const lines = b.items.map((it) => ({ ...bySku.get(it.sku)!, quantity: it.quantity }));
             const subtotal = lines.reduce((n, l) => n + l.price * l.quantity, 0);
             const order = (

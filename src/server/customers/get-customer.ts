@@ -8,6 +8,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { toCustomerSummaryDto, type CustomerSummaryDto } from "./list-customers";
 import { isUuid } from "@/server/ids";
 import type { MessagingChannel } from "@/generated/prisma/enums";
+import { messagingChannelOf } from "@/server/notifications/whatsapp";
 
 export type CustomerDto = CustomerSummaryDto & {
   address: string | null;
@@ -35,7 +36,7 @@ export async function getCustomer(ctx: StoreContext, unverifiedCustomerId: strin
     ...toCustomerSummaryDto(c, stats.get(c.id)!),
     address: c.address,
     locale: c.locale === "ar" || c.locale === "en" ? c.locale : null,
-    messaging: { own: c.messagingChannel, store: c.store.messagingChannel },
+    messaging: { own: c.messagingChannel, store: messagingChannelOf(c.store.messagingChannel) },
     orders: orders.map(toOrderSummaryDto),
     refusals: refusals.map((r) => ({ id: r.id, total: r.total, source: r.source, createdAt: r.createdAt.toISOString() })),
   };

@@ -86,7 +86,7 @@ export async function fallBackToSms(storeId: string, smsId: string): Promise<boo
       FROM stores s
       WHERE m."storeId" = ${storeId}::uuid AND m.id = ${smsId}::uuid AND s.id = m."storeId"
         AND m.channel = 'WHATSAPP' AND m."fallbackId" IS NULL AND m.status NOT IN ('DELIVERED', 'READ')
-        AND COALESCE((SELECT c."messagingChannel" FROM customers c WHERE c."storeId" = m."storeId" AND c.phone = m."to"), s."messagingChannel") = 'WHATSAPP_THEN_SMS'
+        AND COALESCE((SELECT c."messagingChannel"::text FROM customers c WHERE c."storeId" = m."storeId" AND c.phone = m."to"), s."messagingChannel") = 'WHATSAPP_THEN_SMS'
       RETURNING m."fallbackId" AS id`;
     if (!claimed) return false;
     const original = await tx.smsMessage.findUniqueOrThrow({

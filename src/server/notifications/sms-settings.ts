@@ -6,14 +6,26 @@ import type { StoreContext } from "@/server/auth/context";
 import { SMS_EVENTS, type StoreTemplates } from "./sms-templates";
 import { outboundPolicy, outboundUrlProblem } from "@/server/http/outbound";
 import { settings } from "@/server/settings";
-import { MESSAGING_CHANNELS } from "./whatsapp";
+import { MESSAGING_CHANNELS, messagingChannelOf } from "./whatsapp";
 import { PRICE_KEYS, readMessagePrices, type MessagePrices } from "./message-prices";
 
 const template = z.string().trim().max(600);
 
+/** How a store's SMS go: Tajer sends them through its provider, the store sends its own (Tajer delivers signed
+ * webhooks instead), or none are sent. */
+export const SMS_MODES = ["PLATFORM", "OWN_PROVIDER", "OFF"] as const;
+export type SmsMode = (typeof SMS_MODES)[number];
+
+/** A store's SMS mode as stored (a text column the database checks against the same list). */
+export function smsModeOf(stored: string): SmsMode {
+  const mode = SMS_MODES.find((m) => m === stored);
+  if (!mode) throw new Error(`unknown SMS mode ${JSON.stringify(stored)}`);
+  return mode;
+}
+
 export const smsSettingsInput = z
   .strictObject({
-    mode: z.enum(["PLATFORM", "OWN_PROVIDER", "OFF"]),
+    mode: z.enum(SMS_MODES),
     senderName: z
       .string()
       .trim()
@@ -39,7 +51,7 @@ export const smsSettingsInput = z
 export type SmsSettingsInput = z.output<typeof smsSettingsInput>;
 
 export type SmsSettings = {
-  mode: "PLATFORM" | "OWN_PROVIDER" | "OFF";
+  mode: SmsMode;
   channel: (typeof MESSAGING_CHANNELS)[number];
   whatsappFallbackMinutes: number;
   /** Whether this installation has a WhatsApp sender (without one, WhatsApp messages are recorded as not sent). */
@@ -70,8 +82,8 @@ export async function getSmsSettings(ctx: StoreContext): Promise<SmsSettings> {
     },
   });
   return {
-    mode: store.smsMode,
-    channel: store.messagingChannel,
+    mode: smsModeOf(store.smsMode),
+    channel: messagingChannelOf(store.messagingChannel),
     whatsappFallbackMinutes: store.whatsappFallbackMinutes,
     whatsappAvailable: !!settings().TWILIO_WHATSAPP_FROM,
     prices: readMessagePrices(store.messagePrices),

@@ -8,6 +8,13 @@ import type { SmsEvent, SmsLocale } from "./sms-templates";
 /** How customers get their messages: SMS, WhatsApp, or WhatsApp with SMS when it does not arrive. */
 export const MESSAGING_CHANNELS = ["SMS", "WHATSAPP", "WHATSAPP_THEN_SMS"] as const;
 
+/** A store's channel as stored (a text column the database checks against the same list). */
+export function messagingChannelOf(stored: string): (typeof MESSAGING_CHANNELS)[number] {
+  const channel = MESSAGING_CHANNELS.find((c) => c === stored);
+  if (!channel) throw new Error(`unknown messaging channel ${JSON.stringify(stored)}`);
+  return channel;
+}
+
 /** Twilio's address for a WhatsApp number. */
 export const whatsappAddress = (phone: string) => `whatsapp:${phone}`;
 

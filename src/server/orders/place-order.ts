@@ -197,13 +197,14 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
     };
     if (Object.keys(learned).length) await tx.customer.update({ where: { storeId_id: { storeId: ctx.storeId, id: customer.id } }, data: learned });
 
-    // Taking the number locks the store's row until commit: concurrent intakes of one store queue
-    // here, and a rolled-back intake gives its number back, so numbers stay unique and gapless.
-    // (Everything after this statement holds the lock: the currency comes back with the number.)
-    const [store] = await tx.$queryRaw<{ number: number; currency: string; confirmationSettings: unknown }[]>`
-      UPDATE stores SET "nextOrderNumber" = "nextOrderNumber" + 1 WHERE id = ${ctx.storeId}::uuid
-      RETURNING "nextOrderNumber" - 1 AS number, currency, "confirmationSettings"`;
-    const number = store.number;
+    // Taking the number locks the store's counter row until commit: concurrent intakes of one store queue
+    // here, and a rolled-back intake gives its number back, so numbers stay unique and gapless. The store's
+    // first order makes the row (the upsert decides a race between two first orders).
+    const [{ number }] = await tx.$queryRaw<{ number: number }[]>`
+      INSERT INTO store_order_counters ("storeId", "nextNumber") VALUES (${ctx.storeId}::uuid, 1002)
+      ON CONFLICT ("storeId") DO UPDATE SET "nextNumber" = store_order_counters."nextNumber" + 1
+      RETURNING "nextNumber" - 1 AS number`;
+    const store = await tx.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { currency: true, confirmationSettings: true } });
 
     const created = await tx.order.create({
       data: {

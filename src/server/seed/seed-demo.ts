@@ -302,7 +302,11 @@ async function seedStore(db: Db, spec: StoreSpec, now: Date): Promise<string> {
   for (let i = 0; i < orders.length; i += 200) await db.order.createMany({ data: orders.slice(i, i + 200) });
   for (let i = 0; i < items.length; i += 500) await db.orderItem.createMany({ data: items.slice(i, i + 500) });
   for (let i = 0; i < events.length; i += 500) await db.orderEvent.createMany({ data: events.slice(i, i + 500) });
-  await db.store.update({ where: { id: storeId }, data: { nextOrderNumber: 1001 + spec.orders } });
+  await db.storeOrderCounter.upsert({
+    where: { storeId },
+    create: { storeId, nextNumber: 1001 + spec.orders },
+    update: { nextNumber: 1001 + spec.orders },
+  });
   await seedShipping(db, storeId, spec.slug === "demo");
   if (spec.slug === "demo") {
     await seedReviews(db, storeId, r, orders, items, variants, now);
