@@ -4,7 +4,7 @@
 // npm run cluster:status the nodes, and where each table lives
 //
 // PostgreSQL 15 comes from Debian's `postgresql-15` package, Citus from the build in the vendor folder
-// (CITUS_VENDOR, by default ../shared/vendor/citus beside the project, else vendor/citus in it). Installing
+// (vendor/citus, or the folder CITUS_VENDOR names). Installing
 // either needs root; without root the script says what to install and stops. The nodes run as the
 // `postgres` user when started by root (PostgreSQL refuses to run as root), as the caller otherwise.
 // Ports: CLUSTER_PORT (default 55432) for the coordinator, the next two for the workers.
@@ -50,7 +50,7 @@ function pgRun(program: string, args: string[], options: { allowFail?: boolean }
 }
 
 function vendorDir(): string | null {
-  const candidates = [process.env.CITUS_VENDOR, path.join(root, "..", "shared", "vendor", "citus"), path.join(root, "vendor", "citus")];
+  const candidates = [process.env.CITUS_VENDOR, path.join(root, "vendor", "citus")];
   return candidates.find((c): c is string => !!c && fs.existsSync(path.join(c, "install.sh"))) ?? null;
 }
 
