@@ -63,10 +63,55 @@ async function placed(client: pg.Client): Promise<Set<string>> {
   return new Set((await client.query<{ name: string }>(`SELECT logicalrelid::regclass::text AS name FROM pg_dist_partition`)).rows.map((r) => r.name));
 }
 
+/**
+ * Prisma reads an enum column as text (`"status"::text`) and writes one from text (`CAST($1::text AS "Status")`),
+ * in RETURNING and in an upsert's DO UPDATE SET too, and Citus refuses a function that is not IMMUTABLE there
+ * in a distributed write. PostgreSQL's conversions between an enum and text are STABLE, since a label can be
+ * renamed. Each enum gets explicit casts both ways through IMMUTABLE functions (a label is renamed only by a
+ * migration here), so Prisma's writes plan on the cluster. New enums get theirs at the next run; answers the
+ * enums given casts now.
+ */
+async function castEnumsToText(client: pg.Client): Promise<string[]> {
+  const enums = (
+    await client.query<{ name: string }>(`
+      SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE n.nspname = 'public' AND t.typtype = 'e'
+        AND NOT (EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = t.oid AND c.casttarget = 'text'::regtype)
+          AND EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = 'text'::regtype AND c.casttarget = t.oid))
+      ORDER BY 1`)
+  ).rows.map((r) => r.name);
+  for (const name of enums) {
+    const type = quote(name);
+    // Neither body uses the cast it defines: the label is read with textin(enum_out(…)), and a text is found
+    // among the type's labels.
+    await client.query(
+      `CREATE OR REPLACE FUNCTION tajer_enum_text(${type}) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT textin(enum_out($1))'`,
+    );
+    await client.query(`DROP CAST IF EXISTS (${type} AS text)`);
+    await client.query(`CREATE CAST (${type} AS text) WITH FUNCTION tajer_enum_text(${type})`);
+    const from = quote(`tajer_text_to_${name}`);
+    await client.query(`
+      CREATE OR REPLACE FUNCTION ${from}(label text) RETURNS ${type} LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+      DECLARE found ${type};
+      BEGIN
+        SELECT e INTO found FROM unnest(enum_range(NULL::${type})) AS e WHERE tajer_enum_text(e) = label;
+        IF found IS NULL THEN
+          RAISE EXCEPTION 'invalid input value for enum %: "%"', ${`'${name.replace(/'/g, "''")}'`}, label USING ERRCODE = 'invalid_text_representation';
+        END IF;
+        RETURN found;
+      END $fn$`);
+    await client.query(`DROP CAST IF EXISTS (text AS ${type})`);
+    await client.query(`CREATE CAST (text AS ${type}) WITH FUNCTION ${from}(text)`);
+  }
+  return enums;
+}
+
 /** Places every table; answers a line per table placed or refused. */
 export async function distribute(url: string): Promise<string[]> {
   return withClient(url, async (client) => {
     const report: string[] = [];
+    const enums = await castEnumsToText(client);
+    if (enums.length) report.push(`enums read as text by an immutable cast: ${enums.join(", ")}`);
     // The shards keep the tables' triggers (rollups in the same transaction, the append-only events): each
     // touches only rows of the same store, which live on the same worker as the row that fired it.
     await client.query(`SET citus.enable_unsafe_triggers = on`);
