@@ -175,7 +175,7 @@ export async function applyCatalogImport(ctx: StoreContext, unverifiedId: string
         const claimed = await tx.$queryRaw<{ plan: ImportPlan }[]>`
           UPDATE catalog_imports SET status = 'APPLIED', "appliedAt" = now(), "appliedById" = ${userId}::uuid
           WHERE "storeId" = ${storeId}::uuid AND id = ${unverifiedId}::uuid AND status = 'PREVIEW'
-            AND "createdAt" > now() - make_interval(hours => ${PREVIEW_HOURS}) AND (problems->>'total')::int = 0
+            AND "createdAt" > (now() AT TIME ZONE 'UTC') - make_interval(hours => ${PREVIEW_HOURS}) AND (problems->>'total')::int = 0
           RETURNING plan`;
         if (!claimed.length) throw await whyNotApplicable(tx, storeId, unverifiedId);
         const plan = claimed[0].plan;
@@ -302,7 +302,7 @@ async function write(tx: Tx, storeId: string, plan: ImportPlan) {
       SELECT ${storeId}::uuid, v, b, q, now()
       FROM unnest(${rows.map((r) => r.variantId)}::uuid[], ${rows.map((r) => r.branchId)}::uuid[], ${rows.map((r) => r.to)}::int[]) WITH ORDINALITY AS x(v, b, q, n)
       ORDER BY n
-      ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = EXCLUDED.quantity, "updatedAt" = now()`;
+      ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = EXCLUDED.quantity, "updatedAt" = EXCLUDED."updatedAt"`;
   }
   await writeCodesAndBins(tx, storeId, plan, variantIds);
 }
@@ -346,7 +346,7 @@ async function writeCodesAndBins(tx: Tx, storeId: string, plan: ImportPlan, vari
       INSERT INTO stock_levels ("storeId", "variantId", "branchId", quantity, bin, "updatedAt")
       SELECT ${storeId}::uuid, v, b, 0, n, now()
       FROM unnest(${bins.map(idOf)}::uuid[], ${bins.map((b) => b.branchId)}::uuid[], ${bins.map((b) => b.to)}::text[]) AS x(v, b, n)
-      ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET bin = EXCLUDED.bin, "updatedAt" = now()`;
+      ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET bin = EXCLUDED.bin, "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** Drops a preview nobody will apply. */

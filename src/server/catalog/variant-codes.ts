@@ -115,7 +115,7 @@ export async function setVariantCodes(ctx: StoreContext, variantId: string, inpu
         await tx.$executeRaw`
           INSERT INTO stock_levels ("storeId", "variantId", "branchId", quantity, bin, "updatedAt")
           VALUES (${ctx.storeId}::uuid, ${variantId}::uuid, ${branchId}::uuid, 0, ${bin || null}, now())
-          ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET bin = EXCLUDED.bin, "updatedAt" = now()`;
+          ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET bin = EXCLUDED.bin, "updatedAt" = EXCLUDED."updatedAt"`;
       }
     }
     return (await readVariantCodes(tx, ctx.storeId, variantId)) as VariantCodesDto;

@@ -226,7 +226,7 @@ async function moveStock(tx: Tx, storeId: string, order: Pick<OrderForMove, "bra
     SELECT ${storeId}::uuid, v, b, d, now()
     FROM unnest(${rows.map((r) => r.variantId)}::uuid[], ${rows.map((r) => r.branchId)}::uuid[], ${rows.map((r) => r.delta)}::int[]) WITH ORDINALITY AS x(v, b, d, n)
     ORDER BY n
-    ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = stock_levels.quantity + EXCLUDED.quantity, "updatedAt" = now()`;
+    ON CONFLICT ("storeId", "variantId", "branchId") DO UPDATE SET quantity = stock_levels.quantity + EXCLUDED.quantity, "updatedAt" = EXCLUDED."updatedAt"`;
   await tx.$executeRaw`
     UPDATE order_items SET "stockBranchId" = ${effect === "take" ? order.branchId : null}::uuid
     WHERE "storeId" = ${storeId}::uuid AND id = ANY(${moved}::uuid[])`;
