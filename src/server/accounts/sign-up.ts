@@ -50,6 +50,15 @@ export async function mayEmail(tx: Tx, to: string, now = new Date()): Promise<bo
   return recent < EMAILS_PER_ADDRESS_PER_HOUR;
 }
 
+/**
+ * Taken before an account is made for an address: two at once for one address then meet at this lock, and the
+ * second finds the first's account (its unique violation) instead of both writing the address at once. On a
+ * cluster, where users is copied to every node, two such writes can otherwise meet as a distributed deadlock.
+ */
+export async function lockAddress(tx: Tx, email: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`account:${email}`}, 0))`;
+}
+
 const links = () => ({ signInLink: `${publicUrl()}/signin`, resetLink: `${publicUrl()}/forgot-password` });
 
 /**
@@ -68,6 +77,7 @@ export async function signUp(input: z.output<typeof signUpInput>, locale: Locale
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) return registered();
   try {
     await db.$transaction(async (tx) => {
+      await lockAddress(tx, input.email);
       const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, locale }, select: { id: true } });
       const token = await createEmailToken(tx, user.id, "VERIFY_EMAIL");
       if (await mayEmail(tx, input.email))

@@ -8,7 +8,7 @@ import { isUniqueViolation } from "@/server/db/unique-violation";
 import { hashPassword } from "@/server/auth/password";
 import { rule } from "@/server/http/validation";
 import { queueEmail } from "@/server/email/emails";
-import { emailField, mayEmail, password, tooManyEmails } from "@/server/accounts/sign-up";
+import { emailField, lockAddress, mayEmail, password, tooManyEmails } from "@/server/accounts/sign-up";
 import { newSecret, secretHash } from "@/server/accounts/email-tokens";
 import { isLocale, type Locale } from "@/i18n/locales";
 import { audit, type AuditMeta } from "./audit";
@@ -266,6 +266,7 @@ export async function joinWithNewAccount(
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
+      await lockAddress(tx, view.email);
       if (await tx.user.findUnique({ where: { email: view.email }, select: { id: true } }))
         throw new AppError("CONFLICT", "This address already has an account: sign in to join.", { say: { key: "signInToJoin" } });
       const user = await tx.user.create({
