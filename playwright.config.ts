@@ -50,7 +50,7 @@ export default defineConfig({
     {
       name: "tablet",
       // The store-wide carrier rule is changed by the desktop run alone (two at once would undo each other).
-      testIgnore: /(api|review-uploads|scorecard-rule|tax-invoices)\.spec/,
+      testIgnore: /(api|review-uploads|scorecard-rule|tax-invoices|a11y-dashboard-en)\.spec/,
       use: { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false, userAgent: devices["iPad (gen 7)"].userAgent },
     },
     // The customer's own pages (order, review) are opened from an SMS: on a phone. Large photo
