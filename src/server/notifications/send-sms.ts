@@ -5,6 +5,7 @@ import { settings } from "@/server/settings";
 import { enqueueJob } from "@/server/jobs/enqueue-job";
 import { whatsappAddress } from "./whatsapp";
 import { estimateMicros, readMessagePrices } from "./message-prices";
+import { uuidv7 } from "@/server/ids";
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 
@@ -82,7 +83,7 @@ export async function giveUpSms(payload: { storeId: string; smsId: string }, rea
 export async function fallBackToSms(storeId: string, smsId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const [claimed] = await tx.$queryRaw<{ id: string }[]>`
-      UPDATE sms_messages m SET "fallbackId" = gen_random_uuid(), "updatedAt" = now()
+      UPDATE sms_messages m SET "fallbackId" = ${uuidv7()}::uuid, "updatedAt" = now()
       FROM stores s
       WHERE m."storeId" = ${storeId}::uuid AND m.id = ${smsId}::uuid AND s.id = m."storeId"
         AND m.channel = 'WHATSAPP' AND m."fallbackId" IS NULL AND m.status NOT IN ('DELIVERED', 'READ')
