@@ -9,7 +9,8 @@ import { isUuid } from "@/server/ids";
 /** Finds the store's tags by name, creating the missing ones. */
 async function ensureTags(tx: Tx, storeId: string, names: string[]) {
   await tx.tag.createMany({ data: names.map((name) => ({ storeId, name })), skipDuplicates: true });
-  return tx.tag.findMany({ where: { storeId, name: { in: names } }, select: { id: true, name: true } });
+  // By name: the timeline lists added tags in this order, the same on every database.
+  return tx.tag.findMany({ where: { storeId, name: { in: names } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 /**
