@@ -15,8 +15,24 @@ const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 
 if (inject("cluster")) {
-  // The cluster's one database, shared by the files, which run one at a time.
+  // The cluster's one database, shared by the files, which run one at a time. Each file starts from empty
+  // tables, as it does from its own clone elsewhere: the job queue, the installation's settings and every
+  // store's rows (sweeps and reconciliations read every store) are emptied first.
   process.env.DATABASE_URL = adminUrl;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    // Only the tables with rows: a distributed TRUNCATE takes seconds even of empty shards.
+    const tables = (
+      await admin.query<{ name: string }>(
+        `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+      )
+    ).rows.map((r) => r.name);
+    const filled = (await admin.query<{ name: string }>(tables.map((t) => `SELECT '${t}' AS name WHERE EXISTS (SELECT 1 FROM ${t})`).join(" UNION ALL "))).rows;
+    if (filled.length) await admin.query(`TRUNCATE ${filled.map((r) => r.name).join(", ")} CASCADE`);
+  } finally {
+    await admin.end();
+  }
 } else if (process.env.DATABASE_URL !== url.toString()) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

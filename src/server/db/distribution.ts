@@ -115,6 +115,11 @@ export async function distribute(url: string): Promise<string[]> {
     // The shards keep the tables' triggers (rollups in the same transaction, the append-only events): each
     // touches only rows of the same store, which live on the same worker as the row that fired it.
     await client.query(`SET citus.enable_unsafe_triggers = on`);
+    // Shards per distributed table, fixed when a table is first placed: CLUSTER_SHARDS, else Citus's 32.
+    const shards = Number(process.env.CLUSTER_SHARDS ?? 32);
+    if (!Number.isInteger(shards) || shards < 1 || shards > 1024)
+      throw new Error(`CLUSTER_SHARDS must be a whole number from 1 to 1024, not ${process.env.CLUSTER_SHARDS}`);
+    await client.query(`SET citus.shard_count = ${shards}`);
     const done = await placed(client);
     for (const table of REFERENCE_TABLES) {
       if (done.has(table)) continue;
