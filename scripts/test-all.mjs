@@ -159,7 +159,33 @@ runCheck("benchmark check (20,000 orders)", "bench-check", "scripts/bench.ts", {
 // orders whole or absent, the books right, every SMS sent once.
 runCheck("crash check (kill -9 under load)", "crash-check", "scripts/crash-check.ts");
 
-// 6. The first start as root from a folder only root may enter (a project in root's home): it must work.
+// 6. A slice of the integration suite on a Citus cluster (scripts/test-cluster.mjs --ci): a coordinator and two
+// workers, the store's tables sharded by storeId. Root installs what the cluster needs; another user without
+// PostgreSQL 15 and Citus installed is told how, and the step is counted as skipped.
+{
+  fs.rmSync("reports/vitest-cluster.json", { force: true });
+  const { status, seconds } = run("integration on a Citus cluster (slice)", process.execPath, ["scripts/test-cluster.mjs", "--ci"], {}, 15 * MINUTES);
+  const report = readJson("reports/vitest-cluster.json");
+  if (report) {
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests + ((status !== 0 && report.numFailedTests === 0) || report.numPassedTests + report.numFailedTests === 0 ? 1 : 0);
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+    summary.push(`vitest on the cluster: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${seconds} s)`);
+    for (const file of report.testResults ?? []) {
+      for (const test of (file.assertionResults ?? []).filter((t) => t.status === "failed"))
+        failures.push(`vitest on the cluster ${path.relative(root, file.name)}: ${test.fullName}`);
+    }
+  } else if (status === 2 && process.getuid?.() !== 0) {
+    totals.skipped += 1;
+    summary.push(`vitest on the cluster: skipped, PostgreSQL 15 and Citus are not installed and installing them needs root (${seconds} s)`);
+  } else {
+    totals.failed += 1;
+    summary.push(`vitest on the cluster: did not report (exit ${status})`);
+    failures.push(`vitest on the cluster: did not report (exit ${status})`);
+  }
+}
+
+// 7. The first start as root from a folder only root may enter (a project in root's home): it must work.
 runCheck("first start as root from a 0700 folder", "private-folder-check", "scripts/private-folder-check.ts");
 
 console.log(`\n━━ summary ━━\n${summary.join("\n")}\n`);
