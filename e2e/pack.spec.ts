@@ -179,7 +179,9 @@ test("offline: scans and 'packed' wait on the tablet, survive a reload, and are 
   await expect(page.getByTestId("pack-progress")).toHaveText("0 of 2 scanned");
   // The page keeps itself for offline use once its worker is running.
   await page.waitForFunction(async () => !!(await navigator.serviceWorker?.getRegistration("/s/"))?.active);
-  await page.waitForFunction(async () => !!(await (await caches.open("tajer-station-v1")).match(location.pathname)));
+  // …and once its copy is complete: the page streams, and a copy still arriving is not one yet.
+  await expect(page.locator("main[data-offline-ready='true']")).toBeVisible();
+  expect(await page.evaluate(async () => !!(await (await caches.open("tajer-station-v1")).match(location.pathname)))).toBe(true);
 
   await context.setOffline(true);
   await expect(page.getByTestId("offline-banner")).toContainText("Offline");

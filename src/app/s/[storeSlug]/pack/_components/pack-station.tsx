@@ -13,24 +13,35 @@ const SHELL_CACHE = "tajer-station-v1";
 /**
  * The station's app shell kept for offline use: a service worker answers the station's page and its
  * scripts from the cache when the network is gone. The page puts itself and what it loaded into the
- * cache once registered (the worker cannot see what loaded before it started).
+ * cache once registered (the worker cannot see what loaded before it started). Answers whether the copy
+ * is complete: the page's own copy is kept only once its whole body arrived (it streams), so a network
+ * lost before then leaves no copy rather than half of one.
  */
-function useOfflineShell() {
+function useOfflineShell(): boolean {
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+    let live = true;
     void navigator.serviceWorker
       .register("/station-sw.js", { scope: "/s/" })
       .then(() => caches.open(SHELL_CACHE))
-      .then((cache) => {
+      .then(async (cache) => {
+        // The page first, on its own: behind a score of scripts it would wait for a free connection.
+        await cache.add(location.pathname);
         const assets = performance
           .getEntriesByType("resource")
           .map((e) => new URL(e.name))
           .filter((u) => u.origin === location.origin && (u.pathname.startsWith("/_next/static/") || u.pathname === "/vendor/zxing_reader.wasm"))
           .map((u) => u.pathname + u.search);
-        return Promise.all([cache.add(location.pathname), ...assets.map((a) => cache.add(a).catch(() => undefined))]);
+        await Promise.all(assets.map((a) => cache.add(a).catch(() => undefined)));
+        if (live) setReady(true);
       })
       .catch(() => undefined);
+    return () => {
+      live = false;
+    };
   }, []);
+  return ready;
 }
 
 const subscribeOnline = (listener: () => void) => onlineManager.subscribe(listener);
@@ -57,7 +68,7 @@ function subscribeBranch(listener: () => void) {
 
 export function PackStation({ storeSlug, initial, initialOrderId }: { storeSlug: string; initial: StationData; initialOrderId: string | null }) {
   const t = useTranslations("pack");
-  useOfflineShell();
+  const offlineReady = useOfflineShell();
   const online = useOnline();
   const branchKey = `tajer-pack-branch:${storeSlug}`;
   const branch = useSyncExternalStore(
@@ -96,7 +107,7 @@ export function PackStation({ storeSlug, initial, initialOrderId }: { storeSlug:
   const order = openId ? data.orders.find((o) => o.id === openId) : undefined;
 
   return (
-    <main className="space-y-4">
+    <main className="space-y-4" data-offline-ready={offlineReady}>
       <OfflineBanner online={online} />
       {openId && order ? (
         <PackOrder key={order.id} storeSlug={storeSlug} order={order} station={data} online={online} onBack={() => open(null)} />
