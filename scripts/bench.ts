@@ -122,6 +122,40 @@ async function signInCookie(email: string, password: string) {
   return [...jar, session, "tajer-locale=en"].join("; ");
 }
 
+/** The installation's processes under the start wrapper, by role, and their resident sizes in KB. */
+type Memory = { wrapper: number; app: number; worker: number; total: number };
+function residentByRole(rootPid: number): Memory {
+  const memory: Memory = { wrapper: 0, app: 0, worker: 0, total: 0 };
+  try {
+    const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,args="], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map((line) => {
+        const [pid, ppid, rss, ...args] = line.trim().split(/\s+/);
+        return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), args: args.join(" ") };
+      });
+    // Each process under the wrapper belongs to the role of its child of the wrapper (the app server or the worker).
+    const role = new Map<number, keyof Omit<Memory, "total">>([[rootPid, "wrapper"]]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const r of rows)
+        if (role.has(r.ppid) && !role.has(r.pid)) {
+          role.set(r.pid, r.ppid === rootPid ? (r.args.includes("scripts/worker.ts") ? "worker" : "app") : role.get(r.ppid)!);
+          grew = true;
+        }
+    }
+    for (const r of rows) {
+      const of = role.get(r.pid);
+      if (!of) continue;
+      memory[of] += r.rss;
+      memory.total += r.rss;
+    }
+  } catch {
+    // ps missing: no figures rather than a failed run
+  }
+  return memory;
+}
+
 async function main() {
   const { url, admin, postgres } = await benchDatabase(log);
   if (CHECK) {
@@ -132,12 +166,26 @@ async function main() {
   // Idle connections are closed under us when Postgres stops at the end: not an error of the run.
   sql.on("error", () => {});
   let server: ChildProcess | null = null;
+  // The app's startup (from starting the wrapper to its first answered page) and the peak resident sizes of
+  // its processes while the scenarios run, sampled four times a second.
+  let startupMs = 0;
+  let buildMs = 0;
+  let dataSet = { stores: 0, orders: 0, big: 0 };
+  const peak: Memory = { wrapper: 0, app: 0, worker: 0, total: 0 };
+  let sampler: NodeJS.Timeout | null = null;
   const results: Result[] = [];
   const checks: Check[] = [];
   try {
     const [big] = (await sql.query<{ id: string }>("SELECT id FROM stores WHERE slug = 'bench-1'")).rows;
     if (!big) throw new Error("No benchmark data: run `npm run bench:seed` first.");
     const storeId = big.id;
+    const [size] = (
+      await sql.query<{ stores: number; orders: number; big: number }>(
+        `SELECT (SELECT count(*) FROM stores)::int AS stores, (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM orders WHERE "storeId" = $1)::int AS big`,
+        [storeId],
+      )
+    ).rows;
+    dataSet = size;
     const { hashApiToken, tokenPrefix } = await import("../src/server/api-tokens/token-hash");
     const { hashPassword } = await import("../src/server/auth/password");
     await sql.query(
@@ -151,6 +199,7 @@ async function main() {
     );
 
     log("starting the production build against the benchmark database…");
+    const spawnedAt = Date.now();
     server = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
       env: {
         ...process.env,
@@ -164,17 +213,29 @@ async function main() {
         DATABASE_POOL_SIZE: "20",
         CARRIER_SIM_LATENCY_MS: "0",
       },
-      stdio: ["ignore", "ignore", "inherit"],
+      // Its output is read for one line: how long a build took, when the wrapper had to build first.
+      stdio: ["ignore", "pipe", "inherit"],
       detached: true,
     });
+    server.stdout!.setEncoding("utf8");
+    server.stdout!.on("data", (chunk: string) => {
+      const built = /\[tajer\] built in ([\d.]+) s/.exec(chunk);
+      if (built) buildMs = Number(built[1]) * 1000;
+    });
     for (let i = 0; ; i++) {
-      if (i > 600) throw new Error("the app did not start");
+      if (i > 3000) throw new Error("the app did not start");
       const up = await fetch(`${BASE}/signin`)
         .then((r) => r.ok)
         .catch(() => false);
       if (up) break;
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 100));
     }
+    startupMs = Date.now() - spawnedAt;
+    const rootPid = server.pid!;
+    sampler = setInterval(() => {
+      const now = residentByRole(rootPid);
+      for (const k of Object.keys(peak) as (keyof Memory)[]) peak[k] = Math.max(peak[k], now[k]);
+    }, 250);
     const api = (p: string, init: RequestInit = {}) =>
       fetch(`${BASE}${p}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...(init.headers ?? {}) } });
     const get = async (p: string) => (await api(p)).ok;
@@ -810,26 +871,7 @@ async function main() {
       // floor: the same rows and columns read by one SQL query.
       const cookie = await signInCookie("owner@bench.test", BENCH_PASSWORD);
       // The resident size of the app server and every process under it, in KB.
-      const rssOfGroup = () => {
-        try {
-          const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" })
-            .trim()
-            .split("\n")
-            .map((l) => l.trim().split(/\s+/).map(Number));
-          const tree = new Set([server!.pid!]);
-          for (let grew = true; grew;) {
-            grew = false;
-            for (const [pid, ppid] of rows)
-              if (tree.has(ppid) && !tree.has(pid)) {
-                tree.add(pid);
-                grew = true;
-              }
-          }
-          return rows.filter(([pid]) => tree.has(pid)).reduce((n, [, , rss]) => n + rss, 0);
-        } catch {
-          return 0;
-        }
-      };
+      const rssOfGroup = () => residentByRole(server!.pid!).total;
       const before = rssOfGroup();
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, rssOfGroup())), 100);
@@ -1157,6 +1199,7 @@ async function main() {
       }
     }
   } finally {
+    if (sampler) clearInterval(sampler);
     if (server?.pid && server.exitCode === null) {
       process.kill(-server.pid, "SIGTERM");
       await new Promise((r) => server!.once("exit", r));
@@ -1201,11 +1244,16 @@ async function main() {
   const { files, gzip } = firstLoad("orders/", "orders/page");
   const home = firstLoad("", "page");
 
+  const mb = (kb: number) => Math.round(kb / 1024);
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
   const table = [
     `# Benchmark ${new Date().toISOString().slice(0, 10)}`,
     "",
     `Machine: ${machine}. Each scenario ${SECONDS} s. Ratios: app p95 ÷ floor p95 (lower is better), app throughput ÷ floor throughput (higher is better).`,
+    "",
+    `Data set: ${dataSet.stores.toLocaleString("en")} stores, ${dataSet.orders.toLocaleString("en")} orders, the big store's ${dataSet.big.toLocaleString("en")} (the scenarios' store).`,
+    "",
+    `Server: started in ${round((startupMs - buildMs) / 1000)} s (start wrapper to the first page answered${buildMs ? `, not counting the build it made first, ${round(buildMs / 1000)} s` : ""}). Peak resident memory while the scenarios ran: app server ${mb(peak.app)} MB, worker ${mb(peak.worker)} MB, start wrapper ${mb(peak.wrapper)} MB; the whole installation ${mb(peak.total)} MB at once.`,
     "",
     "| scenario | conc. | requests | errors | p50 ms | p95 ms | req/s | floor p50 | floor p95 | floor req/s | p95 ratio | throughput ratio |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -1252,7 +1300,18 @@ async function main() {
   fs.writeFileSync(
     "bench/results/latest.json",
     JSON.stringify(
-      { date: new Date().toISOString(), machine, seconds: SECONDS, results, firstLoadJsGzipBytes: gzip, homeFirstLoadJsGzipBytes: home.gzip },
+      {
+        date: new Date().toISOString(),
+        machine,
+        seconds: SECONDS,
+        dataSet,
+        startupMs: startupMs - buildMs,
+        buildMs,
+        peakResidentMB: { app: mb(peak.app), worker: mb(peak.worker), wrapper: mb(peak.wrapper), total: mb(peak.total) },
+        results,
+        firstLoadJsGzipBytes: gzip,
+        homeFirstLoadJsGzipBytes: home.gzip,
+      },
       null,
       2,
     ),
