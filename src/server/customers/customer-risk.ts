@@ -90,7 +90,7 @@ async function assess(client: Client, storeId: string, customerId: string | null
       >`
           SELECT o.id, o.number, o."placedAt", o.total, o."paymentMethod"::text AS "paymentMethod", o.status::text AS status,
             o.confirmation::text AS confirmation, o."shippingAddress", o."shippingShortAddress", o."shippingBuildingNumber",
-            EXISTS (SELECT 1 FROM shipments s WHERE s."storeId" = o."storeId" AND s."orderId" = o.id AND s.status = 'RETURNED' AND s."deliveredAt" IS NULL) AS refused
+            EXISTS (SELECT 1 FROM shipments s WHERE s."storeId" = ${storeId}::uuid AND s."orderId" = o.id AND s.status = 'RETURNED' AND s."deliveredAt" IS NULL) AS refused
           FROM orders o WHERE o."storeId" = ${storeId}::uuid AND o."customerId" = ${customerId}::uuid
           ORDER BY o."placedAt" DESC, o.id DESC LIMIT 500`
     : Promise.resolve([]));

@@ -28,7 +28,7 @@ export async function getCustomer(ctx: StoreContext, unverifiedCustomerId: strin
   });
   if (!c) throw notFound("Customer");
   const [orders, refusals, stats] = await Promise.all([
-    selectOrderSummaries(db, [visibleOrdersSql(ctx), Prisma.sql`o."customerId" = ${c.id}::uuid`], 100),
+    selectOrderSummaries(db, ctx.storeId, [visibleOrdersSql(ctx), Prisma.sql`o."customerId" = ${c.id}::uuid`], 100),
     db.intakeRefusal.findMany({ where: { storeId: ctx.storeId, customerId: c.id }, orderBy: { createdAt: "desc" }, take: 50 }),
     customerStats(ctx.storeId, [c.id]),
   ]);

@@ -28,7 +28,7 @@ async function facts(client: Tx | typeof db, ctx: StoreContext, orderId: string)
   if (!isUuid(orderId)) return null;
   const [row] = await client.$queryRaw<Facts[]>`
     SELECT o.id, o."customerPhone" AS phone, s."smsMode" AS mode, COALESCE(c."messagingChannel"::text, s."messagingChannel") AS channel, s."whatsappFallbackMinutes" AS "fallbackMinutes", s."messagePrices" AS prices,
-      (SELECT max(m."receivedAt") FROM inbound_messages m WHERE m."storeId" = o."storeId" AND m."from" = o."customerPhone" AND m.channel = 'WHATSAPP') AS "lastInbound"
+      (SELECT max(m."receivedAt") FROM inbound_messages m WHERE m."storeId" = ${ctx.storeId}::uuid AND m."from" = o."customerPhone" AND m.channel = 'WHATSAPP') AS "lastInbound"
     FROM orders o JOIN stores s ON s.id = o."storeId" JOIN customers c ON c."storeId" = o."storeId" AND c.id = o."customerId"
     WHERE ${visibleOrdersSql(ctx)} AND o.id = ${orderId}::uuid`;
   return row ?? null;

@@ -119,15 +119,15 @@ export async function* exportRows(ctx: StoreContext, query: Omit<ExportOrdersQue
         o."shippingCity" AS city, o."shippingAddress" AS address, o."itemsCount", o.subtotal, o."shippingFee", o."discountTotal" AS discount,
         o."taxTotal" AS tax, o.total, o."refundedAmount" AS refunded, o.currency, o."paymentMethod"::text AS "paymentMethod",
         o."paymentStatus"::text AS "paymentStatus", b.name AS branch, u.name AS assignee, sh.carrier, sh."trackingNumber",
-        (SELECT string_agg(i.sku || ' × ' || i.quantity, '; ' ORDER BY i.id) FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AS items,
+        (SELECT string_agg(i.sku || ' × ' || i.quantity, '; ' ORDER BY i.id) FROM order_items i WHERE i."storeId" = ${ctx.storeId}::uuid AND i."orderId" = o.id) AS items,
         (SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId"
-          WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id) AS tags
+          WHERE ot."storeId" = ${ctx.storeId}::uuid AND ot."orderId" = o.id) AS tags
       FROM orders o
       LEFT JOIN branches b ON b."storeId" = o."storeId" AND b.id = o."branchId"
       LEFT JOIN users u ON u.id = o."assigneeId"
       LEFT JOIN LATERAL (
         SELECT s.carrier, s."trackingNumber" FROM shipments s
-        WHERE s."storeId" = o."storeId" AND s."orderId" = o.id AND s.status NOT IN ('FAILED', 'VOIDED')
+        WHERE s."storeId" = ${ctx.storeId}::uuid AND s."orderId" = o.id AND s.status NOT IN ('FAILED', 'VOIDED')
         ORDER BY s."createdAt" DESC LIMIT 1) sh ON true
       WHERE ${Prisma.join(where, " AND ")}
       ORDER BY o."placedAt" DESC, o.id DESC

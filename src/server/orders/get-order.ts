@@ -8,7 +8,7 @@ import { isUuid } from "@/server/ids";
 /** An order of this store; any other id, including another store's order, is "not found". */
 export async function getOrder(ctx: StoreContext, unverifiedOrderId: string): Promise<OrderDto> {
   if (!isUuid(unverifiedOrderId)) throw notFound("Order");
-  const row = await selectOrderRow(db, visibleOrdersSql(ctx), unverifiedOrderId);
+  const row = await selectOrderRow(db, ctx.storeId, visibleOrdersSql(ctx), unverifiedOrderId);
   if (!row) throw notFound("Order");
   return toOrderDto(row);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db/client";
 import { notifyUsers } from "@/server/notifications/notify-users";
 import { notification } from "@/server/notifications/notification-types";
-import { lateReasonSql, type LateReason } from "./late-rules";
+import { lateReasonSql, storeKey, type LateReason } from "./late-rules";
 import { queueEmail } from "@/server/email/emails";
 import { translator } from "@/server/errors/words";
 import { publicUrl } from "@/server/http/public-url";
@@ -22,10 +22,10 @@ export async function notifyLateOrders(): Promise<number> {
   let told = 0;
   for (const { id: storeId } of stores) {
     const late = await db.$queryRaw<{ id: string; number: number; assigneeId: string | null; status: string; reason: LateReason }[]>`
-      SELECT o.id, o.number, o."assigneeId", o.status::text AS status, ${lateReasonSql} AS reason
+      SELECT o.id, o.number, o."assigneeId", o.status::text AS status, ${lateReasonSql(storeKey(storeId))} AS reason
       FROM orders o
       WHERE o."storeId" = ${storeId}::uuid AND o.status IN ('RECEIVED', 'IN_PROGRESS', 'SHIPPED', 'OUT_FOR_DELIVERY')
-        AND o."lateNotifiedFor" IS DISTINCT FROM o.status::text AND ${lateReasonSql} IS NOT NULL
+        AND o."lateNotifiedFor" IS DISTINCT FROM o.status::text AND ${lateReasonSql(storeKey(storeId))} IS NOT NULL
       ORDER BY o."placedAt"
       LIMIT ${PER_ROUND}`;
     if (!late.length) continue;
@@ -70,9 +70,9 @@ export async function sendLateDigests(now = new Date()): Promise<number> {
         UPDATE stores SET "lateDigestOn" = ${today} WHERE id = ${store.id}::uuid AND ("lateDigestOn" IS NULL OR "lateDigestOn" < ${today})`;
       if (!claimed) return;
       const late = await tx.$queryRaw<{ number: number; reason: LateReason; count: number }[]>`
-        SELECT o.number, ${lateReasonSql} AS reason, count(*) OVER ()::int AS count
+        SELECT o.number, ${lateReasonSql(storeKey(store.id))} AS reason, count(*) OVER ()::int AS count
         FROM orders o
-        WHERE o."storeId" = ${store.id}::uuid AND o.status IN ('RECEIVED', 'IN_PROGRESS', 'SHIPPED', 'OUT_FOR_DELIVERY') AND ${lateReasonSql} IS NOT NULL
+        WHERE o."storeId" = ${store.id}::uuid AND o.status IN ('RECEIVED', 'IN_PROGRESS', 'SHIPPED', 'OUT_FOR_DELIVERY') AND ${lateReasonSql(storeKey(store.id))} IS NOT NULL
         ORDER BY o."placedAt"
         LIMIT ${DIGEST_LINES}`;
       if (!late.length) return;

@@ -9,7 +9,7 @@ import { toOrderSummaryDto, type OrderSummaryDto } from "./order-dto";
 import { parseOrderNumber } from "./order-number";
 import { ORDER_STATUSES, orderStatusFromDb, orderStatusToDb, paymentMethodToDb, type OrderStatus } from "./order-status";
 import type { ListOrdersQuery } from "./schemas";
-import { lateSql } from "./late-rules";
+import { lateSql, storeKey } from "./late-rules";
 
 export type OrdersPage = { data: OrderSummaryDto[]; nextCursor: string | null };
 
@@ -29,11 +29,11 @@ export function orderFilterSql(ctx: StoreContext, query: Omit<ListOrdersQuery, "
   if (query.branchId) where.push(Prisma.sql`o."branchId" = ${query.branchId}::uuid`);
   if (query.tag) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId"
-      WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id AND t.name = ${query.tag})`);
+      WHERE ot."storeId" = ${ctx.storeId}::uuid AND ot."orderId" = o.id AND t.name = ${query.tag})`);
   }
   if (query.assignee === "me") where.push(ctx.actor.type === "USER" ? Prisma.sql`o."assigneeId" = ${ctx.actor.id}::uuid` : Prisma.sql`false`);
   if (query.assignee === "none") where.push(Prisma.sql`o."assigneeId" IS NULL`);
-  if (query.late) where.push(lateSql);
+  if (query.late) where.push(lateSql(storeKey(ctx.storeId)));
   return where;
 }
 
@@ -46,7 +46,7 @@ export async function listOrders(ctx: StoreContext, query: ListOrdersQuery): Pro
     if (!cursor) throw new AppError("VALIDATION_FAILED", "The cursor is not valid.", { fields: { cursor: issue("badCursor") } });
     where.push(afterSql(query.sort, cursor));
   }
-  const rows = await selectOrderSummaries(db, where, query.limit + 1, orderBySql(query.sort));
+  const rows = await selectOrderSummaries(db, ctx.storeId, where, query.limit + 1, orderBySql(query.sort));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -1,4 +1,4 @@
-import { lateReasonSql, type LateReason } from "./late-rules";
+import { lateReasonSql, storeKey, type LateReason } from "./late-rules";
 import { Prisma } from "@/generated/prisma/client";
 import type {
   ConfirmationState as DbConfirmationState,
@@ -20,12 +20,17 @@ export function visibleOrdersSql(ctx: StoreContext): Prisma.Sql {
   return Prisma.sql`o."storeId" = ${ctx.storeId}::uuid AND o."assigneeId" = ${ctx.actor.id}::uuid`;
 }
 
-const TAGS = Prisma.sql`COALESCE((SELECT array_agg(t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id), '{}') AS tags`;
+// Every subquery names the store by its id, not through `o."storeId"`: on the sharded database that keeps the
+// statement on the store's shard (late-rules.ts).
+const TAGS = (store: Prisma.Sql) =>
+  Prisma.sql`COALESCE((SELECT array_agg(t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = ${store} AND ot."orderId" = o.id), '{}') AS tags`;
 
-const SUMMARY_COLUMNS = Prisma.sql`o.id, o.number, o.status::text AS status, o."placedAt", o."customerId", o."customerName", o."customerPhone",
+const SUMMARY_COLUMNS = (
+  store: Prisma.Sql,
+) => Prisma.sql`o.id, o.number, o.status::text AS status, o."placedAt", o."customerId", o."customerName", o."customerPhone",
   o."paymentMethod"::text AS "paymentMethod", o."paymentStatus"::text AS "paymentStatus", o.currency, o.total, o."itemsCount", o."branchId", o."shippingCity",
   o.confirmation::text AS confirmation, o."confirmationDueAt", o."heldAt", o."riskScore", o."riskBand", o."riskReasons",
-  ${lateReasonSql} AS "lateReason"`;
+  ${lateReasonSql(store)} AS "lateReason"`;
 
 export type OrderSummaryRow = {
   id: string;
@@ -56,12 +61,13 @@ export type OrderSummaryRow = {
 /** Orders matching every condition, newest first (placedAt, then id) unless told another order, at most `limit`. */
 export function selectOrderSummaries(
   client: Db | Tx,
+  storeId: string,
   conditions: Prisma.Sql[],
   limit: number,
   orderBy: Prisma.Sql = Prisma.sql`o."placedAt" DESC, o.id DESC`,
 ): Promise<OrderSummaryRow[]> {
   return client.$queryRaw<OrderSummaryRow[]>`
-    SELECT ${SUMMARY_COLUMNS}, ${TAGS}
+    SELECT ${SUMMARY_COLUMNS(storeKey(storeId))}, ${TAGS(storeKey(storeId))}
     FROM orders o
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${orderBy}
@@ -99,15 +105,16 @@ export type OrderRow = OrderSummaryRow & {
 };
 
 /** One order with its items and tags, or null; `scope` is the visibility condition (visibleOrdersSql, or the store's). */
-export async function selectOrderRow(client: Db | Tx, scope: Prisma.Sql, orderId: string): Promise<OrderRow | null> {
+export async function selectOrderRow(client: Db | Tx, storeId: string, scope: Prisma.Sql, orderId: string): Promise<OrderRow | null> {
+  const store = storeKey(storeId);
   const rows = await client.$queryRaw<OrderRow[]>`
-    SELECT ${SUMMARY_COLUMNS}, ${TAGS},
+    SELECT ${SUMMARY_COLUMNS(store)}, ${TAGS(store)},
       o.source::text AS source, o.version, o."customerEmail",
       o."inProgressAt", o."shippedAt", o."outForDeliveryAt", o."deliveredAt", o."canceledAt", o."returnedAt", o."refundedAt",
       o."shippingName", o."shippingPhone", o."shippingCountry", o."shippingCity", o."shippingDistrict", o."shippingAddress",
       o."shippingPostalCode", o."shippingBuildingNumber", o."shippingAdditionalNumber", o."shippingShortAddress", o."shippingMethod", o."shippingFee", o."codFee", o.subtotal, o."discountTotal", o."taxTotal",
       COALESCE((SELECT json_agg(json_build_object('id', i.id, 'sku', i.sku, 'name', i.name, 'quantity', i.quantity, 'unitPrice', i."unitPrice", 'lineTotal', i."lineTotal") ORDER BY i.id)
-        FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id), '[]') AS items
+        FROM order_items i WHERE i."storeId" = ${store} AND i."orderId" = o.id), '[]') AS items
     FROM orders o
     WHERE ${scope} AND o.id = ${orderId}::uuid`;
   return rows[0] ?? null;

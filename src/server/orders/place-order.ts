@@ -278,7 +278,7 @@ async function placeOrderInTransaction(ctx: StoreContext, input: PlaceOrderInput
       await requestConfirmationInTx(tx, { storeId: ctx.storeId, orderId: created.id, total, currency: store.currency, reason: ask, settings: confirmation });
     // The store invoices on placing: the invoice is part of the order's own transaction.
     if (tax?.issueOn === "ON_PLACING") await issueInvoiceInTx(tx, ctx.storeId, created.id, ctx.actor);
-    const row = await selectOrderRow(tx, storeOrdersSql(ctx.storeId), created.id);
+    const row = await selectOrderRow(tx, ctx.storeId, storeOrdersSql(ctx.storeId), created.id);
     if (!row) throw new Error("the order just created was not found");
     const order = toOrderDto(row);
     await notifyUsers(tx, {

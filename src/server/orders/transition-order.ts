@@ -159,7 +159,7 @@ export async function transitionOrderInTx(
     });
   }
 
-  const updated = await selectOrderRow(tx, storeOrdersSql(ctx.storeId), orderId);
+  const updated = await selectOrderRow(tx, ctx.storeId, storeOrdersSql(ctx.storeId), orderId);
   if (!updated) throw notFound("Order");
   // Stage 7: a delivered order is asked for a review later; one returned or refunded first is not.
   if (input.to === "delivered") {
@@ -198,7 +198,7 @@ async function selectOrderForMove(tx: Tx, ctx: StoreContext, orderId: string): P
     SELECT o.status::text AS status, o.version, o.total, o."refundedAmount", o.currency, o."paymentMethod"::text AS "paymentMethod",
       o."paymentStatus"::text AS "paymentStatus", o."stockTaken", o."branchId", o."shippingCity", o."heldAt",
       COALESCE((SELECT json_agg(json_build_object('id', i.id, 'variantId', i."variantId", 'quantity', i.quantity, 'stockBranchId', i."stockBranchId"))
-        FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id), '[]') AS items
+        FROM order_items i WHERE i."storeId" = ${ctx.storeId}::uuid AND i."orderId" = o.id), '[]') AS items
     FROM orders o WHERE ${visibleOrdersSql(ctx)} AND o.id = ${orderId}::uuid`;
   return rows[0] ?? null;
 }
@@ -234,7 +234,7 @@ async function moveStock(tx: Tx, storeId: string, order: Pick<OrderForMove, "bra
 
 async function versionConflict(tx: Tx, storeId: string, orderId: string) {
   // One connection in a transaction: one query at a time.
-  const order = await selectOrderRow(tx, storeOrdersSql(storeId), orderId);
+  const order = await selectOrderRow(tx, storeId, storeOrdersSql(storeId), orderId);
   const last = await tx.orderEvent.findFirst({ where: { storeId, orderId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { actorName: true } });
   if (!order) return notFound("Order");
   const by = last?.actorName ?? "someone else";

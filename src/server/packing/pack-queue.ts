@@ -7,7 +7,7 @@ import { visibleOrdersSql } from "@/server/orders/order-queries";
 import { scanKey } from "@/lib/barcode";
 import type { StationData, StationOrder } from "@/lib/pack-scan";
 import { getPackingSettings } from "./packing-settings";
-import { lateSql } from "@/server/orders/late-rules";
+import { lateSql, storeKey } from "@/server/orders/late-rules";
 
 export const QUEUE_LIMIT = 60;
 
@@ -22,20 +22,21 @@ type QueueRow = Omit<StationOrder, "lines" | "late" | "inProgressAt"> & {
 
 /** The packing station's orders, one statement: each with its lines (codes and bin) and its latest packing. */
 export async function selectStationOrders(client: Db | Tx, ctx: StoreContext, where: Prisma.Sql, limit: number): Promise<StationOrder[]> {
+  const store = storeKey(ctx.storeId);
   const rows = await client.$queryRaw<QueueRow[]>`
     SELECT o.id, o.number, o."customerName", o."shippingCity", o."branchId", o."assigneeId", o."inProgressAt",
-      (${lateSql}) AS late,
+      (${lateSql(store)}) AS late,
       (SELECT json_agg(json_build_object(
           'id', i.id, 'sku', i.sku, 'name', i.name, 'quantity', i.quantity, 'variantId', i."variantId",
-          'bin', (SELECT s.bin FROM stock_levels s WHERE s."storeId" = i."storeId" AND s."variantId" = i."variantId"
+          'bin', (SELECT s.bin FROM stock_levels s WHERE s."storeId" = ${store} AND s."variantId" = i."variantId"
                    AND s."branchId" = COALESCE(i."stockBranchId", o."branchId")),
-          'codes', COALESCE((SELECT json_agg(b.code) FROM variant_barcodes b WHERE b."storeId" = i."storeId" AND b."variantId" = i."variantId"), '[]'::json)
+          'codes', COALESCE((SELECT json_agg(b.code) FROM variant_barcodes b WHERE b."storeId" = ${store} AND b."variantId" = i."variantId"), '[]'::json)
         ) ORDER BY i.id)
-        FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AS items,
+        FROM order_items i WHERE i."storeId" = ${store} AND i."orderId" = o.id) AS items,
       (SELECT json_build_object('id', p.id, 'at', p."createdAt", 'by', u.name, 'scannedUnits', p."scannedUnits",
           'totalUnits', p."totalUnits", 'refusedScans', p."refusedScans")
         FROM order_packs p LEFT JOIN users u ON u.id = p."packedById"
-        WHERE p."storeId" = o."storeId" AND p."orderId" = o.id ORDER BY p."createdAt" DESC, p.id DESC LIMIT 1) AS "lastPack"
+        WHERE p."storeId" = ${store} AND p."orderId" = o.id ORDER BY p."createdAt" DESC, p.id DESC LIMIT 1) AS "lastPack"
     FROM orders o
     WHERE ${visibleOrdersSql(ctx)} AND ${where}
     ORDER BY o."inProgressAt" ASC NULLS LAST, o.id
