@@ -107,7 +107,7 @@ const config = [
     rules: { "tajer/route-door": "error" },
   },
   {
-    files: ["tests/**", "e2e/**", "scripts/**", "bench/**"],
+    files: ["tests/**", "e2e/**", "e2e-cluster/**", "scripts/**", "bench/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 ];

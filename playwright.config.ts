@@ -49,8 +49,11 @@ export default defineConfig({
     },
     {
       name: "tablet",
-      // The store-wide carrier rule is changed by the desktop run alone (two at once would undo each other).
-      testIgnore: /(api|review-uploads|scorecard-rule|tax-invoices|a11y-dashboard-en)\.spec/,
+      // The tablet is the floor's: staff working the orders, their actions, labels, packing, live updates, the
+      // customer's messages and cash, on cards and under a finger. Every other page's tablet layout is checked
+      // by the accessibility sweep (a11y-dashboard: each page at 768 px, touch sizes included); their flows,
+      // the same on any screen, run on the desktop.
+      testMatch: /\/(orders|order-actions|labels|bulk|live|pack|pack-camera|messages|customers|cod-cash|cod-risk|a11y-dashboard|a11y-large-tablet)\.spec\.ts$/,
       use: { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: false, userAgent: devices["iPad (gen 7)"].userAgent },
     },
     // The customer's own pages (order, review) are opened from an SMS: on a phone. Large photo

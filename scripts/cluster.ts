@@ -1,6 +1,9 @@
 // npm run cluster:up     a Citus cluster on loopback: a coordinator and two workers (PostgreSQL 15 + Citus
 //                        13.2.2), today's migrations applied on the coordinator, then the distribution step
-// npm run cluster:down   stops the three nodes (their data stays under .data/cluster)
+// npm run cluster:up -- --apps 2
+//                        the same, then the demo stores, PgBouncer in transaction mode, two app servers (the
+//                        production build), the job worker and HAProxy in front (scripts/topology.ts)
+// npm run cluster:down   stops the app side and the three nodes (their data stays under .data/cluster)
 // npm run cluster:status the nodes, and where each table lives
 //
 // PostgreSQL 15 comes from Debian's `postgresql-15` package, Citus from the build in the vendor folder
@@ -15,6 +18,8 @@ import path from "node:path";
 import pg from "pg";
 import { deployMigrations } from "../src/server/db/migrations";
 import { distribute, placement } from "../src/server/db/distribution";
+import { buildIfNeeded } from "./build-if-needed";
+import { startTopology, stopTopology } from "./topology";
 
 const PG_BIN = "/usr/lib/postgresql/15/bin";
 const root = process.cwd();
@@ -84,6 +89,19 @@ function ensureEngines() {
   execFileSync(path.join(vendor, "install.sh"), { stdio: "inherit" });
 }
 
+/** HAProxy and PgBouncer from Debian, for the app side. */
+function ensureAppSide() {
+  const missing = ["haproxy", "pgbouncer"].filter((p) => !fs.existsSync(`/usr/sbin/${p}`));
+  if (!missing.length) return;
+  if (!asRoot) {
+    console.error(`[cluster] the app side needs ${missing.join(" and ")}. As root:\n  apt-get install -y ${missing.join(" ")}`);
+    process.exit(2);
+  }
+  say(`installing ${missing.join(" and ")} from apt`);
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
 async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(port: number, sql: string, db = DB): Promise<T[]> {
   const client = new pg.Client({ connectionString: url(port, db) });
   await client.connect();
@@ -96,6 +114,7 @@ async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(port: numb
 
 async function up() {
   ensureEngines();
+  if (appCount() > 0) ensureAppSide();
   const dataDir = dataRoot();
   for (const node of NODES) {
     const dir = path.join(dataDir, node.name);
@@ -137,11 +156,47 @@ async function up() {
   say(`migrations: ${applied.length ? applied.join(", ") : "up to date"}`);
   const report = await distribute(url(coordinator.port));
   for (const line of report) say(line);
+  const apps = appCount();
+  let proxy: string | null = null;
+  if (apps > 0) {
+    // TAJER_FRESH_DB=1 (as for `npm start`): every table emptied first, so the demo stores are seeded afresh.
+    if (process.env.TAJER_FRESH_DB === "1") {
+      const tables = await query<{ name: string }>(
+        coordinator.port,
+        `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+      );
+      await query(coordinator.port, `TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} CASCADE`);
+      say(`emptied ${tables.length} tables`);
+    }
+    if (process.env.TAJER_SEED !== "false") {
+      process.env.DATABASE_URL = url(coordinator.port);
+      const { db } = await import("../src/server/db/client");
+      const { seedDemo } = await import("../src/server/seed/seed-demo");
+      if (await seedDemo(db)) say("seeded the demo stores");
+      await db.$disconnect();
+    }
+    buildIfNeeded((...parts) => say(parts.join(" ")));
+    proxy = await startTopology({ dataRoot: dataDir, base, apps, coordinatorPort: coordinator.port, say });
+  }
   console.log(url(coordinator.port));
+  if (proxy) console.log(proxy);
+}
+
+/** `--apps N`: how many app servers to start behind the proxy (none without it). */
+function appCount(): number {
+  const i = process.argv.indexOf("--apps");
+  if (i < 0) return 0;
+  const n = Number(process.argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1 || n > 8) {
+    console.error("[cluster] --apps takes a number of app servers from 1 to 8");
+    process.exit(2);
+  }
+  return n;
 }
 
 async function down() {
   const dataDir = path.join(root, ".data", "cluster");
+  if (fs.existsSync(dataDir)) await stopTopology(fs.realpathSync(dataDir), say);
   for (const node of [...NODES].reverse()) {
     const dir = path.join(dataDir, node.name);
     if (!fs.existsSync(path.join(dir, "PG_VERSION"))) continue;

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import pg from "pg";
 import { startTwilioFake, FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN } from "../tests/support/twilio-fake";
 import { finishChecks, type Check } from "./check-report";
+import { walletBooks } from "../tests/support/books";
 
 process.env.BENCH_ORDERS ??= "20000";
 process.env.BENCH_PG_DIR ??= ".data/bench-check/pg";
@@ -335,25 +336,15 @@ async function main() {
     checks.push({ name: "order numbers of the run have no gaps and no repeats", ok: Number(numbers.gaps) === 0, detail: `difference ${numbers.gaps}` });
 
     // The books.
-    const books = (
-      await sql.query(
-        `SELECT w.balance, (SELECT coalesce(sum(amount), 0) FROM wallet_entries e WHERE e."storeId" = w."storeId") AS ledger,
-           (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'LABEL') AS debits,
-           (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'REFUND') AS refunds,
-           (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.kind = 'CARRIER' AND s.status NOT IN ('FAILED', 'VOIDED', 'PENDING')) AS labels,
-           (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.status = 'PENDING') AS pending
-         FROM wallets w WHERE w."storeId" = $1`,
-        [labelStore],
-      )
-    ).rows[0];
+    const books = await walletBooks(sql, labelStore);
     checks.push({
       name: "the wallet's ledger equals its balance",
-      ok: Number(books.balance) === Number(books.ledger),
+      ok: books.balance === books.ledger,
       detail: `balance ${books.balance}, ledger ${books.ledger}`,
     });
     checks.push({
       name: "every debit has a label or a refund; none is left pending",
-      ok: Number(books.debits) === Number(books.labels) + Number(books.refunds) && Number(books.pending) === 0,
+      ok: books.debits === books.labels + books.refunds && books.pending === 0,
       detail: `debits ${books.debits}, labels ${books.labels}, refunds ${books.refunds}, pending ${books.pending}`,
     });
     // Labels counted per order, not as distinct orders: a second label on one order must show.

@@ -1,14 +1,15 @@
 // `npm start`: [embedded Postgres unless DATABASE_URL is set] → migrations → demo data on first start
 // → build if the sources changed → the job worker and `next start`. `npm run dev` runs `next dev` instead; `npm run db`
 // only the database. Ctrl-C stops Next first, then Postgres.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { settingsProblems } from "../src/server/settings";
 import { once } from "node:events";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { deployMigrations } from "../src/server/db/migrations";
+import { buildIfNeeded, WORKER_BUNDLE } from "./build-if-needed";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -59,34 +60,6 @@ function ensureAuthSecret() {
   process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
-/** A fingerprint of everything that goes into the production build. */
-function sourceFingerprint(): string {
-  const hash = createHash("sha256");
-  const walk = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) for (const entry of fs.readdirSync(p).sort()) walk(path.join(p, entry));
-    else hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
-  };
-  for (const p of ["src", "messages", "public", "next.config.ts", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "postcss.config.mjs"]) walk(p);
-  return hash.digest("hex");
-}
-
-function buildIfNeeded() {
-  const stamp = path.join(".next", "tajer-source-fingerprint");
-  const fingerprint = sourceFingerprint();
-  if (fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) return;
-  log("building the app (first start or sources changed)…");
-  const started = Date.now();
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  if (result.status !== 0) throw new Error("next build failed");
-  fs.writeFileSync(stamp, fingerprint);
-  log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
 async function main() {
   // A bad setting stops the start here, by its name, rather than later as a wrong number or a crash.
   const problems = settingsProblems(process.env);
@@ -127,10 +100,12 @@ async function main() {
     log("database only; Ctrl-C to stop");
     return;
   }
-  if (mode === "start") buildIfNeeded();
+  if (mode === "start") buildIfNeeded(log);
   // TAJER_CPU_PROF_DIR: the app and the worker each write a CPU profile there when they stop (npm run bench uses it).
   const profile = process.env.TAJER_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.TAJER_CPU_PROF_DIR}`] : [];
-  worker = spawn(process.execPath, [...profile, "--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/worker.ts"], {
+  // The built worker (one file, plain Node) with the production build; the sources through the loader in development.
+  const workerArgs = mode === "start" ? [WORKER_BUNDLE] : ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/worker.ts"];
+  worker = spawn(process.execPath, [...profile, ...workerArgs], {
     stdio: "inherit",
     env: process.env,
     detached: true,

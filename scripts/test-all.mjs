@@ -37,17 +37,17 @@ function firstLine(text) {
 }
 
 /** Playwright's JSON report: suites nest, specs hold one test per project, each with its tries. */
-function collectE2eFailures(suites, titles) {
+function collectE2eFailures(suites, titles, label) {
   for (const suite of suites) {
     const inner = suite.file && titles.length === 0 ? [suite.file] : [...titles, suite.title];
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status !== "unexpected") continue;
         const last = test.results?.at(-1);
-        failures.push(`e2e [${test.projectName}] ${[...inner, spec.title].join(" › ")}: ${firstLine(last?.error?.message) ?? last?.status}`);
+        failures.push(`${label} [${test.projectName}] ${[...inner, spec.title].join(" › ")}: ${firstLine(last?.error?.message) ?? last?.status}`);
       }
     }
-    collectE2eFailures(suite.suites ?? [], inner);
+    collectE2eFailures(suite.suites ?? [], inner, label);
   }
 }
 
@@ -57,6 +57,34 @@ function readJson(file) {
   } catch {
     return null;
   }
+}
+
+/** A vitest JSON report added to the totals, and its failures named; false when there is none. */
+function addVitest(title, report, status, seconds) {
+  if (!report) return false;
+  totals.passed += report.numPassedTests;
+  // A suite that ran nothing did not pass (a leftover filter, or tests that were never collected).
+  totals.failed += report.numFailedTests + ((status !== 0 && report.numFailedTests === 0) || report.numPassedTests + report.numFailedTests === 0 ? 1 : 0);
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  summary.push(`${title}: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${seconds} s)`);
+  for (const file of report.testResults ?? []) {
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+    for (const test of failed) failures.push(`${title} ${path.relative(root, file.name)}: ${test.fullName}`);
+    if (file.status === "failed" && failed.length === 0) failures.push(`${title} ${path.relative(root, file.name)}: ${firstLine(file.message)}`);
+  }
+  return true;
+}
+
+/** A Playwright JSON report added to the totals, and its failures named; false when there is none. */
+function addPlaywright(title, report, status, seconds) {
+  if (!report?.stats) return false;
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  totals.passed += expected + flaky;
+  totals.failed += unexpected + ((status !== 0 && unexpected === 0) || expected + unexpected + flaky === 0 ? 1 : 0);
+  totals.skipped += skipped;
+  summary.push(`${title}: ${expected + flaky} passed, ${unexpected} failed (${seconds} s)`);
+  collectE2eFailures(report.suites ?? [], [], title);
+  return true;
 }
 
 // 1. Types
@@ -86,19 +114,7 @@ function readJson(file) {
     {},
     20 * MINUTES,
   );
-  const report = readJson("reports/vitest.json");
-  if (report) {
-    totals.passed += report.numPassedTests;
-    // A suite that ran nothing did not pass (a leftover filter, or tests that were never collected).
-    totals.failed += report.numFailedTests + ((status !== 0 && report.numFailedTests === 0) || report.numPassedTests + report.numFailedTests === 0 ? 1 : 0);
-    totals.skipped += report.numPendingTests + report.numTodoTests;
-    summary.push(`vitest: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${seconds} s)`);
-    for (const file of report.testResults ?? []) {
-      const failed = (file.assertionResults ?? []).filter((test) => test.status === "failed");
-      for (const test of failed) failures.push(`vitest ${path.relative(root, file.name)}: ${test.fullName}`);
-      if (file.status === "failed" && failed.length === 0) failures.push(`vitest ${path.relative(root, file.name)}: ${firstLine(file.message)}`);
-    }
-  } else {
+  if (!addVitest("vitest", readJson("reports/vitest.json"), status, seconds)) {
     totals.failed += 1;
     summary.push(`vitest: did not report (exit ${status})`);
   }
@@ -116,15 +132,7 @@ function readJson(file) {
   } else {
     fs.rmSync("reports/e2e.json", { force: true });
     const { status, seconds } = run("end-to-end (Playwright, desktop + tablet)", bin("playwright"), ["test"], {}, 45 * MINUTES);
-    const report = readJson("reports/e2e.json");
-    if (report?.stats) {
-      const { expected, unexpected, flaky, skipped } = report.stats;
-      totals.passed += expected + flaky;
-      totals.failed += unexpected + ((status !== 0 && unexpected === 0) || expected + unexpected + flaky === 0 ? 1 : 0);
-      totals.skipped += skipped;
-      summary.push(`e2e: ${expected + flaky} passed, ${unexpected} failed (${seconds} s)`);
-      collectE2eFailures(report.suites ?? [], []);
-    } else {
+    if (!addPlaywright("e2e", readJson("reports/e2e.json"), status, seconds)) {
       totals.failed += 1;
       summary.push(`e2e: did not report (exit ${status})`);
     }
@@ -159,29 +167,35 @@ runCheck("benchmark check (20,000 orders)", "bench-check", "scripts/bench.ts", {
 // orders whole or absent, the books right, every SMS sent once.
 runCheck("crash check (kill -9 under load)", "crash-check", "scripts/crash-check.ts");
 
-// 6. A slice of the integration suite on a Citus cluster (scripts/test-cluster.mjs --ci): a coordinator and two
-// workers, the store's tables sharded by storeId. Root installs what the cluster needs; another user without
-// PostgreSQL 15 and Citus installed is told how, and the step is counted as skipped.
+// 6. A slice of the integration suite on a Citus cluster, then the two-server suite on it (scripts/test-cluster.mjs
+// --ci): a coordinator and two workers, the store's tables sharded by storeId; then PgBouncer, two app servers, the
+// worker and HAProxy. Root installs what the cluster needs; another user without PostgreSQL 15, Citus, HAProxy and
+// PgBouncer installed is told how, and the step is counted as skipped.
 {
   fs.rmSync("reports/vitest-cluster.json", { force: true });
-  const { status, seconds } = run("integration on a Citus cluster (slice)", process.execPath, ["scripts/test-cluster.mjs", "--ci"], {}, 15 * MINUTES);
-  const report = readJson("reports/vitest-cluster.json");
-  if (report) {
-    totals.passed += report.numPassedTests;
-    totals.failed += report.numFailedTests + ((status !== 0 && report.numFailedTests === 0) || report.numPassedTests + report.numFailedTests === 0 ? 1 : 0);
-    totals.skipped += report.numPendingTests + report.numTodoTests;
-    summary.push(`vitest on the cluster: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${seconds} s)`);
-    for (const file of report.testResults ?? []) {
-      for (const test of (file.assertionResults ?? []).filter((t) => t.status === "failed"))
-        failures.push(`vitest on the cluster ${path.relative(root, file.name)}: ${test.fullName}`);
-    }
-  } else if (status === 2 && process.getuid?.() !== 0) {
+  fs.rmSync("reports/topology.json", { force: true });
+  const { status, seconds } = run(
+    "on a Citus cluster: integration slice, then two app servers",
+    process.execPath,
+    ["scripts/test-cluster.mjs", "--ci"],
+    {},
+    20 * MINUTES,
+  );
+  const slice = addVitest("vitest on the cluster", readJson("reports/vitest-cluster.json"), status, seconds);
+  const servers = addPlaywright("two app servers", readJson("reports/topology.json"), status, seconds);
+  if (!slice && !servers && status === 2 && process.getuid?.() !== 0) {
     totals.skipped += 1;
-    summary.push(`vitest on the cluster: skipped, PostgreSQL 15 and Citus are not installed and installing them needs root (${seconds} s)`);
+    summary.push(`the cluster: skipped, PostgreSQL 15, Citus, HAProxy and PgBouncer are not installed and installing them needs root (${seconds} s)`);
   } else {
-    totals.failed += 1;
-    summary.push(`vitest on the cluster: did not report (exit ${status})`);
-    failures.push(`vitest on the cluster: did not report (exit ${status})`);
+    for (const [done, title] of [
+      [slice, "vitest on the cluster"],
+      [servers, "two app servers"],
+    ]) {
+      if (done) continue;
+      totals.failed += 1;
+      summary.push(`${title}: did not report (exit ${status})`);
+      failures.push(`${title}: did not report (exit ${status})`);
+    }
   }
 }
 

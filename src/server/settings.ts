@@ -35,6 +35,8 @@ export const SETTINGS = z.object({
   PG_PORT: whole(1, 65_535, 54_329),
   DATABASE_URL: url(/^postgres(ql)?$/),
   DATABASE_POOL_SIZE: whole(1, 500, 10),
+  /** A direct connection for the live channel's LISTEN, when DATABASE_URL goes through a pooler in transaction mode (default: DATABASE_URL). */
+  DATABASE_LISTEN_URL: url(/^postgres(ql)?$/),
   PUBLIC_URL: url(/^https?$/),
   TRUSTED_PROXY_HOPS: whole(0, 10, 0),
   KEEP_ALIVE_TIMEOUT_MS: whole(1_000, 600_000, 65_000),

@@ -929,6 +929,7 @@ const NOT_RACED: Record<string, string> = {
   "api/public/stores/[slug]/reviews/route.ts#GET": "a read",
   "api/public/stores/[slug]/reviews/route.ts#OPTIONS": "CORS",
   "api/v1/openapi.json/route.ts#GET": "a read",
+  "api/health/route.ts#GET": "a read of nothing: the app server answers",
   "api/webhooks/twilio/status/route.ts#POST": "an SMS's delivery status only moves forward (sms tests)",
   "payments-sim/v1/invoices/route.ts#POST": "the payment simulator's own record (its payments decide under a row lock)",
   "payments-sim/v1/invoices/[invoiceId]/route.ts#GET": "the simulator: a read",

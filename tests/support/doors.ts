@@ -261,6 +261,7 @@ export const ROUTES: Record<string, RouteCase> = {
   "api/public/stores/[slug]/reviews/route.ts#GET": { params: () => ({}), expect: "public" },
   "api/public/stores/[slug]/reviews/route.ts#OPTIONS": { params: () => ({}), expect: "public" },
   "api/v1/openapi.json/route.ts#GET": { params: () => ({}), expect: "public" },
+  "api/health/route.ts#GET": { params: () => ({}), expect: "public" },
   "api/webhooks/carriers/[carrier]/route.ts#POST": { params: () => ({}), expect: "public" },
   "api/webhooks/twilio/status/route.ts#POST": { params: () => ({}), expect: "public" },
   "api/webhooks/twilio/inbound/route.ts#POST": { params: () => ({}), expect: "public" },

@@ -2,6 +2,7 @@
 // of this process. Several app servers each listen: every one hears every NOTIFY.
 import pg from "pg";
 import { db } from "@/server/db/client";
+import { settings } from "@/server/settings";
 import { LIVE_CHANNEL } from "./notify-users";
 
 export type LiveMessage = { storeId: string; userIds: string[]; type: string; orderId: string | null };
@@ -11,7 +12,8 @@ const state = globalThis as unknown as { tajerLive?: { listeners: Set<Listener>;
 const live = (state.tajerLive ??= { listeners: new Set(), client: null, closers: new Set() });
 
 async function connect(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  // LISTEN holds a session: behind a pooler in transaction mode it needs a connection of its own to the database.
+  const client = new pg.Client({ connectionString: settings().DATABASE_LISTEN_URL ?? process.env.DATABASE_URL });
   await client.connect();
   client.on("notification", (n) => {
     if (n.channel !== LIVE_CHANNEL || !n.payload) return;
