@@ -8,7 +8,6 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../src/server/db/embedded-postgres";
-import { deployMigrations } from "../src/server/db/migrations";
 import { buildIfNeeded, WORKER_BUNDLE } from "./build-if-needed";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -85,15 +84,14 @@ async function main() {
   }
   if (stopping) return;
 
-  const applied = await deployMigrations(process.env.DATABASE_URL!);
-  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
-
-  if (process.env.TAJER_SEED !== "false") {
-    const { db } = await import("../src/server/db/client");
-    const { seedDemo } = await import("../src/server/seed/seed-demo");
-    if (await seedDemo(db)) log("seeded the demo stores");
-    await db.$disconnect();
-  }
+  // Migrations and the demo data in a child that ends: the wrapper stays small for as long as the app runs.
+  const prepare = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/prepare-db.ts"], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  const [prepared] = await once(prepare, "exit");
+  if (prepared !== 0) throw new Error(`preparing the database failed (exit ${prepared})`);
+  if (stopping) return;
 
   if (mode === "db") {
     log(`DATABASE_URL=${process.env.DATABASE_URL}`);
