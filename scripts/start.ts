@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../src/server/db/embedded-postgres";
-import { buildIfNeeded, WORKER_BUNDLE } from "./build-if-needed";
+import { buildIfNeeded, SERVE_BUNDLE, WORKER_BUNDLE } from "./build-if-needed";
+import { heapArgs } from "../src/lib/heap";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -101,8 +102,11 @@ async function main() {
   if (mode === "start") buildIfNeeded(log);
   // TAJER_CPU_PROF_DIR: the app and the worker each write a CPU profile there when they stop (npm run bench uses it).
   const profile = process.env.TAJER_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.TAJER_CPU_PROF_DIR}`] : [];
-  // The built worker (one file, plain Node) with the production build; the sources through the loader in development.
-  const workerArgs = mode === "start" ? [WORKER_BUNDLE] : ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/worker.ts"];
+  // The built server and worker (plain Node, each one file) with the production build; the sources through the
+  // loader in development.
+  const source = (script: string) => ["--import", "tsx", "--import", "./scripts/server-side.mjs", `scripts/${script}.ts`];
+  const workerArgs = mode === "start" ? [...heapArgs("worker"), WORKER_BUNDLE] : source("worker");
+  const serveEntry = mode === "start" ? [...heapArgs("app"), SERVE_BUNDLE] : source("serve");
   worker = spawn(process.execPath, [...profile, ...workerArgs], {
     stdio: "inherit",
     env: process.env,
@@ -113,7 +117,7 @@ async function main() {
   // socket (or the trusted proxies), and keeps idle connections 65 s (Node's default is 5 s: a request on
   // a reused connection met the server closing it, a reset the browser suite ran into).
   const serveArgs = ["--port", port, "--hostname", host, "--keep-alive-ms", process.env.KEEP_ALIVE_TIMEOUT_MS ?? "65000", ...(mode === "dev" ? ["--dev"] : [])];
-  next = spawn(process.execPath, [...profile, "--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/serve.ts", ...serveArgs], {
+  next = spawn(process.execPath, [...profile, ...serveEntry, ...serveArgs], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: mode === "dev" ? "development" : "production" },
     // Its own process group: Ctrl-C reaches this wrapper, which stops Next, then Postgres.

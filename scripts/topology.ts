@@ -10,7 +10,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { WORKER_BUNDLE } from "./build-if-needed";
+import { SERVE_BUNDLE, WORKER_BUNDLE } from "./build-if-needed";
+import { heapArgs } from "../src/lib/heap";
 
 const asRoot = process.getuid?.() === 0;
 // Debian's packages put both in /usr/sbin, which a user's PATH may not hold.
@@ -153,6 +154,10 @@ function startHaproxy(dir: string, ports: TopologyPorts, say: (line: string) => 
       "  option redispatch 1",
       "  retry-on conn-failure",
       "",
+      // Compression here rather than in each app server (their COMPRESS_RESPONSES is false).
+      "  compression algo gzip",
+      "  compression type text/html text/plain text/css text/javascript application/javascript application/json image/svg+xml",
+      "",
       "frontend web",
       `  bind 127.0.0.1:${ports.proxy}`,
       "  default_backend apps",
@@ -195,14 +200,16 @@ export function topologyEnv(options: TopologyOptions): NodeJS.ProcessEnv {
     NEXTAUTH_URL: proxy,
     PUBLIC_URL: proxy,
     TRUSTED_PROXY_HOPS: "1",
+    // HAProxy compresses (below); the app servers' cores go to rendering.
+    COMPRESS_RESPONSES: "false",
     ...options.env,
   };
 }
 
-/** A Node process of the app side, detached, its output in <name>.log; through the TypeScript loader unless it is built JavaScript. */
-function spawnLogged(dir: string, name: string, args: string[], env: NodeJS.ProcessEnv, loader = true) {
+/** A Node process of the app side (the built server or worker), detached, its output in <name>.log. */
+function spawnLogged(dir: string, name: string, args: string[], env: NodeJS.ProcessEnv) {
   const logFd = fs.openSync(path.join(dir, `${name}.log`), "a");
-  const child = spawn(process.execPath, [...(loader ? ["--import", "tsx", "--import", "./scripts/server-side.mjs"] : []), ...args], {
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ["ignore", logFd, logFd],
     detached: true,
@@ -218,7 +225,8 @@ export async function startAppServer(options: TopologyOptions, i: number) {
   const dir = topologyDir(options.dataRoot);
   const port = topologyPorts(options.base, options.apps).apps[i];
   if (alive(readPid(path.join(dir, `${appName(i)}.pid`))) && (await answers(`http://127.0.0.1:${port}/api/health`))) return;
-  spawnLogged(dir, appName(i), ["scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"], topologyEnv(options));
+  const env = topologyEnv(options);
+  spawnLogged(dir, appName(i), [...heapArgs("app", env), SERVE_BUNDLE, "--port", String(port), "--hostname", "127.0.0.1"], env);
   await waitFor(`app server ${appName(i)}`, () => answers(`http://127.0.0.1:${port}/api/health`));
 }
 
@@ -236,7 +244,7 @@ export async function startTopology(options: TopologyOptions): Promise<string> {
   await waitFor("pgbouncer", () => portOpen(ports.pgbouncer), 20);
   await Promise.all(ports.apps.map((_, i) => startAppServer(options, i)));
   say(`app servers: ${ports.apps.map((p, i) => `${appName(i)} on 127.0.0.1:${p}`).join(", ")}`);
-  if (!alive(readPid(path.join(dir, "worker.pid")))) spawnLogged(dir, "worker", [WORKER_BUNDLE], topologyEnv(options), false);
+  if (!alive(readPid(path.join(dir, "worker.pid")))) spawnLogged(dir, "worker", [...heapArgs("worker"), WORKER_BUNDLE], topologyEnv(options));
   say("worker: started");
   startHaproxy(dir, ports, say);
   const proxy = `http://127.0.0.1:${ports.proxy}`;

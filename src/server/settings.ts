@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { z } from "zod";
+import { HEAP_DEFAULTS } from "@/lib/heap";
 
 type Env = Record<string, string | undefined>;
 
@@ -40,6 +41,11 @@ export const SETTINGS = z.object({
   PUBLIC_URL: url(/^https?$/),
   TRUSTED_PROXY_HOPS: whole(0, 10, 0),
   KEEP_ALIVE_TIMEOUT_MS: whole(1_000, 600_000, 65_000),
+  /** Whether the app gzips its responses (true), or leaves it to a proxy in front (false). */
+  COMPRESS_RESPONSES: z.preprocess(unset, z.enum(["true", "false"]).default("true")),
+  /** The app server's and the worker's JavaScript heap ceilings, in MB (src/lib/heap.ts). */
+  APP_HEAP_MB: whole(64, 65_536, HEAP_DEFAULTS.app),
+  WORKER_HEAP_MB: whole(64, 65_536, HEAP_DEFAULTS.worker),
   JOB_LOCK_SECONDS: whole(1, 3_600, 120),
   API_RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000_000, 600),
   PUBLIC_RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000_000, 300),
