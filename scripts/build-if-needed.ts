@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-/** A fingerprint of everything that goes into the production build. */
+/** A fingerprint of everything that goes into the production build and the bundled server and worker. */
 function sourceFingerprint(): string {
   const hash = createHash("sha256");
   const walk = (p: string) => {
@@ -13,7 +13,19 @@ function sourceFingerprint(): string {
     if (stat.isDirectory()) for (const entry of fs.readdirSync(p).sort()) walk(path.join(p, entry));
     else hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
   };
-  for (const p of ["src", "messages", "public", "next.config.ts", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "postcss.config.mjs"]) walk(p);
+  const bundled = ["scripts/serve.ts", "scripts/worker.ts"];
+  for (const p of [
+    "src",
+    "messages",
+    "public",
+    "next.config.ts",
+    "package-lock.json",
+    "tsconfig.json",
+    "tsconfig.build.json",
+    "postcss.config.mjs",
+    ...bundled,
+  ])
+    walk(p);
   return hash.digest("hex");
 }
 
