@@ -8,6 +8,10 @@ import { del, get, set } from "idb-keyval";
 import { PACK_MUTATION, packMutationFn, retryOffline } from "@/lib/pack-client";
 
 const DAY = 24 * 60 * 60 * 1000;
+// How long unused data stays: a day in the browser (an offline tablet keeps its queue). On the server, where each
+// page render makes its own client, never a timer: a day-long timer per query held every render's client and its
+// data for a day, ~200 KB per dashboard page served (the app server ran out of heap in the browser suite).
+const KEEP = typeof window === "undefined" ? Infinity : DAY;
 
 /**
  * The dashboard's client-side server state (TanStack Query): the bell's notifications, the bulk bar's runs,
@@ -23,8 +27,8 @@ export function QueryProvider({ userId, children }: { userId: string; children: 
     if (typeof navigator !== "undefined") onlineManager.setOnline(navigator.onLine);
     const qc = new QueryClient({
       defaultOptions: {
-        queries: { staleTime: 15_000, gcTime: DAY, retry: retryOffline, refetchOnWindowFocus: true },
-        mutations: { gcTime: DAY, retry: retryOffline },
+        queries: { staleTime: 15_000, gcTime: KEEP, retry: retryOffline, refetchOnWindowFocus: true },
+        mutations: { gcTime: KEEP, retry: retryOffline },
       },
     });
     // One after another, in the order they were taken; the queue is read again after each.
