@@ -9,12 +9,11 @@ import { getOrderReview } from "@/server/orders/get-order-review";
 import { getCustomer } from "@/server/customers/get-customer";
 import { packStation } from "@/server/packing/pack-queue";
 import { transitionOrder } from "@/server/orders/transition-order";
-import { issueLabel, issueLabelInput } from "@/server/shipping/issue-label";
-import { carrierAdapters } from "@/server/shipping/carrier-simulator";
 import { saveCarrierAccount } from "@/server/shipping/carrier-settings";
 import { api } from "../support/api";
 import { orderInput, seedOrder, seedStore, type SeededStore } from "../support/factories";
 import { fundWallet } from "../support/wallet";
+import { aramexLabel } from "../support/doors";
 
 const onCluster = process.env.TEST_CLUSTER === "1";
 
@@ -74,18 +73,7 @@ describe.runIf(onCluster)("the busy paths ask the store's shard only", () => {
 
   it("a status change on the order page and a label bought from the wallet", async () => {
     await transitionOrder(s.ctx(), orderId, { to: "in_progress", notifyCustomer: false });
-    const label = await issueLabel(
-      s.ctx(),
-      orderId,
-      issueLabelInput.parse({
-        branchId: s.branches[0].id,
-        carrier: "aramex",
-        packages: [{ weightGrams: 500, lengthCm: 10, widthCm: 10, heightCm: 10 }],
-        handover: "dropoff",
-      }),
-      {},
-      { adapters: carrierAdapters() },
-    );
+    const label = await aramexLabel(s, orderId);
     expect(label.status).toBe("created");
   });
 });

@@ -23,7 +23,7 @@ import { promises as fs } from "node:fs";
 import nodePath from "node:path";
 
 /** An Aramex drop-off label for a small box, bought from the store's wallet. */
-const aramexLabel = (s: SeededStore, orderId: string) =>
+export const aramexLabel = (s: SeededStore, orderId: string) =>
   issueLabel(
     s.ctx(),
     orderId,
