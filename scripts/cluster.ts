@@ -114,7 +114,8 @@ async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(port: numb
 
 async function up() {
   ensureEngines();
-  if (appCount() > 0) ensureAppSide();
+  const apps = appCount();
+  if (apps > 0) ensureAppSide();
   const dataDir = dataRoot();
   for (const node of NODES) {
     const dir = path.join(dataDir, node.name);
@@ -156,7 +157,6 @@ async function up() {
   say(`migrations: ${applied.length ? applied.join(", ") : "up to date"}`);
   const report = await distribute(url(coordinator.port));
   for (const line of report) say(line);
-  const apps = appCount();
   let proxy: string | null = null;
   if (apps > 0) {
     // TAJER_FRESH_DB=1 (as for `npm start`): every table emptied first, so the demo stores are seeded afresh.

@@ -38,9 +38,9 @@ export async function saveLateRules(ctx: StoreContext, input: LateRules): Promis
 
 export { LATE_REASONS, type LateReason } from "./late-reasons";
 
-// `store` below is the order's store as SQL: the store's id as a parameter in a statement about one store, so
-// that a sharded database sends every subquery to that store's shard (a subquery tied to its outer row by
-// `o."storeId"` alone asks every shard); `o."storeId"` in a statement across stores.
+// `store` below is the order's store as SQL, its id as a parameter (`storeKey`): every statement using these
+// fragments is about one store (the late sweep goes store by store), and a sharded database then sends every
+// subquery to that store's shard. A subquery tied to its outer row by `o."storeId"` alone asks every shard.
 
 /** A rule's number from the order's store's document (one indexed read per statement), its default if unset. */
 const rule = (store: Prisma.Sql, key: keyof Omit<LateRules, "carrierDays">) =>
