@@ -18,7 +18,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     viewport: { width: 1280, height: 800 },
-    trace: "retain-on-failure",
+    // A trace records the screen and the page all along, for every test: a third of the browser's work. It is
+    // kept for a failure when asked for (E2E_TRACE=1, e.g. to rerun a failed test); a failure's screenshot always.
+    trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
+    screenshot: "only-on-failure",
     launchOptions: { executablePath: chromium, args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"] },
   },
 });
