@@ -28,7 +28,7 @@ let app: ChildProcess | null = null;
 
 async function main() {
   // The tracked files, as a clone has them, and node_modules hard-linked (the same files, now inside the
-  // 0700 folder). The first start builds the app there, as it would after a clone.
+  // 0700 folder).
   log(`copying the project into ${project} (0700 above it)`);
   fs.mkdirSync(project);
   // Copied by `cp -a`, which keeps each file's time to the nanosecond: the build's fingerprint reads them.
@@ -41,7 +41,9 @@ async function main() {
   // build the browser suite made, copied with their times: the start finds the build current and uses it, as a
   // second start after a clone does. What is checked here is starting as root from a 0700 folder, not building
   // (every suite before this one built the same sources); without a build of the root's, it builds here.
-  execFileSync("cp", ["-a", path.join(root, "src", "generated"), path.join(project, "src", "generated")]);
+  if (fs.existsSync(path.join(root, "src", "generated")))
+    execFileSync("cp", ["-a", path.join(root, "src", "generated"), path.join(project, "src", "generated")]);
+  else execFileSync(process.execPath, ["scripts/generate-client.mjs"], { cwd: project, stdio: "ignore" });
   if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     fs.mkdirSync(path.join(project, ".next"));
     for (const entry of fs.readdirSync(path.join(root, ".next")).filter((e) => e !== "cache"))
