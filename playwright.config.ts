@@ -1,15 +1,7 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { browserUse } from "./tests/support/browser";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, FAKE_WHATSAPP_CONTENT, FAKE_WHATSAPP_FROM } from "./tests/support/twilio-fake";
 
-// Chromium's headless shell where it is installed (Debian's chromium-headless-shell): the browser without its
-// windowing and compositing, which took most of the two cores the suite runs on. Else the full browser, headless.
-const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
-const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
-if (!fs.existsSync(chromium)) {
-  throw new Error(`Chromium was not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-}
-const headlessShell = chromium.includes("headless-shell");
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const twilioPort = port + 2;
@@ -30,23 +22,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
-    // A trace records the screen and the page all along, for every test: a third of the browser's work. It is
-    // kept for a failure when asked for (E2E_TRACE=1, e.g. to rerun a failed test); a failure's screenshot always.
-    trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
-    screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        ...(headlessShell ? [] : ["--headless=new"]),
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    ...browserUse,
   },
   projects: [
     {
