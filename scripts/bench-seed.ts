@@ -5,11 +5,15 @@
 //                       embedded Postgres in .data/bench on port 54330
 //   BENCH_PG_DIR, BENCH_PG_PORT  where that embedded Postgres lives
 //   BENCH_ORDERS, BENCH_STORES, BENCH_BIG_STORE_ORDERS, BENCH_CUSTOMERS  the sizes
+//   BENCH_CLUSTER=1     on the Citus cluster instead (scripts/cluster-nodes.ts: the three nodes started when
+//                       they are not running): tajer_bench made on every node and joined, the migrations, the
+//                       distribution step, then the same rows. The nodes stay up; `npm run cluster:down` stops them.
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { deployMigrations } from "../src/server/db/migrations";
+import { distribute } from "../src/server/db/distribution";
 
 export type BenchSizes = { orders: number; stores: number; bigStoreOrders: number; customers: number };
 
@@ -25,6 +29,12 @@ export function benchSizes(env = process.env): BenchSizes {
 
 /** The bench database's URL, starting an embedded Postgres when no server is given. */
 export async function benchDatabase(log: (m: string) => void): Promise<{ url: string; admin: string; postgres: EmbeddedPostgres | null }> {
+  if (benchOnCluster()) {
+    const nodes = await import("./cluster-nodes");
+    nodes.startNodes();
+    const port = nodes.NODES[0].port;
+    return { url: nodes.url(port, "tajer_bench"), admin: nodes.url(port, "postgres"), postgres: null };
+  }
   if (process.env.BENCH_DATABASE_URL) {
     const url = new URL(process.env.BENCH_DATABASE_URL);
     const admin = new URL(url);
@@ -40,6 +50,9 @@ export async function benchDatabase(log: (m: string) => void): Promise<{ url: st
   return { url: postgres.url("tajer_bench"), admin: postgres.url("postgres"), postgres };
 }
 
+/** BENCH_CLUSTER=1: the data set on the Citus cluster (never in the check, which runs on one server). */
+export const benchOnCluster = () => process.env.BENCH_CLUSTER === "1" && process.env.BENCH_CHECK !== "1";
+
 // Built in bulk after the rows are in: far faster than keeping them up to date row by row.
 const DEFERRED_INDEXES = [
   "orders_search_trgm",
@@ -53,12 +66,18 @@ const DEFERRED_INDEXES = [
 
 export async function seedBench(url: string, admin: string, sizes: BenchSizes, log: (m: string) => void) {
   const started = Date.now();
-  const root = new pg.Client({ connectionString: admin });
-  await root.connect();
-  await root.query("DROP DATABASE IF EXISTS tajer_bench WITH (FORCE)");
-  await root.query("CREATE DATABASE tajer_bench");
-  await root.end();
-  await deployMigrations(url);
+  if (benchOnCluster()) {
+    await (await import("./cluster-nodes")).joinDatabase("tajer_bench", { fresh: true });
+    await deployMigrations(url);
+    for (const line of await distribute(url)) log(line);
+  } else {
+    const root = new pg.Client({ connectionString: admin });
+    await root.connect();
+    await root.query("DROP DATABASE IF EXISTS tajer_bench WITH (FORCE)");
+    await root.query("CREATE DATABASE tajer_bench");
+    await root.end();
+    await deployMigrations(url);
+  }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -77,7 +96,17 @@ export async function seedBench(url: string, admin: string, sizes: BenchSizes, l
       .replaceAll(":stores", String(sizes.stores))
       .replaceAll(":customers", String(sizes.customers));
     const rows = Date.now();
-    await client.query(sql);
+    if (benchOnCluster()) {
+      // The shards' triggers would fire row by row on the workers, each a distributed statement of its own: a
+      // worker ran out of memory at 200,000 orders that way. A SET LOCAL in a transaction is what Citus passes
+      // on to the workers' connections, so the load is one transaction with the triggers off there too.
+      await client.query("SET citus.propagate_set_commands = 'local'");
+      // Each its own message: Citus passes on the text of the message a SET came in, all of it.
+      await client.query("BEGIN");
+      await client.query("SET LOCAL session_replication_role = replica");
+      await client.query(sql);
+      await client.query("COMMIT");
+    } else await client.query(sql);
     await client.query("SET session_replication_role = origin");
     log(`rows in ${((Date.now() - rows) / 1000).toFixed(1)} s`);
     // The rollups' triggers did not run while loading: the days are counted from the orders, and the carriers'

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
-import { benchDatabase } from "./bench-seed";
+import { benchDatabase, benchOnCluster } from "./bench-seed";
 import { finishChecks, type Check } from "./check-report";
 
 type Sample = { ms: number; ok: boolean };
@@ -34,12 +34,16 @@ if (CHECK) {
   process.env.BENCH_PG_PORT ??= "54331";
   process.env.BENCH_SECONDS ??= "1";
 }
+/** BENCH_CLUSTER=1: against the data set on the Citus cluster (npm run bench:seed with the same switch). */
+const onCluster = benchOnCluster();
+/** Where the results go: bench/results/<BENCH_OUT>.md and .json; latest, or cluster for a run on the cluster. */
+const OUT = process.env.BENCH_OUT ?? (CHECK ? "check" : onCluster ? "cluster" : "latest");
+if (!/^[\w.-]+$/.test(OUT)) throw new Error(`BENCH_OUT names a file in bench/results, not ${OUT}`);
 const PORT = Number(process.env.BENCH_PORT ?? (CHECK ? 3310 : 3300));
 /** Scenarios with a fixed amount of work do less of it in the check. */
 const work = (n: number) => (CHECK ? Math.min(n, 120) : n);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const TOKEN = "tj_bench_owner_token_0001";
 const BENCH_PASSWORD = "bench-password";
 const log = (m: string) => console.log("[bench]", m);
 /** BENCH_ONLY=list,detail runs only the scenarios whose names contain one of the words (never in the check). */
@@ -171,6 +175,7 @@ async function main() {
   let startupMs = 0;
   let buildMs = 0;
   let dataSet = { stores: 0, orders: 0, big: 0 };
+  let cluster: Run["cluster"] = null;
   const peak: Memory = { wrapper: 0, app: 0, worker: 0, total: 0 };
   let sampler: NodeJS.Timeout | null = null;
   const results: Result[] = [];
@@ -186,15 +191,19 @@ async function main() {
       )
     ).rows;
     dataSet = size;
-    const { hashApiToken, tokenPrefix } = await import("../src/server/api-tokens/token-hash");
+    if (onCluster) cluster = await clusterShape(sql);
+    const { generateApiToken, hashApiToken, tokenPrefix } = await import("../src/server/api-tokens/token-hash");
     const { hashPassword } = await import("../src/server/auth/password");
     await sql.query(
       `INSERT INTO users (id, email, name, "passwordHash") VALUES (md5('bench-owner')::uuid, 'owner@bench.test', 'Bench Owner', $1) ON CONFLICT (id) DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash"`,
       [await hashPassword(BENCH_PASSWORD)],
     );
     await sql.query(`INSERT INTO memberships ("storeId", "userId", role) VALUES ($1, md5('bench-owner')::uuid, 'OWNER') ON CONFLICT DO NOTHING`, [storeId]);
+    // A token as the app makes them, naming its store (so its lookup is single-shard on the cluster), new each run.
+    const TOKEN = generateApiToken(storeId);
     await sql.query(
-      `INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`,
+      `INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid)
+       ON CONFLICT ("storeId", id) DO UPDATE SET "tokenHash" = EXCLUDED."tokenHash", prefix = EXCLUDED.prefix, "revokedAt" = NULL`,
       [storeId, hashApiToken(TOKEN), tokenPrefix(TOKEN)],
     );
 
@@ -248,10 +257,14 @@ async function main() {
       ])
     ).rows[0].phone;
     const fragment = phone.slice(-7, -1);
+    // A page deep in the list: page 2,000 of 50 (page 40 in the check), or near the store's last when it has fewer.
+    // (In whole hundreds of pages, so two runs on data sets a few orders apart name the same page.)
+    const deepPage = CHECK ? 40 : Math.min(2000, Math.max(1, Math.floor(size.big / 5000) * 100));
+    const deepName = `list: page ${deepPage.toLocaleString("en")} by cursor`;
     const deep = (
       await sql.query<{ placedAt: Date; id: string }>(
         `SELECT "placedAt", id FROM orders WHERE "storeId" = $1 ORDER BY "placedAt" DESC, id DESC OFFSET $2 LIMIT 1`,
-        [storeId, CHECK ? 1999 : 99999],
+        [storeId, deepPage * 50 - 1],
       )
     ).rows[0];
     const { encodeCursor } = await import("../src/lib/cursor");
@@ -260,8 +273,10 @@ async function main() {
       (r) => r.id,
     );
     const listCols = `o.id, o.number, o.status, o."placedAt", o."customerId", o."customerName", o."customerPhone", o."paymentMethod", o."paymentStatus", o."itemsCount", o.total, o.currency, o."branchId"`;
+    // Every floor's subqueries name the store by its id ($1), as the app's do (storeKey() in late-rules.ts): on
+    // the cluster a subquery tied to its order by o."storeId" goes to every shard, which the app's never does.
     const withTags = (inner: string) =>
-      `SELECT p.*, (SELECT array_agg(t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = p."storeId" AND ot."orderId" = p.id) AS tags FROM (${inner}) p`;
+      `SELECT p.*, (SELECT array_agg(t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = $1 AND ot."orderId" = p.id) AS tags FROM (${inner}) p`;
     const reads: { name: string; http: (i: number) => string; floor: (i: number) => [string, unknown[]] }[] = [
       {
         name: "list: delivered, first page",
@@ -288,13 +303,13 @@ async function main() {
         http: () => "/api/v1/orders?tag=vip&limit=50",
         floor: () => [
           withTags(
-            `SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND EXISTS (SELECT 1 FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id AND t.name = 'vip') ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`,
+            `SELECT o."storeId", ${listCols} FROM orders o WHERE o."storeId" = $1 AND EXISTS (SELECT 1 FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = $1 AND ot."orderId" = o.id AND t.name = 'vip') ORDER BY o."placedAt" DESC, o.id DESC LIMIT 51`,
           ),
           [storeId],
         ],
       },
       {
-        name: "list: page 2,000 by cursor",
+        name: deepName,
         http: () => `/api/v1/orders?limit=50&cursor=${cursor}`,
         floor: () => [
           withTags(
@@ -326,7 +341,7 @@ async function main() {
         name: "order detail",
         http: (i) => `/api/v1/orders/${orderIds[i % orderIds.length]}`,
         floor: (i) => [
-          `SELECT o.*, (SELECT json_agg(i) FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AS items, (SELECT array_agg(t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id) AS tags FROM orders o WHERE o."storeId" = $1 AND o.id = $2`,
+          `SELECT o.*, (SELECT json_agg(i) FROM order_items i WHERE i."storeId" = $1 AND i."orderId" = o.id) AS items, (SELECT array_agg(t.name) FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = $1 AND ot."orderId" = o.id) AS tags FROM orders o WHERE o."storeId" = $1 AND o.id = $2`,
           [storeId, orderIds[i % orderIds.length]],
         ],
       },
@@ -361,7 +376,7 @@ async function main() {
       // What the order page reads beside the order: the merchant reviews all of it on one screen.
       const detailReads = (orderId: string): [string, unknown[]][] => [
         [
-          `SELECT c.email, c.city, c."blockedAt", c."blockedReason", (SELECT count(*) FROM orders p WHERE p."storeId" = o."storeId" AND p."customerId" = o."customerId" AND p."placedAt" < o."placedAt") FROM orders o JOIN customers c ON c."storeId" = o."storeId" AND c.id = o."customerId" WHERE o."storeId" = $1 AND o.id = $2`,
+          `SELECT c.email, c.city, c."blockedAt", c."blockedReason", (SELECT count(*) FROM orders p WHERE p."storeId" = $1 AND p."customerId" = o."customerId" AND p."placedAt" < o."placedAt") FROM orders o JOIN customers c ON c."storeId" = o."storeId" AND c.id = o."customerId" WHERE o."storeId" = $1 AND o.id = $2`,
           [storeId, orderId],
         ],
         [`SELECT id, name, city, address, "isDefault" FROM branches WHERE "storeId" = $1 AND "archivedAt" IS NULL ORDER BY "isDefault" DESC, name`, [storeId]],
@@ -385,7 +400,7 @@ async function main() {
         "list: delivered, first page": () => "/s/bench-1/orders?status=delivered",
         "list: search by phone fragment": () => `/s/bench-1/orders?q=${fragment}`,
         "list: filter by tag": () => "/s/bench-1/orders?tag=vip",
-        "list: page 2,000 by cursor": () => `/s/bench-1/orders?cursor=${cursor}`,
+        [deepName]: () => `/s/bench-1/orders?cursor=${cursor}`,
         "list: late now": () => "/s/bench-1/orders?late=1",
         "order detail": (i) => `/s/bench-1/orders/${orderIds[i % orderIds.length]}`,
       };
@@ -421,12 +436,12 @@ async function main() {
       const app = await load(queue, { concurrency: 8 });
       const floorSql = `SELECT o.id, o.number, o."customerName", o."shippingCity", o."branchId", o."assigneeId", o."inProgressAt",
           (o."inProgressAt" < now() - interval '24 hours' AND o."inProgressAt" < tajer_working_hours_before(now(), 24,
-            (SELECT b."workingHours" FROM branches b WHERE b."storeId" = o."storeId" AND b.id = o."branchId"), 'Asia/Riyadh')) AS late,
+            (SELECT b."workingHours" FROM branches b WHERE b."storeId" = $1 AND b.id = o."branchId"), 'Asia/Riyadh')) AS late,
           (SELECT json_agg(json_build_object('id', i.id, 'sku', i.sku, 'name', i.name, 'quantity', i.quantity, 'variantId', i."variantId",
               'bin', (SELECT s.bin FROM stock_levels s WHERE s."storeId" = i."storeId" AND s."variantId" = i."variantId" AND s."branchId" = COALESCE(i."stockBranchId", o."branchId")),
               'codes', COALESCE((SELECT json_agg(b.code) FROM variant_barcodes b WHERE b."storeId" = i."storeId" AND b."variantId" = i."variantId"), '[]'::json)) ORDER BY i.id)
-            FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AS items,
-          (SELECT json_build_object('id', p.id) FROM order_packs p WHERE p."storeId" = o."storeId" AND p."orderId" = o.id ORDER BY p."createdAt" DESC, p.id DESC LIMIT 1) AS "lastPack"
+            FROM order_items i WHERE i."storeId" = $1 AND i."orderId" = o.id) AS items,
+          (SELECT json_build_object('id', p.id) FROM order_packs p WHERE p."storeId" = $1 AND p."orderId" = o.id ORDER BY p."createdAt" DESC, p.id DESC LIMIT 1) AS "lastPack"
         FROM orders o WHERE o."storeId" = $1 AND o.status = 'IN_PROGRESS' AND o."assigneeId" IS NULL
         ORDER BY o."inProgressAt" ASC NULLS LAST, o.id LIMIT 60`;
       const floor = await load(
@@ -469,7 +484,7 @@ async function main() {
             await c.query("BEGIN");
             const order = (
               await c.query(
-                `SELECT o.status, o.version, o."branchId", (SELECT json_agg(json_build_object('id', i.id, 'variantId', i."variantId", 'quantity', i.quantity)) FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AS items FROM orders o WHERE o."storeId" = $1 AND o.id = $2`,
+                `SELECT o.status, o.version, o."branchId", (SELECT json_agg(json_build_object('id', i.id, 'variantId', i."variantId", 'quantity', i.quantity)) FROM order_items i WHERE i."storeId" = $1 AND i."orderId" = o.id) AS items FROM orders o WHERE o."storeId" = $1 AND o.id = $2`,
                 [storeId, id],
               )
             ).rows[0];
@@ -551,7 +566,7 @@ async function main() {
       const placed = Number(
         (
           await sql.query(
-            `SELECT count(*) FROM orders o WHERE o."storeId" = $1 AND o.number = ANY($2::int[]) AND EXISTS (SELECT 1 FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id) AND EXISTS (SELECT 1 FROM order_events e WHERE e."storeId" = o."storeId" AND e."orderId" = o.id AND e.type = 'order.placed')`,
+            `SELECT count(*) FROM orders o WHERE o."storeId" = $1 AND o.number = ANY($2::int[]) AND EXISTS (SELECT 1 FROM order_items i WHERE i."storeId" = $1 AND i."orderId" = o.id) AND EXISTS (SELECT 1 FROM order_events e WHERE e."storeId" = $1 AND e."orderId" = o.id AND e.type = 'order.placed')`,
             [storeId, [...numbers.values()]],
           )
         ).rows[0].count,
@@ -665,9 +680,10 @@ async function main() {
         `INSERT INTO carrier_accounts ("storeId", carrier, enabled, "firstKg", "perAdditionalKg", "codFee", "volumetricDivisor", "weightStepGrams") VALUES ($1, 'aramex', true, 1800, 300, 500, 5000, 500) ON CONFLICT ("storeId", carrier) DO UPDATE SET enabled = true`,
         [labelStore],
       );
-      const labelToken = "tj_bench_label_token_0001";
+      const labelToken = generateApiToken(labelStore);
       await sql.query(
-        `INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`,
+        `INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid)
+         ON CONFLICT ("storeId", id) DO UPDATE SET "tokenHash" = EXCLUDED."tokenHash", prefix = EXCLUDED.prefix, "revokedAt" = NULL`,
         [labelStore, hashApiToken(labelToken), tokenPrefix(labelToken)],
       );
       // The same 400 orders every run, put back in progress (an order may carry several labels over its life):
@@ -706,9 +722,11 @@ async function main() {
           ).status === 201,
         { concurrency: 32, count: toLabel.length },
       );
+      // A label is debited when it is asked for (PENDING) and refunded if it fails or is voided: a label still
+      // waiting for the carrier's answer (the reconciler settles it) counts as debited.
       const books = (
         await sql.query(
-          `SELECT w.balance, (SELECT sum(amount) FROM wallet_entries e WHERE e."storeId" = w."storeId") AS ledger, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'LABEL') AS debits, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'REFUND') AS refunds, (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.kind = 'CARRIER' AND s.status NOT IN ('FAILED', 'VOIDED', 'PENDING')) AS labels FROM wallets w WHERE w."storeId" = $1`,
+          `SELECT w.balance, (SELECT sum(amount) FROM wallet_entries e WHERE e."storeId" = w."storeId") AS ledger, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'LABEL') AS debits, (SELECT count(*) FROM wallet_entries e WHERE e."storeId" = w."storeId" AND kind = 'REFUND') AS refunds, (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.kind = 'CARRIER' AND s.status NOT IN ('FAILED', 'VOIDED')) AS labels, (SELECT count(*) FROM shipments s WHERE s."storeId" = w."storeId" AND s.kind = 'CARRIER' AND s.status = 'PENDING') AS pending FROM wallets w WHERE w."storeId" = $1`,
           [labelStore],
         )
       ).rows[0];
@@ -758,14 +776,14 @@ async function main() {
         concurrency: 32,
         ...labels,
         floor: floorOf(labelsFloor),
-        note: `${violations} invariant violations (balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds})`,
+        note: `${violations} invariant violations (balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels} of which ${books.pending} waiting for the carrier, debits ${books.debits}, refunds ${books.refunds})`,
       });
       checks.push({
         name: "labels: labels = debits − refunds, ledger = balance, balance ≥ 0",
         ok: violations === 0,
         detail: `balance ${books.balance}, ledger ${books.ledger}, labels ${books.labels}, debits ${books.debits}, refunds ${books.refunds}`,
       });
-      log(`labels: ${round(labels.rps)}/s vs floor ${round(labelsFloor.rps)}/s; ${violations} invariant violations`);
+      log(`labels: ${round(labels.rps)}/s vs floor ${round(labelsFloor.rps)}/s; ${violations} invariant violations; ${JSON.stringify(books)}`);
     }
 
     if (want("tax invoices")) {
@@ -773,9 +791,10 @@ async function main() {
       // every document waits on the store's chain lock for its number, counter and PIH, and is built, hashed
       // and stamped inside it. The floor: the same lock, document row and counters by pg, without the XML.
       const taxStore = (await sql.query<{ id: string }>("SELECT id FROM stores WHERE slug = 'bench-2'")).rows[0].id;
-      const taxToken = "tj_bench_label_token_0001";
+      const taxToken = generateApiToken(taxStore);
       await sql.query(
-        `INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid) ON CONFLICT DO NOTHING`,
+        `INSERT INTO api_tokens (id, "storeId", name, role, "tokenHash", prefix, "createdById") VALUES (md5('bench-label-token')::uuid, $1, 'bench', 'OWNER', $2, $3, md5('bench-owner')::uuid)
+         ON CONFLICT ("storeId", id) DO UPDATE SET "tokenHash" = EXCLUDED."tokenHash", prefix = EXCLUDED.prefix, "revokedAt" = NULL`,
         [taxStore, hashApiToken(taxToken), tokenPrefix(taxToken)],
       );
       // The store's stamp key, encrypted under the installation's own key as the app keeps it.
@@ -901,9 +920,9 @@ async function main() {
           (
             await sql.query(
               `SELECT o.number, o."placedAt", o.status, o."customerName", o."customerPhone", o."shippingCity", o.total, o.currency, o."paymentMethod", sh.carrier, sh."trackingNumber",
-                (SELECT string_agg(i.sku || ' × ' || i.quantity, '; ') FROM order_items i WHERE i."storeId" = o."storeId" AND i."orderId" = o.id),
-                (SELECT string_agg(t.name, ', ') FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = o."storeId" AND ot."orderId" = o.id)
-              FROM orders o LEFT JOIN LATERAL (SELECT carrier, "trackingNumber" FROM shipments s WHERE s."storeId" = o."storeId" AND s."orderId" = o.id AND s.status NOT IN ('FAILED', 'VOIDED') ORDER BY s."createdAt" DESC LIMIT 1) sh ON true
+                (SELECT string_agg(i.sku || ' × ' || i.quantity, '; ') FROM order_items i WHERE i."storeId" = $1 AND i."orderId" = o.id),
+                (SELECT string_agg(t.name, ', ') FROM order_tags ot JOIN tags t ON t."storeId" = ot."storeId" AND t.id = ot."tagId" WHERE ot."storeId" = $1 AND ot."orderId" = o.id)
+              FROM orders o LEFT JOIN LATERAL (SELECT carrier, "trackingNumber" FROM shipments s WHERE s."storeId" = $1 AND s."orderId" = o.id AND s.status NOT IN ('FAILED', 'VOIDED') ORDER BY s."createdAt" DESC LIMIT 1) sh ON true
               WHERE o."storeId" = $1 ORDER BY o."placedAt" DESC, o.id DESC`,
               [storeId],
             )
@@ -1246,39 +1265,24 @@ async function main() {
 
   const mb = (kb: number) => Math.round(kb / 1024);
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
-  const table = [
-    `# Benchmark ${new Date().toISOString().slice(0, 10)}`,
-    "",
-    `Machine: ${machine}. Each scenario ${SECONDS} s. Ratios: app p95 ÷ floor p95 (lower is better), app throughput ÷ floor throughput (higher is better).`,
-    "",
-    `Data set: ${dataSet.stores.toLocaleString("en")} stores, ${dataSet.orders.toLocaleString("en")} orders, the big store's ${dataSet.big.toLocaleString("en")} (the scenarios' store).`,
-    "",
-    `Server: started in ${round((startupMs - buildMs) / 1000)} s (start wrapper to the first page answered${buildMs ? `, not counting the build it made first, ${round(buildMs / 1000)} s` : ""}). Peak resident memory while the scenarios ran: app server ${mb(peak.app)} MB, worker ${mb(peak.worker)} MB, start wrapper ${mb(peak.wrapper)} MB; the whole installation ${mb(peak.total)} MB at once.`,
-    "",
-    "| scenario | conc. | requests | errors | p50 ms | p95 ms | req/s | floor p50 | floor p95 | floor req/s | p95 ratio | throughput ratio |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...results
-      .map((r) =>
-        [
-          r.scenario,
-          r.concurrency,
-          r.requests,
-          r.errors,
-          round(r.p50),
-          round(r.p95),
-          round(r.rps),
-          r.floor ? round(r.floor.p50) : "",
-          r.floor ? round(r.floor.p95) : "",
-          r.floor ? round(r.floor.rps) : "",
-          r.floor?.p95 ? `${round(r.p95 / r.floor.p95)}×` : "",
-          r.floor?.rps ? `${round(r.rps / r.floor.rps)}×` : "",
-        ].join(" | "),
-      )
-      .map((row) => `| ${row} |`),
-    "",
-    `First-load JS of the orders page: ${Math.round(gzip / 1024)} KB gzip (${files.length} files); of the home page with its charts: ${Math.round(home.gzip / 1024)} KB gzip (${home.files.length} files).`,
-    ...results.filter((r) => r.note).map((r) => `${r.scenario}: ${r.note}.`),
-  ].join("\n");
+  const run: Run = {
+    date: new Date().toISOString(),
+    machine,
+    seconds: SECONDS,
+    cluster,
+    dataSet,
+    startupMs: startupMs - buildMs,
+    buildMs,
+    peakResidentMB: { app: mb(peak.app), worker: mb(peak.worker), wrapper: mb(peak.wrapper), total: mb(peak.total) },
+    results,
+    firstLoadJsGzipBytes: gzip,
+    firstLoadFiles: files.length,
+    homeFirstLoadJsGzipBytes: home.gzip,
+    homeFiles: home.files.length,
+  };
+  // BENCH_BESIDE=<a run's .json>: that run's rows beside this one's, scenario by scenario (one server beside the cluster).
+  const beside = process.env.BENCH_BESIDE ? (JSON.parse(fs.readFileSync(process.env.BENCH_BESIDE, "utf8")) as Run) : null;
+  const table = renderTable(beside ? [beside, run] : [run]);
   console.log(`\n${table}\n`);
   // Every scenario ran and none of its requests failed, in the app or at the floor.
   for (const r of results)
@@ -1296,29 +1300,100 @@ async function main() {
     finishChecks("bench-check", checks);
   }
   fs.mkdirSync("bench/results", { recursive: true });
-  fs.writeFileSync("bench/results/latest.md", `${table}\n`);
-  fs.writeFileSync(
-    "bench/results/latest.json",
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        machine,
-        seconds: SECONDS,
-        dataSet,
-        startupMs: startupMs - buildMs,
-        buildMs,
-        peakResidentMB: { app: mb(peak.app), worker: mb(peak.worker), wrapper: mb(peak.wrapper), total: mb(peak.total) },
-        results,
-        firstLoadJsGzipBytes: gzip,
-        homeFirstLoadJsGzipBytes: home.gzip,
-      },
-      null,
-      2,
-    ),
-  );
+  fs.writeFileSync(`bench/results/${OUT}.md`, `${table}\n`);
+  fs.writeFileSync(`bench/results/${OUT}.json`, JSON.stringify(run, null, 2));
 }
 
-void main().catch((error) => {
-  console.error("[bench] failed:", error);
-  process.exit(1);
-});
+/** One run of the benchmark as kept in bench/results/<name>.json. */
+type Run = {
+  date: string;
+  machine: string;
+  seconds: number;
+  /** The Citus cluster it ran on, or null for one PostgreSQL server. */
+  cluster: { workers: number; shards: number } | null;
+  dataSet: { stores: number; orders: number; big: number };
+  startupMs: number;
+  buildMs: number;
+  peakResidentMB: { app: number; worker: number; wrapper: number; total: number };
+  results: Result[];
+  firstLoadJsGzipBytes: number;
+  firstLoadFiles?: number;
+  homeFirstLoadJsGzipBytes: number;
+  homeFiles?: number;
+};
+
+/** The workers and the shards per table of the cluster the database is on. */
+async function clusterShape(sql: pg.Pool): Promise<{ workers: number; shards: number }> {
+  const [row] = (
+    await sql.query<{ workers: number; shards: number }>(
+      `SELECT (SELECT count(*) FROM pg_dist_node WHERE noderole = 'primary' AND groupid <> 0)::int AS workers,
+              (SELECT count(*) FROM pg_dist_shard WHERE logicalrelid = 'orders'::regclass)::int AS shards`,
+    )
+  ).rows;
+  return row;
+}
+
+const whereRan = (run: Run) => (run.cluster ? `Citus, ${run.cluster.workers} workers, ${run.cluster.shards} shards` : "no");
+
+/** The results as Markdown: one run, or several side by side (a `cluster` column saying which ran where). */
+function renderTable(runs: Run[]): string {
+  const last = runs[runs.length - 1];
+  const several = runs.length > 1;
+  const describe = (run: Run) =>
+    [
+      `Data set: ${run.dataSet.stores.toLocaleString("en")} stores, ${run.dataSet.orders.toLocaleString("en")} orders, the big store's ${run.dataSet.big.toLocaleString("en")} (the scenarios' store).`,
+      "",
+      `Server: started in ${round(run.startupMs / 1000)} s (start wrapper to the first page answered${run.buildMs ? `, not counting the build it made first, ${round(run.buildMs / 1000)} s` : ""}). Peak resident memory while the scenarios ran: app server ${run.peakResidentMB.app} MB, worker ${run.peakResidentMB.worker} MB, start wrapper ${run.peakResidentMB.wrapper} MB; the whole installation ${run.peakResidentMB.total} MB at once.`,
+    ].join("\n");
+  const row = (run: Run, r: Result) =>
+    [
+      r.scenario,
+      ...(several ? [whereRan(run)] : []),
+      r.concurrency,
+      r.requests,
+      r.errors,
+      round(r.p50),
+      round(r.p95),
+      round(r.rps),
+      r.floor ? round(r.floor.p50) : "",
+      r.floor ? round(r.floor.p95) : "",
+      r.floor ? round(r.floor.rps) : "",
+      r.floor?.p95 ? `${round(r.p95 / r.floor.p95)}×` : "",
+      r.floor?.rps ? `${round(r.rps / r.floor.rps)}×` : "",
+    ].join(" | ");
+  // Scenario by scenario, each run's row in turn (a scenario one run lacks is left out of it). The deep page is
+  // the same scenario whatever its number.
+  const same = (name: string) => name.replace(/page [\d,]+ by cursor/, "page N by cursor");
+  const rows = last.results.flatMap((r) =>
+    runs.map((run) => run.results.find((x) => same(x.scenario) === same(r.scenario))).flatMap((x, i) => (x ? [row(runs[i], x)] : [])),
+  );
+  return [
+    `# Benchmark ${last.date.slice(0, 10)}`,
+    "",
+    `Machine: ${last.machine}. Each scenario ${last.seconds} s. Ratios: app p95 ÷ floor p95 (lower is better), app throughput ÷ floor throughput (higher is better).`,
+    "",
+    ...(several
+      ? runs.flatMap((run) => [`**cluster ${whereRan(run)}** (${run.date.slice(0, 16).replace("T", " ")} UTC)`, "", describe(run), ""])
+      : [describe(last), ""]),
+    `| scenario |${several ? " cluster |" : ""} conc. | requests | errors | p50 ms | p95 ms | req/s | floor p50 | floor p95 | floor req/s | p95 ratio | throughput ratio |`,
+    `| --- |${several ? " --- |" : ""} ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    ...rows.map((r) => `| ${r} |`),
+    "",
+    `First-load JS of the orders page: ${Math.round(last.firstLoadJsGzipBytes / 1024)} KB gzip${last.firstLoadFiles ? ` (${last.firstLoadFiles} files)` : ""}; of the home page with its charts: ${Math.round(last.homeFirstLoadJsGzipBytes / 1024)} KB gzip${last.homeFiles ? ` (${last.homeFiles} files)` : ""}.`,
+    ...last.results.filter((r) => r.note).map((r) => `${r.scenario}: ${r.note}.`),
+  ].join("\n");
+}
+
+/** BENCH_TABLE=a.json,b.json: the table of kept runs side by side, printed (and with BENCH_OUT kept as bench/results/<BENCH_OUT>.md); nothing runs. */
+function tableOfKeptRuns(files: string[]) {
+  const table = renderTable(files.map((f) => JSON.parse(fs.readFileSync(f, "utf8")) as Run));
+  console.log(table);
+  if (process.env.BENCH_OUT) fs.writeFileSync(`bench/results/${OUT}.md`, `${table}\n`);
+}
+
+if (process.env.BENCH_TABLE) tableOfKeptRuns(process.env.BENCH_TABLE.split(","));
+else
+  void main().catch((error) => {
+    console.error("[bench] failed:", error);
+    process.exit(1);
+  });

@@ -11,83 +11,17 @@
 // either needs root; without root the script says what to install and stops. The nodes run as the
 // `postgres` user when started by root (PostgreSQL refuses to run as root), as the caller otherwise.
 // Ports: CLUSTER_PORT (default 55432) for the coordinator, the next two for the workers.
-import { execFileSync, spawnSync } from "node:child_process";
-import crypto from "node:crypto";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { deployMigrations } from "../src/server/db/migrations";
 import { distribute, placement } from "../src/server/db/distribution";
 import { buildIfNeeded } from "./build-if-needed";
+import { asRoot, DB, joinDatabase, NODES, pgRun, query, say, startNodes, url } from "./cluster-nodes";
 import { startTopology, stopTopology } from "./topology";
 
-const PG_BIN = "/usr/lib/postgresql/15/bin";
 const root = process.cwd();
-const base = Number(process.env.CLUSTER_PORT ?? 55432);
-const NODES = [
-  { name: "coordinator", port: base },
-  { name: "worker1", port: base + 1 },
-  { name: "worker2", port: base + 2 },
-];
-const DB = "tajer";
-const asRoot = process.getuid?.() === 0;
-const say = (line: string) => console.log(`[cluster] ${line}`);
-const url = (port: number, db = DB) => `postgresql://postgres@127.0.0.1:${port}/${db}`;
-
-/** Where the nodes keep their data: .data/cluster, or, for root, a folder the postgres user can reach, linked from there. */
-function dataRoot(): string {
-  const link = path.join(root, ".data", "cluster");
-  if (!asRoot) return link;
-  const real = `/var/tmp/tajer-cluster-${crypto.createHash("sha256").update(root).digest("hex").slice(0, 12)}`;
-  fs.mkdirSync(real, { recursive: true });
-  execFileSync("chown", ["postgres:postgres", real]);
-  fs.mkdirSync(path.dirname(link), { recursive: true });
-  if (!fs.existsSync(link)) fs.symlinkSync(real, link);
-  return real;
-}
-
-/** Runs a PostgreSQL program as the user the nodes run as. */
-function pgRun(program: string, args: string[], options: { allowFail?: boolean } = {}) {
-  const [cmd, full] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(PG_BIN, program), ...args]] : [path.join(PG_BIN, program), args];
-  const result = spawnSync(cmd, full, { encoding: "utf8" });
-  if (result.status !== 0 && !options.allowFail) throw new Error(`${program} ${args.join(" ")} failed:\n${result.stderr || result.stdout}`);
-  return result;
-}
-
-function vendorDir(): string | null {
-  const candidates = [process.env.CITUS_VENDOR, path.join(root, "vendor", "citus")];
-  return candidates.find((c): c is string => !!c && fs.existsSync(path.join(c, "install.sh"))) ?? null;
-}
-
-/** PostgreSQL 15 of a release Citus was built against, and Citus itself. */
-function ensureEngines() {
-  const postgres = path.join(PG_BIN, "postgres");
-  const citus = "/usr/lib/postgresql/15/lib/citus.so";
-  // The build links to have_createdb_privilege(), which the server exports from 15.20 on.
-  const serverReady = fs.existsSync(postgres) && spawnSync("sh", ["-c", `nm -D ${postgres} | grep -q ' T have_createdb_privilege$'`]).status === 0;
-  if (serverReady && fs.existsSync(citus)) return;
-  if (!asRoot) {
-    console.error(
-      [
-        "[cluster] PostgreSQL 15 (15.20 or later) and Citus 13.2.2 are needed. As root:",
-        "  apt-get install -y postgresql-15",
-        `  ${vendorDir() ?? "<the Citus vendor folder>"}/install.sh`,
-      ].join("\n"),
-    );
-    process.exit(2);
-  }
-  if (!serverReady) {
-    say("installing postgresql-15 from apt");
-    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "postgresql-15"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-  }
-  const vendor = vendorDir();
-  if (!vendor) {
-    console.error("[cluster] the Citus build was not found: set CITUS_VENDOR to the folder with its install.sh");
-    process.exit(2);
-  }
-  execFileSync(path.join(vendor, "install.sh"), { stdio: "inherit" });
-}
+const base = NODES[0].port;
 
 /** HAProxy and PgBouncer from Debian, for the app side. */
 function ensureAppSide() {
@@ -102,60 +36,15 @@ function ensureAppSide() {
   execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 }
 
-async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(port: number, sql: string, db = DB): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url(port, db) });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 async function up() {
-  ensureEngines();
   const apps = appCount();
   if (apps > 0) ensureAppSide();
-  const dataDir = dataRoot();
-  for (const node of NODES) {
-    const dir = path.join(dataDir, node.name);
-    if (!fs.existsSync(path.join(dir, "PG_VERSION"))) {
-      say(`${node.name}: initdb`);
-      pgRun("initdb", ["-D", dir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
-      fs.appendFileSync(
-        path.join(dir, "postgresql.conf"),
-        [
-          "",
-          "# Tajer's cluster",
-          "shared_preload_libraries = 'citus'",
-          `port = ${node.port}`,
-          "listen_addresses = '127.0.0.1'",
-          `unix_socket_directories = '${dir}'`,
-          "max_connections = 300",
-          "shared_buffers = 128MB",
-          "citus.max_client_connections = 250",
-          "",
-        ].join("\n"),
-      );
-    }
-    const running = pgRun("pg_ctl", ["-D", dir, "status"], { allowFail: true }).status === 0;
-    if (!running) {
-      say(`${node.name}: starting on 127.0.0.1:${node.port}`);
-      pgRun("pg_ctl", ["-D", dir, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"]);
-    }
-    if (!(await query(node.port, `SELECT 1 FROM pg_database WHERE datname = '${DB}'`, "postgres")).length)
-      await query(node.port, `CREATE DATABASE ${DB}`, "postgres");
-    await query(node.port, "CREATE EXTENSION IF NOT EXISTS citus");
-  }
-  const [coordinator, ...workers] = NODES;
-  await query(coordinator.port, `SELECT citus_set_coordinator_host('127.0.0.1', ${coordinator.port})`);
-  for (const w of workers) {
-    const known = await query(coordinator.port, `SELECT 1 FROM pg_dist_node WHERE nodename = '127.0.0.1' AND nodeport = ${w.port}`);
-    if (!known.length) await query(coordinator.port, `SELECT citus_add_node('127.0.0.1', ${w.port})`);
-  }
-  const applied = await deployMigrations(url(coordinator.port));
+  const dataDir = startNodes();
+  const coordinatorUrl = await joinDatabase(DB);
+  const coordinator = NODES[0];
+  const applied = await deployMigrations(coordinatorUrl);
   say(`migrations: ${applied.length ? applied.join(", ") : "up to date"}`);
-  const report = await distribute(url(coordinator.port));
+  const report = await distribute(coordinatorUrl);
   for (const line of report) say(line);
   let proxy: string | null = null;
   if (apps > 0) {
@@ -169,7 +58,7 @@ async function up() {
       say(`emptied ${tables.length} tables`);
     }
     if (process.env.TAJER_SEED !== "false") {
-      process.env.DATABASE_URL = url(coordinator.port);
+      process.env.DATABASE_URL = coordinatorUrl;
       const { db } = await import("../src/server/db/client");
       const { seedDemo } = await import("../src/server/seed/seed-demo");
       if (await seedDemo(db)) say("seeded the demo stores");
@@ -178,7 +67,7 @@ async function up() {
     buildIfNeeded((...parts) => say(parts.join(" ")));
     proxy = await startTopology({ dataRoot: dataDir, base, apps, coordinatorPort: coordinator.port, say });
   }
-  console.log(url(coordinator.port));
+  console.log(coordinatorUrl);
   if (proxy) console.log(proxy);
 }
 
