@@ -31,19 +31,21 @@ export async function notifyLateOrders(): Promise<number> {
     if (!late.length) continue;
     const managers = (await db.membership.findMany({ where: { storeId, role: { in: ["OWNER", "ADMIN"] } }, select: { userId: true } })).map((m) => m.userId);
     for (const order of late) {
-      await db.$transaction(async (tx) => {
+      // Counted once committed: a transaction aborted by a write conflict runs again.
+      const notified = await db.$transaction(async (tx) => {
         const claimed = await tx.$executeRaw`
           UPDATE orders SET "lateNotifiedFor" = status::text
           WHERE "storeId" = ${storeId}::uuid AND id = ${order.id}::uuid AND status::text = ${order.status} AND "lateNotifiedFor" IS DISTINCT FROM status::text`;
-        if (!claimed) return;
+        if (!claimed) return false;
         await notifyUsers(tx, {
           storeId,
           userIds: order.assigneeId ? [order.assigneeId] : managers,
           orderId: order.id,
           ...notification("order.late", { number: order.number, reason: order.reason }),
         });
-        told++;
+        return true;
       });
+      if (notified) told++;
     }
   }
   return told;
@@ -65,17 +67,17 @@ export async function sendLateDigests(now = new Date()): Promise<number> {
     const clock = wallClock(now, store.timeZone);
     const today = `${clock.year}-${String(clock.month).padStart(2, "0")}-${String(clock.day).padStart(2, "0")}`;
     if (clock.hour < DIGEST_HOUR || store.lateDigestOn === today) continue;
-    await db.$transaction(async (tx) => {
+    sent += await db.$transaction(async (tx) => {
       const claimed = await tx.$executeRaw`
         UPDATE stores SET "lateDigestOn" = ${today} WHERE id = ${store.id}::uuid AND ("lateDigestOn" IS NULL OR "lateDigestOn" < ${today})`;
-      if (!claimed) return;
+      if (!claimed) return 0;
       const late = await tx.$queryRaw<{ number: number; reason: LateReason; count: number }[]>`
         SELECT o.number, ${lateReasonSql(storeKey(store.id))} AS reason, count(*) OVER ()::int AS count
         FROM orders o
         WHERE o."storeId" = ${store.id}::uuid AND o.status IN ('RECEIVED', 'IN_PROGRESS', 'SHIPPED', 'OUT_FOR_DELIVERY') AND ${lateReasonSql(storeKey(store.id))} IS NOT NULL
         ORDER BY o."placedAt"
         LIMIT ${DIGEST_LINES}`;
-      if (!late.length) return;
+      if (!late.length) return 0;
       const owners = await tx.membership.findMany({ where: { storeId: store.id, role: "OWNER" }, select: { user: { select: { email: true } } } });
       const locale = store.locale === "en" ? "en" : "ar";
       const t = translator(locale);
@@ -87,7 +89,7 @@ export async function sendLateDigests(now = new Date()): Promise<number> {
           { kind: "lateDigest", store: store.name, count: late[0].count, lines, link: `${publicUrl()}/s/${store.slug}/orders?late=1` },
           locale,
         );
-      sent += owners.length;
+      return owners.length;
     });
   }
   return sent;
