@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-export const PG_BIN = "/usr/lib/postgresql/15/bin";
+const PG_BIN = "/usr/lib/postgresql/15/bin";
 const root = process.cwd();
 const base = Number(process.env.CLUSTER_PORT ?? 55432);
 export const NODES = [
@@ -22,7 +22,7 @@ export const say = (line: string) => console.log(`[cluster] ${line}`);
 export const url = (port: number, db = DB) => `postgresql://postgres@127.0.0.1:${port}/${db}`;
 
 /** Where the nodes keep their data: .data/cluster, or, for root, a folder the postgres user can reach, linked from there. */
-export function dataRoot(): string {
+function dataRoot(): string {
   const link = path.join(root, ".data", "cluster");
   if (!asRoot) return link;
   const real = `/var/tmp/tajer-cluster-${crypto.createHash("sha256").update(root).digest("hex").slice(0, 12)}`;
@@ -47,7 +47,7 @@ function vendorDir(): string | null {
 }
 
 /** PostgreSQL 15 of a release Citus was built against, and Citus itself. */
-export function ensureEngines() {
+function ensureEngines() {
   const postgres = path.join(PG_BIN, "postgres");
   const citus = "/usr/lib/postgresql/15/lib/citus.so";
   // The build links to have_createdb_privilege(), which the server exports from 15.20 on.
