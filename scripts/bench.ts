@@ -1,7 +1,10 @@
 // npm run bench — the production build against the benchmark data set (npm run bench:seed), each
 // scenario measured through the app and, beside it, its raw-SQL floor: the same rows read or written
 // by `pg` directly with the same SQL shape and the same concurrency. Prints a Markdown table and keeps
-// bench/results/latest.md and latest.json. BENCH_SECONDS sets each scenario's duration (default 10).
+// bench/results/latest.md and latest.json (BENCH_OUT names another pair). BENCH_SECONDS sets each
+// scenario's duration (default 10). BENCH_CLUSTER=1 runs against the data set on the Citus cluster and keeps
+// bench/results/cluster.*; BENCH_BESIDE=<a kept run's .json> puts that run's rows beside this one's in a
+// `cluster` column; BENCH_TABLE=a.json,b.json prints that table from kept runs and runs nothing.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
