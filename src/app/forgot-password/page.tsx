@@ -2,12 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/auth-shell";
 import { ForgotPasswordForm } from "./forgot-password-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("passwordReset"))("title") };
 }
 
-export default async function ForgotPasswordPage() {
+async function ForgotPasswordPage() {
   const t = await getTranslations("passwordReset");
   return (
     <AuthShell
@@ -23,3 +24,5 @@ export default async function ForgotPasswordPage() {
     </AuthShell>
   );
 }
+
+export default withClientMessages("forgot-password/page", ForgotPasswordPage);

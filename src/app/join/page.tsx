@@ -7,6 +7,7 @@ import { AuthShell, cardClass } from "@/components/auth-shell";
 import { Ltr, Typed } from "@/components/bidi";
 import { buttonClass } from "@/components/ui/button";
 import { AcceptInvitationForm, JoinWithNewAccountForm } from "./join-forms";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("join"))("title") };
@@ -17,7 +18,7 @@ export async function generateMetadata() {
  * joins with a press; someone without an account makes one here for that address; someone with an
  * account signs in first and comes back.
  */
-export default async function JoinPage({ searchParams }: { searchParams: Promise<{ store?: string; token?: string }> }) {
+async function JoinPage({ searchParams }: { searchParams: Promise<{ store?: string; token?: string }> }) {
   const { store = "", token = "" } = await searchParams;
   const [t, view, userId] = await Promise.all([getTranslations("join"), invitationForLink(String(store), String(token)), currentUserId()]);
   if (!view)
@@ -65,3 +66,5 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
     </AuthShell>
   );
 }
+
+export default withClientMessages("join/page", JoinPage);

@@ -3,13 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { AuthShell, cardClass } from "@/components/auth-shell";
 import { emailTokenUsable } from "@/server/accounts/email-tokens";
 import { ResetPasswordForm } from "./reset-password-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("passwordReset"))("newTitle") };
 }
 
 /** The link from the reset email: a new password, if the link is still good (it is used only when the password is saved). */
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token = "" } = await searchParams;
   const t = await getTranslations("passwordReset");
   const usable = await emailTokenUsable(token, "RESET_PASSWORD");
@@ -28,3 +29,5 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     </AuthShell>
   );
 }
+
+export default withClientMessages("reset-password/page", ResetPasswordPage);

@@ -5,12 +5,13 @@ import { currentUserId } from "@/server/auth/session";
 import { AuthShell } from "@/components/auth-shell";
 import { localPath } from "@/server/auth/password-sign-in";
 import { SignInForm } from "./sign-in-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
+async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
   const { next, email } = await searchParams;
   const target = localPath(typeof next === "string" ? next : null);
   if (await currentUserId()) redirect(target ?? "/");
@@ -39,3 +40,5 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     </AuthShell>
   );
 }
+
+export default withClientMessages("signin/page", SignInPage);

@@ -4,12 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { currentUserId } from "@/server/auth/session";
 import { AuthShell } from "@/components/auth-shell";
 import { SignUpForm } from "./sign-up-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("signUp"))("title") };
 }
 
-export default async function SignUpPage() {
+async function SignUpPage() {
   if (await currentUserId()) redirect("/");
   const t = await getTranslations("signUp");
   return (
@@ -29,3 +30,5 @@ export default async function SignUpPage() {
     </AuthShell>
   );
 }
+
+export default withClientMessages("signup/page", SignUpPage);

@@ -6,6 +6,7 @@ import { reviewPageByToken, type ReviewPage } from "@/server/reviews/review-page
 import { formatOrderNumber } from "@/server/orders/order-number";
 import { publicUrl } from "@/server/http/public-url";
 import { ReviewForm } from "./_components/review-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 // The customer's review page, linked from the review-request SMS. Public by its token only.
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ token: st
   return { title: `${t("title")} · ${page.store.name}`, robots: { index: false, follow: false }, referrer: "no-referrer" };
 }
 
-export default async function ReviewRequestPage({ params }: { params: Promise<{ token: string }> }) {
+async function ReviewRequestPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const page = await load(token);
   const t = await getTranslations("reviewPage");
@@ -34,3 +35,5 @@ export default async function ReviewRequestPage({ params }: { params: Promise<{ 
     </main>
   );
 }
+
+export default withClientMessages("r/[token]/page", ReviewRequestPage);

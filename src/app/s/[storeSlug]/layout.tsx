@@ -10,8 +10,9 @@ import { SignOutButton } from "./_components/sign-out-button";
 import { NotificationBell } from "./_components/notification-bell";
 import { listNotifications } from "@/server/notifications/list-notifications";
 import { QueryProvider } from "@/components/query-provider";
+import { withClientMessages } from "@/i18n/client-messages";
 
-export default async function StoreLayout({ children, params }: { children: React.ReactNode; params: Promise<{ storeSlug: string }> }) {
+async function StoreLayout({ children, params }: { children: React.ReactNode; params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const access = await requireStoreAccess(storeSlug);
   const [stores, t, notifications] = await Promise.all([listUserStores(access.user.id), getTranslations("nav"), listNotifications(access.ctx)]);
@@ -74,3 +75,5 @@ export default async function StoreLayout({ children, params }: { children: Reac
     </QueryProvider>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/layout", StoreLayout);

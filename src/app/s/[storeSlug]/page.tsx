@@ -8,6 +8,7 @@ import { localToday, storeBusiness } from "@/server/stores/business";
 import { Card } from "@/components/ui/card";
 import { Typed } from "@/components/bidi";
 import { BusinessOverview } from "./_components/business-overview";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("home"))("title") };
@@ -20,7 +21,7 @@ const DAY = 86_400_000;
  * and while the store is new, its first steps above it. Staff, who do not see the store's money, go to the
  * orders.
  */
-export default async function StoreHome({
+async function StoreHome({
   params,
   searchParams,
 }: {
@@ -73,3 +74,5 @@ export default async function StoreHome({
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/page", StoreHome);

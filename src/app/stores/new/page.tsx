@@ -6,12 +6,13 @@ import { AuthShell } from "@/components/auth-shell";
 import { publicUrl } from "@/server/http/public-url";
 import { NewStoreForm } from "./new-store-form";
 import { ConfirmEmailFirst } from "./confirm-email-first";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("newStore"))("title") };
 }
 
-export default async function NewStorePage() {
+async function NewStorePage() {
   const userId = await currentUserId();
   const status = userId && (await emailStatus(userId));
   if (!status) redirect("/signin");
@@ -22,3 +23,5 @@ export default async function NewStorePage() {
     </AuthShell>
   );
 }
+
+export default withClientMessages("stores/new/page", NewStorePage);

@@ -3,12 +3,13 @@ import { requireStoreAccess } from "@/server/stores/store-access";
 import { Card } from "@/components/ui/card";
 import { ChangePasswordForm } from "./change-password-form";
 import { PageHeading } from "@/components/page-heading";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("account"))("title") };
 }
 
-export default async function AccountPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function AccountPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { user } = await requireStoreAccess(storeSlug);
   const t = await getTranslations("account");
@@ -21,3 +22,5 @@ export default async function AccountPage({ params }: { params: Promise<{ storeS
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/account/page", AccountPage);

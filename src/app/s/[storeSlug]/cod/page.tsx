@@ -27,6 +27,7 @@ import { isUuid } from "@/server/ids";
 import { NoteAction } from "./_components/note-action";
 import { FetchStatements } from "./_components/fetch-statements";
 import { StatementUpload } from "./_components/statement-upload";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("cod"))("title") };
@@ -64,7 +65,7 @@ const KIND_COLORS: Record<string, string> = {
  * Cash on delivery, from the door to the bank: per carrier what was expected, collected, paid out and is
  * still owed; its age; the mismatches to settle; the carriers' statements; and the outstanding cash over time.
  */
-export default async function CashOnDeliveryPage({
+async function CashOnDeliveryPage({
   params,
   searchParams,
 }: {
@@ -388,3 +389,5 @@ export default async function CashOnDeliveryPage({
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/cod/page", CashOnDeliveryPage);

@@ -20,6 +20,7 @@ import { LiveRefresh } from "./_components/live-refresh";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { DateField } from "@/components/ui/date-field";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("orders"))("title") };
@@ -54,7 +55,7 @@ function hrefWith(
   return qs ? `${base}?${qs}` : base;
 }
 
-export default async function OrdersPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<SearchParams> }) {
+async function OrdersPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<SearchParams> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   const raw = await searchParams;
@@ -278,3 +279,5 @@ export default async function OrdersPage({ params, searchParams }: { params: Pro
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/orders/page", OrdersPage);

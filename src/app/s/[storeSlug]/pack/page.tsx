@@ -5,6 +5,7 @@ import { can } from "@/server/auth/permissions";
 import { packStation } from "@/server/packing/pack-queue";
 import { isUuid } from "@/server/ids";
 import { PackStation } from "./_components/pack-station";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("pack"))("title") };
@@ -14,13 +15,7 @@ export async function generateMetadata() {
  * The packing station: a person's queue of orders in progress, and each order's units scanned one by
  * one. Drawn on the tablet from data it keeps (TanStack Query, persisted), so it goes on without the network.
  */
-export default async function PackPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ storeSlug: string }>;
-  searchParams: Promise<{ order?: string | string[] }>;
-}) {
+async function PackPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<{ order?: string | string[] }> }) {
   const [{ storeSlug }, { order }] = await Promise.all([params, searchParams]);
   const access = await requireStoreAccess(storeSlug);
   if (!can(access.role, "orders.update")) notFound();
@@ -28,3 +23,5 @@ export default async function PackPage({
   const initial = await packStation(access.ctx, opened ? { order: opened } : {});
   return <PackStation storeSlug={access.store.slug} initial={initial} initialOrderId={opened} />;
 }
+
+export default withClientMessages("s/[storeSlug]/pack/page", PackPage);

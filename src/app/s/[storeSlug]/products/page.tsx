@@ -10,18 +10,13 @@ import { safeParseInput } from "@/server/http/validation";
 import { listProducts, listProductsQuery, stockBranches } from "@/server/catalog/products";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { Forbidden } from "@/components/forbidden";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("products"))("title") };
 }
 
-export default async function ProductsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ storeSlug: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+async function ProductsPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { storeSlug } = await params;
   const { ctx, store, role } = await requireStoreAccess(storeSlug);
   if (!can(role, "catalog.read")) return <Forbidden />;
@@ -165,3 +160,5 @@ export default async function ProductsPage({
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/products/page", ProductsPage);

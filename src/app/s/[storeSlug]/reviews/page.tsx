@@ -8,6 +8,7 @@ import { Forbidden } from "@/components/forbidden";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { ReviewRow } from "./_components/review-row";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reviews"))("title") };
@@ -20,13 +21,7 @@ const Stars = ({ n }: { n: number }) => (
   </span>
 );
 
-export default async function ReviewsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ storeSlug: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+async function ReviewsPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "reviews.manage")) return <Forbidden />;
@@ -155,3 +150,5 @@ export default async function ReviewsPage({
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/reviews/page", ReviewsPage);

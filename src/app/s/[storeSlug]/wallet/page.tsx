@@ -17,18 +17,13 @@ import { TopUps } from "./_components/top-ups";
 import { listTopUps } from "@/server/wallet/top-ups";
 import { LowBalanceForm } from "./_components/low-balance-form";
 import { AdminsTopUpToggle } from "./_components/admins-top-up-toggle";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("wallet"))("title") };
 }
 
-export default async function WalletPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ storeSlug: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
-}) {
+async function WalletPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "wallet.read")) return <Forbidden />;
@@ -150,3 +145,5 @@ export default async function WalletPage({
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/wallet/page", WalletPage);

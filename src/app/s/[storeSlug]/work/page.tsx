@@ -10,6 +10,7 @@ import { Money } from "@/components/money";
 import { Ltr, Typed } from "@/components/bidi";
 import { PageHeading } from "@/components/page-heading";
 import { buttonClass } from "@/components/ui/button";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("work"))("title") };
@@ -21,7 +22,7 @@ const OPEN = ["received", "in_progress", "shipped", "out_for_delivery"] as const
  * Each person's home queue: the orders assigned to them that are late by the store's rules, first, then
  * the rest still open, by status. Read as the list reads them (the same filters and keyset pages).
  */
-export default async function MyWorkPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function MyWorkPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   const t = await getTranslations("work");
@@ -67,3 +68,5 @@ export default async function MyWorkPage({ params }: { params: Promise<{ storeSl
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/work/page", MyWorkPage);

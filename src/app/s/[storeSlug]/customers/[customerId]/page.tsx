@@ -14,6 +14,7 @@ import { CustomerPreference } from "../_components/customer-preference";
 import { MESSAGING_CHANNELS } from "@/server/notifications/whatsapp";
 import { RiskCard } from "../_components/risk-card";
 import { customerRisk } from "@/server/customers/customer-risk";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ storeSlug: string; customerId: string }> }) {
   const { storeSlug, customerId } = await params;
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<{ storeSlug
   return { title: customer?.name ?? (await getTranslations("customers"))("title") };
 }
 
-export default async function CustomerPage({ params }: { params: Promise<{ storeSlug: string; customerId: string }> }) {
+async function CustomerPage({ params }: { params: Promise<{ storeSlug: string; customerId: string }> }) {
   const { storeSlug, customerId } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   const customer = await orNotFound(getCustomer(ctx, customerId));
@@ -139,3 +140,5 @@ export default async function CustomerPage({ params }: { params: Promise<{ store
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/customers/[customerId]/page", CustomerPage);

@@ -27,6 +27,7 @@ import { ReviewRequestCard } from "./_cards/review-request-card";
 import { ReplyCard } from "./_cards/reply-card";
 import { InvoiceCard } from "./_cards/invoice-card";
 import { PackingCard } from "./_cards/packing-card";
+import { withClientMessages } from "@/i18n/client-messages";
 
 type Params = Promise<{ storeSlug: string; orderId: string }>;
 
@@ -42,7 +43,7 @@ export async function generateMetadata({ params }: { params: Params }) {
   return { title: (await getTranslations("order"))("title", { number: formatOrderNumber(review.order.number) }) };
 }
 
-export default async function OrderPage({ params }: { params: Params }) {
+async function OrderPage({ params }: { params: Params }) {
   const { storeSlug, orderId } = await params;
   const { access, review } = await load(storeSlug, orderId);
   const { order } = review;
@@ -157,3 +158,5 @@ export default async function OrderPage({ params }: { params: Params }) {
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/orders/[orderId]/page", OrderPage);

@@ -253,7 +253,7 @@ function assertOnline() {
 
 /** The selection's papers, each one PDF (at most 200 orders each): invoices, receipts, the pick list, packing slips. */
 function PapersMenu({ storeSlug, orderIds }: { storeSlug: string; orderIds: string[] }) {
-  const t = useTranslations("bulk.papers");
+  const tPapers = useTranslations("bulk.papers");
   const ids = orderIds.slice(0, 200).join(",");
   const links = [
     ["invoices", `/s/${storeSlug}/tax-documents?orders=${ids}`],
@@ -265,17 +265,17 @@ function PapersMenu({ storeSlug, orderIds }: { storeSlug: string; orderIds: stri
   return (
     <details className="relative" data-testid="bulk-papers">
       <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg border border-slate-300 bg-white px-3 text-sm font-medium">
-        {t("title")}
+        {tPapers("title")}
       </summary>
       <ul className="absolute z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
         {links.map(([key, href]) => (
           <li key={key}>
             <a href={href} target="_blank" rel="noopener" className="flex min-h-11 items-center rounded px-3 text-sm hover:bg-slate-50">
-              {t(key)}
+              {tPapers(key)}
             </a>
           </li>
         ))}
-        {orderIds.length > 200 && <li className="px-3 py-2 text-xs text-slate-600">{t("first200")}</li>}
+        {orderIds.length > 200 && <li className="px-3 py-2 text-xs text-slate-600">{tPapers("first200")}</li>}
       </ul>
     </details>
   );

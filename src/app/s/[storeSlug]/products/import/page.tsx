@@ -10,12 +10,13 @@ import { listCatalogImports } from "@/server/catalog/catalog-import";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/server/catalog/import-plan";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { UploadForm } from "../_components/upload-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("catalogImport"))("title") };
 }
 
-export default async function CatalogImportPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function CatalogImportPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store, role } = await requireStoreAccess(storeSlug);
   if (!can(role, "catalog.manage")) return <Forbidden />;
@@ -70,3 +71,5 @@ export default async function CatalogImportPage({ params }: { params: Promise<{ 
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/products/import/page", CatalogImportPage);

@@ -6,12 +6,13 @@ import { Forbidden } from "@/components/forbidden";
 import { Card } from "@/components/ui/card";
 import { CreateTokenForm } from "./_components/create-token-form";
 import { RevokeTokenButton } from "./_components/revoke-token-button";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("apiTokens"))("title") };
 }
 
-export default async function ApiTokensPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function ApiTokensPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "apiTokens.manage")) return <Forbidden />;
@@ -59,3 +60,5 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ stor
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/api-tokens/page", ApiTokensPage);

@@ -14,12 +14,13 @@ import { CodTermsForm } from "./_components/cod-terms-form";
 import { getCodTerms } from "@/server/orders/manage-cod-terms";
 import { KNOWN_CITIES } from "@/server/shipping/cities";
 import { minorUnitDigits } from "@/server/money/money";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("riskSettings"))("title") };
 }
 
-export default async function CodSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function CodSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
@@ -58,3 +59,5 @@ export default async function CodSettingsPage({ params }: { params: Promise<{ st
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/cod/page", CodSettingsPage);

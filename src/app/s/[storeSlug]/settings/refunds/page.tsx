@@ -7,12 +7,13 @@ import { Forbidden } from "@/components/forbidden";
 import { Card } from "@/components/ui/card";
 import { RefundSettingsForm } from "./_components/refund-settings-form";
 import { PageHeading } from "@/components/page-heading";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("refundSettings"))("title") };
 }
 
-export default async function RefundSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function RefundSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
@@ -32,3 +33,5 @@ export default async function RefundSettingsPage({ params }: { params: Promise<{
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/refunds/page", RefundSettingsPage);

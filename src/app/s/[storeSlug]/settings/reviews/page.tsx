@@ -8,12 +8,13 @@ import { Forbidden } from "@/components/forbidden";
 import { ReviewSettingsForm } from "./_components/review-settings-form";
 import { WidgetSnippet } from "./_components/widget-snippet";
 import { PageHeading } from "@/components/page-heading";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reviewSettings"))("title") };
 }
 
-export default async function ReviewSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function ReviewSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
@@ -33,3 +34,5 @@ export default async function ReviewSettingsPage({ params }: { params: Promise<{
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/reviews/page", ReviewSettingsPage);

@@ -21,12 +21,13 @@ import { CarrierUpdatesToggle } from "./_components/carrier-updates-toggle";
 import { LateRulesForm } from "./_components/late-rules-form";
 import { getLateRules } from "@/server/orders/late-rules";
 import { PageHeading } from "@/components/page-heading";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("shippingSettings"))("title") };
 }
 
-export default async function ShippingSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function ShippingSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
@@ -112,3 +113,5 @@ export default async function ShippingSettingsPage({ params }: { params: Promise
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/shipping/page", ShippingSettingsPage);

@@ -6,12 +6,13 @@ import { DEFAULT_TEMPLATES } from "@/server/notifications/sms-templates";
 import { Forbidden } from "@/components/forbidden";
 import { SmsSettingsForm } from "./_components/sms-settings-form";
 import { PageHeading } from "@/components/page-heading";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("sms") };
 }
 
-export default async function SmsSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function SmsSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
@@ -23,3 +24,5 @@ export default async function SmsSettingsPage({ params }: { params: Promise<{ st
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/sms/page", SmsSettingsPage);

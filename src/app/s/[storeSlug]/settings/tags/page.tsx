@@ -5,12 +5,13 @@ import { listTags } from "@/server/tags/manage-tags";
 import { Forbidden } from "@/components/forbidden";
 import { TagRow } from "./_components/tag-row";
 import { PageHeading } from "@/components/page-heading";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("settings"))("tags") };
 }
 
-export default async function TagsSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function TagsSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
@@ -30,3 +31,5 @@ export default async function TagsSettingsPage({ params }: { params: Promise<{ s
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/tags/page", TagsSettingsPage);

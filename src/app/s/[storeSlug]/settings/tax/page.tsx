@@ -5,12 +5,13 @@ import { getTaxProfile } from "@/server/tax/tax-profile";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeading } from "@/components/page-heading";
 import { TaxProfileForm } from "./_components/tax-profile-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("taxSettings"))("title") };
 }
 
-export default async function TaxSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function TaxSettingsPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.read")) return <Forbidden />;
@@ -22,3 +23,5 @@ export default async function TaxSettingsPage({ params }: { params: Promise<{ st
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/tax/page", TaxSettingsPage);

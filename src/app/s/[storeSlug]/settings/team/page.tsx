@@ -10,13 +10,14 @@ import { Card } from "@/components/ui/card";
 import { PageHeading } from "@/components/page-heading";
 import { Ltr, Typed } from "@/components/bidi";
 import { InvitationControls, InviteForm, MemberControls, TransferOwnership } from "./_components/team-controls";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("team"))("title") };
 }
 
 /** Settings → Team: who works in the store, with which role, who is invited, and handing the store over. */
-export default async function TeamPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function TeamPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "team.manage")) return <Forbidden />;
@@ -95,3 +96,5 @@ export default async function TeamPage({ params }: { params: Promise<{ storeSlug
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/team/page", TeamPage);

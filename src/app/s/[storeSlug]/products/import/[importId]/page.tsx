@@ -13,6 +13,7 @@ import { orNotFound } from "@/server/errors/or-not-found";
 import type { VariantFields } from "@/server/catalog/import-plan";
 import { requireStoreAccess } from "@/server/stores/store-access";
 import { ImportDecision } from "../../_components/import-decision";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("catalogImport"))("preview") };
@@ -42,7 +43,7 @@ function ChangeTable({ headings, className = "", children }: { headings: string[
   );
 }
 
-export default async function CatalogImportPreviewPage({ params }: { params: Promise<{ storeSlug: string; importId: string }> }) {
+async function CatalogImportPreviewPage({ params }: { params: Promise<{ storeSlug: string; importId: string }> }) {
   const { storeSlug, importId } = await params;
   const { ctx, store, role } = await requireStoreAccess(storeSlug);
   if (!can(role, "catalog.manage")) return <Forbidden />;
@@ -217,3 +218,5 @@ export default async function CatalogImportPreviewPage({ params }: { params: Pro
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/products/import/[importId]/page", CatalogImportPreviewPage);

@@ -7,12 +7,13 @@ import { packagingDefaults } from "@/server/shipping/packaging-request";
 import { Forbidden } from "@/components/forbidden";
 import { PackagingRequestForm } from "./_components/packaging-request-form";
 import { PageHeading } from "@/components/page-heading";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("shippingSettings.packaging"))("title") };
 }
 
-export default async function PackagingRequestPage({ params }: { params: Promise<{ storeSlug: string }> }) {
+async function PackagingRequestPage({ params }: { params: Promise<{ storeSlug: string }> }) {
   const { storeSlug } = await params;
   const { ctx, store, user } = await requireStoreAccess(storeSlug);
   if (!can(ctx.role, "settings.manage")) return <Forbidden />;
@@ -49,3 +50,5 @@ export default async function PackagingRequestPage({ params }: { params: Promise
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/shipping/packaging/page", PackagingRequestPage);

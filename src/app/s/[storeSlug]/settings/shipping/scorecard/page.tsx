@@ -14,6 +14,7 @@ import { inputClass } from "@/components/ui/field";
 import { Typed } from "@/components/bidi";
 import { PageHeading } from "@/components/page-heading";
 import { CarrierChoiceForm } from "../_components/carrier-choice-form";
+import { withClientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("scorecard"))("title") };
@@ -22,7 +23,7 @@ export async function generateMetadata() {
 type Search = { days?: string; city?: string };
 
 /** Settings → Shipping → Carrier scorecard: each carrier's deliveries, city by city, and the rule that picks one. */
-export default async function ScorecardPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<Search> }) {
+async function ScorecardPage({ params, searchParams }: { params: Promise<{ storeSlug: string }>; searchParams: Promise<Search> }) {
   const { storeSlug } = await params;
   const asked = await searchParams;
   const { ctx, store } = await requireStoreAccess(storeSlug);
@@ -131,3 +132,5 @@ export default async function ScorecardPage({ params, searchParams }: { params: 
     </main>
   );
 }
+
+export default withClientMessages("s/[storeSlug]/settings/shipping/scorecard/page", ScorecardPage);
