@@ -72,7 +72,7 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: "node --import tsx --import ./scripts/server-side.mjs scripts/start.ts",
+      command: "node scripts/start.mjs",
       url: `${baseURL}/signin`,
       timeout: 240_000,
       reuseExistingServer: false,

@@ -212,7 +212,7 @@ async function main() {
 
     log("starting the production build against the benchmark database…");
     const spawnedAt = Date.now();
-    server = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
+    server = spawn(process.execPath, ["scripts/start.mjs"], {
       env: {
         ...process.env,
         // BENCH_PROFILE=1: every server process writes a CPU profile to .data/prof when it stops.

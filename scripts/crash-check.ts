@@ -23,7 +23,7 @@ const log = (m: string) => console.log("[crash]", m);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startApp(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
+  return spawn(process.execPath, ["scripts/start.mjs"], {
     env,
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

@@ -73,7 +73,7 @@ async function main() {
 
   log("npm start as root…");
   const started = Date.now();
-  app = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-side.mjs", "scripts/start.ts"], {
+  app = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: project,
     env: {
       ...process.env,
