@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { parseCsv } from "@/lib/csv";
 import { MAX_IMPORT_ROWS, type ImportProblem } from "./import-plan";
 
@@ -98,8 +98,10 @@ function cellText(value: CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<string[][] | "tooMany"> {
+  // Loaded on the first workbook read: ~30 MB that a process which never reads one does not hold.
+  const { default: Excel } = await import("exceljs");
   const input = Readable.from([Buffer.from(bytes)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",

@@ -1,5 +1,5 @@
 import "server-only";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 export type OutgoingEmail = { to: string; from: string; subject: string; text: string; html: string; messageId: string };
 
@@ -13,15 +13,18 @@ export class PermanentEmailError extends Error {}
 
 /** SMTP through nodemailer: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://… (TLS from the start). */
 export function smtpMailer(url: string, options: { timeoutMs?: number } = {}): Mailer {
-  const transport = nodemailer.createTransport(url, {
-    connectionTimeout: options.timeoutMs ?? 10_000,
-    greetingTimeout: options.timeoutMs ?? 10_000,
-    socketTimeout: options.timeoutMs ?? 20_000,
-  });
+  // Made on the first email (nodemailer is ~14 MB loaded): a worker that sends none does not hold it.
+  let transport: Promise<Transporter> | null = null;
+  const connect = async () =>
+    (await import("nodemailer")).default.createTransport(url, {
+      connectionTimeout: options.timeoutMs ?? 10_000,
+      greetingTimeout: options.timeoutMs ?? 10_000,
+      socketTimeout: options.timeoutMs ?? 20_000,
+    });
   return {
     async send(email) {
       try {
-        const info = await transport.sendMail({ ...email, headers: { "Auto-Submitted": "auto-generated" } });
+        const info = await (await (transport ??= connect())).sendMail({ ...email, headers: { "Auto-Submitted": "auto-generated" } });
         return { providerId: info.messageId ?? email.messageId };
       } catch (error) {
         const code = (error as { responseCode?: number }).responseCode;

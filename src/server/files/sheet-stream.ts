@@ -1,6 +1,5 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { CSV_BOM, csvLine } from "@/lib/csv";
 
 export type SheetCell = string | number | null;
@@ -30,12 +29,14 @@ export function csvStream(spec: SheetSpec): ReadableStream<Uint8Array> {
  */
 export function xlsxStream(spec: SheetSpec): ReadableStream<Uint8Array> {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ rightToLeft: spec.rightToLeft, state: "frozen", ySplit: 1 }] });
-  sheet.columns = spec.header.map((header, i) => ({ header, key: String(i), width: spec.widths?.[i] ?? 18 }));
   const behind = () => new Promise<void>((resolve) => (out.readableLength < 1 << 20 ? resolve() : out.once("drain", () => resolve())));
   void (async () => {
     try {
+      // Loaded on the first workbook: ~30 MB that a server or worker which never writes one does not hold.
+      const { default: ExcelJS } = await import("exceljs");
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+      const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ rightToLeft: spec.rightToLeft, state: "frozen", ySplit: 1 }] });
+      sheet.columns = spec.header.map((header, i) => ({ header, key: String(i), width: spec.widths?.[i] ?? 18 }));
       for await (const page of spec.pages()) {
         for (const cells of page) sheet.addRow([...cells]).commit();
         await behind();
