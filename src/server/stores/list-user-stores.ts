@@ -1,11 +1,11 @@
 import { db } from "@/server/db/client";
+import type { Role } from "@/server/auth/permissions";
 
-/** The stores a user belongs to, for the store switcher. */
-export async function listUserStores(userId: string) {
-  const rows = await db.membership.findMany({
-    where: { userId },
-    select: { role: true, store: { select: { slug: true, name: true } } },
-    orderBy: { store: { name: "asc" } },
-  });
-  return rows.map((r) => ({ slug: r.store.slug, name: r.store.name, role: r.role }));
+/** The stores a user belongs to, for the store switcher: one statement on every dashboard page (the ORM made two). */
+export async function listUserStores(userId: string): Promise<{ slug: string; name: string; role: Role }[]> {
+  return db.$queryRaw<{ slug: string; name: string; role: Role }[]>`
+    SELECT s.slug, s.name, m.role::text AS role
+    FROM memberships m JOIN stores s ON s.id = m."storeId"
+    WHERE m."userId" = ${userId}::uuid
+    ORDER BY s.name, s.slug`;
 }
