@@ -6,6 +6,7 @@ import { db } from "@/server/db/client";
 import { listOrders, countOrdersByStatus } from "@/server/orders/list-orders";
 import { listOrdersQuery } from "@/server/orders/schemas";
 import { getOrderReview } from "@/server/orders/get-order-review";
+import { listNotifications } from "@/server/notifications/list-notifications";
 import { getCustomer } from "@/server/customers/get-customer";
 import { packStation } from "@/server/packing/pack-queue";
 import { transitionOrder } from "@/server/orders/transition-order";
@@ -52,6 +53,8 @@ describe.runIf(onCluster)("the busy paths ask the store's shard only", () => {
     await countOrdersByStatus(ctx, listOrdersQuery.parse({}));
     await listOrders(ctx, listOrdersQuery.parse({ late: "1", tag: "vip", q: "0555" }));
     await listOrders(ctx, listOrdersQuery.parse({ limit: "2", cursor: first.nextCursor ?? undefined }));
+    // Every dashboard page's header: the bell's latest notifications and the unread count, in one statement.
+    expect((await listNotifications(ctx)).unread).toBeGreaterThanOrEqual(0);
   });
 
   it("the order page, the customer page and the packing station", async () => {

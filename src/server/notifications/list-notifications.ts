@@ -11,15 +11,23 @@ function userOf(ctx: StoreContext) {
   return ctx.actor.id;
 }
 
-/** The signed-in user's latest notifications in this store and how many are unread. */
+type Row = { id: string; type: string; orderId: string | null; data: unknown; readAt: Date | null; createdAt: Date; unread: number };
+
+/**
+ * The signed-in user's latest notifications in this store and how many are unread: one statement (it is in
+ * every dashboard page's header). The count rides on each row; with no rows there is nothing unread either.
+ */
 export async function listNotifications(ctx: StoreContext, limit = 20): Promise<{ unread: number; items: NotificationDto[] }> {
   const userId = userOf(ctx);
-  const [unread, rows] = await Promise.all([
-    db.notification.count({ where: { storeId: ctx.storeId, userId, readAt: null } }),
-    db.notification.findMany({ where: { storeId: ctx.storeId, userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),
-  ]);
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT n.id, n.type, n."orderId", n.data, n."readAt", n."createdAt",
+      (SELECT count(*)::int FROM notifications c WHERE c."storeId" = ${ctx.storeId}::uuid AND c."userId" = ${userId}::uuid AND c."readAt" IS NULL) AS unread
+    FROM notifications n
+    WHERE n."storeId" = ${ctx.storeId}::uuid AND n."userId" = ${userId}::uuid
+    ORDER BY n."createdAt" DESC, n.id DESC
+    LIMIT ${limit}`;
   return {
-    unread,
+    unread: rows[0]?.unread ?? 0,
     items: rows.map((n) => ({
       ...parseNotification(n.type, n.data),
       id: n.id,
