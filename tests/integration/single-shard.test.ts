@@ -7,6 +7,8 @@ import { listOrders, countOrdersByStatus } from "@/server/orders/list-orders";
 import { listOrdersQuery } from "@/server/orders/schemas";
 import { getOrderReview } from "@/server/orders/get-order-review";
 import { listNotifications } from "@/server/notifications/list-notifications";
+import { resolveMembership } from "@/server/stores/resolve-membership";
+import { listUserStores } from "@/server/stores/list-user-stores";
 import { getCustomer } from "@/server/customers/get-customer";
 import { packStation } from "@/server/packing/pack-queue";
 import { transitionOrder } from "@/server/orders/transition-order";
@@ -44,6 +46,13 @@ describe.runIf(onCluster)("the busy paths ask the store's shard only", () => {
 
   it("the rule is on: a statement across every store's orders is refused", async () => {
     await expect(db.$queryRaw`SELECT count(*) FROM orders`).rejects.toThrow(/multi-task query/);
+  });
+
+  it("what every dashboard page, server action and store route asks first: the membership, the user's stores", async () => {
+    const userId = s.owner.id;
+    expect((await resolveMembership(userId, s.store.slug))?.store.id).toBe(s.store.id);
+    expect(await resolveMembership(userId, "no-such-store")).toBeNull();
+    expect((await listUserStores(userId)).map((x) => x.slug)).toContain(s.store.slug);
   });
 
   it("the order list: first page, counts per status, late, tag and search filters, a deep page", async () => {

@@ -69,10 +69,6 @@ export async function createStore(userId: string, input: z.output<typeof createS
   try {
     return await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stores-of:${userId}`}, 0))`;
-      // On a cluster the count below reads every shard (memberships are sharded by store, not user), and Citus
-      // writes a reference table (stores) after that only if the read went one worker connection at a time.
-      // Elsewhere this is an unused setting of the transaction.
-      await tx.$executeRaw`SET LOCAL citus.multi_shard_modify_mode TO 'sequential'`;
       const user = await tx.user.findUnique({ where: { id: userId }, select: { emailVerifiedAt: true } });
       if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       if (!user.emailVerifiedAt) throw new AppError("FORBIDDEN", "Confirm your email address first.", { say: { key: "emailNotVerified" } });

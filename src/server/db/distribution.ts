@@ -5,8 +5,13 @@
 // already placed is left as it is. What Citus refuses is reported, table by table, not hidden.
 import pg from "pg";
 
-/** Copied to every node: what tenant rows point at. */
-export const REFERENCE_TABLES = ["stores", "users"] as const;
+/**
+ * Copied to every node: what tenant rows point at, and who belongs to which store. Memberships are read by
+ * user on every dashboard page, server action and store route (the membership in the store of the URL, the
+ * user's stores for the switcher): sharded by store, each of those reads asked every shard. They change
+ * only when a team does.
+ */
+export const REFERENCE_TABLES = ["stores", "users", "memberships"] as const;
 
 /**
  * Kept on the coordinator, in Citus's metadata so a transaction may write them beside distributed tables:
@@ -30,11 +35,14 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
 /** The tables with a "storeId" column, parents before children (by their foreign keys among themselves). */
 async function tenantTablesInOrder(client: pg.Client): Promise<string[]> {
   const tables = (
-    await client.query<{ name: string }>(`
+    await client.query<{ name: string }>(
+      `
       SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'stores'
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relname = ANY($1)
         AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'storeId' AND NOT a.attisdropped)
-      ORDER BY c.relname`)
+      ORDER BY c.relname`,
+      [REFERENCE_TABLES],
+    )
   ).rows.map((r) => r.name);
   const edges = (
     await client.query<{ child: string; parent: string }>(`
@@ -59,8 +67,13 @@ function refusal(error: unknown): string {
   return [e.message, e.detail, e.hint].filter(Boolean).join(" — ");
 }
 
-async function placed(client: pg.Client): Promise<Set<string>> {
-  return new Set((await client.query<{ name: string }>(`SELECT logicalrelid::regclass::text AS name FROM pg_dist_partition`)).rows.map((r) => r.name));
+async function placed(client: pg.Client): Promise<Map<string, "distributed" | "reference" | "other">> {
+  const rows = (
+    await client.query<{ name: string; method: string; model: string }>(
+      `SELECT logicalrelid::regclass::text AS name, partmethod::text AS method, repmodel::text AS model FROM pg_dist_partition`,
+    )
+  ).rows;
+  return new Map(rows.map((r) => [r.name, r.method === "h" ? "distributed" : r.model === "t" ? "reference" : "other"]));
 }
 
 /**
@@ -106,6 +119,23 @@ async function castEnumsToText(client: pg.Client): Promise<string[]> {
   return enums;
 }
 
+/**
+ * A table an earlier version of this step sharded, made a reference table: Citus undoes a sharded table only
+ * without its foreign keys, so they are dropped first and put back once it is placed.
+ */
+async function shardedToReference(client: pg.Client, table: string) {
+  const keys = (
+    await client.query<{ name: string; definition: string }>(
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE contype = 'f' AND conrelid = $1::regclass`,
+      [table],
+    )
+  ).rows;
+  for (const k of keys) await client.query(`ALTER TABLE ${quote(table)} DROP CONSTRAINT ${quote(k.name)}`);
+  await client.query(`SELECT undistribute_table($1)`, [table]);
+  await client.query(`SELECT create_reference_table($1)`, [table]);
+  for (const k of keys) await client.query(`ALTER TABLE ${quote(table)} ADD CONSTRAINT ${quote(k.name)} ${k.definition}`);
+}
+
 /** Places every table; answers a line per table placed or refused. */
 export async function distribute(url: string): Promise<string[]> {
   return withClient(url, async (client) => {
@@ -122,9 +152,10 @@ export async function distribute(url: string): Promise<string[]> {
     await client.query(`SET citus.shard_count = ${shards}`);
     const done = await placed(client);
     for (const table of REFERENCE_TABLES) {
-      if (done.has(table)) continue;
+      if (done.get(table) === "reference") continue;
       try {
-        await client.query(`SELECT create_reference_table($1)`, [table]);
+        if (done.has(table)) await shardedToReference(client, table);
+        else await client.query(`SELECT create_reference_table($1)`, [table]);
         report.push(`${table}: reference table`);
       } catch (error) {
         report.push(`${table}: REFUSED as a reference table: ${refusal(error)}`);

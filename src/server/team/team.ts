@@ -70,9 +70,16 @@ export type TeamMemberDto = { userId: string; name: string; email: string; role:
 export async function listMembers(ctx: StoreContext): Promise<TeamMemberDto[]> {
   const rows = await db.$queryRaw<(Omit<TeamMemberDto, "joinedAt" | "openOrders"> & { joinedAt: Date; openOrders: bigint })[]>`
     SELECT m."userId", u.name, u.email, m.role::text AS role, m."onlyAssignedOrders", m."createdAt" AS "joinedAt",
-      (SELECT count(*) FROM orders o WHERE o."storeId" = m."storeId" AND o."assigneeId" = m."userId"
-         AND o.status IN ('RECEIVED', 'IN_PROGRESS', 'SHIPPED', 'OUT_FOR_DELIVERY')) AS "openOrders"
+      COALESCE(desk.open, 0) AS "openOrders"
     FROM memberships m JOIN users u ON u.id = m."userId"
+    -- Counted once per assignee, not per member in a correlated subquery: on a cluster the members are a
+    -- reference table, and Citus refuses a subquery tied to one; this asks the store's one shard.
+    LEFT JOIN (
+      SELECT o."assigneeId", count(*) AS open FROM orders o
+      WHERE o."storeId" = ${ctx.storeId}::uuid AND o."assigneeId" IS NOT NULL
+        AND o.status IN ('RECEIVED', 'IN_PROGRESS', 'SHIPPED', 'OUT_FOR_DELIVERY')
+      GROUP BY o."assigneeId"
+    ) desk ON desk."assigneeId" = m."userId"
     WHERE m."storeId" = ${ctx.storeId}::uuid
     ORDER BY CASE m.role WHEN 'OWNER' THEN 0 WHEN 'ADMIN' THEN 1 ELSE 2 END, lower(u.name), m."userId"`;
   return rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString(), openOrders: Number(r.openOrders) }));
