@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { creditWallet, debitWallet } from "@/server/wallet/ledger";
+import { creditWallet, debitWallet, ensureWallet } from "@/server/wallet/ledger";
 import { getWallet, listWalletEntries, walletEntriesCsv, walletEntriesQuery } from "@/server/wallet/wallet";
 import { fundWallet } from "../support/wallet";
 import { seedStore } from "../support/factories";
@@ -25,9 +25,17 @@ describe("the wallet", () => {
     expect(await db.walletEntry.count({ where: { storeId: s.store.id, kind: "LABEL" } })).toBe(37);
   });
 
+  it("reading a wallet that never moved writes nothing: it shows what the wallet will start with", async () => {
+    const s = await seedStore();
+    expect(await getWallet(s.ctx())).toMatchObject({ balance: 0, currency: s.store.currency, lowBalanceThreshold: 5000, low: true });
+    expect(await db.wallet.count({ where: { storeId: s.store.id } })).toBe(0);
+    await ensureWallet(db, s.store.id);
+    expect(await getWallet(s.ctx())).toMatchObject({ balance: 0, currency: s.store.currency, lowBalanceThreshold: 5000, low: true });
+  });
+
   it("the database itself refuses a negative balance", async () => {
     const s = await seedStore();
-    await getWallet(s.ctx());
+    await ensureWallet(db, s.store.id);
     await expect(db.wallet.update({ where: { storeId: s.store.id }, data: { balance: -1 } })).rejects.toThrow(/wallets_balance_not_negative/);
   });
 

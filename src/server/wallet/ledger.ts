@@ -4,11 +4,14 @@ import type { WalletEntryKind } from "@/generated/prisma/enums";
 
 type Entry = { kind: WalletEntryKind; orderId?: string | null; shipmentId?: string | null; reference?: string | null; actorName?: string | null };
 
+/** What a store's wallet starts with, in its store's currency: nothing in it, a warning under 50.00. */
+export const NEW_WALLET = { balance: 0, lowBalanceThreshold: 5000 } as const;
+
 /** Makes sure the store has a wallet row (a new store starts at zero). */
 export async function ensureWallet(client: Tx | Db, storeId: string) {
   await client.$executeRaw`
     INSERT INTO wallets ("storeId", balance, currency, "lowBalanceThreshold", "updatedAt")
-    SELECT id, 0, currency, 5000, now() FROM stores WHERE id = ${storeId}::uuid
+    SELECT id, ${NEW_WALLET.balance}::int, currency, ${NEW_WALLET.lowBalanceThreshold}::int, now() FROM stores WHERE id = ${storeId}::uuid
     ON CONFLICT ("storeId") DO NOTHING`;
 }
 

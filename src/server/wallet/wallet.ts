@@ -9,21 +9,26 @@ import { AppError, issue } from "@/server/errors/app-error";
 import { can } from "@/server/auth/permissions";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import type { Prisma } from "@/generated/prisma/client";
-import { ensureWallet } from "./ledger";
+import { NEW_WALLET, ensureWallet } from "./ledger";
 
 export type WalletDto = { balance: number; currency: string; lowBalanceThreshold: number; low: boolean; adminsMayTopUp: boolean };
 
+/**
+ * The store's wallet as the order page and the wallet page show it. Read only: a store whose wallet has never
+ * moved shows what its wallet will start with (the row is made by the first movement, under its lock), so a
+ * page view writes nothing. Two reads side by side (the ORM made an insert and two reads one after another).
+ */
 export async function getWallet(ctx: StoreContext): Promise<WalletDto> {
-  await ensureWallet(db, ctx.storeId);
   const [w, store] = await Promise.all([
-    db.wallet.findUniqueOrThrow({ where: { storeId: ctx.storeId } }),
-    db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { adminsMayTopUp: true } }),
+    db.wallet.findUnique({ where: { storeId: ctx.storeId }, select: { balance: true, currency: true, lowBalanceThreshold: true } }),
+    db.store.findUniqueOrThrow({ where: { id: ctx.storeId }, select: { adminsMayTopUp: true, currency: true } }),
   ]);
+  const wallet = w ?? { ...NEW_WALLET, currency: store.currency };
   return {
-    balance: w.balance,
-    currency: w.currency,
-    lowBalanceThreshold: w.lowBalanceThreshold,
-    low: w.balance < w.lowBalanceThreshold,
+    balance: wallet.balance,
+    currency: wallet.currency,
+    lowBalanceThreshold: wallet.lowBalanceThreshold,
+    low: wallet.balance < wallet.lowBalanceThreshold,
     adminsMayTopUp: store.adminsMayTopUp,
   };
 }
