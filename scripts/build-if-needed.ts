@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ESBUILD, NODE_BUNDLE_ARGS } from "./bundle-node.mjs";
 
 /** A fingerprint of everything that goes into the production build and the bundled server and worker. */
 function sourceFingerprint(): string {
@@ -13,7 +14,7 @@ function sourceFingerprint(): string {
     if (stat.isDirectory()) for (const entry of fs.readdirSync(p).sort()) walk(path.join(p, entry));
     else hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
   };
-  const bundled = ["scripts/serve.ts", "scripts/worker.ts"];
+  const bundled = ["scripts/serve.ts", "scripts/worker.ts", "scripts/bundle-node.mjs"];
   for (const p of [
     "src",
     "messages",
@@ -39,21 +40,12 @@ export const SERVE_BUNDLE = path.join(".next", "tajer", "serve.mjs");
 export const WORKER_BUNDLE = path.join(".next", "tajer", "worker.mjs");
 
 function bundleServerScripts() {
-  // esbuild's own launcher: its native binary where the platform's package installed one, else a Node script.
   const result = spawnSync(
-    path.join("node_modules", "esbuild", "bin", "esbuild"),
+    ESBUILD,
     [
       "scripts/serve.ts",
       "scripts/worker.ts",
-      "--bundle",
-      "--platform=node",
-      "--format=esm",
-      "--target=node20",
-      "--packages=external",
-      "--alias:@=./src",
-      // `server-only` means "the server" here, as scripts/server-side.mjs makes it mean under the loader.
-      "--alias:server-only=./node_modules/server-only/empty.js",
-      "--log-level=warning",
+      ...NODE_BUNDLE_ARGS,
       "--entry-names=[name]",
       "--out-extension:.js=.mjs",
       `--outdir=${path.dirname(SERVE_BUNDLE)}`,

@@ -1,11 +1,12 @@
 // `npm start`, `npm run dev`, `npm run db`: runs scripts/start.ts, the wrapper that starts Postgres, the job
 // worker and the app server and stays for as long as they run. It is bundled to plain JavaScript first (esbuild,
 // a few milliseconds) and run in this process: under the TypeScript loader the wrapper held ~100 MB for doing
-// nothing but wait, as plain Node ~45 MB. Packages stay in node_modules.
+// nothing but wait, as plain Node ~60 MB. Packages stay in node_modules.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { ESBUILD, NODE_BUNDLE_ARGS } from "./bundle-node.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "node_modules", ".cache", "tajer");
@@ -14,19 +15,12 @@ const out = path.join(dir, "start.mjs");
 const partial = path.join(dir, `start.${process.pid}.mjs`);
 fs.mkdirSync(dir, { recursive: true });
 const result = spawnSync(
-  path.join(root, "node_modules", "esbuild", "bin", "esbuild"),
+  path.join(root, ESBUILD),
   [
     "scripts/start.ts",
-    "--bundle",
-    "--platform=node",
-    "--format=esm",
-    "--target=node20",
-    "--packages=external",
-    "--alias:@=./src",
-    "--alias:server-only=./node_modules/server-only/empty.js",
+    ...NODE_BUNDLE_ARGS,
     // The wrapper finds the project from its own folder, which is scripts/ and not the bundle's.
     `--define:import.meta.dirname=${JSON.stringify(path.join(root, "scripts"))}`,
-    "--log-level=warning",
     `--outfile=${partial}`,
   ],
   { cwd: root, stdio: "inherit" },
