@@ -14,6 +14,14 @@ export async function signIn(page: Page, email: string) {
 }
 
 /** The visible orders: table rows on a desktop, cards on a tablet. */
+/**
+ * Waits until the page's script has taken over (the root layout's mark). Before that, a form the script submits
+ * is sent by the browser as a plain page load: a test that presses its button first reloads the page instead.
+ */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export function orderLinks(page: Page) {
   return page.locator("main").getByRole("link", { name: /^#\d+/ }).locator("visible=true");
 }

@@ -3,7 +3,7 @@
 // order flagged when its time comes.
 import { expect, test, type Page } from "@playwright/test";
 import { gtinCheckDigit } from "../src/lib/barcode";
-import { dbQuery, placeDemoOrder, signIn } from "./helpers";
+import { dbQuery, hydrated, placeDemoOrder, signIn } from "./helpers";
 import { ean13Bars } from "./ean13";
 
 // The demo catalog's EAN-13 of a variant: 628 (Saudi Arabia), store 1, the product's place, the option.
@@ -25,6 +25,7 @@ async function orderInProgress(page: Page, items = [{ sku: "DM-002", quantity: 2
 }
 
 /** A scanner types the code and Enter, fast, with no field focused. */
+// A scanner types into the page: keys before the page's script listens are lost (the tests wait for it first).
 async function wedgeScan(page: Page, code: string) {
   await page.keyboard.type(code, { delay: 5 });
   await page.keyboard.press("Enter");
@@ -38,6 +39,7 @@ test("a hardware scanner: a wrong item and one too many are refused by name, eve
   const order = await orderInProgress(page);
   await signIn(page, "staff@demo.test");
   await page.goto(`/s/demo/pack?order=${order.id}`);
+  await hydrated(page);
   await expect(page.getByTestId("pack-progress")).toHaveText("0 of 2 scanned");
   await expect(page.getByTestId("pack-line")).toHaveText(/DM-002 · Bin [A-C]-02-1/);
 
@@ -77,6 +79,9 @@ test("a hardware scanner: a wrong item and one too many are refused by name, eve
 
   await page.getByRole("link", { name: "Buy the label and print" }).click();
   await expect(page).toHaveURL(new RegExp(`/s/demo/orders/${order.id}`));
+  // A full page load: the label form is the script's once the page is hydrated (pressed earlier, the browser
+  // would send it as a plain GET of the page).
+  await hydrated(page);
   await expect(page.getByTestId("packing-card")).toContainText("2 of 2 units scanned, 3 scans refused");
   await expect(page.getByText(/Packed: 2 of 2 items scanned, 3 wrong scans refused/)).toBeVisible();
   const form = page.getByRole("form", { name: "Issue Shipping Label" });
@@ -114,6 +119,7 @@ test("the camera: codes read from the picture (the browser's detector, here give
   const order = await orderInProgress(page, [{ sku: "DM-002", quantity: 1 }]);
   await signIn(page, "staff@demo.test");
   await page.goto(`/s/demo/pack?order=${order.id}`);
+  await hydrated(page);
   await page.getByRole("button", { name: "Camera" }).click();
   await expect(page.getByTestId("camera").locator("video")).toBeVisible();
   await page.evaluate((code) => (window as unknown as { __inView: string[] }).__inView.push(code), DM_002);
@@ -154,6 +160,7 @@ test("the camera without the browser's detector: the ZXing decoder served by the
   const order = await orderInProgress(page);
   await signIn(page, "staff@demo.test");
   await page.goto(`/s/demo/pack?order=${order.id}`);
+  await hydrated(page);
   await page.getByRole("button", { name: "Camera" }).click();
   await wasm;
   await show(DM_002);
@@ -176,6 +183,7 @@ test("offline: scans and 'packed' wait on the tablet, survive a reload, and are 
   const order = await orderInProgress(page);
   await signIn(page, "staff@demo.test");
   await page.goto(`/s/demo/pack?order=${order.id}`);
+  await hydrated(page);
   await expect(page.getByTestId("pack-progress")).toHaveText("0 of 2 scanned");
   // The page keeps itself for offline use once its worker is running.
   await page.waitForFunction(async () => !!(await navigator.serviceWorker?.getRegistration("/s/"))?.active);
@@ -210,6 +218,7 @@ test("offline: scans and 'packed' wait on the tablet, survive a reload, and are 
 
   // Reloaded without a network: the station's page comes from the tablet, and the action is still waiting.
   await page.reload();
+  await hydrated(page);
   await expect(page.getByTestId("offline-banner")).toHaveText("Offline — 1 action waiting");
   await expect(page.getByTestId("recent-actions")).toContainText("Waiting for the network");
 
@@ -228,6 +237,7 @@ test("an order changed by someone else while the tablet was offline shows the co
   const order = await orderInProgress(page, [{ sku: "DM-002", quantity: 1 }]);
   await signIn(page, "staff@demo.test");
   await page.goto(`/s/demo/pack?order=${order.id}`);
+  await hydrated(page);
   await expect(page.getByTestId("pack-progress")).toHaveText("0 of 1 scanned");
   await context.setOffline(true);
   await wedgeScan(page, DM_002);
@@ -261,10 +271,12 @@ test("a late order: on time until the store's hours have passed, then flagged la
     );
   await aroundDeadline(6);
   await page.goto(`/s/demo/pack?order=${order.id}`);
+  await hydrated(page);
   await expect(page.getByTestId("pack-progress")).toHaveText("0 of 1 scanned");
   await expect(page.getByTestId("pack-order").getByText("Late", { exact: true })).toHaveCount(0);
   await aroundDeadline(-6);
   await page.reload();
+  await hydrated(page);
   await expect(page.getByTestId("pack-order").getByText("Late", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Queue" }).click();
   await expect(page.getByTestId("pack-queue").getByRole("button", { name: new RegExp(`#${order.number}`) })).toContainText("Late");

@@ -6,6 +6,7 @@ import "@fontsource/ibm-plex-sans-arabic/500.css";
 import "@fontsource/ibm-plex-sans-arabic/600.css";
 import "./globals.css";
 import { directionOf, isLocale, DEFAULT_LOCALE } from "@/i18n/locales";
+import { HydrationMark } from "@/components/hydration-mark";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen font-sans">
         {/* No messages here: each page and layout sends the ones its client components read (withClientMessages). */}
         <NextIntlClientProvider messages={{}}>{children}</NextIntlClientProvider>
+        <HydrationMark />
       </body>
     </html>
   );
