@@ -2,7 +2,8 @@
 // store's orders, items, events and shipments on one worker, so its reads and writes are single-shard),
 // the tables every store's rows refer to copied to every node (reference tables), and the installation's
 // own tables left on the coordinator. Applied after the migrations on the coordinator; idempotent: a table
-// already placed is left as it is. What Citus refuses is reported, table by table, not hidden.
+// already placed is left as it is, except one sharded that is now a reference table, which is converted. What
+// Citus refuses is reported, table by table, not hidden.
 import pg from "pg";
 
 /**
