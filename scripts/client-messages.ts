@@ -19,12 +19,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ALL } from "../src/i18n/pick-messages";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SRC = join(ROOT, "src");
 const APP = join(SRC, "app");
 export const MAP_FILE = join(SRC, "i18n", "client-messages.json");
-const ALL = "*";
 
 /** The files of the app directory that render on their own: pages, layouts, not-found boundaries. */
 const ENTRY = /^(page|layout|not-found)\.tsx$/;

@@ -1,6 +1,7 @@
 import type { AbstractIntlMessages } from "next-intl";
 
-const ALL = "*";
+/** In a list of namespaces: the whole catalog (a use the source reader could not follow). */
+export const ALL = "*";
 
 function at(messages: AbstractIntlMessages, path: string): unknown {
   let node: unknown = messages;

@@ -68,13 +68,12 @@ function refusal(error: unknown): string {
   return [e.message, e.detail, e.hint].filter(Boolean).join(" — ");
 }
 
-async function placed(client: pg.Client): Promise<Map<string, "distributed" | "reference" | "other">> {
+/** The tables Citus has placed, each with whether it is a reference table. */
+async function placed(client: pg.Client): Promise<Map<string, { reference: boolean }>> {
   const rows = (
-    await client.query<{ name: string; method: string; model: string }>(
-      `SELECT logicalrelid::regclass::text AS name, partmethod::text AS method, repmodel::text AS model FROM pg_dist_partition`,
-    )
+    await client.query<{ name: string; reference: boolean }>(`SELECT logicalrelid::regclass::text AS name, repmodel = 't' AS reference FROM pg_dist_partition`)
   ).rows;
-  return new Map(rows.map((r) => [r.name, r.method === "h" ? "distributed" : r.model === "t" ? "reference" : "other"]));
+  return new Map(rows.map((r) => [r.name, { reference: r.reference }]));
 }
 
 /**
@@ -153,7 +152,7 @@ export async function distribute(url: string): Promise<string[]> {
     await client.query(`SET citus.shard_count = ${shards}`);
     const done = await placed(client);
     for (const table of REFERENCE_TABLES) {
-      if (done.get(table) === "reference") continue;
+      if (done.get(table)?.reference) continue;
       try {
         if (done.has(table)) await shardedToReference(client, table);
         else await client.query(`SELECT create_reference_table($1)`, [table]);

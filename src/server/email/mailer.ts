@@ -21,10 +21,16 @@ export function smtpMailer(url: string, options: { timeoutMs?: number } = {}): M
       greetingTimeout: options.timeoutMs ?? 10_000,
       socketTimeout: options.timeoutMs ?? 20_000,
     });
+  // A transport that could not be made is not kept: the next email tries again.
+  const transporter = () =>
+    (transport ??= connect().catch((error: unknown) => {
+      transport = null;
+      throw error;
+    }));
   return {
     async send(email) {
       try {
-        const info = await (await (transport ??= connect())).sendMail({ ...email, headers: { "Auto-Submitted": "auto-generated" } });
+        const info = await (await transporter()).sendMail({ ...email, headers: { "Auto-Submitted": "auto-generated" } });
         return { providerId: info.messageId ?? email.messageId };
       } catch (error) {
         const code = (error as { responseCode?: number }).responseCode;
